@@ -1,0 +1,200 @@
+// Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
+// whole seconds. Nothing here depends on a platform.
+
+export type Lang = 'zh' | 'en';
+
+/** Text in both languages the product speaks: simplified Chinese first, English second. */
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const STAFF_ROLES = ['admin', 'supervisor', 'officer', 'helper'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display', 'rating-pad'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export type Role = StaffRole | DeviceKind;
+
+export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
+
+/** Which kind of staff is serving at a window: decides the stages it may take (the negative list). */
+export type StaffType = 'officer' | 'helper';
+
+export const PRINTER_STATES = ['ready', 'offline', 'paper_out', 'cover_open', 'error'] as const;
+export type PrinterState = (typeof PRINTER_STATES)[number];
+
+/** Weekly opening period in the hall's local time; days 1 = Monday .. 7 = Sunday. */
+export interface OpeningPeriod {
+  days: number[];
+  open: string; // "08:30"
+  close: string; // "17:30"
+}
+
+/** `null` means open around the clock. */
+export type OpeningHours = OpeningPeriod[] | null;
+
+export interface Module {
+  id: string;
+  name: LocalizedText;
+}
+
+export interface ServiceStage {
+  name: LocalizedText;
+  /** Negative list: only officers (civil servants) may serve this stage. */
+  officersOnly: boolean;
+}
+
+export interface Service {
+  id: string;
+  code: string;
+  prefix: string;
+  name: LocalizedText;
+  moduleId: string;
+  guide: LocalizedText;
+  documents: LocalizedText[];
+  /** At least one stage; a ticket starts at stage 0. */
+  stages: ServiceStage[];
+  dailyQuota: number | null;
+  openingHours: OpeningHours;
+  /** Wait target for this service; null = the hall's target. */
+  waitTargetSeconds: number | null;
+  /** Prior mean service time used by the estimator before any service has been observed. */
+  expectedServiceSeconds: number;
+  active: boolean;
+  /** Local date (YYYY-MM-DD) on which a supervisor closed the service for the day. */
+  closedOn: string | null;
+}
+
+export interface Skill {
+  serviceId: string;
+  /** 1 = primary, 2 = secondary, ... */
+  tier: number;
+}
+
+export interface HallWindow {
+  id: string;
+  number: number;
+  zone: string;
+  state: WindowState;
+  skills: Skill[];
+  staffId: string | null;
+  pauseReason: string | null;
+}
+
+export interface Hall {
+  id: string;
+  name: LocalizedText;
+  timezone: string;
+  waitTargetSeconds: number;
+  openingHours: OpeningHours;
+  /** Local dates (YYYY-MM-DD) on which the hall is closed. */
+  holidays: string[];
+  /** e.g. 请{number}号到{window}号窗口办理 */
+  announcementTemplate: string;
+  announcementTemplateEn: string;
+  announcementRepeat: number;
+  ticketNotice: LocalizedText;
+  followUpWorkingDays: number;
+  routing: RoutingPolicy;
+}
+
+export interface RoutingPolicy {
+  /** A ticket waiting past `starvationFactor` x its target may be taken by any tier. */
+  starvationEnabled: boolean;
+  starvationFactor: number;
+  /** An appointment is "due" from this many seconds before its time. */
+  appointmentEarlySeconds: number;
+}
+
+export const DEFAULT_ROUTING_POLICY: RoutingPolicy = {
+  starvationEnabled: true,
+  starvationFactor: 1,
+  appointmentEarlySeconds: 10 * 60,
+};
+
+export interface Ticket {
+  id: string;
+  /** Secret for the visitor's phone; only for the ticket's creator and staff. */
+  publicId?: string;
+  number: string;
+  serviceId: string;
+  stage: number;
+  status: TicketStatus;
+  priority: boolean;
+  appointmentCode: string | null;
+  appointmentAt: string | null;
+  lang: Lang;
+  issuedAt: string;
+  /** Local date (hall timezone) the ticket was issued on; numbering restarts each day. */
+  serviceDate: string;
+  calledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  windowId: string | null;
+  windowNumber: number | null;
+  staffId: string | null;
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  statusUrl?: string;
+}
+
+export interface StaffMember {
+  id: string;
+  username: string;
+  name: string;
+  role: StaffRole;
+  organisationId: string;
+  /** Window numbers this person may sign in at; empty = any. */
+  windowNumbers: number[];
+  active: boolean;
+}
+
+export interface Organisation {
+  id: string;
+  name: LocalizedText;
+  kind: 'government' | 'contractor';
+}
+
+export interface Device {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  windowNumber: number | null;
+  printer: string | null;
+  paperWidthMm: 58 | 80 | null;
+  revoked: boolean;
+  printerState: PrinterState | null;
+  lastSeenAt: string | null;
+}
+
+export interface Notice {
+  id: string;
+  text: LocalizedText;
+  active: boolean;
+  createdAt: string;
+}
+
+export const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+export const RATING_LABELS: Record<RatingLevel, LocalizedText> = {
+  1: { zh: '非常满意', en: 'Very satisfied' },
+  2: { zh: '满意', en: 'Satisfied' },
+  3: { zh: '基本满意', en: 'Fairly satisfied' },
+  4: { zh: '不满意', en: 'Dissatisfied' },
+  5: { zh: '非常不满意', en: 'Very dissatisfied' },
+};
+/** 不满意 and 非常不满意 are bad ratings (差评): they need a reason and open a follow-up. */
+export const isBadRating = (level: number): boolean => level >= 4;
+
+/** Masks a phone number for any screen or paper: 13812341234 -> 138****1234. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}

@@ -1,0 +1,128 @@
+// The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
+// Server and clients import these types, so a rename breaks both at compile time.
+import type { PublicTicket, QueueSnapshot, ServiceQueueView, WindowView } from './views';
+import type { Notice, PrinterState, DeviceKind, RatingLevel } from './domain';
+
+/** Bumped on any incompatible change of the events below. */
+export const PROTOCOL_VERSION = 1;
+
+export const HALL_EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.completed',
+  'ticket.no_show',
+  'ticket.transferred',
+  'ticket.cancelled',
+  'ticket.rated',
+  'window.changed',
+  'notice.changed',
+  'config.changed',
+  'device.changed',
+] as const;
+export type HallEventType = (typeof HALL_EVENT_TYPES)[number];
+
+export interface Actor {
+  kind: 'staff' | 'device' | 'visitor' | 'system';
+  id: string | null;
+}
+
+interface EventBase<T extends HallEventType> {
+  seq: number;
+  type: T;
+  at: string;
+  hallId: string;
+  actor: Actor;
+}
+
+export interface TicketCallPayload {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  windowId: string;
+  windowNumber: number;
+  recall: boolean;
+}
+
+export interface HallEventPayloads {
+  'ticket.issued': { ticket: PublicTicket };
+  'ticket.called': TicketCallPayload & { staffId: string | null; stage: number; outOfOrderReason?: string };
+  'ticket.recalled': TicketCallPayload;
+  'ticket.started': { ticketId: string; number: string; serviceId: string; windowId: string; windowNumber: number };
+  'ticket.completed': {
+    ticketId: string;
+    number: string;
+    serviceId: string;
+    stage: number;
+    windowId: string;
+    windowNumber: number;
+    staffId: string | null;
+    firstTimeAccepted: boolean | null;
+  };
+  'ticket.no_show': { ticketId: string; number: string; serviceId: string; windowId: string; windowNumber: number };
+  'ticket.transferred': {
+    ticketId: string;
+    number: string;
+    fromServiceId: string;
+    fromStage: number;
+    serviceId: string;
+    stage: number;
+    windowId: string | null;
+  };
+  'ticket.cancelled': { ticketId: string; number: string; serviceId: string; by: 'staff' | 'visitor' };
+  'ticket.rated': {
+    ticketId: string;
+    number: string;
+    serviceId: string;
+    windowId: string | null;
+    staffId: string | null;
+    level: RatingLevel;
+    bad: boolean;
+  };
+  'window.changed': { window: WindowView };
+  'notice.changed': { notices: Notice[] };
+  'config.changed': { what: 'hall' | 'services' | 'windows' | 'staff' | 'devices' };
+  'device.changed': {
+    deviceId: string;
+    kind: DeviceKind;
+    name: string;
+    printerState: PrinterState | null;
+    online: boolean;
+  };
+}
+
+export type HallEventOf<T extends HallEventType> = EventBase<T> & HallEventPayloads[T];
+export type HallEvent = { [T in HallEventType]: HallEventOf<T> }[HallEventType];
+
+/** Live estimates; derived data, not a state change, so it carries the seq it was computed at. */
+export interface QueueEstimates {
+  hallId: string;
+  seq: number;
+  at: string;
+  tickets: Array<{ ticketId: string; peopleAhead: number | null; estimatedWaitSeconds: number | null }>;
+  services: ServiceQueueView[];
+}
+
+export interface HelloMessage {
+  protocolVersion: number;
+  hallId: string;
+  seq: number;
+  role: string;
+}
+
+export interface ResumeRequest {
+  hallId: string;
+  afterSeq: number;
+}
+
+export type ServerToClientEvents = { [T in HallEventType]: (event: HallEventOf<T>) => void } & {
+  hello: (msg: HelloMessage) => void;
+  snapshot: (snapshot: QueueSnapshot) => void;
+  'queue.estimates': (estimates: QueueEstimates) => void;
+  'protocol.error': (err: { code: string; message: string }) => void;
+};
+
+export interface ClientToServerEvents {
+  resume: (req: ResumeRequest) => void;
+}

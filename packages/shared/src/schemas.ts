@@ -1,0 +1,170 @@
+// zod schemas for every request body and socket message. The server validates with these at the
+// edge, and the OpenAPI document is generated from them.
+import { z } from 'zod';
+import { DEVICE_KINDS, STAFF_ROLES } from './domain';
+
+const id = z.string().min(1).max(64);
+const shortText = z.string().trim().min(1).max(200);
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local date YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time HH:MM');
+
+export const LocalizedTextSchema = z.strictObject({
+  zh: z.string().trim().min(1).max(2000),
+  en: z.string().trim().min(1).max(2000),
+});
+
+export const OpeningPeriodSchema = z.strictObject({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  open: clock,
+  close: clock,
+});
+export const OpeningHoursSchema = z.array(OpeningPeriodSchema).max(14).nullable();
+
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const CreateTicketBody = z.strictObject({
+  serviceId: id,
+  priority: z.boolean().optional(),
+  appointmentCode: z.string().trim().min(1).max(64).optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+export const EmptyBody = z.strictObject({});
+export const PauseBody = z.strictObject({ reason: z.string().trim().max(200).optional() });
+export const CallTicketBody = z.strictObject({ ticketId: id, reason: z.string().trim().max(200).optional() });
+export const CompleteBody = z.strictObject({
+  firstTimeAccepted: z.boolean().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export const TransferBody = z.strictObject({
+  serviceId: id,
+  stage: z.number().int().min(0).max(9).optional(),
+});
+export const RatingBody = z
+  .strictObject({
+    level: z.number().int().min(1).max(5),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((r) => r.level < 4 || (r.reason !== undefined && r.reason.length > 0), {
+    message: 'a bad rating (4 or 5) needs a reason',
+    path: ['reason'],
+  });
+
+export const StageSchema = z.strictObject({ name: LocalizedTextSchema, officersOnly: z.boolean() });
+
+export const ServiceBody = z.strictObject({
+  code: z.string().trim().min(1).max(32),
+  prefix: z.string().regex(/^[A-Z]$/, 'prefix is one capital letter A-Z'),
+  name: LocalizedTextSchema,
+  moduleId: id,
+  guide: LocalizedTextSchema.optional(),
+  documents: z.array(LocalizedTextSchema).max(50).optional(),
+  stages: z.array(StageSchema).min(1).max(10).optional(),
+  dailyQuota: z.number().int().min(1).max(100000).nullable().optional(),
+  openingHours: OpeningHoursSchema.optional(),
+  waitTargetSeconds: z.number().int().min(60).max(86400).nullable().optional(),
+  expectedServiceSeconds: z.number().int().min(10).max(86400).optional(),
+  active: z.boolean().optional(),
+  closedOn: localDate.nullable().optional(),
+});
+export const ServicePatch = ServiceBody.partial();
+
+export const SkillSchema = z.strictObject({ serviceId: id, tier: z.number().int().min(1).max(9) });
+export const WindowBody = z.strictObject({
+  number: z.number().int().min(1).max(9999),
+  zone: z.string().trim().max(64).optional(),
+  skills: z.array(SkillSchema).max(200).optional(),
+});
+export const WindowPatch = WindowBody.partial();
+
+export const StaffBody = z.strictObject({
+  username: z.string().regex(/^[a-zA-Z0-9_.-]{2,32}$/, 'username: 2-32 letters, digits, _ . -'),
+  name: shortText,
+  role: z.enum(STAFF_ROLES),
+  organisationId: id.optional(),
+  windowNumbers: z.array(z.number().int().min(1).max(9999)).max(200).optional(),
+  password: z.string().min(8).max(256),
+  active: z.boolean().optional(),
+});
+export const StaffPatch = StaffBody.omit({ username: true }).partial();
+
+export const PrinterUrlSchema = z
+  .string()
+  .max(300)
+  .regex(/^(tcp|usb|serial|file):\/\/.+/, 'printer: tcp://host:port, usb://vid:pid, serial:///dev/..., file:///dev/...');
+
+export const DeviceBody = z.strictObject({
+  kind: z.enum(DEVICE_KINDS),
+  name: shortText,
+  windowNumber: z.number().int().min(1).max(9999).optional(),
+  printer: PrinterUrlSchema.optional(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
+});
+export const DevicePatch = DeviceBody.omit({ kind: true }).partial().extend({ revoked: z.boolean().optional() });
+
+export const NoticeBody = z.strictObject({ text: LocalizedTextSchema, active: z.boolean().optional() });
+export const NoticePatch = NoticeBody.partial();
+
+export const HallPatch = z.strictObject({
+  name: LocalizedTextSchema.optional(),
+  timezone: z.string().min(1).max(64).optional(),
+  waitTargetSeconds: z.number().int().min(60).max(86400).optional(),
+  openingHours: OpeningHoursSchema.optional(),
+  holidays: z.array(localDate).max(400).optional(),
+  announcementTemplate: z
+    .string()
+    .max(200)
+    .refine((t) => t.includes('{number}'), 'the template must contain {number}')
+    .optional(),
+  announcementTemplateEn: z.string().max(200).optional(),
+  announcementRepeat: z.number().int().min(1).max(5).optional(),
+  ticketNotice: LocalizedTextSchema.optional(),
+  followUpWorkingDays: z.number().int().min(1).max(60).optional(),
+  routing: z
+    .strictObject({
+      starvationEnabled: z.boolean(),
+      starvationFactor: z.number().min(0.5).max(10),
+      appointmentEarlySeconds: z.number().int().min(0).max(7200),
+    })
+    .partial()
+    .optional(),
+});
+
+export const StatsQuery = z
+  .object({ from: localDate, to: localDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+export const DeviceStatusBody = z.strictObject({
+  printerState: z.enum(['ready', 'offline', 'paper_out', 'cover_open', 'error']).nullable().optional(),
+  message: z.string().max(300).optional(),
+});
+
+export const ResumeMessage = z.strictObject({
+  hallId: id,
+  afterSeq: z.number().int().min(0),
+});
+
+export type LoginBody = z.infer<typeof LoginBody>;
+export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
+export type PauseBody = z.infer<typeof PauseBody>;
+export type CallTicketBody = z.infer<typeof CallTicketBody>;
+export type CompleteBody = z.infer<typeof CompleteBody>;
+export type TransferBody = z.infer<typeof TransferBody>;
+export type RatingBody = z.infer<typeof RatingBody>;
+export type ServiceBody = z.infer<typeof ServiceBody>;
+export type ServicePatch = z.infer<typeof ServicePatch>;
+export type WindowBody = z.infer<typeof WindowBody>;
+export type WindowPatch = z.infer<typeof WindowPatch>;
+export type StaffBody = z.infer<typeof StaffBody>;
+export type StaffPatch = z.infer<typeof StaffPatch>;
+export type DeviceBody = z.infer<typeof DeviceBody>;
+export type DevicePatch = z.infer<typeof DevicePatch>;
+export type NoticeBody = z.infer<typeof NoticeBody>;
+export type NoticePatch = z.infer<typeof NoticePatch>;
+export type HallPatch = z.infer<typeof HallPatch>;
+export type StatsQuery = z.infer<typeof StatsQuery>;
+export type DeviceStatusBody = z.infer<typeof DeviceStatusBody>;
+export type ResumeMessage = z.infer<typeof ResumeMessage>;
