@@ -1,0 +1,6 @@
+export * from './domain';
+export * from './views';
+export * from './errors';
+export * from './events';
+export * from './schemas';
+export * from './routing';

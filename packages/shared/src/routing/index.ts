@@ -1,0 +1,4 @@
+export * from './types';
+export * from './engine';
+export * from './estimator';
+export * from './service-time';

@@ -1,0 +1,65 @@
+// Inputs of the routing engine and wait estimator: plain data and a clock reading (ms since
+// epoch), so the server, the simulator and the tests run exactly the same code.
+import type { RoutingPolicy, Skill, StaffType } from '../domain';
+
+export interface RoutingTicket {
+  id: string;
+  serviceId: string;
+  stage: number;
+  /** Original issue time (ms); a transfer keeps it, so the ticket keeps its place. */
+  queuedAt: number;
+  priority: boolean;
+  /** Appointment time (ms) or null. */
+  appointmentAt: number | null;
+}
+
+export interface RoutingService {
+  id: string;
+  waitTargetSeconds: number;
+  /** officersOnly per stage; a missing stage is not servable. */
+  stages: ReadonlyArray<{ officersOnly: boolean }>;
+}
+
+export interface RoutingWindow {
+  id: string;
+  skills: ReadonlyArray<Skill>;
+  /** Type of the staff signed in; null = nobody, the window serves nothing. */
+  staffType: StaffType | null;
+}
+
+export interface RoutingContext {
+  services: ReadonlyMap<string, RoutingService>;
+  policy: RoutingPolicy;
+}
+
+/** Why a ticket was chosen, for the call log and tests. */
+export type PickReason = 'tier' | 'starvation';
+
+export interface Pick {
+  ticket: RoutingTicket;
+  tier: number;
+  reason: PickReason;
+}
+
+export interface EstimatorWindow extends RoutingWindow {
+  open: boolean;
+  /** Expected end (ms) of the visitor at this window now; null when the window is free. */
+  busyUntil: number | null;
+}
+
+export interface WaitEstimate {
+  ticketId: string;
+  /** Tickets the policy will call before this one, across services. */
+  peopleAhead: number | null;
+  /** Seconds from now until the expected call; null when no open window can serve it. */
+  estimatedWaitSeconds: number | null;
+}
+
+export interface EstimateInput {
+  tickets: ReadonlyArray<RoutingTicket>;
+  windows: ReadonlyArray<EstimatorWindow>;
+  context: RoutingContext;
+  /** Mean service seconds per service (learned), used for every simulated service. */
+  serviceSeconds: ReadonlyMap<string, number>;
+  now: number;
+}
