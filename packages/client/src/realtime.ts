@@ -62,7 +62,13 @@ export function connectHallFeed(options: HallFeedOptions, handlers: HallFeedHand
     handlers.onHello?.(hello);
     resume();
   });
-  socket.on('disconnect', (reason) => handlers.onStatus?.('offline', reason));
+  let closed = false;
+  socket.on('disconnect', (reason) => {
+    handlers.onStatus?.('offline', reason);
+    // Socket.IO does not reconnect by itself after a server-side disconnect (e.g. during a
+    // server's shutdown); a lobby screen must keep trying.
+    if (reason === 'io server disconnect' && !closed) setTimeout(() => !closed && socket.connect(), 1000);
+  });
   socket.on('connect_error', (err) => {
     // The server refused the token or origin: keep retrying, a device may be re-paired.
     const refused = /token|origin|unauthori[sz]ed|forbidden/i.test(err.message);
@@ -92,6 +98,7 @@ export function connectHallFeed(options: HallFeedOptions, handlers: HallFeedHand
       return lastSeq;
     },
     close() {
+      closed = true;
       socket.close();
     },
   };
