@@ -1,0 +1,93 @@
+import net from 'node:net';
+import { decodeJob, decodeQr } from './decode';
+import { FakePrinter } from './fake-printer';
+import type { FakePrinterState } from './fake-printer';
+import { printTicket, readPrinterStatus } from './print-ticket';
+import { sampleTicket } from './sample-ticket';
+import { openPrinter } from './transports/open-printer';
+
+const ticket = sampleTicket({ number: 'B012', serviceName: { zh: '医保业务', en: 'Medical insurance' } });
+const opts = { paperWidthMm: 58 as const, statusTimeoutMs: 300 };
+
+describe('printTicket over TCP against the fake printer', () => {
+  let printer: FakePrinter;
+  beforeEach(async () => {
+    printer = await FakePrinter.start();
+  });
+  afterEach(() => printer.close());
+
+  it('prints exactly one job on a ready printer, with the number, service and a readable QR', async () => {
+    await expect(printTicket(printer.url, ticket, opts)).resolves.toEqual({ printed: true });
+    const job = decodeJob(await printer.waitForJob());
+    expect(printer.jobs).toHaveLength(1);
+    expect(printer.statusRequests).toEqual([1, 2, 4]);
+    expect(job.text).toContain('B012');
+    expect(job.text).toContain('医保业务');
+    expect(job.cut).toBe(true);
+    expect(decodeQr(job.rasterImages[0]!)).toBe(ticket.statusUrl);
+  });
+
+  it.each<[FakePrinterState, string]>([
+    ['paper_out', 'paper_out'],
+    ['cover_open', 'cover_open'],
+    ['offline', 'offline'],
+    ['error', 'error'],
+  ])('sends nothing to a printer that is %s', async (state, expected) => {
+    printer.setState(state);
+    const result = await printTicket(printer.url, ticket, opts);
+    expect(result).toMatchObject({ printed: false, state: expected });
+    await printer.close(); // flushes any bytes still in flight into `jobs`
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('prints once when retried after the fault is cleared', async () => {
+    printer.setState('paper_out');
+    expect((await printTicket(printer.url, ticket, opts)).printed).toBe(false);
+    printer.setState('ready');
+    expect((await printTicket(printer.url, ticket, opts)).printed).toBe(true);
+    await printer.waitForJob();
+    await printer.close();
+    expect(printer.jobs).toHaveLength(1);
+  });
+
+  it('is offline when the printer does not answer the status request', async () => {
+    printer.setState('silent');
+    const result = await printTicket(printer.url, ticket, opts);
+    expect(result).toMatchObject({ printed: false, state: 'offline', reason: expect.stringContaining('did not answer') });
+    await printer.close();
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('reports a malformed status reply as an error and prints nothing', async () => {
+    printer.setRawReplies({ printer: 0xff, offline: 0x12, paper: 0x12 });
+    const result = await printTicket(printer.url, ticket, opts);
+    expect(result).toMatchObject({ printed: false, state: 'error', reason: expect.stringContaining('malformed') });
+    await printer.close();
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  it('can use a transport the caller keeps open, e.g. for several tickets', async () => {
+    const transport = await openPrinter(printer.url);
+    await expect(readPrinterStatus(transport, 300)).resolves.toEqual({ state: 'ready', reason: 'ready' });
+    await printTicket(transport, ticket, opts);
+    await printTicket(transport, sampleTicket({ number: 'B013' }), opts);
+    expect(decodeJob(await printer.waitForJob()).text).toContain('B012');
+    expect(decodeJob(await printer.waitForJob()).text).toContain('B013');
+    await transport.close();
+  });
+});
+
+describe('printTicket when nothing is listening', () => {
+  it('is offline on connection refused', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const result = await printTicket(`tcp://127.0.0.1:${port}`, ticket, opts);
+    expect(result).toMatchObject({ printed: false, state: 'offline', reason: expect.stringContaining('connection refused') });
+  });
+
+  it('throws for a printer URL that is not one', async () => {
+    await expect(printTicket('ftp://printer', ticket, opts)).rejects.toThrow(/unsupported scheme/);
+  });
+});
