@@ -19,8 +19,12 @@ class Lane {
     while (this.head < this.items.length && this.removed.has(this.items[this.head]!.id)) this.head++;
     return this.items[this.head];
   }
-  live(): RoutingTicket[] {
-    return this.items.slice(this.head).filter((t) => !this.removed.has(t.id));
+  /** Visits the tickets still waiting, in order, until `visit` returns true. */
+  scan(visit: (t: RoutingTicket) => boolean): void {
+    for (let i = this.head; i < this.items.length; i++) {
+      const t = this.items[i]!;
+      if (!this.removed.has(t.id) && visit(t)) return;
+    }
   }
 }
 
@@ -35,6 +39,8 @@ interface Bucket {
 export class CandidateIndex {
   private readonly buckets = new Map<string, Bucket>();
   private readonly removed = new Set<string>();
+  /** Buckets each window may serve; skills and staff do not change during one index's life. */
+  private readonly servable = new WeakMap<RoutingWindow, Bucket[]>();
   private size = 0;
 
   constructor(tickets: Iterable<RoutingTicket>) {
@@ -75,9 +81,14 @@ export class CandidateIndex {
   /** Same answer as `pickNext(window, <remaining tickets>, ctx, now)`. */
   pick(window: RoutingWindow, ctx: RoutingContext, now: number): Pick | null {
     const candidates: RoutingTicket[] = [];
-    for (const b of this.buckets.values()) {
-      const probe = b.priority.first() ?? b.normal.first() ?? b.appointments.first();
-      if (!probe || !canServe(window, probe, ctx)) continue;
+    let buckets = this.servable.get(window);
+    if (!buckets) {
+      buckets = [...this.buckets.values()].filter((b) =>
+        canServe(window, { id: '', serviceId: b.serviceId, stage: b.stage, queuedAt: 0, priority: false, appointmentAt: null }, ctx),
+      );
+      this.servable.set(window, buckets);
+    }
+    for (const b of buckets) {
       const p = b.priority.first();
       if (p) candidates.push(p);
       const n = b.normal.first();
@@ -85,12 +96,13 @@ export class CandidateIndex {
       // Appointments are few: each may be due or not at `now`, so the earliest of each kind.
       let due: RoutingTicket | undefined;
       let notDue: RoutingTicket | undefined;
-      for (const a of b.appointments.live()) {
-        const isDue = a.appointmentAt! - ctx.policy.appointmentEarlySeconds * 1000 <= now;
+      const early = ctx.policy.appointmentEarlySeconds * 1000;
+      b.appointments.scan((a) => {
+        const isDue = a.appointmentAt! - early <= now;
         if (isDue && !due) due = a;
         if (!isDue && !notDue) notDue = a;
-        if (due && notDue) break;
-      }
+        return due !== undefined && notDue !== undefined;
+      });
       if (due) candidates.push(due);
       if (notDue) candidates.push(notDue);
     }

@@ -2,3 +2,4 @@ export * from './types';
 export * from './engine';
 export * from './estimator';
 export * from './service-time';
+export * from './candidate-index';

@@ -1,0 +1,52 @@
+// Ticket issue throughput and p99 against the Express and node:http ceilings, same run.
+import { httpLoad, type LoadResult } from './measure';
+import { openDemoHall } from './hall-setup';
+import { startBaseline, startHallServer, type Child } from './processes';
+import type { Row } from './report';
+
+const PATH = '/api/v1/halls/demo/tickets';
+
+async function load(child: Child, body: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
+  await httpLoad({ url: child.url + PATH, method: 'POST', body, headers, connections: 32, durationSeconds: 1 }); // warm-up
+  return httpLoad({ url: child.url + PATH, method: 'POST', body, headers, connections: 32, durationSeconds: seconds });
+}
+
+export async function benchTicketIssue(quick: boolean): Promise<Row[]> {
+  const seconds = quick ? 3 : 10;
+  const results: Record<string, LoadResult> = {};
+  for (const name of ['http-ceiling', 'express-ceiling'] as const) {
+    const child = await startBaseline(name);
+    try {
+      results[name] = await load(child, '{"serviceId":"svc"}', {}, seconds);
+    } finally {
+      await child.stop();
+    }
+  }
+  const hall = await startHallServer();
+  try {
+    const demo = await openDemoHall(hall.url);
+    const serviceId = demo.config.services[0]!.id;
+    results.hall = await load(hall, JSON.stringify({ serviceId }), { authorization: `Bearer ${demo.kioskToken}` }, seconds);
+  } finally {
+    await hall.stop();
+  }
+  const h = results.hall!;
+  const e = results['express-ceiling']!;
+  const n = results['http-ceiling']!;
+  const failed = h.non2xx + h.errors;
+  return [
+    { suite: 'ticket issue', figure: 'node:http ceiling', value: n.requestsPerSecond, unit: 'req/s' },
+    { suite: 'ticket issue', figure: 'Express ceiling', value: e.requestsPerSecond, unit: 'req/s', baseline: { name: 'node:http', value: n.requestsPerSecond }, ratio: e.requestsPerSecond / n.requestsPerSecond },
+    {
+      suite: 'ticket issue',
+      figure: `POST tickets (synchronous=FULL)${failed ? `, ${failed} failed` : ''}`,
+      value: h.requestsPerSecond,
+      unit: 'req/s',
+      baseline: { name: 'Express', value: e.requestsPerSecond },
+      ratio: h.requestsPerSecond / e.requestsPerSecond,
+      goal: '>= 0.8x Express',
+      met: failed === 0 && h.requestsPerSecond >= 0.8 * e.requestsPerSecond,
+    },
+    { suite: 'ticket issue', figure: 'POST tickets p99', value: h.p99Ms, unit: 'ms', baseline: { name: 'Express p99', value: e.p99Ms }, ratio: h.p99Ms / Math.max(0.001, e.p99Ms), goal: '< 20 ms', met: h.p99Ms < 20 },
+  ];
+}
