@@ -1,0 +1,77 @@
+// The command-line contract: `--json` prints exactly one JSON object, a relative scenario path
+// resolves against the directory the command was run from, and the exit code is 0.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+const cli = join(root, 'dist/simulate/cli.js');
+
+beforeAll(() => {
+  // The CLI runs from dist: build this workspace (and the shared package it imports).
+  execFileSync('npx', ['tsc', '-p', join(root, '../packages/shared/tsconfig.build.json')], { cwd: root });
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+}, 120_000);
+
+const scenario = {
+  name: 'cli-small',
+  seed: 3,
+  replications: 2,
+  hours: 4,
+  warmupHours: 1,
+  waitTargetMinutes: 10,
+  services: [
+    { id: 'A', arrivalsPerHour: 10, serviceMinutes: { distribution: 'exponential', mean: 10 } },
+    { id: 'B', arrivalsPerHour: { '0': 4, '1': 4, '2': 2, '3': 2, '4': 2 }, serviceMinutes: { distribution: 'empirical', values: [3, 5, 8] } },
+  ],
+  windows: [
+    { id: 'w1', skills: [{ serviceId: 'A', tier: 1 }, { serviceId: 'B', tier: 2 }] },
+    { id: 'w2', skills: [{ serviceId: 'B', tier: 1 }, { serviceId: 'A', tier: 2 }] },
+  ],
+};
+
+describe('simulate CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hallq-sim-'));
+  writeFileSync(join(dir, 'small.json'), JSON.stringify(scenario));
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+
+  test('--json on a relative scenario path prints exactly one JSON object and exits 0', () => {
+    const r = run('--scenario', 'small.json', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    for (const key of ['meanWaitSeconds', 'p90WaitSeconds', 'withinTargetShare', 'services', 'windows']) expect(out).toHaveProperty(key);
+    const services = out.services as Array<Record<string, unknown>>;
+    expect(services.map((s) => s.id)).toEqual(['A', 'B']);
+    for (const s of services) expect(typeof s.served).toBe('number');
+    for (const w of out.windows as Array<{ utilisation: number }>) expect(w.utilisation).toBeGreaterThanOrEqual(0);
+  });
+
+  test('the same scenario and seed print identical output', () => {
+    expect(run('--scenario', 'small.json', '--json').stdout).toBe(run('--scenario', 'small.json', '--json').stdout);
+  });
+
+  test('the built-in seed-hall scenario has a before variant; --chart writes an SVG', () => {
+    const r = run('--scenario', 'seed-hall', '--replications', '2', '--chart', 'waits.svg');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('before: dedicated windows');
+    expect(existsSync(join(dir, 'waits.svg'))).toBe(true);
+    expect(readFileSync(join(dir, 'waits.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+  });
+
+  test('--evaluate-estimator and --plan print JSON too', () => {
+    const est = JSON.parse(run('--scenario', 'small.json', '--evaluate-estimator', '--json').stdout) as Record<string, unknown>;
+    expect(est).toHaveProperty('maeRatio');
+    const plan = JSON.parse(run('--scenario', 'small.json', '--plan', '--goal-share', '0.8', '--target-minutes', '10', '--json').stdout) as Record<string, unknown>;
+    expect(plan).toHaveProperty('hours');
+  });
+
+  test('a bad scenario is a clear error with a non-zero exit code and nothing on stdout', () => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...scenario, windows: [{ id: 'w', skills: [{ serviceId: 'Z', tier: 1 }] }] }));
+    const r = run('--scenario', 'bad.json', '--json');
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('unknown service Z');
+  });
+});

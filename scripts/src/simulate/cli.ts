@@ -1,0 +1,117 @@
+// npm run simulate -- --scenario <file.json | built-in> [--json] [--chart waits.svg]
+//                     [--evaluate-estimator] [--plan [--goal-share 0.9] [--target-minutes 40]]
+//                     [--replications N] [--seed N]
+// With --json, stdout holds exactly one JSON object; everything else goes to stderr.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { waitChartSvg } from './chart';
+import { evaluateEstimator } from './estimator-eval';
+import { builtInScenarios, loadScenario } from './load-scenario';
+import { planStaffing } from './planner';
+import { planReport } from './plan-report';
+import { estimatorReport, simulationReport } from './report';
+import { simulateWithVariants } from './results';
+import type { Scenario } from './scenario';
+
+const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name> [options]
+  --json                  print one JSON object on stdout (logs on stderr)
+  --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
+  --evaluate-estimator    compare the wait shown at issue with the wait that happened
+  --plan                  staffing plan: fewest windows per hour meeting the goal
+  --goal-share <0..1>     plan goal: share of visitors called within the target (default 0.9)
+  --target-minutes <n>    plan goal: the target (default: the scenario's waitTargetMinutes)
+  --service-time-alpha <a>  with --evaluate-estimator: learning weight of the mean service
+                          time (default: the server's SERVICE_TIME_ALPHA)
+  --replications <n>      override the scenario's replications
+  --seed <n>              override the scenario's seed
+built-in scenarios: ${builtInScenarios().join(', ')}
+`;
+
+function numberOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`--${name} needs a number, got "${value}"`);
+  return n;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      chart: { type: 'string' },
+      'evaluate-estimator': { type: 'boolean', default: false },
+      plan: { type: 'boolean', default: false },
+      'goal-share': { type: 'string' },
+      'target-minutes': { type: 'string' },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+      'service-time-alpha': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write(USAGE);
+    return 0;
+  }
+  if (!values.scenario) {
+    process.stderr.write(`--scenario is required\n${USAGE}`);
+    return 2;
+  }
+  const loaded = loadScenario(values.scenario);
+  const replications = numberOption(values.replications, 'replications');
+  const seed = numberOption(values.seed, 'seed');
+  const scenario: Scenario = {
+    ...loaded,
+    ...(replications !== undefined ? { replications: Math.max(1, Math.round(replications)) } : {}),
+    ...(seed !== undefined ? { seed: Math.round(seed) } : {}),
+  };
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const started = Date.now();
+  const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+  let output: unknown;
+  let text: string;
+
+  if (values.plan) {
+    const plan = planStaffing(scenario, {
+      share: numberOption(values['goal-share'], 'goal-share') ?? 0.9,
+      targetMinutes: numberOption(values['target-minutes'], 'target-minutes') ?? scenario.waitTargetMinutes,
+    });
+    output = plan;
+    text = planReport(plan);
+  } else if (values['evaluate-estimator']) {
+    const sets = [
+      { windows: scenario.windows, label: scenario.label ?? null },
+      ...(scenario.variants ?? []).map((v) => ({ windows: v.windows, label: v.label ?? v.id })),
+    ];
+    const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
+    const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha }));
+    const [main, ...variants] = evaluations;
+    output = { ...main, variants };
+    text = estimatorReport(evaluations);
+  } else {
+    const result = simulateWithVariants(scenario);
+    output = result;
+    text = simulationReport(scenario, result);
+    if (values.chart) {
+      const series = [...(result.variants ?? []).map((v) => ({ label: v.label ?? v.id, result: v })), { label: result.label ?? 'main', result }];
+      const file = resolve(cwd, values.chart);
+      writeFileSync(file, waitChartSvg(`${scenario.name}: mean wait by hour of arrival`, series, scenario.waitTargetMinutes));
+      log(`chart written to ${file}`);
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(output)}\n`);
+  else process.stdout.write(text);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`simulate: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

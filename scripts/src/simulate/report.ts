@@ -1,0 +1,77 @@
+// The readable report printed without --json.
+import type { EstimatorEvaluation } from './estimator-eval';
+import type { ComparedResult, SimulationResult } from './results';
+import type { Scenario } from './scenario';
+
+const min = (seconds: number | null): string => (seconds === null ? '-' : (seconds / 60).toFixed(1));
+const pct = (share: number | null): string => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
+const ci = (c: [number, number] | null): string => (c ? `[${min(c[0])}, ${min(c[1])}]` : '-');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+export function simulationReport(scenario: Scenario, result: ComparedResult): string {
+  const sets: SimulationResult[] = [...(result.variants ?? []), result];
+  const names = sets.map((s) => s.label ?? 'main');
+  const lines: string[] = [];
+  lines.push(`Scenario ${scenario.name}: ${scenario.replications} replications x ${scenario.hours} h (warm-up ${scenario.warmupHours} h), seed ${scenario.seed}, target ${scenario.waitTargetMinutes} min`);
+  if (scenario.description) lines.push(scenario.description);
+  for (const a of scenario.assumptions ?? []) lines.push(`  - ${a}`);
+  lines.push('');
+  lines.push(
+    table([
+      ['', ...names],
+      ['mean wait (min)', ...sets.map((s) => min(s.meanWaitSeconds))],
+      ['  95% CI', ...sets.map((s) => ci(s.meanWaitCi95))],
+      ['p90 wait (min)', ...sets.map((s) => min(s.p90WaitSeconds))],
+      [`within ${scenario.waitTargetMinutes} min`, ...sets.map((s) => pct(s.withinTargetShare))],
+      ['served per day/run', ...sets.map((s) => s.served.toFixed(1))],
+      ['mean number waiting', ...sets.map((s) => s.meanWaiting.toFixed(1))],
+    ]),
+  );
+  lines.push('');
+  lines.push('Mean wait by service (min):');
+  lines.push(table([['', ...names], ...scenario.services.map((svc) => [svc.name ?? svc.id, ...sets.map((s) => min(s.services.find((x) => x.id === svc.id)?.meanWaitSeconds ?? null))])]));
+  lines.push('');
+  lines.push('Mean wait by hour of arrival (min):');
+  const hours = [...new Set(sets.flatMap((s) => s.hourly.map((h) => h.hour)))].sort((a, b) => a - b);
+  lines.push(
+    table([
+      ['hour', 'arrivals', ...names],
+      ...hours.map((h) => [
+        `${String(h).padStart(2, '0')}:00`,
+        (result.hourly.find((x) => x.hour === h)?.arrivals ?? 0).toFixed(1),
+        ...sets.map((s) => min(s.hourly.find((x) => x.hour === h)?.meanWaitSeconds ?? null)),
+      ]),
+    ]),
+  );
+  lines.push('');
+  for (const s of sets) {
+    lines.push(`Window utilisation, ${s.label ?? 'main'}: ${s.windows.map((w) => `${w.id} ${pct(w.utilisation)}`).join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>): string {
+  const lines: string[] = [];
+  for (const e of evaluations) {
+    const i = e.interval;
+    lines.push(`Wait estimate at issue vs the wait that happened - ${e.scenario}${e.label ? `, ${e.label}` : ''} (${e.visitors} visitors, ${e.replications} replications, service-time alpha ${e.serviceTimeAlpha})`);
+    lines.push(
+      table([
+        ['', 'MAE (min)', 'p90 |error| (min)', 'bias (min)'],
+        ['estimateWaits (real policy)', min(e.estimator.meanAbsErrorSeconds), min(e.estimator.p90AbsErrorSeconds), min(e.estimator.meanErrorSeconds)],
+        ['naive (ahead x mean / windows)', min(e.naive.meanAbsErrorSeconds), min(e.naive.p90AbsErrorSeconds), min(e.naive.meanErrorSeconds)],
+      ]),
+    );
+    lines.push(`MAE ratio ${e.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${e.meetsGoal ? 'met' : 'NOT met'}`);
+    lines.push(
+      `Shown range: [${i.lowFactor} x (est + ${i.slackSeconds / 60} min) - ${i.slackSeconds / 60} min, ${i.highFactor} x (est + ${i.slackSeconds / 60} min) - ${i.slackSeconds / 60} min]; ` +
+        `${pct(i.coverageGoal)} goal, calibrated on ${i.calibrationReplications} replications (${pct(i.calibrationCoverage)}), checked on the rest: ${pct(i.checkCoverage)}`,
+    );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
