@@ -49,7 +49,15 @@ export interface HallEventPayloads {
   'ticket.issued': { ticket: PublicTicket };
   'ticket.called': TicketCallPayload & { staffId: string | null; stage: number; outOfOrderReason?: string };
   'ticket.recalled': TicketCallPayload;
-  'ticket.started': { ticketId: string; number: string; serviceId: string; windowId: string; windowNumber: number };
+  'ticket.started': {
+    ticketId: string;
+    number: string;
+    serviceId: string;
+    windowId: string;
+    windowNumber: number;
+    staffId?: string | null;
+    stage?: number;
+  };
   'ticket.completed': {
     ticketId: string;
     number: string;
@@ -59,8 +67,20 @@ export interface HallEventPayloads {
     windowNumber: number;
     staffId: string | null;
     firstTimeAccepted: boolean | null;
+    /** Times of this ticket's visit, so KPIs need not join other events. */
+    issuedAt?: string;
+    calledAt?: string | null;
+    startedAt?: string | null;
   };
-  'ticket.no_show': { ticketId: string; number: string; serviceId: string; windowId: string; windowNumber: number };
+  'ticket.no_show': {
+    ticketId: string;
+    number: string;
+    serviceId: string;
+    windowId: string;
+    windowNumber: number;
+    staffId?: string | null;
+    stage?: number;
+  };
   'ticket.transferred': {
     ticketId: string;
     number: string;
@@ -69,8 +89,16 @@ export interface HallEventPayloads {
     serviceId: string;
     stage: number;
     windowId: string | null;
+    staffId?: string | null;
   };
-  'ticket.cancelled': { ticketId: string; number: string; serviceId: string; by: 'staff' | 'visitor' };
+  'ticket.cancelled': {
+    ticketId: string;
+    number: string;
+    serviceId: string;
+    by: 'staff' | 'visitor';
+    /** Status the ticket was cancelled from. */
+    fromStatus?: string;
+  };
   'ticket.rated': {
     ticketId: string;
     number: string;
@@ -79,6 +107,8 @@ export interface HallEventPayloads {
     staffId: string | null;
     level: RatingLevel;
     bad: boolean;
+    /** Who gave the rating. */
+    by?: 'visitor' | 'rating-pad' | 'staff';
   };
   'window.changed': { window: WindowView };
   'notice.changed': { notices: Notice[] };

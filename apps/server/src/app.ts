@@ -1,0 +1,151 @@
+// Builds the hall server from its dependencies: database, mirror, command queue, HTTP routes and
+// Socket.IO on one http.Server. Tests start it on port 0 with a temp dir and a fake clock.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { Router } from 'express';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import type { Server as IoServer } from 'socket.io';
+import type { AppDeps } from './app-deps';
+import type { Config } from './config';
+import type { DemoHall } from './demo/demo-hall-types';
+import { seedDemo, type SeededDevice } from './demo/seed-demo';
+import { allow, authenticate, identityOf } from './http/auth';
+import { jsonBody } from './http/body';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { optionalOpenApi, optionalRouters, type RouterFactory } from './optional-modules';
+import { Broadcaster } from './realtime/broadcaster';
+import { attachRealtime } from './realtime/socket-server';
+import { authRouter } from './routes/auth';
+import { devicesRouter } from './routes/devices';
+import { hallConfigRouter } from './routes/hall-config';
+import { hallsRouter } from './routes/halls';
+import { pagesRouter } from './routes/pages';
+import { publicRouter } from './routes/public';
+import { ticketsRouter } from './routes/tickets';
+import { windowsRouter } from './routes/windows';
+import { AuthService } from './services/auth-service';
+import { systemClock, type Clock } from './services/clock';
+import type { Core } from './services/core';
+import { HallsMirror } from './services/hall-mirror';
+import { bootstrapHall } from './services/hall-setup';
+import { CommandQueue } from './storage/command-queue';
+import { openDatabase, type Db } from './storage/db';
+import { createRepos } from './storage/repos';
+
+export const VERSION = '0.1.0';
+
+export interface CreateAppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** Written into an empty database (the demo hall in demo mode, a fixture in tests). */
+  seed?: DemoHall;
+  /** Routers mounted under /api/v1 after the core ones; they get the same deps. */
+  extraRouters?: RouterFactory[];
+  /** Requests per minute per address on anonymous public endpoints. */
+  publicRateLimit?: number;
+}
+
+export interface HallServer {
+  app: express.Express;
+  http: http.Server;
+  io: IoServer;
+  deps: AppDeps;
+  broadcaster: Broadcaster;
+  /** Tokens of devices seeded on this start (empty when the database already had data). */
+  seededDevices: SeededDevice[];
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+function initialise(db: Db, options: CreateAppOptions, repos: ReturnType<typeof createRepos>): SeededDevice[] {
+  if (repos.staff.count() > 0) return [];
+  if (options.seed) return seedDemo(db, repos, options.seed);
+  if (!options.config.adminPassword) {
+    throw new Error('the database is empty: set ADMIN_PASSWORD for the first admin (or start with --demo)');
+  }
+  db.transaction(() => bootstrapHall(repos, options.config.adminPassword!))();
+  return [];
+}
+
+export function createApp(options: CreateAppOptions): HallServer {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const db = openDatabase(config.dataDir);
+  const repos = createRepos(db);
+  const seededDevices = initialise(db, options, repos);
+
+  const mirror = new HallsMirror(repos);
+  mirror.loadAll();
+  const broadcaster = new Broadcaster(mirror, clock, logger);
+  const queue = new CommandQueue(db, (committed) => broadcaster.onCommit(committed));
+  const auth = new AuthService(repos, clock);
+  const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl };
+  const deps: AppDeps = {
+    db, repos, clock, config, logger, core,
+    services: { auth, mirror },
+    authenticate: authenticate(auth),
+    allow,
+    identity: identityOf,
+    run: (command) => queue.run(command),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
+
+  const api = Router();
+  api.use(jsonBody);
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, version: VERSION });
+  });
+  const openApi = optionalOpenApi();
+  if (openApi) {
+    const doc = openApi();
+    api.get('/openapi.json', (_req, res) => {
+      res.json(doc);
+    });
+  }
+  for (const make of [authRouter, hallsRouter, windowsRouter, ticketsRouter, hallConfigRouter, devicesRouter]) api.use(make(deps));
+  api.use(publicRouter(deps, options.publicRateLimit));
+  for (const make of [...optionalRouters(), ...(options.extraRouters ?? [])]) api.use(make(deps));
+  api.use(notFoundHandler);
+
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true, version: VERSION });
+  });
+  app.use('/api/v1', api);
+  app.use(pagesRouter(config.webRoot));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  const server = http.createServer(app);
+  const io = attachRealtime(server, deps);
+  broadcaster.attach(io as unknown as IoServer);
+  for (const id of mirror.ids()) broadcaster.refresh(id);
+
+  return {
+    app,
+    http: server,
+    io: io as unknown as IoServer,
+    deps,
+    broadcaster,
+    seededDevices,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address() as AddressInfo));
+      });
+    },
+    async close() {
+      broadcaster.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      queue.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Process configuration, parsed once from the environment (and argv for --demo) with zod.
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  QUEUE_DATA_DIR: z.string().min(1).default('./data'),
+  QUEUE_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  HALL_PRINTER: z.string().min(1).optional(),
+  WEB_ROOT: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  adminPassword: string | null;
+  publicUrl: string;
+  allowedOrigins: string[];
+  hallPrinter: string | null;
+  /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
+  webRoot: string;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
+  const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
+  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    port: e.PORT,
+    host,
+    dataDir: path.resolve(e.QUEUE_DATA_DIR),
+    demo,
+    adminPassword: e.ADMIN_PASSWORD ?? null,
+    publicUrl: (e.PUBLIC_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, ''),
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    hallPrinter: e.HALL_PRINTER ?? null,
+    webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
+    logLevel: e.LOG_LEVEL,
+  };
+}

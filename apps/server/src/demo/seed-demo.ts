@@ -1,0 +1,68 @@
+// Writes a DemoHall into an empty database: hall, organisations, modules, services, windows,
+// staff (password 'demo' unless given) and devices whose tokens are kept for loopback pairing.
+import type { Repos } from '../storage/repos';
+import type { Db } from '../storage/db';
+import { createStaff, defaultHall } from '../services/hall-setup';
+import { newToken, sha256 } from '../services/ids';
+import type { DemoHall } from './demo-hall-types';
+
+export interface SeededDevice {
+  id: string;
+  kind: string;
+  name: string;
+  token: string;
+}
+
+export function seedDemo(db: Db, repos: Repos, demo: DemoHall): SeededDevice[] {
+  const devices: SeededDevice[] = [];
+  db.transaction(() => {
+    const h = demo.hall;
+    const base = defaultHall(h.id, h.name);
+    repos.halls.put({
+      ...base,
+      timezone: h.timezone ?? base.timezone,
+      waitTargetSeconds: h.waitTargetSeconds ?? base.waitTargetSeconds,
+      openingHours: h.openingHours ?? null,
+      holidays: h.holidays ?? [],
+      announcementTemplate: h.announcementTemplate ?? base.announcementTemplate,
+      announcementTemplateEn: h.announcementTemplateEn ?? base.announcementTemplateEn,
+      ticketNotice: h.ticketNotice ?? base.ticketNotice,
+      followUpWorkingDays: h.followUpWorkingDays ?? base.followUpWorkingDays,
+    });
+    for (const o of demo.organisations) repos.halls.putOrganisation(h.id, o);
+    for (const m of demo.modules) repos.halls.putModule(h.id, m);
+    for (const s of demo.services) {
+      repos.services.put(h.id, {
+        id: s.id,
+        code: s.code,
+        prefix: s.prefix,
+        name: s.name,
+        moduleId: s.moduleId,
+        guide: s.guide,
+        documents: s.documents,
+        stages: s.stages,
+        dailyQuota: s.dailyQuota ?? null,
+        openingHours: s.openingHours ?? null,
+        waitTargetSeconds: s.waitTargetSeconds ?? null,
+        expectedServiceSeconds: s.expectedServiceSeconds,
+        active: true,
+        closedOn: null,
+      });
+    }
+    for (const w of demo.windows) repos.windows.create(h.id, { id: w.id, number: w.number, zone: w.zone, skills: w.skills });
+    for (const s of demo.staff) createStaff(repos, h.id, { ...s, password: s.password ?? 'demo' });
+    for (const d of demo.devices) {
+      const token = newToken();
+      repos.devices.create(h.id, d.id, sha256(token), {
+        kind: d.kind,
+        name: d.name,
+        windowNumber: d.windowNumber ?? null,
+        printer: d.printer ?? null,
+        paperWidthMm: d.paperWidthMm ?? null,
+      });
+      repos.devices.saveDemoToken(d.id, d.kind, token);
+      devices.push({ id: d.id, kind: d.kind, name: d.name, token });
+    }
+  })();
+  return devices;
+}

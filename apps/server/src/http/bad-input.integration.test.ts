@@ -1,0 +1,134 @@
+import { startTestServer, type TestServer } from '../test-support/test-server';
+
+describe('bad requests get a clear error and change nothing', () => {
+  let s: TestServer;
+  let kiosk: string;
+  let admin: string;
+  let w1: string;
+  beforeAll(async () => {
+    s = await startTestServer({ publicRateLimit: 1000 });
+    kiosk = s.deviceToken('kiosk');
+    admin = await s.login('admin');
+    w1 = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: w1 });
+  });
+  afterAll(() => s.close());
+
+  const eventCount = () => (s.server.deps.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+
+  test.each([
+    ['POST', '/halls/demo/tickets', 'kiosk'],
+    ['POST', '/windows/win-1/call', 'w1'],
+    ['POST', '/tickets/x/complete', 'w1'],
+    ['POST', '/halls/demo/services', 'admin'],
+    ['PATCH', '/halls/demo', 'admin'],
+    ['POST', '/auth/login', ''],
+  ])('malformed JSON to %s %s is 400 invalid_json', async (method, path, who) => {
+    const token = who === 'kiosk' ? kiosk : who === 'w1' ? w1 : who === 'admin' ? admin : undefined;
+    const before = eventCount();
+    const r = await s.api(method, path, { token, raw: '{"serviceId": ', headers: { 'content-type': 'application/json' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('invalid_json');
+    expect(eventCount()).toBe(before);
+  });
+
+  test('wrong types are 400 validation_failed with the issue paths', async () => {
+    const r = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 42, priority: 'yes' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('validation_failed');
+    expect(r.body.error.details.map((d: { path: string[] }) => d.path.join('.')).sort()).toEqual(['priority', 'serviceId']);
+    const extra = await s.api('POST', '/windows/win-1/call-next', { token: w1, body: { hack: true } });
+    expect(extra.body.error.code).toBe('validation_failed');
+    const svc = await s.api('POST', '/halls/demo/services', { token: admin, body: { code: 'X', prefix: 'ab', name: { zh: 'x' }, moduleId: 'mod-biz' } });
+    expect(svc.body.error.details.map((d: { path: string[] }) => d.path.join('.'))).toEqual(expect.arrayContaining(['prefix', 'name.en']));
+  });
+
+  test('a body over 64 kB is 413 payload_too_large', async () => {
+    const r = await s.api('POST', '/halls/demo/notices', { token: admin, body: { text: { zh: 'x'.repeat(70_000), en: 'x' } } });
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('payload_too_large');
+  });
+
+  test('a body that is not JSON is 415', async () => {
+    const r = await s.api('POST', '/halls/demo/tickets', { token: kiosk, raw: 'serviceId=svc-food', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(r.status).toBe(415);
+    expect(r.body.error.code).toBe('unsupported_media_type');
+  });
+
+  test.each([
+    ['POST', '/tickets/nope/start', 'w1'],
+    ['POST', '/windows/nope/call-next', 'w1'],
+    ['GET', '/halls/nope', 'kiosk'],
+    ['GET', '/public/tickets/nope', ''],
+    ['PATCH', '/halls/demo/services/nope', 'admin'],
+    ['DELETE', '/halls/demo/windows/nope', 'admin'],
+    ['GET', '/no/such/route', 'admin'],
+  ])('unknown id: %s %s is 404 not_found', async (method, path, who) => {
+    const token = who === 'kiosk' ? kiosk : who === 'w1' ? w1 : who === 'admin' ? admin : undefined;
+    const r = await s.api(method, path, { token, body: method === 'PATCH' ? { active: false } : undefined });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('not_found');
+  });
+
+  test.each([
+    ['GET', '/halls/demo'],
+    ['POST', '/halls/demo/tickets'],
+    ['POST', '/windows/win-1/call-next'],
+    ['POST', '/tickets/x/start'],
+    ['GET', '/halls/demo/services'],
+    ['POST', '/auth/logout'],
+  ])('no token or a bad token: %s %s is 401', async (method, path) => {
+    expect((await s.api(method, path)).status).toBe(401);
+    const r = await s.api(method, path, { token: 'bogus' });
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('unauthorized');
+  });
+
+  test.each([
+    ['kiosk', 'POST', '/windows/win-1/call-next'],
+    ['kiosk', 'GET', '/halls/demo/staff'],
+    ['display', 'POST', '/halls/demo/tickets'],
+    ['w1', 'POST', '/halls/demo/services'],
+    ['w1', 'GET', '/halls/demo/audit'],
+    ['super', 'DELETE', '/halls/demo/windows/win-2'],
+    ['rating-pad', 'POST', '/tickets/x/start'],
+  ])('wrong role: %s may not %s %s (403)', async (who, method, path) => {
+    const token = who === 'w1' ? w1 : who === 'super' ? await s.login('super') : s.deviceToken(who as 'kiosk');
+    const r = await s.api(method, path, { token, body: method === 'POST' ? {} : undefined });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('forbidden');
+  });
+
+  test('logout revokes the session', async () => {
+    const t = await s.login('w02');
+    expect((await s.api('POST', '/auth/logout', { token: t })).status).toBe(204);
+    expect((await s.api('GET', '/me', { token: t })).status).toBe(401);
+  });
+});
+
+describe('rate limits', () => {
+  test('10 failed logins from one address in 10 minutes -> 429, even with the right password', async () => {
+    const s = await startTestServer();
+    try {
+      for (let i = 0; i < 10; i++) expect((await s.api('POST', '/auth/login', { body: { username: 'admin', password: 'wrong' } })).status).toBe(401);
+      const r = await s.api('POST', '/auth/login', { body: { username: 'admin', password: 'demo' } });
+      expect(r.status).toBe(429);
+      expect(r.body.error.code).toBe('rate_limited');
+      s.clock.advance(601);
+      expect((await s.api('POST', '/auth/login', { body: { username: 'admin', password: 'demo' } })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('anonymous public endpoints are limited per address; authenticated requests are not', async () => {
+    const s = await startTestServer({ publicRateLimit: 5 });
+    try {
+      for (let i = 0; i < 5; i++) expect((await s.api('GET', '/public/tickets/nope')).status).toBe(404);
+      expect((await s.api('GET', '/public/tickets/nope')).status).toBe(429);
+      for (let i = 0; i < 10; i++) expect((await s.api('GET', '/halls/demo', { token: s.deviceToken('kiosk') })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

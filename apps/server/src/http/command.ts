@@ -1,0 +1,36 @@
+// Runs a request's use case as one command of the batched transaction and answers after the
+// commit. With an `Idempotency-Key`, the first result (status and body) is stored in the same
+// transaction, and a repeat with the same key from the same token gets it back unchanged.
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../app-deps';
+import type { Tx } from '../storage/command-queue';
+import { AppError } from '../services/errors';
+import { sha256 } from '../services/ids';
+import type { Identity } from '../services/core';
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export async function command(deps: AppDeps, req: Request, res: Response, run: (tx: Tx) => Reply): Promise<void> {
+  const key = req.header('idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > 200)) throw new AppError('bad_request', 'Idempotency-Key must be 1-200 characters');
+  const identity = res.locals.identity as Identity | undefined;
+  const reply = await deps.run((tx) => {
+    if (key === undefined || req.method !== 'POST') return run(tx);
+    const who = identity ? identity.tokenHash : `anon:${req.ip ?? ''}`;
+    const scope = sha256(`${who}\n${key}`);
+    const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`);
+    const earlier = deps.repos.log.idempotent(scope);
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used for another request');
+      return { status: earlier.status, body: earlier.body };
+    }
+    const r = run(tx);
+    deps.repos.log.saveIdempotent(scope, fingerprint, r.status, r.body, deps.clock());
+    return r;
+  });
+  if (reply.status === 204 || reply.body === undefined || reply.body === null) res.status(reply.status).end();
+  else res.status(reply.status).json(reply.body);
+}

@@ -1,0 +1,15 @@
+// Validation at the edge: a zod failure becomes 400 validation_failed with the issue paths.
+import type { z } from 'zod';
+import { AppError } from '../services/errors';
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) {
+    throw new AppError(
+      'validation_failed',
+      'the request is not valid',
+      r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code })),
+    );
+  }
+  return r.data;
+}

@@ -1,0 +1,69 @@
+// Starts the hall server: configuration, demo seed, listen, graceful shutdown.
+import { createApp } from './app';
+import { loadConfig } from './config';
+import type { DemoHall } from './demo/demo-hall-types';
+import { fixtureHall } from './test-support/fixture-hall';
+
+/** The demo hall is open around the clock with no quotas, so it can be tried at any hour. */
+function openAllHours(demo: DemoHall): DemoHall {
+  return {
+    ...demo,
+    hall: { ...demo.hall, openingHours: null, holidays: [] },
+    services: demo.services.map((s) => ({ ...s, openingHours: null, dailyQuota: null })),
+  };
+}
+
+function demoHall(): DemoHall {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('./demo/demo-hall') as { demoHall?: DemoHall };
+    if (mod.demoHall) return mod.demoHall;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+  }
+  console.warn('demo/demo-hall is missing: using the small fixture hall as demo data');
+  return fixtureHall('demo');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall()) : undefined });
+  const address = await server.listen();
+  const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  const log = server.deps.logger;
+  log.info({ url: base, publicUrl: config.publicUrl, dataDir: config.dataDir }, 'hall server listening');
+
+  const lines = [`HallQ server ${base}`, `  console  ${base}/console`, `  kiosk    ${base}/kiosk`, `  display  ${base}/display`];
+  if (config.demo) {
+    lines.push(
+      '',
+      '  DEMO MODE: known passwords and printed device tokens. NOT FOR PRODUCTION.',
+      '  staff (password "demo"): ' + server.deps.repos.staff.listOfHall('demo').map((s) => `${s.username} (${s.role})`).join(', '),
+    );
+    for (const d of server.deps.repos.devices.demoTokens()) lines.push(`  device ${d.kind}: ${d.token}   ${config.publicUrl}/${d.kind === 'kiosk' ? 'kiosk' : d.kind === 'display' ? 'display' : 'rating/1'}?pair=${d.token}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

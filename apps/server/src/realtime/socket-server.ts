@@ -1,0 +1,76 @@
+// Socket.IO on the HTTP server: a token and an allowed Origin are required to connect; `hello`
+// on connect; `resume` replays missed events from the log (or sends a snapshot when the gap is
+// too old) and only then joins the hall room, so live events follow the replay strictly in order.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type ServerToClientEvents } from '@hallq/shared';
+import type { AppDeps } from '../app-deps';
+import type { Identity } from '../services/core';
+import { queueSnapshot } from '../services/hall-views';
+import { hallRoom } from './broadcaster';
+
+/** Replays longer than this get a snapshot instead. */
+export const MAX_REPLAY = 1000;
+
+interface SocketData {
+  identity: Identity;
+}
+
+export function originAllowed(origin: string | undefined, host: string | undefined, deps: Pick<AppDeps, 'config'>): boolean {
+  if (origin === undefined) return true; // not a browser; the token still decides
+  const { config } = deps;
+  if (origin === new URL(config.publicUrl).origin) return true;
+  if (config.allowedOrigins.includes(origin)) return true;
+  if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  if (config.demo && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) return true;
+  return false;
+}
+
+export function attachRealtime(httpServer: HttpServer, deps: AppDeps): Server<ClientToServerEvents, ServerToClientEvents, object, SocketData> {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.use((socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    if (!originAllowed(origin, host, deps)) return next(new Error('origin not allowed'));
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const token = typeof auth?.token === 'string' ? auth.token : null;
+    const identity = deps.services.auth.resolve(token);
+    if (!identity) return next(new Error('unauthorized: invalid token'));
+    socket.data.identity = identity;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const identity = socket.data.identity;
+    const m = deps.services.mirror.get(identity.hallId);
+    socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
+
+    socket.on('resume', (raw) => {
+      const parsed = ResumeMessage.safeParse(raw);
+      if (!parsed.success) {
+        socket.emit('protocol.error', { code: 'validation_failed', message: parsed.error.issues.map((i) => i.message).join('; ') });
+        return;
+      }
+      const { hallId, afterSeq } = parsed.data;
+      const hall = deps.services.mirror.get(hallId);
+      if (hallId !== identity.hallId || !hall) {
+        socket.emit('protocol.error', { code: 'forbidden', message: 'not a hall of this token' });
+        return;
+      }
+      // Everything below runs in one tick: no commit (and no live event) can come in between.
+      const room = hallRoom(hallId);
+      void socket.leave(room);
+      const current = hall.seq;
+      if (afterSeq === 0 || afterSeq > current || current - afterSeq > MAX_REPLAY) {
+        socket.emit('snapshot', queueSnapshot(hall, deps.clock()));
+      } else {
+        for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, current)) socket.emit(ev.type, ev as never);
+      }
+      void socket.join(room);
+    });
+  });
+  return io;
+}

@@ -1,0 +1,80 @@
+// Admin configuration: /halls/:hallId/{services,windows,staff,devices,notices}. GET for
+// supervisors too; changes for admins only.
+import { Router } from 'express';
+import type { z } from 'zod';
+import {
+  DeviceBody, DevicePatch, NoticeBody, NoticePatch, ServiceBody, ServicePatch, StaffBody, StaffPatch, WindowBody, WindowPatch,
+} from '@hallq/shared';
+import type { AppDeps } from '../app-deps';
+import { command } from '../http/command';
+import { parse } from '../http/validate';
+import * as admin from '../services/admin-service';
+import type { Tx } from '../storage/command-queue';
+import type { Core, Identity } from '../services/core';
+
+interface Resource<C extends z.ZodType, P extends z.ZodType> {
+  path: string;
+  key: string;
+  createSchema: C;
+  patchSchema: P;
+  list: (core: Core, identity: Identity, hallId: string) => unknown;
+  create: (core: Core, tx: Tx, identity: Identity, hallId: string, body: z.infer<C>) => unknown;
+  patch: (core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: z.infer<P>) => unknown;
+  remove: (core: Core, tx: Tx, identity: Identity, hallId: string, id: string) => void;
+  /** Wraps the created value in the 201 body; default `{[key]: value}`. */
+  created?: (value: unknown) => unknown;
+}
+
+function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDeps, res: Resource<C, P>): void {
+  const base = `/halls/:hallId/${res.path}`;
+  const hall = (p: Record<string, unknown>): string => p.hallId as string;
+  r.get(base, deps.authenticate, deps.allow('admin', 'supervisor'), (req, out) => {
+    out.json({ [res.path]: res.list(deps.core, deps.identity(out), hall(req.params)) });
+  });
+  r.post(base, deps.authenticate, deps.allow('admin'), async (req, out) => {
+    const body = parse(res.createSchema, req.body);
+    await command(deps, req, out, (tx) => {
+      const value = res.create(deps.core, tx, deps.identity(out), hall(req.params), body);
+      return { status: 201, body: res.created ? res.created(value) : { [res.key]: value } };
+    });
+  });
+  r.patch(`${base}/:id`, deps.authenticate, deps.allow('admin'), async (req, out) => {
+    const body = parse(res.patchSchema, req.body);
+    await command(deps, req, out, (tx) => ({
+      status: 200,
+      body: { [res.key]: res.patch(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string, body) },
+    }));
+  });
+  r.delete(`${base}/:id`, deps.authenticate, deps.allow('admin'), async (req, out) => {
+    await command(deps, req, out, (tx) => {
+      res.remove(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string);
+      return { status: 204, body: null };
+    });
+  });
+}
+
+export function hallConfigRouter(deps: AppDeps): Router {
+  const r = Router();
+  mount(r, deps, {
+    path: 'services', key: 'service', createSchema: ServiceBody, patchSchema: ServicePatch,
+    list: admin.listServices, create: admin.createService, patch: admin.patchService, remove: admin.deleteService,
+  });
+  mount(r, deps, {
+    path: 'windows', key: 'window', createSchema: WindowBody, patchSchema: WindowPatch,
+    list: admin.listWindows, create: admin.createWindow, patch: admin.patchWindow, remove: admin.deleteWindow,
+  });
+  mount(r, deps, {
+    path: 'staff', key: 'staff', createSchema: StaffBody, patchSchema: StaffPatch,
+    list: admin.listStaff, create: admin.createStaffMember, patch: admin.patchStaffMember, remove: admin.deleteStaffMember,
+  });
+  mount(r, deps, {
+    path: 'devices', key: 'device', createSchema: DeviceBody, patchSchema: DevicePatch,
+    list: admin.listDevices, create: admin.createDevice, patch: admin.patchDevice, remove: admin.deleteDevice,
+    created: (value) => value,
+  });
+  mount(r, deps, {
+    path: 'notices', key: 'notice', createSchema: NoticeBody, patchSchema: NoticePatch,
+    list: admin.listNotices, create: admin.createNotice, patch: admin.patchNotice, remove: admin.deleteNotice,
+  });
+  return r;
+}

@@ -1,0 +1,262 @@
+// Configuration use cases for admins: services, windows, staff, devices, notices, the hall.
+// Every change writes an audit row and a `config.changed` (or `notice.changed`) event.
+import type {
+  Device, DeviceBody, DevicePatch, Hall, HallPatch, HallWindow, Notice, NoticeBody, NoticePatch, Service, ServiceBody, ServicePatch,
+  StaffBody, StaffMember, StaffPatch, WindowBody, WindowPatch,
+} from '@hallq/shared';
+import type { Tx } from '../storage/command-queue';
+import type { DeviceDoc, StoredDevice } from '../storage/device-repo';
+import type { StoredStaff } from '../storage/staff-repo';
+import { hashPassword } from './auth-service';
+import { isValidTimeZone } from './clock';
+import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from './core';
+import { AppError, notFound } from './errors';
+import { newId, newToken, sha256 } from './ids';
+
+type What = 'hall' | 'services' | 'windows' | 'staff' | 'devices';
+
+function changed(core: Core, tx: Tx, identity: Identity, hallId: string, what: What, action: string, target: string, details?: unknown): void {
+  audit(core, hallId, actorOf(identity), action, target, details);
+  recordEvent(core, tx, hallId, 'config.changed', actorOf(identity), { what });
+  tx.touchConfig(hallId);
+}
+
+const invalid = (path: string, message: string): AppError => new AppError('validation_failed', message, [{ path: [path], message }]);
+
+export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string, body: HallPatch): Hall {
+  const m = ownHall(core, identity, hallId);
+  if (body.timezone !== undefined && !isValidTimeZone(body.timezone)) throw invalid('timezone', 'unknown timezone');
+  const hall: Hall = { ...m.hall, ...body, routing: { ...m.hall.routing, ...(body.routing ?? {}) } } as Hall;
+  core.repos.halls.put(hall);
+  changed(core, tx, identity, hallId, 'hall', 'hall.update', hallId, body);
+  return hall;
+}
+
+// --- services ---
+const publicService = ({ hallId: _h, learnedServiceSeconds: _l, ...s }: Service & { hallId: string; learnedServiceSeconds: number | null }): Service => s;
+
+export function listServices(core: Core, identity: Identity, hallId: string): Service[] {
+  ownHall(core, identity, hallId);
+  return core.repos.services.listOfHall(hallId).map(publicService);
+}
+
+function checkService(core: Core, hallId: string, s: Service): void {
+  if (!core.repos.halls.modules(hallId).some((mod) => mod.id === s.moduleId)) throw invalid('moduleId', 'unknown module');
+  if (core.repos.services.listOfHall(hallId).some((o) => o.code === s.code && o.id !== s.id)) {
+    throw new AppError('conflict', `service code ${s.code} is already used`);
+  }
+}
+
+export function createService(core: Core, tx: Tx, identity: Identity, hallId: string, body: ServiceBody): Service {
+  ownHall(core, identity, hallId);
+  const s: Service = {
+    id: newId('svc'),
+    code: body.code,
+    prefix: body.prefix,
+    name: body.name,
+    moduleId: body.moduleId,
+    guide: body.guide ?? { zh: '', en: '' },
+    documents: body.documents ?? [],
+    stages: body.stages ?? [{ name: { zh: '办理', en: 'Service' }, officersOnly: false }],
+    dailyQuota: body.dailyQuota ?? null,
+    openingHours: body.openingHours ?? null,
+    waitTargetSeconds: body.waitTargetSeconds ?? null,
+    expectedServiceSeconds: body.expectedServiceSeconds ?? 300,
+    active: body.active ?? true,
+    closedOn: body.closedOn ?? null,
+  };
+  checkService(core, hallId, s);
+  core.repos.services.put(hallId, s);
+  changed(core, tx, identity, hallId, 'services', 'service.create', s.id, body);
+  return s;
+}
+
+export function patchService(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: ServicePatch): Service {
+  ownHall(core, identity, hallId);
+  const old = core.repos.services.get(hallId, id);
+  if (!old) throw notFound('service');
+  const s: Service = { ...publicService(old), ...body } as Service;
+  checkService(core, hallId, s);
+  core.repos.services.put(hallId, s);
+  changed(core, tx, identity, hallId, 'services', 'service.update', id, body);
+  return s;
+}
+
+export function deleteService(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
+  ownHall(core, identity, hallId);
+  if (!core.repos.services.softDelete(hallId, id)) throw notFound('service');
+  changed(core, tx, identity, hallId, 'services', 'service.delete', id);
+}
+
+// --- windows ---
+const publicWindow = (w: HallWindow): HallWindow => ({
+  id: w.id, number: w.number, zone: w.zone, state: w.state, skills: w.skills, staffId: w.staffId, pauseReason: w.pauseReason,
+});
+
+export function listWindows(core: Core, identity: Identity, hallId: string): HallWindow[] {
+  ownHall(core, identity, hallId);
+  return core.repos.windows.listOfHall(hallId).map(publicWindow);
+}
+
+function checkWindow(core: Core, hallId: string, id: string | null, w: { number: number; skills: HallWindow['skills'] }): void {
+  const other = core.repos.windows.getByNumber(hallId, w.number);
+  if (other && other.id !== id) throw new AppError('conflict', `window ${w.number} already exists`);
+  w.skills.forEach((s, i) => {
+    if (!core.repos.services.get(hallId, s.serviceId)) throw invalid(`skills.${i}.serviceId`, 'unknown service');
+  });
+}
+
+export function createWindow(core: Core, tx: Tx, identity: Identity, hallId: string, body: WindowBody): HallWindow {
+  ownHall(core, identity, hallId);
+  const w = { id: newId('win'), number: body.number, zone: body.zone ?? '', skills: body.skills ?? [] };
+  checkWindow(core, hallId, null, w);
+  core.repos.windows.create(hallId, w);
+  changed(core, tx, identity, hallId, 'windows', 'window.create', w.id, body);
+  return publicWindow(core.repos.windows.get(w.id)!);
+}
+
+/** Skills changed here take effect at the window's next call. */
+export function patchWindow(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: WindowPatch): HallWindow {
+  ownHall(core, identity, hallId);
+  const old = core.repos.windows.get(id);
+  if (!old || old.hallId !== hallId) throw notFound('window');
+  const w = { number: body.number ?? old.number, zone: body.zone ?? old.zone, skills: body.skills ?? old.skills };
+  checkWindow(core, hallId, id, w);
+  core.repos.windows.updateConfig(id, w);
+  changed(core, tx, identity, hallId, 'windows', 'window.update', id, body);
+  return publicWindow(core.repos.windows.get(id)!);
+}
+
+export function deleteWindow(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
+  ownHall(core, identity, hallId);
+  const w = core.repos.windows.get(id);
+  if (!w || w.hallId !== hallId) throw notFound('window');
+  if (w.staffId !== null) throw new AppError('conflict', `window ${w.number} is in use; sign out first`);
+  core.repos.windows.softDelete(id);
+  changed(core, tx, identity, hallId, 'windows', 'window.delete', id);
+}
+
+// --- staff ---
+const publicStaff = ({ hallId: _h, passwordHash: _p, ...s }: StoredStaff): StaffMember => s;
+
+export function listStaff(core: Core, identity: Identity, hallId: string): StaffMember[] {
+  ownHall(core, identity, hallId);
+  return core.repos.staff.listOfHall(hallId).map(publicStaff);
+}
+
+function checkOrganisation(core: Core, hallId: string, organisationId: string): void {
+  if (!core.repos.halls.organisations(hallId).some((o) => o.id === organisationId)) throw invalid('organisationId', 'unknown organisation');
+}
+
+export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, body: StaffBody): StaffMember {
+  ownHall(core, identity, hallId);
+  if (core.repos.staff.usernameTaken(body.username)) throw new AppError('conflict', `username ${body.username} is taken`);
+  const organisationId = body.organisationId ?? core.repos.halls.organisations(hallId)[0]?.id ?? 'gov';
+  if (body.organisationId !== undefined) checkOrganisation(core, hallId, organisationId);
+  const s: StoredStaff = {
+    id: newId('stf'), hallId, username: body.username, name: body.name, role: body.role, organisationId,
+    windowNumbers: body.windowNumbers ?? [], active: body.active ?? true, passwordHash: hashPassword(body.password),
+  };
+  core.repos.staff.put(s);
+  changed(core, tx, identity, hallId, 'staff', 'staff.create', s.id, { ...body, password: undefined });
+  return publicStaff(s);
+}
+
+export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: StaffPatch): StaffMember {
+  ownHall(core, identity, hallId);
+  const old = core.repos.staff.get(id);
+  if (!old || old.hallId !== hallId) throw notFound('staff member');
+  if (body.organisationId !== undefined) checkOrganisation(core, hallId, body.organisationId);
+  const { password, ...rest } = body;
+  const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashPassword(password) : old.passwordHash };
+  core.repos.staff.put(s);
+  if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());
+  changed(core, tx, identity, hallId, 'staff', 'staff.update', id, { ...rest, passwordChanged: password !== undefined });
+  return publicStaff(s);
+}
+
+export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
+  ownHall(core, identity, hallId);
+  const old = core.repos.staff.get(id);
+  if (!old || old.hallId !== hallId) throw notFound('staff member');
+  if (core.repos.windows.ofStaff(id)) throw new AppError('conflict', 'this person is signed in at a window; sign out first');
+  core.repos.staff.softDelete(id);
+  changed(core, tx, identity, hallId, 'staff', 'staff.delete', id);
+}
+
+// --- devices ---
+const publicDevice = ({ hallId: _h, statusMessage: _m, ...d }: StoredDevice): Device => d;
+
+export function listDevices(core: Core, identity: Identity, hallId: string): Device[] {
+  ownHall(core, identity, hallId);
+  return core.repos.devices.listOfHall(hallId).map(publicDevice);
+}
+
+export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: string, body: DeviceBody): { device: Device; token: string } {
+  ownHall(core, identity, hallId);
+  const id = newId('dev');
+  const token = newToken();
+  const doc: DeviceDoc = {
+    kind: body.kind, name: body.name, windowNumber: body.windowNumber ?? null, printer: body.printer ?? null, paperWidthMm: body.paperWidthMm ?? null,
+  };
+  core.repos.devices.create(hallId, id, sha256(token), doc);
+  changed(core, tx, identity, hallId, 'devices', 'device.create', id, body);
+  return { device: publicDevice(core.repos.devices.get(hallId, id)!), token };
+}
+
+export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: DevicePatch): Device {
+  ownHall(core, identity, hallId);
+  const old = core.repos.devices.get(hallId, id);
+  if (!old) throw notFound('device');
+  const { revoked, ...rest } = body;
+  const doc: DeviceDoc = {
+    kind: old.kind, name: rest.name ?? old.name, windowNumber: rest.windowNumber ?? old.windowNumber,
+    printer: rest.printer ?? old.printer, paperWidthMm: rest.paperWidthMm ?? old.paperWidthMm,
+  };
+  core.repos.devices.update(id, doc, revoked ?? old.revoked);
+  changed(core, tx, identity, hallId, 'devices', 'device.update', id, body);
+  return publicDevice(core.repos.devices.get(hallId, id)!);
+}
+
+export function deleteDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
+  ownHall(core, identity, hallId);
+  if (!core.repos.devices.get(hallId, id)) throw notFound('device');
+  core.repos.devices.softDelete(id);
+  changed(core, tx, identity, hallId, 'devices', 'device.delete', id);
+}
+
+// --- notices ---
+export function listNotices(core: Core, identity: Identity, hallId: string): Notice[] {
+  ownHall(core, identity, hallId);
+  return core.repos.halls.notices(hallId);
+}
+
+function noticesChanged(core: Core, tx: Tx, identity: Identity, hallId: string, action: string, target: string, details?: unknown): void {
+  audit(core, hallId, actorOf(identity), action, target, details);
+  recordEvent(core, tx, hallId, 'notice.changed', actorOf(identity), { notices: core.repos.halls.notices(hallId).filter((n) => n.active) });
+  tx.touchConfig(hallId);
+}
+
+export function createNotice(core: Core, tx: Tx, identity: Identity, hallId: string, body: NoticeBody): Notice {
+  ownHall(core, identity, hallId);
+  const n: Notice = { id: newId('ntc'), text: body.text, active: body.active ?? true, createdAt: new Date(core.clock()).toISOString() };
+  core.repos.halls.putNotice(hallId, n);
+  noticesChanged(core, tx, identity, hallId, 'notice.create', n.id, body);
+  return n;
+}
+
+export function patchNotice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: NoticePatch): Notice {
+  ownHall(core, identity, hallId);
+  const old = core.repos.halls.notices(hallId).find((n) => n.id === id);
+  if (!old) throw notFound('notice');
+  const n: Notice = { ...old, ...body };
+  core.repos.halls.putNotice(hallId, n);
+  noticesChanged(core, tx, identity, hallId, 'notice.update', id, body);
+  return n;
+}
+
+export function deleteNotice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
+  ownHall(core, identity, hallId);
+  if (!core.repos.halls.deleteNotice(hallId, id)) throw notFound('notice');
+  noticesChanged(core, tx, identity, hallId, 'notice.delete', id);
+}

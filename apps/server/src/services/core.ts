@@ -1,0 +1,66 @@
+// What every use case needs: repositories, the mirror, the clock, and how to record an event.
+import type { Actor, HallEventPayloads, HallEventType, StaffRole, StaffType } from '@hallq/shared';
+import type { Tx } from '../storage/command-queue';
+import type { StoredDevice } from '../storage/device-repo';
+import type { Repos } from '../storage/repos';
+import type { StoredStaff } from '../storage/staff-repo';
+import type { Clock } from './clock';
+import { AppError } from './errors';
+import type { HallMirror, HallsMirror } from './hall-mirror';
+
+export interface Core {
+  repos: Repos;
+  mirror: HallsMirror;
+  clock: Clock;
+  publicUrl: string;
+}
+
+/** Who is calling: a staff session or a device token. */
+export type Identity =
+  | { kind: 'staff'; role: StaffRole; hallId: string; staff: StoredStaff; tokenHash: string }
+  | { kind: 'device'; role: StoredDevice['kind']; hallId: string; device: StoredDevice; tokenHash: string };
+
+export const VISITOR: Actor = { kind: 'visitor', id: null };
+export const SYSTEM: Actor = { kind: 'system', id: null };
+
+export function actorOf(identity: Identity | null): Actor {
+  if (!identity) return VISITOR;
+  return identity.kind === 'staff' ? { kind: 'staff', id: identity.staff.id } : { kind: 'device', id: identity.device.id };
+}
+
+/** Admins and supervisors count as officers for the negative list. */
+export const staffTypeOf = (role: StaffRole): StaffType => (role === 'helper' ? 'helper' : 'officer');
+
+/** Appends an event in the command's transaction; it is broadcast after the commit. */
+export function recordEvent<T extends HallEventType>(
+  core: Core,
+  tx: Tx,
+  hallId: string,
+  type: T,
+  actor: Actor,
+  payload: HallEventPayloads[T],
+  at: number = core.clock(),
+): void {
+  tx.events.push(core.repos.log.append(hallId, type, at, actor, payload));
+}
+
+export function audit(core: Core, hallId: string, actor: Actor, action: string, target: string, details?: unknown): void {
+  core.repos.log.audit(hallId, core.clock(), actor, action, target, details);
+}
+
+export function hallOf(core: Core, hallId: string): HallMirror {
+  const m = core.mirror.get(hallId);
+  if (!m) throw new AppError('not_found', 'hall not found');
+  return m;
+}
+
+/** The identity belongs to this hall; other halls' ids answer 404 so they cannot be probed. */
+export function ownHall(core: Core, identity: Identity, hallId: string): HallMirror {
+  if (identity.hallId !== hallId) throw new AppError('not_found', 'hall not found');
+  return hallOf(core, hallId);
+}
+
+export function requireStaff(identity: Identity): Extract<Identity, { kind: 'staff' }> {
+  if (identity.kind !== 'staff') throw new AppError('forbidden', 'staff only');
+  return identity;
+}

@@ -1,0 +1,72 @@
+// Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
+// the waiting tickets and the open windows with each service's learned mean time.
+import { estimateWaits, type EstimatorWindow, type RoutingTicket, type ServiceQueueView, type WaitEstimate } from '@hallq/shared';
+import type { HallMirror } from './hall-mirror';
+
+export function serviceSeconds(m: HallMirror): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of m.services.values()) out.set(s.id, s.learnedServiceSeconds ?? s.expectedServiceSeconds);
+  return out;
+}
+
+function estimatorWindows(m: HallMirror, means: ReadonlyMap<string, number>): EstimatorWindow[] {
+  return [...m.windows.values()].map((w) => {
+    const current = w.currentTicketId ? m.active.get(w.currentTicketId) : undefined;
+    let busyUntil: number | null = null;
+    if (current && (current.status === 'called' || current.status === 'serving')) {
+      const since = Date.parse(current.startedAt ?? current.calledAt ?? current.issuedAt);
+      busyUntil = since + (means.get(current.serviceId) ?? 300) * 1000;
+    }
+    return { id: w.id, skills: w.skills, staffType: w.staffType, open: w.state === 'open', busyUntil };
+  });
+}
+
+/** Estimates for every waiting ticket plus any `extra` (e.g. a ticket being issued now). */
+export function computeEstimates(m: HallMirror, now: number, extra: RoutingTicket[] = []): Map<string, WaitEstimate> {
+  const means = serviceSeconds(m);
+  return estimateWaits({
+    tickets: extra.length > 0 ? [...m.waiting.all(), ...extra] : m.waiting.all(),
+    windows: estimatorWindows(m, means),
+    context: m.ctx,
+    serviceSeconds: means,
+    now,
+  });
+}
+
+/**
+ * Per service: waiting count, longest wait and the estimated wait of a ticket taken now. The
+ * last runs the estimator once with one probe ticket per service appended at `now`; probes of
+ * different services may delay each other slightly, so this errs on the long side.
+ */
+export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
+  const stats = new Map<string, { waiting: number; oldest: number }>();
+  for (const t of m.waiting.all()) {
+    const s = stats.get(t.serviceId) ?? { waiting: 0, oldest: now };
+    s.waiting++;
+    s.oldest = Math.min(s.oldest, t.queuedAt);
+    stats.set(t.serviceId, s);
+  }
+  const services = [...m.services.values()].filter((s) => s.active);
+  const probes: RoutingTicket[] = services.map((s) => ({
+    id: `\uffffprobe:${s.id}`,
+    serviceId: s.id,
+    stage: 0,
+    queuedAt: now,
+    priority: false,
+    appointmentAt: null,
+  }));
+  const est = computeEstimates(m, now, probes);
+  return services.map((s) => {
+    const st = stats.get(s.id);
+    return {
+      serviceId: s.id,
+      waiting: st?.waiting ?? 0,
+      longestWaitSeconds: st ? Math.max(0, Math.round((now - st.oldest) / 1000)) : 0,
+      estimatedWaitSeconds: est.get(`\uffffprobe:${s.id}`)?.estimatedWaitSeconds ?? null,
+    };
+  });
+}
+
+export function estimateFor(m: HallMirror, ticketId: string): WaitEstimate | undefined {
+  return m.estimates.get(ticketId);
+}

@@ -1,0 +1,166 @@
+// The in-memory mirror of each hall: configuration, windows, active tickets and the waiting
+// index. Loaded at start and changed only after a commit (from the committed rows), so reads
+// and call-next never scan SQL and never see uncommitted state.
+import type {
+  CallView,
+  Hall,
+  HallEvent,
+  Module,
+  Notice,
+  RoutingContext,
+  RoutingService,
+  WaitEstimate,
+} from '@hallq/shared';
+import type { Tx } from '../storage/command-queue';
+import type { Repos } from '../storage/repos';
+import type { StoredService } from '../storage/service-repo';
+import type { StoredTicket } from '../storage/ticket-repo';
+import type { StoredWindow } from '../storage/window-repo';
+import { toRoutingTicket } from './ticket-view';
+import { WaitingIndex } from './waiting-index';
+
+const RECENT_CALLS = 20;
+const ACTIVE = new Set(['waiting', 'called', 'serving']);
+
+export interface HallMirror {
+  hall: Hall;
+  modules: Module[];
+  services: Map<string, StoredService>;
+  windows: Map<string, StoredWindow>;
+  /** Tickets waiting, called or being served. */
+  active: Map<string, StoredTicket>;
+  waiting: WaitingIndex;
+  seq: number;
+  recentCalls: CallView[];
+  notices: Notice[];
+  ctx: RoutingContext;
+  /** Latest live estimates of waiting tickets, refreshed (throttled) after changes. */
+  estimates: Map<string, WaitEstimate>;
+}
+
+export class HallsMirror {
+  private readonly halls = new Map<string, HallMirror>();
+
+  constructor(private readonly repos: Repos) {}
+
+  loadAll(): void {
+    for (const h of this.repos.halls.list()) this.load(h.id);
+  }
+
+  load(hallId: string): HallMirror | null {
+    const hall = this.repos.halls.get(hallId);
+    if (!hall) return null;
+    const active = new Map<string, StoredTicket>();
+    const waiting = new WaitingIndex();
+    for (const t of this.repos.tickets.activeOfHall(hallId)) {
+      active.set(t.id, t);
+      if (t.status === 'waiting') waiting.add(toRoutingTicket(t));
+    }
+    const calls = this.repos.log.recentOfTypes(hallId, ['ticket.called', 'ticket.recalled'], RECENT_CALLS);
+    const m: HallMirror = {
+      hall,
+      modules: [],
+      services: new Map(),
+      windows: new Map(),
+      active,
+      waiting,
+      seq: this.repos.log.lastSeq(hallId),
+      recentCalls: calls.map(toCallView).filter((c): c is CallView => c !== null),
+      notices: [],
+      ctx: { services: new Map(), policy: hall.routing },
+      estimates: new Map(),
+    };
+    this.reloadConfig(m);
+    this.halls.set(hallId, m);
+    return m;
+  }
+
+  get(hallId: string): HallMirror | undefined {
+    return this.halls.get(hallId);
+  }
+  ids(): string[] {
+    return [...this.halls.keys()];
+  }
+
+  /** Applies one committed command: reloads what it touched, advances seq, records calls. */
+  apply(tx: Tx): Set<string> {
+    const touched = new Set<string>();
+    for (const e of tx.effects) {
+      let m = this.halls.get(e.hallId);
+      if (!m) {
+        m = this.load(e.hallId) ?? undefined;
+        if (!m) continue;
+      }
+      touched.add(e.hallId);
+      if (e.kind === 'config') this.reloadConfig(m);
+      else if (e.kind === 'window') this.reloadWindow(m, e.windowId);
+      else if (e.kind === 'ticket') this.reloadTicket(m, e.ticketId);
+      else {
+        const s = this.repos.services.get(e.hallId, e.serviceId);
+        if (s) m.services.set(s.id, s);
+      }
+    }
+    for (const ev of tx.events) {
+      const m = this.halls.get(ev.hallId);
+      if (!m) continue;
+      touched.add(ev.hallId);
+      m.seq = Math.max(m.seq, ev.seq);
+      const call = toCallView(ev);
+      if (call) {
+        m.recentCalls.push(call);
+        if (m.recentCalls.length > RECENT_CALLS) m.recentCalls.shift();
+      }
+    }
+    return touched;
+  }
+
+  private reloadConfig(m: HallMirror): void {
+    const hallId = m.hall.id;
+    m.hall = this.repos.halls.get(hallId) ?? m.hall;
+    m.modules = this.repos.halls.modules(hallId);
+    m.notices = this.repos.halls.notices(hallId);
+    m.services = new Map(this.repos.services.listOfHall(hallId).map((s) => [s.id, s]));
+    m.windows = new Map(this.repos.windows.listOfHall(hallId).map((w) => [w.id, w]));
+    const routing = new Map<string, RoutingService>();
+    for (const s of m.services.values()) {
+      routing.set(s.id, { id: s.id, waitTargetSeconds: s.waitTargetSeconds ?? m.hall.waitTargetSeconds, stages: s.stages });
+    }
+    m.ctx = { services: routing, policy: m.hall.routing };
+  }
+
+  private reloadWindow(m: HallMirror, windowId: string): void {
+    const w = this.repos.windows.get(windowId);
+    if (w && w.hallId === m.hall.id) m.windows.set(w.id, w);
+    else m.windows.delete(windowId);
+  }
+
+  private reloadTicket(m: HallMirror, ticketId: string): void {
+    const t = this.repos.tickets.get(ticketId);
+    if (!t || !ACTIVE.has(t.status)) {
+      m.active.delete(ticketId);
+      m.waiting.remove(ticketId);
+      m.estimates.delete(ticketId);
+      return;
+    }
+    m.active.set(t.id, t);
+    if (t.status === 'waiting') m.waiting.add(toRoutingTicket(t));
+    else {
+      m.waiting.remove(t.id);
+      m.estimates.delete(t.id);
+    }
+  }
+}
+
+function toCallView(e: HallEvent): CallView | null {
+  if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') return null;
+  return {
+    ticketId: e.ticketId,
+    number: e.number,
+    serviceId: e.serviceId,
+    windowId: e.windowId,
+    windowNumber: e.windowNumber,
+    recall: e.recall,
+    at: e.at,
+    seq: e.seq,
+  };
+}

@@ -1,0 +1,74 @@
+// Read models built from the mirror: hall config, queue snapshot, window views.
+import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
+import type { StoredWindow } from '../storage/window-repo';
+import { computeEstimates, serviceViews } from './estimates';
+import type { HallMirror } from './hall-mirror';
+import { toPublicTicket } from './ticket-view';
+
+export function hallConfig(m: HallMirror): HallConfig {
+  return {
+    id: m.hall.id,
+    name: m.hall.name,
+    timezone: m.hall.timezone,
+    waitTargetSeconds: m.hall.waitTargetSeconds,
+    announcementTemplate: m.hall.announcementTemplate,
+    announcementTemplateEn: m.hall.announcementTemplateEn,
+    announcementRepeat: m.hall.announcementRepeat,
+    modules: m.modules,
+    services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
+    windows: [...m.windows.values()].map((w) => ({
+      id: w.id,
+      number: w.number,
+      zone: w.zone,
+      state: w.state,
+      skills: w.skills,
+      staffId: w.staffId,
+      pauseReason: w.pauseReason,
+    })),
+  };
+}
+
+export function windowView(m: HallMirror, w: StoredWindow): WindowView {
+  const t = w.currentTicketId ? m.active.get(w.currentTicketId) : undefined;
+  let current: CurrentTicketView | null = null;
+  if (t && (t.status === 'called' || t.status === 'serving')) {
+    current = {
+      ticketId: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      stage: t.stage,
+      status: t.status,
+      calledAt: t.calledAt ?? t.issuedAt,
+      startedAt: t.startedAt,
+    };
+  }
+  return {
+    id: w.id,
+    number: w.number,
+    zone: w.zone,
+    state: w.state,
+    staffId: w.staffId,
+    pauseReason: w.pauseReason,
+    skills: w.skills,
+    current,
+  };
+}
+
+/** The full live state; carries no publicId, so it is safe for every device. */
+export function queueSnapshot(m: HallMirror, now: number): QueueSnapshot {
+  if (m.estimates.size !== m.waiting.size) m.estimates = computeEstimates(m, now);
+  const waiting = [...m.active.values()]
+    .filter((t) => t.status === 'waiting')
+    .sort((a, b) => a.queuedAtMs - b.queuedAtMs || (a.id < b.id ? -1 : 1))
+    .map((t) => toPublicTicket(t, m.estimates.get(t.id)));
+  return {
+    seq: m.seq,
+    hallId: m.hall.id,
+    at: new Date(now).toISOString(),
+    waiting,
+    windows: [...m.windows.values()].map((w) => windowView(m, w)),
+    recentCalls: [...m.recentCalls],
+    services: serviceViews(m, now),
+    notices: m.notices.filter((n) => n.active),
+  };
+}

@@ -1,0 +1,95 @@
+// Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
+// number comes from the day's counter of the service's prefix (updated in the same transaction,
+// so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
+import type { CreateTicketBody, PublicTicketStatus, RoutingTicket, Ticket } from '@hallq/shared';
+import type { Tx } from '../storage/command-queue';
+import type { StoredTicket } from '../storage/ticket-repo';
+import { isOpenAt, localTime } from './clock';
+import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
+import { computeEstimates } from './estimates';
+import { AppError, notFound } from './errors';
+import { newPublicId, newTicketId } from './ids';
+import { toPrivateTicket, toPublicTicket } from './ticket-view';
+
+/** A001 .. A999, then A1000: numbers grow rather than wrap, so none is reused in a day. */
+export const formatNumber = (prefix: string, sequence: number): string => `${prefix}${String(sequence).padStart(3, '0')}`;
+
+export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: string, body: CreateTicketBody): Ticket {
+  const m = ownHall(core, identity, hallId);
+  const service = m.services.get(body.serviceId);
+  if (!service) throw notFound('service');
+  const now = core.clock();
+  const local = localTime(now, m.hall.timezone);
+  if (m.hall.holidays.includes(local.date) || !isOpenAt(m.hall.openingHours, local)) {
+    throw new AppError('hall_closed', 'the hall is closed now', { openingHours: m.hall.openingHours, holidays: m.hall.holidays, localDate: local.date });
+  }
+  if (!service.active || service.closedOn === local.date || !isOpenAt(service.openingHours, local)) {
+    throw new AppError('service_closed', 'this service takes no more tickets now', {
+      serviceId: service.id,
+      openingHours: service.openingHours,
+      closedOn: service.closedOn,
+      active: service.active,
+    });
+  }
+  if (service.dailyQuota !== null && core.repos.tickets.issuedCount(hallId, service.id, local.date) >= service.dailyQuota) {
+    throw new AppError('quota_reached', "today's tickets for this service are all given out", {
+      serviceId: service.id,
+      dailyQuota: service.dailyQuota,
+    });
+  }
+
+  const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
+  const id = newTicketId(now);
+  const probe: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt: null };
+  const estimate = computeEstimates(m, now, [probe]).get(id);
+  core.repos.tickets.create({
+    id,
+    hallId,
+    publicId: newPublicId(),
+    number: formatNumber(service.prefix, sequence),
+    serviceId: service.id,
+    priority: body.priority ?? false,
+    appointmentCode: body.appointmentCode ?? null,
+    lang: body.lang ?? 'zh',
+    issuedAt: now,
+    serviceDate: local.date,
+    peopleAhead: estimate?.peopleAhead ?? null,
+    estimatedWaitSeconds: estimate?.estimatedWaitSeconds ?? null,
+    issuedBy: actorOf(identity).id,
+  });
+  const ticket = core.repos.tickets.get(id)!;
+  recordEvent(core, tx, hallId, 'ticket.issued', actorOf(identity), { ticket: toPublicTicket(ticket) }, now);
+  tx.touchTicket(hallId, id);
+  return toPrivateTicket(ticket, core.publicUrl);
+}
+
+export function ticketByPublicId(core: Core, publicId: string): StoredTicket {
+  const t = core.repos.tickets.getByPublicId(publicId);
+  if (!t) throw notFound('ticket');
+  return t;
+}
+
+/** What the visitor's phone shows: no personal data, live estimate while waiting. */
+export function publicStatus(core: Core, publicId: string): PublicTicketStatus {
+  const t = ticketByPublicId(core, publicId);
+  const m = core.mirror.get(t.hallId);
+  const service = m?.services.get(t.serviceId) ?? core.repos.services.get(t.hallId, t.serviceId);
+  const live = m?.estimates.get(t.id);
+  const rating = core.repos.tickets.ratingLevel(t.id);
+  const waiting = t.status === 'waiting';
+  return {
+    number: t.number,
+    serviceId: t.serviceId,
+    serviceName: service?.name ?? { zh: t.serviceId, en: t.serviceId },
+    status: t.status,
+    issuedAt: t.issuedAt,
+    peopleAhead: waiting ? (live?.peopleAhead ?? t.peopleAhead) : null,
+    estimatedWaitSeconds: waiting ? (live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds) : null,
+    windowNumber: t.windowNumber,
+    calledAt: t.calledAt,
+    canCancel: waiting,
+    canRate: t.status === 'done' && rating === null,
+    rating,
+    hallName: m?.hall.name ?? { zh: '', en: '' },
+  };
+}

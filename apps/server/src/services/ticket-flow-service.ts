@@ -1,0 +1,183 @@
+// What happens to a ticket at the counter and after: recall, start, complete, no-show, transfer,
+// cancel, rating. Each change is a compare-and-set on the ticket's status; anything else is 409.
+import { isBadRating, updateServiceSeconds, type RatingBody, type RatingLevel, type Ticket, type TicketStatus, type TransferBody } from '@hallq/shared';
+import type { Tx } from '../storage/command-queue';
+import type { StoredTicket, TicketPatch } from '../storage/ticket-repo';
+import type { StoredWindow } from '../storage/window-repo';
+import { addWorkingDays, localTime } from './clock';
+import { actorOf, hallOf, recordEvent, requireStaff, type Core, type Identity } from './core';
+import { AppError, invalidTransition, notFound } from './errors';
+import { newId } from './ids';
+import { ticketByPublicId } from './issue-service';
+import { toPrivateTicket } from './ticket-view';
+import { windowChanged } from './window-events';
+
+function ticketOf(core: Core, identity: Identity, ticketId: string): StoredTicket {
+  const t = core.repos.tickets.get(ticketId);
+  if (!t || t.hallId !== identity.hallId) throw notFound('ticket');
+  return t;
+}
+
+/** The ticket is in one of `from` and sits at the window the caller is signed in at. */
+function atMyWindow(core: Core, identity: Identity, ticketId: string, from: readonly TicketStatus[], action: string) {
+  const me = requireStaff(identity);
+  const t = ticketOf(core, identity, ticketId);
+  if (!from.includes(t.status)) throw invalidTransition(t.status, action);
+  const w = core.repos.windows.ofStaff(me.staff.id);
+  if (!w) throw new AppError('window_not_signed_in', 'you are not signed in at a window');
+  if (t.windowId !== w.id) throw new AppError('forbidden', `ticket ${t.number} is at another window`, { windowNumber: t.windowNumber });
+  return { t, w, me };
+}
+
+function change(core: Core, t: StoredTicket, from: readonly TicketStatus[], patch: TicketPatch, action: string): StoredTicket {
+  if (!core.repos.tickets.transition(t.id, from, patch)) throw invalidTransition(t.status, action);
+  return core.repos.tickets.get(t.id)!;
+}
+
+function freeWindow(core: Core, tx: Tx, identity: Identity | null, w: StoredWindow, at: number): void {
+  core.repos.windows.updateState(w.id, { currentTicketId: null });
+  windowChanged(core, tx, w.id, actorOf(identity), at);
+}
+
+export function recall(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
+  const { t, w } = atMyWindow(core, identity, ticketId, ['called'], 'recall');
+  const now = core.clock();
+  recordEvent(core, tx, t.hallId, 'ticket.recalled', actorOf(identity), {
+    ticketId: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    windowId: w.id,
+    windowNumber: w.number,
+    recall: true,
+  }, now);
+  return toPrivateTicket(t, core.publicUrl);
+}
+
+export function start(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
+  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'start');
+  const now = core.clock();
+  const u = change(core, t, ['called'], { status: 'serving', started_at: now }, 'start');
+  recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  windowChanged(core, tx, w.id, actorOf(identity), now);
+  return toPrivateTicket(u, core.publicUrl);
+}
+
+export function complete(core: Core, tx: Tx, identity: Identity, ticketId: string, body: { firstTimeAccepted?: boolean; note?: string }): Ticket {
+  const { t, w, me } = atMyWindow(core, identity, ticketId, ['serving'], 'complete');
+  const now = core.clock();
+  const first = body.firstTimeAccepted ?? null;
+  const u = change(core, t, ['serving'], {
+    status: 'done',
+    finished_at: now,
+    first_time_accepted: first === null ? null : first ? 1 : 0,
+    note: body.note ?? null,
+  }, 'complete');
+  // Learn the service time from what was observed (clipped and smoothed by the shared rule).
+  const service = core.repos.services.get(t.hallId, t.serviceId);
+  if (service && t.startedAt) {
+    const prior = service.learnedServiceSeconds ?? service.expectedServiceSeconds;
+    core.repos.services.setLearnedSeconds(service.id, updateServiceSeconds(prior, (now - Date.parse(t.startedAt)) / 1000));
+    tx.effects.push({ kind: 'service-time', hallId: t.hallId, serviceId: service.id });
+  }
+  recordEvent(core, tx, t.hallId, 'ticket.completed', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, stage: t.stage, windowId: w.id, windowNumber: w.number,
+    staffId: me.staff.id, firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  freeWindow(core, tx, identity, w, now);
+  return toPrivateTicket(u, core.publicUrl);
+}
+
+export function noShow(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
+  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'mark as no-show');
+  const now = core.clock();
+  const u = change(core, t, ['called'], { status: 'no_show', finished_at: now }, 'mark as no-show');
+  recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  freeWindow(core, tx, identity, w, now);
+  return toPrivateTicket(u, core.publicUrl);
+}
+
+/** Back to waiting for another service or stage; the number and the original time stay. */
+export function transfer(core: Core, tx: Tx, identity: Identity, ticketId: string, body: TransferBody): Ticket {
+  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called', 'serving'], 'transfer');
+  const m = hallOf(core, t.hallId);
+  const service = m.services.get(body.serviceId);
+  if (!service) throw notFound('service');
+  const stage = body.stage ?? 0;
+  if (stage >= service.stages.length) {
+    throw new AppError('validation_failed', `service ${service.code} has no stage ${stage}`, [{ path: ['stage'], message: 'no such stage' }]);
+  }
+  const now = core.clock();
+  const u = change(core, t, ['called', 'serving'], {
+    status: 'waiting', service_id: service.id, stage, called_at: null, started_at: null, window_id: null, window_number: null, staff_id: null,
+  }, 'transfer');
+  recordEvent(core, tx, t.hallId, 'ticket.transferred', actorOf(identity), {
+    ticketId: t.id, number: t.number, fromServiceId: t.serviceId, fromStage: t.stage, serviceId: service.id, stage, windowId: w.id, staffId: me.staff.id,
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  freeWindow(core, tx, identity, w, now);
+  return toPrivateTicket(u, core.publicUrl);
+}
+
+const CANCELLABLE: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+function cancelTicket(core: Core, tx: Tx, identity: Identity | null, t: StoredTicket, from: readonly TicketStatus[]): StoredTicket {
+  if (!from.includes(t.status)) throw invalidTransition(t.status, 'cancel');
+  const now = core.clock();
+  const u = change(core, t, from, { status: 'cancelled', finished_at: now }, 'cancel');
+  recordEvent(core, tx, t.hallId, 'ticket.cancelled', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, by: identity ? 'staff' : 'visitor', fromStatus: t.status,
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  const w = t.windowId ? core.repos.windows.get(t.windowId) : null;
+  if (w && w.currentTicketId === t.id) freeWindow(core, tx, identity, w, now);
+  return u;
+}
+
+export function staffCancel(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
+  requireStaff(identity);
+  return toPrivateTicket(cancelTicket(core, tx, identity, ticketOf(core, identity, ticketId), CANCELLABLE), core.publicUrl);
+}
+
+export function publicCancel(core: Core, tx: Tx, publicId: string): { status: TicketStatus } {
+  const t = ticketByPublicId(core, publicId);
+  return { status: cancelTicket(core, tx, null, t, ['waiting']).status };
+}
+
+/** One rating per ticket, after service; a bad rating opens a follow-up due in working days. */
+export function rate(core: Core, tx: Tx, identity: Identity | null, t: StoredTicket, body: RatingBody): { level: number; followUpId: string | null } {
+  if (t.status !== 'done') throw invalidTransition(t.status, 'rate');
+  if (core.repos.tickets.ratingLevel(t.id) !== null) throw new AppError('already_rated', 'this ticket has already been rated');
+  const now = core.clock();
+  const by = identity === null ? 'visitor' : identity.kind === 'device' ? 'rating-pad' : 'staff';
+  core.repos.tickets.addRating({
+    ticketId: t.id, hallId: t.hallId, level: body.level, reason: body.reason ?? null, at: now, byKind: by,
+    serviceId: t.serviceId, windowId: t.windowId, staffId: t.staffId,
+  });
+  let followUpId: string | null = null;
+  const bad = isBadRating(body.level);
+  if (bad) {
+    const hall = hallOf(core, t.hallId).hall;
+    followUpId = newId('fu');
+    const deadline = addWorkingDays(localTime(now, hall.timezone).date, hall.followUpWorkingDays, hall.holidays);
+    core.repos.tickets.addFollowUp({ id: followUpId, hallId: t.hallId, ticketId: t.id, level: body.level, reason: body.reason ?? '', deadline, createdAt: now });
+  }
+  recordEvent(core, tx, t.hallId, 'ticket.rated', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: t.windowId, staffId: t.staffId, level: body.level as RatingLevel, bad, by,
+  }, now);
+  return { level: body.level, followUpId };
+}
+
+export function rateById(core: Core, tx: Tx, identity: Identity, ticketId: string, body: RatingBody) {
+  return rate(core, tx, identity, ticketOf(core, identity, ticketId), body);
+}
+
+export function rateByPublicId(core: Core, tx: Tx, publicId: string, body: RatingBody) {
+  return rate(core, tx, null, ticketByPublicId(core, publicId), body);
+}

@@ -1,0 +1,49 @@
+// Turns stored tickets into the shapes the API sends: with `publicId` and `statusUrl` only for
+// the ticket's creator and staff, never for kiosks' and displays' feeds.
+import type { PublicTicket, RoutingTicket, Ticket } from '@hallq/shared';
+import type { StoredTicket } from '../storage/ticket-repo';
+
+export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number | null; estimatedWaitSeconds: number | null }): PublicTicket {
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    stage: t.stage,
+    status: t.status,
+    priority: t.priority,
+    appointmentCode: t.appointmentCode,
+    appointmentAt: t.appointmentAt,
+    lang: t.lang,
+    issuedAt: t.issuedAt,
+    serviceDate: t.serviceDate,
+    calledAt: t.calledAt,
+    startedAt: t.startedAt,
+    finishedAt: t.finishedAt,
+    windowId: t.windowId,
+    windowNumber: t.windowNumber,
+    staffId: t.staffId,
+    peopleAhead: estimate ? estimate.peopleAhead : t.peopleAhead,
+    estimatedWaitSeconds: estimate ? estimate.estimatedWaitSeconds : t.estimatedWaitSeconds,
+  };
+}
+
+export function toPrivateTicket(
+  t: StoredTicket,
+  publicUrl: string,
+  estimate?: { peopleAhead: number | null; estimatedWaitSeconds: number | null },
+): Ticket {
+  return { ...toPublicTicket(t, estimate), publicId: t.publicId, statusUrl: statusUrl(publicUrl, t.publicId) };
+}
+
+export const statusUrl = (publicUrl: string, publicId: string): string => `${publicUrl}/t/${publicId}`;
+
+export function toRoutingTicket(t: StoredTicket): RoutingTicket {
+  return {
+    id: t.id,
+    serviceId: t.serviceId,
+    stage: t.stage,
+    queuedAt: t.queuedAtMs,
+    priority: t.priority,
+    appointmentAt: t.appointmentAt === null ? null : Date.parse(t.appointmentAt),
+  };
+}

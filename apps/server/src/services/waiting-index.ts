@@ -1,0 +1,87 @@
+// The in-memory index of a hall's waiting tickets by (service, stage), kept up to date after each
+// commit, so a call-next never scans SQL. It answers exactly what `pickNext` over all waiting
+// tickets would (same argument as the shared CandidateIndex), but accepts additions and removals.
+import { canServe, pickNext, type Pick, type RoutingContext, type RoutingTicket, type RoutingWindow } from '@hallq/shared';
+
+type Lane = RoutingTicket[];
+interface Bucket {
+  priority: Lane;
+  appointments: Lane;
+  normal: Lane;
+}
+
+const before = (a: RoutingTicket, b: RoutingTicket): boolean => a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.id < b.id);
+
+function position(lane: Lane, t: RoutingTicket): number {
+  let lo = 0;
+  let hi = lane.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(lane[mid]!, t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstNotIn(lane: Lane, exclude: ReadonlySet<string>): RoutingTicket | undefined {
+  for (const t of lane) if (!exclude.has(t.id)) return t;
+  return undefined;
+}
+
+export class WaitingIndex {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly byId = new Map<string, { ticket: RoutingTicket; lane: Lane }>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+  all(): RoutingTicket[] {
+    return [...this.byId.values()].map((e) => e.ticket);
+  }
+
+  add(t: RoutingTicket): void {
+    this.remove(t.id);
+    const key = `${t.serviceId}\u0000${t.stage}`;
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { priority: [], appointments: [], normal: [] };
+      this.buckets.set(key, b);
+    }
+    const lane = t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal;
+    lane.splice(position(lane, t), 0, t);
+    this.byId.set(t.id, { ticket: t, lane });
+  }
+
+  remove(id: string): void {
+    const e = this.byId.get(id);
+    if (!e) return;
+    const i = position(e.lane, e.ticket);
+    if (e.lane[i]?.id === id) e.lane.splice(i, 1);
+    this.byId.delete(id);
+  }
+
+  /** Same as `pickNext(window, waiting minus exclude, ctx, now)`. */
+  pick(window: RoutingWindow, ctx: RoutingContext, now: number, exclude: ReadonlySet<string> = new Set()): Pick | null {
+    const candidates: RoutingTicket[] = [];
+    for (const b of this.buckets.values()) {
+      const p = firstNotIn(b.priority, exclude);
+      const n = firstNotIn(b.normal, exclude);
+      let due: RoutingTicket | undefined;
+      let notDue: RoutingTicket | undefined;
+      for (const a of b.appointments) {
+        if (exclude.has(a.id)) continue;
+        const isDue = a.appointmentAt! - ctx.policy.appointmentEarlySeconds * 1000 <= now;
+        if (isDue && !due) due = a;
+        if (!isDue && !notDue) notDue = a;
+        if (due && notDue) break;
+      }
+      const probe = p ?? n ?? due ?? notDue;
+      if (!probe || !canServe(window, probe, ctx)) continue;
+      for (const c of [p, n, due, notDue]) if (c) candidates.push(c);
+    }
+    return pickNext(window, candidates, ctx, now);
+  }
+}

@@ -1,0 +1,118 @@
+// The write path. Commands that arrive in the same event-loop turn run in ONE SQLite transaction
+// (one fsync with synchronous=FULL), each inside its own SAVEPOINT so a failing command rolls back
+// only itself. Every caller is answered only after the commit; `onCommit` then updates the
+// in-memory mirror and broadcasts the events, in command order.
+import type { HallEvent } from '@hallq/shared';
+import type { Db } from './db';
+
+/** What a committed command changed, so the in-memory mirror can reload exactly that. */
+export type Effect =
+  | { kind: 'ticket'; hallId: string; ticketId: string }
+  | { kind: 'window'; hallId: string; windowId: string }
+  | { kind: 'config'; hallId: string }
+  | { kind: 'service-time'; hallId: string; serviceId: string };
+
+/** State shared by the commands of one batch (one transaction). */
+export interface BatchState {
+  /** Tickets claimed by earlier commands of this batch: the mirror does not know yet. */
+  claimed: Set<string>;
+}
+
+/** One command's view of the transaction: records its events and effects for after the commit. */
+export class Tx {
+  readonly events: HallEvent[] = [];
+  readonly effects: Effect[] = [];
+  constructor(
+    readonly db: Db,
+    readonly batch: BatchState,
+  ) {}
+  touchTicket(hallId: string, ticketId: string): void {
+    this.effects.push({ kind: 'ticket', hallId, ticketId });
+  }
+  touchWindow(hallId: string, windowId: string): void {
+    this.effects.push({ kind: 'window', hallId, windowId });
+  }
+  touchConfig(hallId: string): void {
+    this.effects.push({ kind: 'config', hallId });
+  }
+}
+
+interface Pending {
+  run: (tx: Tx) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class CommandQueue {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onCommit: (committed: Tx[]) => void,
+  ) {}
+
+  run<T>(command: (tx: Tx) => T): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the command queue is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ run: command, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs what is queued now; also used at shutdown. */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const state: BatchState = { claimed: new Set() };
+    const outcomes: Array<{ ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    for (const p of batch) {
+      const tx = new Tx(this.db, state);
+      this.db.exec('SAVEPOINT command');
+      try {
+        const value = p.run(tx);
+        this.db.exec('RELEASE command');
+        outcomes.push({ ok: true, value, tx });
+      } catch (error) {
+        this.db.exec('ROLLBACK TO command');
+        this.db.exec('RELEASE command');
+        outcomes.push({ ok: false, error });
+      }
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const committed: Tx[] = [];
+    for (const o of outcomes) if (o.ok) committed.push(o.tx);
+    try {
+      this.onCommit(committed);
+    } finally {
+      batch.forEach((p, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) p.resolve(o.value);
+        else p.reject(o.error);
+      });
+    }
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+}

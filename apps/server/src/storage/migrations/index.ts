@@ -1,0 +1,10 @@
+// Numbered, append-only migrations. Never edit a released one: add the next number.
+import { sql as m001 } from './001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-init', sql: m001 }];

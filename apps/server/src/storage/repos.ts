@@ -1,0 +1,31 @@
+// All repositories over one database handle.
+import type { Db } from './db';
+import { DeviceRepo } from './device-repo';
+import { HallRepo } from './hall-repo';
+import { LogRepo } from './log-repo';
+import { ServiceRepo } from './service-repo';
+import { StaffRepo } from './staff-repo';
+import { TicketRepo } from './ticket-repo';
+import { WindowRepo } from './window-repo';
+
+export interface Repos {
+  halls: HallRepo;
+  services: ServiceRepo;
+  windows: WindowRepo;
+  staff: StaffRepo;
+  devices: DeviceRepo;
+  tickets: TicketRepo;
+  log: LogRepo;
+}
+
+export function createRepos(db: Db): Repos {
+  return {
+    halls: new HallRepo(db),
+    services: new ServiceRepo(db),
+    windows: new WindowRepo(db),
+    staff: new StaffRepo(db),
+    devices: new DeviceRepo(db),
+    tickets: new TicketRepo(db),
+    log: new LogRepo(db),
+  };
+}

@@ -1,0 +1,205 @@
+// Tickets, the daily number counters, ratings and follow-ups.
+import type { Lang, Ticket, TicketStatus } from '@hallq/shared';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db';
+
+export interface TicketRow {
+  id: string;
+  hall_id: string;
+  public_id: string;
+  number: string;
+  service_id: string;
+  stage: number;
+  status: TicketStatus;
+  priority: number;
+  appointment_code: string | null;
+  appointment_at: number | null;
+  lang: Lang;
+  issued_at: number;
+  queued_at: number;
+  service_date: string;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  window_id: string | null;
+  window_number: number | null;
+  staff_id: string | null;
+  people_ahead: number | null;
+  estimated_wait_seconds: number | null;
+  first_time_accepted: number | null;
+  note: string | null;
+  issued_by: string | null;
+}
+
+/** A ticket with its server-side extras (hall, queue time) kept apart from the API shape. */
+export interface StoredTicket extends Ticket {
+  hallId: string;
+  publicId: string;
+  /** Original issue time in ms; a transfer keeps it so the ticket keeps its place. */
+  queuedAtMs: number;
+  firstTimeAccepted: boolean | null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function toTicket(r: TicketRow): StoredTicket {
+  return {
+    id: r.id,
+    hallId: r.hall_id,
+    publicId: r.public_id,
+    number: r.number,
+    serviceId: r.service_id,
+    stage: r.stage,
+    status: r.status,
+    priority: r.priority === 1,
+    appointmentCode: r.appointment_code,
+    appointmentAt: iso(r.appointment_at),
+    lang: r.lang,
+    issuedAt: new Date(r.issued_at).toISOString(),
+    serviceDate: r.service_date,
+    calledAt: iso(r.called_at),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    windowId: r.window_id,
+    windowNumber: r.window_number,
+    staffId: r.staff_id,
+    peopleAhead: r.people_ahead,
+    estimatedWaitSeconds: r.estimated_wait_seconds,
+    queuedAtMs: r.queued_at,
+    firstTimeAccepted: r.first_time_accepted === null ? null : r.first_time_accepted === 1,
+  };
+}
+
+export interface NewTicket {
+  id: string;
+  hallId: string;
+  publicId: string;
+  number: string;
+  serviceId: string;
+  priority: boolean;
+  appointmentCode: string | null;
+  lang: Lang;
+  issuedAt: number;
+  serviceDate: string;
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  issuedBy: string | null;
+}
+
+export type TicketPatch = Partial<
+  Pick<
+    TicketRow,
+    | 'status'
+    | 'service_id'
+    | 'stage'
+    | 'called_at'
+    | 'started_at'
+    | 'finished_at'
+    | 'window_id'
+    | 'window_number'
+    | 'staff_id'
+    | 'first_time_accepted'
+    | 'note'
+  >
+>;
+
+export class TicketRepo {
+  private readonly byId;
+  private readonly byPublicId;
+  private readonly active;
+  private readonly bump;
+  private readonly insert;
+  private readonly countIssued;
+  private readonly ratingOf;
+  private readonly insertRating;
+  private readonly insertFollowUp;
+  private readonly updates = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+    this.byPublicId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE public_id = ?');
+    this.active = db.prepare<[string], TicketRow>(
+      "SELECT * FROM tickets WHERE hall_id = ? AND status IN ('waiting', 'called', 'serving')",
+    );
+    this.bump = db.prepare<[string, string, string], { last_value: number }>(
+      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES (?, ?, ?, 1)
+       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = last_value + 1
+       RETURNING last_value`,
+    );
+    this.insert = db.prepare(
+      `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
+         lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
+       VALUES (@id, @hallId, @publicId, @number, @serviceId, 0, 'waiting', @priority, @appointmentCode,
+         @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy)`,
+    );
+    this.countIssued = db.prepare<[string, string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
+    );
+    this.ratingOf = db.prepare<[string], { level: number }>('SELECT level FROM ratings WHERE ticket_id = ?');
+    this.insertRating = db.prepare(
+      `INSERT INTO ratings (ticket_id, hall_id, level, reason, at, by_kind, service_id, window_id, staff_id)
+       VALUES (@ticketId, @hallId, @level, @reason, @at, @byKind, @serviceId, @windowId, @staffId)`,
+    );
+    this.insertFollowUp = db.prepare(
+      `INSERT INTO follow_ups (id, hall_id, ticket_id, level, reason, deadline, created_at)
+       VALUES (@id, @hallId, @ticketId, @level, @reason, @deadline, @createdAt)`,
+    );
+  }
+
+  get(id: string): StoredTicket | null {
+    const r = this.byId.get(id);
+    return r ? toTicket(r) : null;
+  }
+  getByPublicId(publicId: string): StoredTicket | null {
+    const r = this.byPublicId.get(publicId);
+    return r ? toTicket(r) : null;
+  }
+  activeOfHall(hallId: string): StoredTicket[] {
+    return this.active.all(hallId).map(toTicket);
+  }
+  /** Next value of the day's sequence for a prefix; the row is updated in the caller's transaction. */
+  nextSequence(hallId: string, serviceDate: string, prefix: string): number {
+    return this.bump.get(hallId, serviceDate, prefix)!.last_value;
+  }
+  issuedCount(hallId: string, serviceId: string, serviceDate: string): number {
+    return this.countIssued.get(hallId, serviceId, serviceDate)!.n;
+  }
+  create(t: NewTicket): void {
+    this.insert.run({ ...t, priority: t.priority ? 1 : 0 });
+  }
+  /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
+  transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {
+    const keys = Object.keys(patch) as Array<keyof TicketPatch>;
+    const sets = keys.map((k) => `${k} = @${k}`).join(', ');
+    const fromList = from.map((_, i) => `@from${i}`).join(', ');
+    const params: Record<string, unknown> = { id, ...patch };
+    from.forEach((s, i) => (params[`from${i}`] = s));
+    const sql = `UPDATE tickets SET ${sets} WHERE id = @id AND status IN (${fromList})`;
+    let stmt = this.updates.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.updates.set(sql, stmt);
+    }
+    const info = stmt.run(params);
+    return info.changes === 1;
+  }
+  ratingLevel(ticketId: string): number | null {
+    return this.ratingOf.get(ticketId)?.level ?? null;
+  }
+  addRating(r: {
+    ticketId: string;
+    hallId: string;
+    level: number;
+    reason: string | null;
+    at: number;
+    byKind: string;
+    serviceId: string;
+    windowId: string | null;
+    staffId: string | null;
+  }): void {
+    this.insertRating.run(r);
+  }
+  addFollowUp(f: { id: string; hallId: string; ticketId: string; level: number; reason: string; deadline: string; createdAt: number }): void {
+    this.insertFollowUp.run(f);
+  }
+}
