@@ -1,0 +1,142 @@
+// The hall wall screen shows and announces every call exactly once, in seq order: a burst made
+// through the API, a recall, a server restart and an offline spell.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, startServer, type TestServer } from '../support';
+import { planClipsZh, CLIP_CATALOGUE } from '../../apps/display/src/announcer/clip-plan';
+import { announcementText, DEFAULT_TEMPLATE_ZH } from '../../apps/display/src/announcer/text';
+import { announcerHook, CallObserver, callNext, hallConfig, issueTicket, signInWindows, waitForAnnouncements, waitForPlayed, waitOnline, type StaffWindow } from './hall-helpers';
+
+jest.setTimeout(240_000);
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let observer: CallObserver;
+let windows: StaffWindow[];
+let kiosk: string;
+let template: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  const admin = await server.login('admin');
+  // One repeat keeps the test short; repeat counts are covered by the unit tests.
+  expect((await server.api('PATCH', '/halls/demo', { announcementRepeat: 1 }, admin)).status).toBe(200);
+  template = (await hallConfig(server, admin)).announcementTemplate || DEFAULT_TEMPLATE_ZH;
+  kiosk = await server.deviceToken('kiosk');
+  browser = await launchBrowser();
+  page = await newPage(browser, `${server.url}/display?speed=3`, { viewport: { width: 1920, height: 1080 } });
+  await waitOnline(page);
+  observer = new CallObserver(server.url, await server.deviceToken('display'));
+  await observer.ready();
+  const hall = await hallConfig(server, admin);
+  const numbers = hall.windows.map((w) => w.number).sort((a, b) => a - b).slice(0, 10);
+  windows = await signInWindows(server, numbers);
+});
+
+afterAll(async () => {
+  observer?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const expected = (calls: ReturnType<CallObserver['inOrder']>) =>
+  calls.map((c) => {
+    const text = announcementText(template, c.number, c.windowNumber);
+    return { seq: c.seq, number: c.number, windowNumber: c.windowNumber, recall: c.type === 'ticket.recalled' || c.recall, text, clips: planClipsZh(text).clips };
+  });
+
+async function finishCurrent(w: StaffWindow, ticketId: string): Promise<void> {
+  expect((await server.api('POST', `/tickets/${ticketId}/start`, {}, w.token)).status).toBe(200);
+  expect((await server.api('POST', `/tickets/${ticketId}/complete`, {}, w.token)).status).toBe(200);
+}
+
+test('a burst of calls on many windows is shown and announced exactly once each, in seq order; a recall is announced again', async () => {
+  for (const w of windows) {
+    await issueTicket(server, kiosk, w.serviceId);
+    await issueTicket(server, kiosk, w.serviceId);
+  }
+  // All windows call at once.
+  const called = (await Promise.all(windows.map((w) => callNext(server, w)))).map((t, i) => ({ t, w: windows[i]! }));
+  const made = called.filter((c) => c.t !== null);
+  expect(made.length).toBeGreaterThanOrEqual(8);
+  await observer.waitFor(made.length);
+  const calls = observer.inOrder();
+  expect(calls).toHaveLength(made.length);
+
+  // Shown: every window cell carries its called number, the latest is the highest seq.
+  for (const c of calls) {
+    await page.waitForSelector(`.window-cell[data-window="${c.windowNumber}"] >> text=${c.number}`, { timeout: 10_000 });
+  }
+  await page.waitForSelector(`[data-testid="latest-call"][data-seq="${calls[calls.length - 1]!.seq}"]`);
+
+  // Heard: the announcer started exactly these announcements, in this order.
+  await waitForAnnouncements(page, calls.length);
+  let hook = await announcerHook(page);
+  expect(hook.voice).toBe('clips');
+  expect(hook.log.map(({ seq, number, windowNumber, recall, text, clips }) => ({ seq, number, windowNumber, recall, text, clips }))).toEqual(expected(calls));
+  expect(hook.log[0]!.text).toMatch(/^请[A-Z][零一二三四五六七八九]+号到[一二三四五六七八九十]+号窗口办理$/);
+  expect(new Set(hook.log.map((l) => l.seq)).size).toBe(hook.log.length);
+  // The clip player played chime then the words, per call (repeat 1).
+  await waitForPlayed(page, calls.length * 2);
+  hook = await announcerHook(page);
+  expect(hook.played.slice(0, calls.length * 2)).toEqual(expected(calls).flatMap((e) => [[CLIP_CATALOGUE.chime.file], e.clips]));
+
+  // Recall the first call: a new event, announced again.
+  const first = made.find((m) => m.t!.number === calls[0]!.number)!;
+  expect((await server.api('POST', `/tickets/${first.t!.id}/recall`, {}, first.w.token)).status).toBe(200);
+  await observer.waitFor(calls.length + 1);
+  await waitForAnnouncements(page, calls.length + 1);
+  hook = await announcerHook(page);
+  expect(hook.log).toHaveLength(calls.length + 1);
+  expect(hook.log[calls.length]).toMatchObject({ number: calls[0]!.number, recall: true, seq: observer.inOrder()[calls.length]!.seq });
+
+  // Clear the windows for the next test.
+  for (const m of made) await finishCurrent(m.w, m.t!.id);
+});
+
+test('after a server restart, calls made right after are shown and announced once; nothing earlier is repeated', async () => {
+  const before = (await announcerHook(page)).log.length;
+  observer.close();
+  await server.restart();
+  await page.waitForSelector('.hall-screen[data-status="online"]', { timeout: 30_000 });
+  observer = new CallObserver(server.url, await server.deviceToken('display'));
+  await observer.ready();
+  const ws = windows.slice(0, 3);
+  for (const w of ws) await issueTicket(server, kiosk, w.serviceId);
+  const made = (await Promise.all(ws.map((w) => callNext(server, w)))).map((t, i) => ({ t, w: ws[i]! })).filter((m) => m.t);
+  expect(made.length).toBeGreaterThan(0);
+  await observer.waitFor(made.length);
+  const calls = observer.inOrder();
+  await waitForAnnouncements(page, before + calls.length);
+  // Give a duplicate (if any) the time to show up before checking there is none.
+  await page.waitForTimeout(3000);
+  const hook = await announcerHook(page);
+  expect(hook.log.slice(before).map((l) => l.seq)).toEqual(calls.map((c) => c.seq));
+  expect(hook.log).toHaveLength(before + calls.length);
+  for (const c of calls) await page.waitForSelector(`.window-cell[data-window="${c.windowNumber}"] >> text=${c.number}`);
+  for (const m of made) await finishCurrent(m.w, m.t!.id);
+});
+
+test('offline: the screen says so and keeps its state; calls missed meanwhile are shown and, being recent, announced once', async () => {
+  const before = (await announcerHook(page)).log.length;
+  const latestBefore = await page.textContent('[data-testid="latest-number"]');
+  await page.context().setOffline(true);
+  await page.waitForSelector('[data-testid="offline-banner"]', { timeout: 60_000 });
+  expect(await page.textContent('[data-testid="offline-banner"]')).toContain('连接中断');
+  expect(await page.textContent('[data-testid="latest-number"]')).toBe(latestBefore);
+
+  const ws = windows.slice(3, 6);
+  const seen = observer.calls.size;
+  for (const w of ws) await issueTicket(server, kiosk, w.serviceId);
+  const made = (await Promise.all(ws.map((w) => callNext(server, w)))).filter((t) => t);
+  await observer.waitFor(seen + made.length);
+  const calls = observer.inOrder().slice(-made.length);
+
+  await page.context().setOffline(false);
+  await page.waitForSelector('[data-testid="offline-banner"]', { state: 'detached', timeout: 60_000 });
+  for (const c of calls) await page.waitForSelector(`.window-cell[data-window="${c.windowNumber}"] >> text=${c.number}`);
+  await waitForAnnouncements(page, before + calls.length);
+  await page.waitForTimeout(3000);
+  const hook = await announcerHook(page);
+  expect(hook.log.slice(before).map((l) => l.seq)).toEqual(calls.map((c) => c.seq));
+});
