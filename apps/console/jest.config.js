@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.js'), testMatch: ['<rootDir>/src/**/*.test.ts'] };

@@ -1,0 +1,79 @@
+// The logged-in staff member: token in sessionStorage, identity from GET /me.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { LoginResult } from '@hallq/shared';
+import { api, session } from '../lib/api';
+import { normalizeMe } from '../lib/me';
+import type { Me } from '../lib/me';
+
+interface Session {
+  me: Me | null;
+  token: string | null;
+  loading: boolean;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [token, setToken] = useState<string | null>(() => session.token());
+  const [loading, setLoading] = useState<boolean>(() => session.token() !== null);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    api
+      .get<unknown>('/me')
+      .then((raw) => {
+        if (!live) return;
+        const m = normalizeMe(raw);
+        if (m) setMe(m);
+        else {
+          session.clear();
+          setToken(null);
+        }
+      })
+      .catch(() => {
+        if (!live) return;
+        session.clear();
+        setToken(null);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [token]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const res = await api.post<LoginResult>('/auth/login', { username, password });
+    session.set(res.token);
+    const m = normalizeMe(await api.get<unknown>('/me')) ?? normalizeMe({ ...res.staff, username });
+    if (!m) throw new Error('unexpected /me answer');
+    setMe(m);
+    setToken(res.token);
+    setLoading(false);
+    return m;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/auth/logout', {});
+    } catch {
+      // The session may already be gone on the server: forget it here all the same.
+    }
+    session.clear();
+    setMe(null);
+    setToken(null);
+  }, []);
+
+  const value = useMemo<Session>(() => ({ me, token, loading, login, logout }), [me, token, loading, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}

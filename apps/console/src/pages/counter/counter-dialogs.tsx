@@ -1,0 +1,148 @@
+// The counter's dialogs: complete (Y/N), transfer, pause with a reason, call out of order.
+import { useCallback, useState } from 'react';
+import type { HallConfig } from '@hallq/shared';
+import { Dialog } from '../../components/dialog';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { yesNoForKey } from '../../lib/shortcuts';
+
+export function CompleteDialog({ number, onClose, onDone }: { number: string; onClose(): void; onDone(firstTime: boolean, note: string): void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
+      // Y / N answer at once, unless the officer is typing the note.
+      if (e.target instanceof HTMLTextAreaElement) return;
+      const yes = yesNoForKey(e);
+      if (yes === null) return;
+      e.preventDefault();
+      onDone(yes, note);
+    },
+    [note, onDone],
+  );
+  return (
+    <Dialog title={t('counter.completeTitle', { number })} onClose={onClose} onKey={onKey}>
+      <p className="question">{t('counter.firstTimeQ')}</p>
+      <p className="muted">{t('counter.firstTimeHint')}</p>
+      <div className="yes-no">
+        <button type="button" className="btn-primary" onClick={() => onDone(true, note)} data-testid="first-time-yes" data-autofocus>
+          {t('common.yes')} <kbd>Y</kbd>
+        </button>
+        <button type="button" className="btn-warn" onClick={() => onDone(false, note)} data-testid="first-time-no">
+          {t('common.no')} <kbd>N</kbd>
+        </button>
+      </div>
+      <label>
+        {t('counter.note')} {t('common.optional')}
+        <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}
+
+interface TransferProps {
+  config: HallConfig;
+  number: string;
+  serviceId: string;
+  stage: number;
+  onClose(): void;
+  onDone(serviceId: string, stage: number): void;
+}
+
+export function TransferDialog({ config, number, serviceId, stage, onClose, onDone }: TransferProps) {
+  const { t, pick } = useI18n();
+  const current = config.services.find((s) => s.id === serviceId);
+  const hasNext = (current?.stages?.length ?? 1) > stage + 1;
+  const [to, setTo] = useState(serviceId);
+  const [toStage, setToStage] = useState(hasNext ? stage + 1 : 0);
+  const target = config.services.find((s) => s.id === to);
+  const stages = target?.stages ?? [];
+  return (
+    <Dialog title={t('counter.transferTitle', { number })} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onDone(to, toStage);
+        }}
+      >
+        <label>
+          {t('counter.transferTo')}
+          <select
+            name="serviceId"
+            value={to}
+            onChange={(e) => {
+              setTo(e.target.value);
+              setToStage(0);
+            }}
+          >
+            {config.services
+              .filter((s) => s.active)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.prefix} {pick(s.name)}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('counter.transferStage')}
+          <select name="stage" value={toStage} onChange={(e) => setToStage(Number(e.target.value))}>
+            {(stages.length ? stages : [{ name: { zh: '—', en: '—' }, officersOnly: false }]).map((st, i) => (
+              <option key={i} value={i}>
+                {i + 1}. {pick(st.name)}
+                {st.officersOnly ? ` (${t('counter.officersOnly')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" data-testid="transfer-submit">
+            {t('action.transfer')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+const PAUSE_REASONS: MessageKey[] = ['counter.reason.break', 'counter.reason.meeting', 'counter.reason.system', 'counter.reason.other'];
+
+export function ReasonDialog({ title, label, presets, onClose, onDone }: { title: string; label: string; presets: boolean; onClose(): void; onDone(reason: string): void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onDone(reason.trim());
+        }}
+      >
+        {presets && (
+          <div className="presets">
+            {PAUSE_REASONS.map((k) => (
+              <button key={k} type="button" onClick={() => setReason(t(k))}>
+                {t(k)}
+              </button>
+            ))}
+          </div>
+        )}
+        <label>
+          {label}
+          <input name="reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} required={!presets} />
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="btn-primary" data-testid="reason-submit">
+            {t('common.confirm')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

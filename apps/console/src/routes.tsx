@@ -1,0 +1,22 @@
+// The console's pages and the nav. A new page (reports, staffing planner) adds one entry here
+// and a folder under src/pages/.
+import type { ReactElement } from 'react';
+import type { MessageKey } from './i18n';
+import type { Capability } from './lib/roles';
+import { CounterPage } from './pages/counter/counter-page';
+import { BoardPage } from './pages/board/board-page';
+import { AdminPage } from './pages/admin/admin-page';
+
+export interface PageRoute {
+  /** Path under /console, e.g. "/counter"; sub-paths ("/admin/staff") belong to the same page. */
+  path: string;
+  label: MessageKey;
+  capability: Capability;
+  render(): ReactElement;
+}
+
+export const ROUTES: PageRoute[] = [
+  { path: '/counter', label: 'nav.counter', capability: 'counter', render: () => <CounterPage /> },
+  { path: '/board', label: 'nav.board', capability: 'board', render: () => <BoardPage /> },
+  { path: '/admin', label: 'nav.admin', capability: 'admin', render: () => <AdminPage /> },
+];
