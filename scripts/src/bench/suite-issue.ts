@@ -1,6 +1,6 @@
 // Ticket issue throughput and p99 against the Express and node:http ceilings, same run.
-import { httpLoad, type LoadResult } from './measure';
-import { openDemoHall } from './hall-setup';
+import { httpLoad, json, type LoadResult } from './measure';
+import { login, openDemoHall } from './hall-setup';
 import { startBaseline, startHallServer, type Child } from './processes';
 import type { Row } from './report';
 
@@ -25,7 +25,13 @@ export async function benchTicketIssue(quick: boolean): Promise<Row[]> {
   const hall = await startHallServer();
   try {
     const demo = await openDemoHall(hall.url);
-    const serviceId = demo.config.services[0]!.id;
+    // Opening time: half the windows are staffed, so every ticket gets a real forecast.
+    const open = demo.config.windows.slice(0, Math.ceil(demo.config.windows.length / 2));
+    for (const w of open) {
+      const token = await login(hall.url, `w${String(w.number).padStart(2, '0')}`);
+      await json(`${hall.url}/api/v1/windows/${w.id}/sign-in`, { method: 'POST', token, body: {} });
+    }
+    const serviceId = open[0]!.skills[0]!.serviceId;
     results.hall = await load(hall, JSON.stringify({ serviceId }), { authorization: `Bearer ${demo.kioskToken}` }, seconds);
   } finally {
     await hall.stop();

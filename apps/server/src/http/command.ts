@@ -22,13 +22,18 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
     const who = identity ? identity.tokenHash : `anon:${req.ip ?? ''}`;
     const scope = sha256(`${who}\n${key}`);
     const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`);
-    const earlier = deps.repos.log.idempotent(scope);
+    const earlier = tx.batch.idempotent.get(scope) ?? deps.repos.log.idempotent(scope);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used for another request');
       return { status: earlier.status, body: earlier.body };
     }
     const r = run(tx);
-    deps.repos.log.saveIdempotent(scope, fingerprint, r.status, r.body, deps.clock());
+    const record = { fingerprint, status: r.status, body: r.body };
+    tx.batch.idempotent.set(scope, record);
+    // Saved at the end of the batch, after the batch's forecast has completed the reply.
+    tx.batch.beforeCommit.set(`idempotency:${scope}`, () =>
+      deps.repos.log.saveIdempotent(scope, record.fingerprint, record.status, record.body, deps.clock()),
+    );
     return r;
   });
   if (reply.status === 204 || reply.body === undefined || reply.body === null) res.status(reply.status).end();

@@ -1,6 +1,13 @@
 // Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
 // the waiting tickets and the open windows with each service's learned mean time.
-import { estimateWaits, type EstimatorWindow, type RoutingTicket, type ServiceQueueView, type WaitEstimate } from '@hallq/shared';
+import {
+  CandidateIndex,
+  forecastCalls,
+  type EstimatorWindow,
+  type RoutingTicket,
+  type ServiceQueueView,
+  type WaitEstimate,
+} from '@hallq/shared';
 import type { HallMirror } from './hall-mirror';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
@@ -21,16 +28,43 @@ function estimatorWindows(m: HallMirror, means: ReadonlyMap<string, number>): Es
   });
 }
 
-/** Estimates for every waiting ticket plus any `extra` (e.g. a ticket being issued now). */
-export function computeEstimates(m: HallMirror, now: number, extra: RoutingTicket[] = []): Map<string, WaitEstimate> {
+/** A wait that cannot be served within a working day is not forecast: the visitor is told so. */
+export const FORECAST_HORIZON_SECONDS = 12 * 3600;
+
+/**
+ * The forecast calls over the live queue plus `extra` tickets (e.g. those being issued now),
+ * leaving out `exclude` (claimed but not yet committed). Only the calls within the horizon are
+ * simulated, over the mirror's sorted lanes without copying them, so the cost does not grow with
+ * the length of the queue. With `until`, it stops once those tickets have their forecast.
+ */
+export function forecast(
+  m: HallMirror,
+  now: number,
+  options: { extra?: RoutingTicket[]; exclude?: Iterable<string>; until?: ReadonlySet<string> } = {},
+): Map<string, WaitEstimate> {
   const means = serviceSeconds(m);
-  return estimateWaits({
-    tickets: extra.length > 0 ? [...m.waiting.all(), ...extra] : m.waiting.all(),
+  const index = CandidateIndex.fromSorted(m.waiting.sortedBuckets());
+  for (const t of options.extra ?? []) index.insert(t);
+  for (const id of options.exclude ?? []) index.remove(id);
+  return forecastCalls({
+    index,
     windows: estimatorWindows(m, means),
     context: m.ctx,
     serviceSeconds: means,
     now,
+    horizonSeconds: FORECAST_HORIZON_SECONDS,
+    until: options.until,
   });
+}
+
+/** Estimates for every waiting ticket plus any `extra`; beyond the horizon, nulls. */
+export function computeEstimates(m: HallMirror, now: number, extra: RoutingTicket[] = []): Map<string, WaitEstimate> {
+  const calls = forecast(m, now, { extra });
+  const out = new Map<string, WaitEstimate>();
+  const none = (ticketId: string): WaitEstimate => ({ ticketId, peopleAhead: null, estimatedWaitSeconds: null });
+  for (const t of m.waiting.all()) out.set(t.id, calls.get(t.id) ?? none(t.id));
+  for (const t of extra) out.set(t.id, calls.get(t.id) ?? none(t.id));
+  return out;
 }
 
 /**

@@ -1,12 +1,13 @@
 // Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
-import type { CreateTicketBody, PublicTicketStatus, RoutingTicket, Ticket } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { CreateTicketBody, HallEventOf, PublicTicketStatus, RoutingTicket, Ticket } from '@hallq/shared';
+import type { BatchState, Tx } from '../storage/command-queue';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { computeEstimates } from './estimates';
+import { forecast } from './estimates';
+import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
 import { newPublicId, newTicketId } from './ids';
 import { toPrivateTicket, toPublicTicket } from './ticket-view';
@@ -40,8 +41,7 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
 
   const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
   const id = newTicketId(now);
-  const probe: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt: null };
-  const estimate = computeEstimates(m, now, [probe]).get(id);
+  const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt: null };
   core.repos.tickets.create({
     id,
     hallId,
@@ -53,15 +53,59 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
     lang: body.lang ?? 'zh',
     issuedAt: now,
     serviceDate: local.date,
-    peopleAhead: estimate?.peopleAhead ?? null,
-    estimatedWaitSeconds: estimate?.estimatedWaitSeconds ?? null,
+    peopleAhead: null,
+    estimatedWaitSeconds: null,
     issuedBy: actorOf(identity).id,
   });
   const ticket = core.repos.tickets.get(id)!;
   recordEvent(core, tx, hallId, 'ticket.issued', actorOf(identity), { ticket: toPublicTicket(ticket) }, now);
   tx.touchTicket(hallId, id);
-  return toPrivateTicket(ticket, core.publicUrl);
+  const reply = toPrivateTicket(ticket, core.publicUrl);
+  forecastAtIssue(core, tx, m, now, { routing, reply, event: tx.events[tx.events.length - 1] as HallEventOf<'ticket.issued'> });
+  return reply;
 }
+
+interface Issued {
+  routing: RoutingTicket;
+  reply: Ticket;
+  event: HallEventOf<'ticket.issued'>;
+}
+
+/**
+ * The tickets issued in one batch get their estimates from ONE forecast at the end of the batch
+ * (so two visitors served together never both hear "5 ahead"): the forecast includes all of them,
+ * stops when each has its call, and fills in the rows, the replies and the `ticket.issued` events.
+ */
+function forecastAtIssue(core: Core, tx: Tx, m: HallMirror, now: number, issued: Issued): void {
+  const key = `forecast:${m.hall.id}`;
+  const lists = batchIssued.get(tx.batch) ?? new Map<string, Issued[]>();
+  batchIssued.set(tx.batch, lists);
+  const list = lists.get(key);
+  if (list) {
+    list.push(issued);
+    return;
+  }
+  const all = [issued];
+  lists.set(key, all);
+  tx.batch.beforeCommit.set(key, () => {
+    const calls = forecast(m, now, {
+      extra: all.map((i) => i.routing),
+      exclude: tx.batch.claimed,
+      until: new Set(all.map((i) => i.routing.id)),
+    });
+    for (const i of all) {
+      const e = calls.get(i.routing.id);
+      if (!e) continue;
+      core.repos.tickets.setEstimate(i.routing.id, e.peopleAhead, e.estimatedWaitSeconds);
+      i.reply.peopleAhead = i.event.ticket.peopleAhead = e.peopleAhead;
+      i.reply.estimatedWaitSeconds = i.event.ticket.estimatedWaitSeconds = e.estimatedWaitSeconds;
+      core.repos.log.completePayload(i.event);
+    }
+  });
+}
+
+/** Tickets issued so far in each open batch, per hall. */
+const batchIssued = new WeakMap<BatchState, Map<string, Issued[]>>();
 
 export function ticketByPublicId(core: Core, publicId: string): StoredTicket {
   const t = core.repos.tickets.getByPublicId(publicId);

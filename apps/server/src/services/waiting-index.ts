@@ -1,10 +1,12 @@
 // The in-memory index of a hall's waiting tickets by (service, stage), kept up to date after each
 // commit, so a call-next never scans SQL. It answers exactly what `pickNext` over all waiting
 // tickets would (same argument as the shared CandidateIndex), but accepts additions and removals.
-import { canServe, pickNext, type Pick, type RoutingContext, type RoutingTicket, type RoutingWindow } from '@hallq/shared';
+import { canServe, pickNext, type Pick, type RoutingContext, type RoutingTicket, type RoutingWindow, type SortedBucket } from '@hallq/shared';
 
 type Lane = RoutingTicket[];
 interface Bucket {
+  serviceId: string;
+  stage: number;
   priority: Lane;
   appointments: Lane;
   normal: Lane;
@@ -42,12 +44,17 @@ export class WaitingIndex {
     return [...this.byId.values()].map((e) => e.ticket);
   }
 
+  /** The lanes themselves, in queue order, for a forecast that must not copy them. */
+  sortedBuckets(): Iterable<SortedBucket> {
+    return this.buckets.values();
+  }
+
   add(t: RoutingTicket): void {
     this.remove(t.id);
     const key = `${t.serviceId}\u0000${t.stage}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = { priority: [], appointments: [], normal: [] };
+      b = { serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] };
       this.buckets.set(key, b);
     }
     const lane = t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal;

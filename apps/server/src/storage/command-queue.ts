@@ -16,6 +16,13 @@ export type Effect =
 export interface BatchState {
   /** Tickets claimed by earlier commands of this batch: the mirror does not know yet. */
   claimed: Set<string>;
+  /**
+   * Work done once per batch after its commands and before the commit, in registration order
+   * (e.g. one wait forecast for all the tickets issued together). Keys make a hook run once.
+   */
+  beforeCommit: Map<string, () => void>;
+  /** Idempotency records written by earlier commands of this batch. */
+  idempotent: Map<string, { fingerprint: string; status: number; body: unknown }>;
 }
 
 /** One command's view of the transaction: records its events and effects for after the commit. */
@@ -70,7 +77,7 @@ export class CommandQueue {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    const state: BatchState = { claimed: new Set() };
+    const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map() };
     const outcomes: Array<{ ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown }> = [];
     try {
       this.db.exec('BEGIN IMMEDIATE');
@@ -89,6 +96,17 @@ export class CommandQueue {
         this.db.exec('ROLLBACK TO command');
         this.db.exec('RELEASE command');
         outcomes.push({ ok: false, error });
+      }
+    }
+    for (const hook of state.beforeCommit.values()) {
+      this.db.exec('SAVEPOINT hook');
+      try {
+        hook();
+        this.db.exec('RELEASE hook');
+      } catch {
+        // A hook only refines what the commands did (estimates); its failure must not undo them.
+        this.db.exec('ROLLBACK TO hook');
+        this.db.exec('RELEASE hook');
       }
     }
     try {

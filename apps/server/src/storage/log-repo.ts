@@ -56,6 +56,11 @@ export class LogRepo {
     this.insertEvent.run(hallId, seq, type, at, JSON.stringify(actor), JSON.stringify(payload));
     return { ...payload, seq, type, at: new Date(at).toISOString(), hallId, actor } as HallEvent;
   }
+  /** Completes the payload of an event appended earlier in the same, still open, transaction. */
+  completePayload(event: HallEvent): void {
+    const { seq, type: _t, at: _a, hallId, actor: _actor, ...payload } = event;
+    this.db.prepare('UPDATE events SET payload = ? WHERE hall_id = ? AND seq = ?').run(JSON.stringify(payload), hallId, seq);
+  }
   eventsAfter(hallId: string, afterSeq: number, upTo: number): HallEvent[] {
     return this.range.all(hallId, afterSeq, upTo).map(toEvent);
   }

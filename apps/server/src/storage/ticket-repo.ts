@@ -146,6 +146,10 @@ export class TicketRepo {
     );
   }
 
+  setEstimate(id: string, peopleAhead: number | null, estimatedWaitSeconds: number | null): void {
+    this.db.prepare('UPDATE tickets SET people_ahead = ?, estimated_wait_seconds = ? WHERE id = ?').run(peopleAhead, estimatedWaitSeconds, id);
+  }
+
   get(id: string): StoredTicket | null {
     const r = this.byId.get(id);
     return r ? toTicket(r) : null;

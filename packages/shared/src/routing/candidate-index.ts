@@ -5,15 +5,35 @@
 import type { Pick, RoutingContext, RoutingTicket, RoutingWindow } from './types';
 import { canServe, pickNext } from './engine';
 
+const byQueueOrder = (a: RoutingTicket, b: RoutingTicket): number =>
+  a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Tickets of one class in queue order. A lane given in may be shared: it is copied on write. */
 class Lane {
-  private items: RoutingTicket[] = [];
   private head = 0;
-  constructor(private readonly removed: Set<string>) {}
-  push(t: RoutingTicket): void {
-    this.items.push(t);
+  private owned: boolean;
+  constructor(
+    private items: readonly RoutingTicket[],
+    private readonly removed: Set<string>,
+    owned: boolean,
+  ) {
+    this.owned = owned;
   }
-  sort(): void {
-    this.items.sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  insert(t: RoutingTicket): void {
+    const items = this.owned ? (this.items as RoutingTicket[]) : this.items.slice(this.head);
+    if (!this.owned) {
+      this.head = 0;
+      this.owned = true;
+    }
+    let lo = this.head;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byQueueOrder(items[mid]!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, t);
+    this.items = items;
   }
   first(): RoutingTicket | undefined {
     while (this.head < this.items.length && this.removed.has(this.items[this.head]!.id)) this.head++;
@@ -36,6 +56,15 @@ interface Bucket {
   normal: Lane;
 }
 
+/** One (service, stage) of a queue whose lanes are already in queue order. */
+export interface SortedBucket {
+  serviceId: string;
+  stage: number;
+  priority: readonly RoutingTicket[];
+  appointments: readonly RoutingTicket[];
+  normal: readonly RoutingTicket[];
+}
+
 export class CandidateIndex {
   private readonly buckets = new Map<string, Bucket>();
   private readonly removed = new Set<string>();
@@ -43,28 +72,55 @@ export class CandidateIndex {
   private readonly servable = new WeakMap<RoutingWindow, Bucket[]>();
   private size = 0;
 
-  constructor(tickets: Iterable<RoutingTicket>) {
+  constructor(tickets: Iterable<RoutingTicket> = []) {
+    const lanes = new Map<string, SortedBucket & { priority: RoutingTicket[]; appointments: RoutingTicket[]; normal: RoutingTicket[] }>();
     for (const t of tickets) {
       const key = `${t.serviceId}\u0000${t.stage}`;
-      let b = this.buckets.get(key);
+      let b = lanes.get(key);
       if (!b) {
-        b = {
-          serviceId: t.serviceId,
-          stage: t.stage,
-          priority: new Lane(this.removed),
-          appointments: new Lane(this.removed),
-          normal: new Lane(this.removed),
-        };
-        this.buckets.set(key, b);
+        b = { serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] };
+        lanes.set(key, b);
       }
       (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).push(t);
-      this.size++;
     }
-    for (const b of this.buckets.values()) {
-      b.priority.sort();
-      b.appointments.sort();
-      b.normal.sort();
+    for (const b of lanes.values()) {
+      b.priority.sort(byQueueOrder);
+      b.appointments.sort(byQueueOrder);
+      b.normal.sort(byQueueOrder);
+      this.addBucket(b, true);
     }
+  }
+
+  /**
+   * An index over lanes that are already sorted (e.g. the server's live waiting index) without
+   * copying them: a forecast over a long queue then costs only the calls it simulates.
+   */
+  static fromSorted(buckets: Iterable<SortedBucket>): CandidateIndex {
+    const index = new CandidateIndex();
+    for (const b of buckets) index.addBucket(b, false);
+    return index;
+  }
+
+  private addBucket(b: SortedBucket, owned: boolean): Bucket {
+    const bucket: Bucket = {
+      serviceId: b.serviceId,
+      stage: b.stage,
+      priority: new Lane(b.priority, this.removed, owned),
+      appointments: new Lane(b.appointments, this.removed, owned),
+      normal: new Lane(b.normal, this.removed, owned),
+    };
+    this.buckets.set(`${b.serviceId}\u0000${b.stage}`, bucket);
+    this.size += b.priority.length + b.appointments.length + b.normal.length;
+    return bucket;
+  }
+
+  /** Adds a ticket in its place; call before the first pick (window bucket lists are cached). */
+  insert(t: RoutingTicket): void {
+    const b =
+      this.buckets.get(`${t.serviceId}\u0000${t.stage}`) ??
+      this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] }, true);
+    (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).insert(t);
+    this.size++;
   }
 
   get remaining(): number {

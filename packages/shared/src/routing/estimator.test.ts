@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_ROUTING_POLICY } from '../domain';
-import { estimateWaits, naiveEstimateSeconds } from './estimator';
+import { estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
+import { CandidateIndex } from './candidate-index';
 import { pickNext } from './engine';
 import { updateServiceSeconds } from './service-time';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingTicket } from './types';
@@ -92,6 +93,42 @@ describe('wait estimator', () => {
             k++;
           }
           expect(k).toBe(tickets.length);
+        },
+      ),
+    );
+  });
+
+  test('E2: calls beyond the horizon are not forecast; the forecast can stop at given tickets', () => {
+    const tickets = [tk('t1', 'A', 3), tk('t2', 'A', 2), tk('t3', 'A', 1)];
+    const base = { windows: [win('w', [['A', 1]])], context: ctx, serviceSeconds: new Map([['A', 600]]), now: T0 };
+    const est = estimateWaits({ ...base, tickets, horizonSeconds: 900 });
+    expect(est.get('t2')?.estimatedWaitSeconds).toBe(600);
+    expect(est.get('t3')).toEqual({ ticketId: 't3', peopleAhead: null, estimatedWaitSeconds: null });
+    const some = forecastCalls({ ...base, index: new CandidateIndex(tickets), until: new Set(['t2']) });
+    expect([...some.keys()]).toEqual(['t1', 't2']);
+  });
+
+  test('E1: a forecast over shared sorted lanes plus inserted tickets equals one over a fresh index', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ s: fc.constantFrom('A', 'B'), ago: fc.integer({ min: 0, max: 80 }), prio: fc.boolean() }), { maxLength: 30 }),
+        fc.array(fc.record({ s: fc.constantFrom('A', 'B'), prio: fc.boolean() }), { maxLength: 5 }),
+        (specs, extras) => {
+          const tickets = specs.map((x, i) => ({ ...tk(`t${String(i).padStart(2, '0')}`, x.s, x.ago), priority: x.prio }));
+          const added = extras.map((x, i) => ({ ...tk(`n${i}`, x.s, 0), priority: x.prio }));
+          const windows = [win('w1', [['A', 1], ['B', 2]]), win('w2', [['B', 1]])];
+          const base = { windows, context: ctx, serviceSeconds: new Map([['A', 300], ['B', 500]]), now: T0 };
+          const sorted = (s: string, prio: boolean) =>
+            tickets.filter((t) => t.serviceId === s && t.priority === prio).sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : 1));
+          const shared = CandidateIndex.fromSorted(
+            ['A', 'B'].map((s) => ({ serviceId: s, stage: 0, priority: sorted(s, true), appointments: [], normal: sorted(s, false) })),
+          );
+          for (const t of added) shared.insert(t);
+          const a = forecastCalls({ ...base, index: shared });
+          const b = forecastCalls({ ...base, index: new CandidateIndex([...tickets, ...added]) });
+          expect([...a.entries()]).toEqual([...b.entries()]);
+          // The shared lanes were not changed.
+          expect(sorted('A', false).length + sorted('A', true).length + sorted('B', false).length + sorted('B', true).length).toBe(tickets.length);
         },
       ),
     );

@@ -2,27 +2,41 @@
 // the engine would call them, each visitor taking the service's learned mean time. The result is
 // each ticket's expected time to its call and how many tickets are called before it.
 import { CandidateIndex } from './candidate-index';
-import type { EstimateInput, WaitEstimate } from './types';
+import type { EstimateInput, EstimatorWindow, RoutingContext, WaitEstimate } from './types';
 
 const DEFAULT_SERVICE_SECONDS = 300;
 
-export function estimateWaits(input: EstimateInput): Map<string, WaitEstimate> {
-  const { tickets, context, serviceSeconds, now } = input;
-  const result = new Map<string, WaitEstimate>();
-  for (const t of tickets) result.set(t.id, { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null });
+export interface ForecastInput {
+  /** The waiting tickets; the forecast removes the ones it calls. */
+  index: CandidateIndex;
+  windows: ReadonlyArray<EstimatorWindow>;
+  context: RoutingContext;
+  serviceSeconds: ReadonlyMap<string, number>;
+  now: number;
+  /** Calls later than this many seconds from now are not forecast (a working day is plenty). */
+  horizonSeconds?: number;
+  /** Stop as soon as all of these tickets have their forecast call. */
+  until?: ReadonlySet<string>;
+}
 
-  const index = new CandidateIndex(tickets);
+/** The forecast calls, in order: only tickets called within the horizon appear. */
+export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
+  const { index, context, serviceSeconds, now } = input;
+  const horizon = now + (input.horizonSeconds ?? Infinity) * 1000;
+  const out = new Map<string, WaitEstimate>();
+  let pending = input.until?.size ?? -1;
   // Windows that can work, each with the time it next becomes free.
   const lanes = input.windows
     .filter((w) => w.open && w.staffType !== null)
     .map((w) => ({ window: w, freeAt: Math.max(now, w.busyUntil ?? now) }));
 
   let called = 0;
-  while (lanes.length > 0 && index.remaining > 0) {
+  while (lanes.length > 0 && index.remaining > 0 && pending !== 0) {
     // The window that frees up first calls next (ties: the order given, which is stable).
     let li = 0;
     for (let i = 1; i < lanes.length; i++) if (lanes[i]!.freeAt < lanes[li]!.freeAt) li = i;
     const lane = lanes[li]!;
+    if (lane.freeAt > horizon) break;
     const pick = index.pick(lane.window, context, lane.freeAt);
     if (!pick) {
       // It can serve nothing that is left; nothing new arrives in the forecast.
@@ -30,14 +44,25 @@ export function estimateWaits(input: EstimateInput): Map<string, WaitEstimate> {
       continue;
     }
     index.remove(pick.ticket.id);
-    result.set(pick.ticket.id, {
+    out.set(pick.ticket.id, {
       ticketId: pick.ticket.id,
       peopleAhead: called,
       estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000),
     });
+    if (input.until?.has(pick.ticket.id)) pending--;
     called++;
     const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
     lane.freeAt += mean * 1000;
+  }
+  return out;
+}
+
+/** Estimates for every ticket; a ticket that no open window reaches within the horizon gets nulls. */
+export function estimateWaits(input: EstimateInput & { horizonSeconds?: number }): Map<string, WaitEstimate> {
+  const forecast = forecastCalls({ ...input, index: new CandidateIndex(input.tickets) });
+  const result = new Map<string, WaitEstimate>();
+  for (const t of input.tickets) {
+    result.set(t.id, forecast.get(t.id) ?? { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null });
   }
   return result;
 }
