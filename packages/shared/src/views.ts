@@ -1,5 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { HallWindow, LocalizedText, Module, Notice, Service, Ticket, TicketStatus, StaffRole } from './domain';
+import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
 export type PublicTicket = Omit<Ticket, 'publicId' | 'statusUrl'>;
@@ -12,6 +12,11 @@ export interface HallConfig {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  openingHours?: OpeningHours;
+  holidays?: string[];
+  ticketNotice?: LocalizedText;
+  followUpWorkingDays?: number;
+  routing?: RoutingPolicy;
   modules: Module[];
   services: Service[];
   windows: HallWindow[];

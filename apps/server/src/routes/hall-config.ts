@@ -1,5 +1,6 @@
 // Admin configuration: /halls/:hallId/{services,windows,staff,devices,notices}. GET for
-// supervisors too; changes for admins only.
+// supervisors too; changes for admins, except the live adjustments a hall supervisor makes during
+// the day: a window's skills and tiers, closing or reopening a service, and notices.
 import { Router } from 'express';
 import type { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import { parse } from '../http/validate';
 import * as admin from '../services/admin-service';
 import type { Tx } from '../storage/command-queue';
 import type { Core, Identity } from '../services/core';
+import { AppError } from '../services/errors';
 
 interface Resource<C extends z.ZodType, P extends z.ZodType> {
   path: string;
@@ -23,6 +25,16 @@ interface Resource<C extends z.ZodType, P extends z.ZodType> {
   remove: (core: Core, tx: Tx, identity: Identity, hallId: string, id: string) => void;
   /** Wraps the created value in the 201 body; default `{[key]: value}`. */
   created?: (value: unknown) => unknown;
+  /** Fields of a PATCH a supervisor may change; `'*'` = any, also create and delete. */
+  supervisor?: readonly string[] | '*';
+}
+
+function supervisorMay(identity: Identity, res: { supervisor?: readonly string[] | '*' }, body?: object): void {
+  if (identity.kind !== 'staff' || identity.role !== 'supervisor') return;
+  const allowed = res.supervisor;
+  if (allowed === '*') return;
+  if (body && allowed && Object.keys(body).every((k) => allowed.includes(k))) return;
+  throw new AppError('forbidden', allowed ? `a supervisor may change only: ${allowed.join(', ')}` : 'administrators only');
 }
 
 function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDeps, res: Resource<C, P>): void {
@@ -31,21 +43,25 @@ function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDep
   r.get(base, deps.authenticate, deps.allow('admin', 'supervisor'), (req, out) => {
     out.json({ [res.path]: res.list(deps.core, deps.identity(out), hall(req.params)) });
   });
-  r.post(base, deps.authenticate, deps.allow('admin'), async (req, out) => {
+  const changers = res.supervisor ? (['admin', 'supervisor'] as const) : (['admin'] as const);
+  r.post(base, deps.authenticate, deps.allow(...changers), async (req, out) => {
+    supervisorMay(deps.identity(out), { supervisor: res.supervisor === '*' ? '*' : undefined });
     const body = parse(res.createSchema, req.body);
     await command(deps, req, out, (tx) => {
       const value = res.create(deps.core, tx, deps.identity(out), hall(req.params), body);
       return { status: 201, body: res.created ? res.created(value) : { [res.key]: value } };
     });
   });
-  r.patch(`${base}/:id`, deps.authenticate, deps.allow('admin'), async (req, out) => {
+  r.patch(`${base}/:id`, deps.authenticate, deps.allow(...changers), async (req, out) => {
     const body = parse(res.patchSchema, req.body);
+    supervisorMay(deps.identity(out), res, body as object);
     await command(deps, req, out, (tx) => ({
       status: 200,
       body: { [res.key]: res.patch(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string, body) },
     }));
   });
-  r.delete(`${base}/:id`, deps.authenticate, deps.allow('admin'), async (req, out) => {
+  r.delete(`${base}/:id`, deps.authenticate, deps.allow(...changers), async (req, out) => {
+    supervisorMay(deps.identity(out), { supervisor: res.supervisor === '*' ? '*' : undefined });
     await command(deps, req, out, (tx) => {
       res.remove(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string);
       return { status: 204, body: null };
@@ -58,10 +74,12 @@ export function hallConfigRouter(deps: AppDeps): Router {
   mount(r, deps, {
     path: 'services', key: 'service', createSchema: ServiceBody, patchSchema: ServicePatch,
     list: admin.listServices, create: admin.createService, patch: admin.patchService, remove: admin.deleteService,
+    supervisor: ['closedOn', 'active'],
   });
   mount(r, deps, {
     path: 'windows', key: 'window', createSchema: WindowBody, patchSchema: WindowPatch,
     list: admin.listWindows, create: admin.createWindow, patch: admin.patchWindow, remove: admin.deleteWindow,
+    supervisor: ['skills'],
   });
   mount(r, deps, {
     path: 'staff', key: 'staff', createSchema: StaffBody, patchSchema: StaffPatch,
@@ -75,6 +93,7 @@ export function hallConfigRouter(deps: AppDeps): Router {
   mount(r, deps, {
     path: 'notices', key: 'notice', createSchema: NoticeBody, patchSchema: NoticePatch,
     list: admin.listNotices, create: admin.createNotice, patch: admin.patchNotice, remove: admin.deleteNotice,
+    supervisor: '*',
   });
   return r;
 }

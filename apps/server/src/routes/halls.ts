@@ -27,6 +27,11 @@ export function hallsRouter(deps: AppDeps): Router {
     res.json(queueSnapshot(ownHall(core, deps.identity(res), req.params.hallId as string), deps.clock()));
   });
 
+  r.get('/halls/:hallId/organisations', deps.authenticate, deps.allow('admin', 'supervisor'), (req, res) => {
+    ownHall(core, deps.identity(res), req.params.hallId as string);
+    res.json({ organisations: deps.repos.halls.organisations(req.params.hallId as string) });
+  });
+
   r.get('/halls/:hallId/audit', deps.authenticate, deps.allow('admin'), (req, res) => {
     ownHall(core, deps.identity(res), req.params.hallId as string);
     const limit = Math.min(500, Math.max(1, Number(req.query.limit ?? 100) || 100));

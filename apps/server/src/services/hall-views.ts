@@ -14,6 +14,11 @@ export function hallConfig(m: HallMirror): HallConfig {
     announcementTemplate: m.hall.announcementTemplate,
     announcementTemplateEn: m.hall.announcementTemplateEn,
     announcementRepeat: m.hall.announcementRepeat,
+    openingHours: m.hall.openingHours,
+    holidays: m.hall.holidays,
+    ticketNotice: m.hall.ticketNotice,
+    followUpWorkingDays: m.hall.followUpWorkingDays,
+    routing: m.hall.routing,
     modules: m.modules,
     services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({
