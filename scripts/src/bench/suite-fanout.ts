@@ -1,5 +1,7 @@
-// Call fan-out: from the call-next response to `ticket.called` at each of N Socket.IO clients,
-// against a bare Socket.IO broadcast of the same payload, measured the same way.
+// Call fan-out: from the call-next request to `ticket.called` at each of N Socket.IO clients,
+// against a bare Socket.IO broadcast of the same payload triggered the same way. Measured from
+// the request, not the response: the server emits before it answers, so events usually arrive
+// before the HTTP response does and a response-based figure would read zero.
 import { io, type Socket } from 'socket.io-client';
 import { json, sleep, summarise, type Summary } from './measure';
 import { login, openDemoHall } from './hall-setup';
@@ -56,8 +58,8 @@ export async function benchFanout(quick: boolean): Promise<Row[]> {
     const fleet = await connectFleet(base.url, clients, null, false);
     const samples: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      const res = await json<{ seq: number }>(`${base.url}/emit`, { method: 'POST', body: {} });
       const t0 = performance.now();
+      const res = await json<{ seq: number }>(`${base.url}/emit`, { method: 'POST', body: {} });
       samples.push(...(await collect(fleet, `t${res.body.seq}`, t0, clients)));
     }
     fleet.sockets.forEach((s) => s.close());
@@ -82,8 +84,8 @@ export async function benchFanout(quick: boolean): Promise<Row[]> {
     const fleet = await connectFleet(hall.url, clients, demo.displayToken, true);
     const samples: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      const res = await api('POST', `/windows/${window.id}/call-next`);
       const t0 = performance.now();
+      const res = await api('POST', `/windows/${window.id}/call-next`);
       if (res.status !== 200 || !res.body.ticket) throw new Error(`call-next answered ${res.status}`);
       samples.push(...(await collect(fleet, res.body.ticket.id, t0, clients)));
       await api('POST', `/tickets/${res.body.ticket.id}/no-show`);
