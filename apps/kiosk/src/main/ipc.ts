@@ -1,0 +1,53 @@
+// The main side of the one bridge the page has (see src/preload). Input from the page is checked
+// here, once, and only the kiosk page served by the configured hall server may call.
+import { z } from 'zod';
+import type { IpcMainInvokeEvent } from 'electron';
+import type { KioskChannel, KioskPublicConfig } from '../shared/kiosk-bridge';
+import type { PrinterService } from './printer-service';
+
+export const TicketPrintDataSchema = z.strictObject({
+  hallName: z.string().max(200),
+  number: z.string().min(1).max(16),
+  serviceName: z.strictObject({ zh: z.string().max(200), en: z.string().max(200).optional() }),
+  peopleAhead: z.number().int().min(0).nullable(),
+  estimatedWaitSeconds: z.number().min(0).nullable(),
+  issuedAtLocal: z.string().max(40),
+  statusUrl: z.string().url().max(2000),
+  notice: z.string().max(500).optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+export interface IpcMainLike {
+  handle(channel: KioskChannel, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+}
+
+/** The page may call only when it comes from the hall server the config names. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, serverUrl: string): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    return new URL(url).origin === new URL(serverUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+export function registerKioskIpc(ipcMain: IpcMainLike, printer: PrinterService, config: KioskPublicConfig): void {
+  const guard = (event: IpcMainInvokeEvent): void => {
+    if (!isTrustedSender(event, config.serverUrl)) throw new Error('kiosk bridge: caller is not the hall server page');
+  };
+  ipcMain.handle('hallq-kiosk:print', async (event, data) => {
+    guard(event);
+    const parsed = TicketPrintDataSchema.safeParse(data);
+    if (!parsed.success) return { printed: false, state: 'error', reason: `bad ticket data: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    return printer.print(parsed.data);
+  });
+  ipcMain.handle('hallq-kiosk:printer-status', async (event) => {
+    guard(event);
+    return printer.status();
+  });
+  ipcMain.handle('hallq-kiosk:get-config', (event) => {
+    guard(event);
+    return config;
+  });
+}

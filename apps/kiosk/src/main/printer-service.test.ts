@@ -1,0 +1,66 @@
+import { FakePrinter, decodeJob, printTicket } from '@hallq/printing';
+import type { TicketPrintData } from '@hallq/printing';
+import { parseConfig } from './config';
+import type { KioskConfig } from './config';
+import { createPrinterService, defaultPrinterDeps } from './printer-service';
+
+const ticket: TicketPrintData = {
+  hallName: '东湖高新区政务服务中心',
+  number: 'A007',
+  serviceName: { zh: '企业设立登记', en: 'Company registration' },
+  peopleAhead: 3,
+  estimatedWaitSeconds: 600,
+  issuedAtLocal: '2025-11-25 09:30',
+  statusUrl: 'http://10.0.0.2:3000/t/abcdefghijklmnopqrstuv',
+  lang: 'zh',
+};
+
+function configFor(printer?: string): KioskConfig {
+  const r = parseConfig('/k.json', JSON.stringify({ serverUrl: 'http://10.0.0.2:3000', deviceToken: 'kiosk-token-123456', ...(printer ? { printer } : {}) }));
+  if (!r.ok) throw new Error(r.problem);
+  return r.config;
+}
+
+describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
+  let printer: FakePrinter;
+  const reports: Array<{ url: string; auth: string; body: unknown }> = [];
+  const fetchSpy = jest.fn(async (url: string, init: RequestInit) => {
+    reports.push({ url, auth: String((init.headers as Record<string, string>).authorization), body: JSON.parse(String(init.body)) });
+    return { ok: true, status: 200 } as Response;
+  });
+  const deps = () => ({ ...defaultPrinterDeps(), printTicket, fetch: fetchSpy as unknown as typeof fetch, log: () => undefined });
+
+  beforeEach(async () => {
+    printer = await FakePrinter.start();
+    reports.length = 0;
+  });
+  afterEach(() => printer.close());
+
+  it('prints the ticket and tells the server the printer is ready', async () => {
+    const service = createPrinterService(configFor(printer.url), deps());
+    await expect(service.print(ticket)).resolves.toEqual({ printed: true });
+    const job = decodeJob(await printer.waitForJob());
+    expect(job.text).toContain('A007');
+    expect(job.text).toContain('企业设立登记');
+    expect(job.cut).toBe(true);
+    expect(reports).toEqual([
+      { url: 'http://10.0.0.2:3000/api/v1/devices/me/status', auth: 'Bearer kiosk-token-123456', body: { printerState: 'ready', message: 'ticket A007 printed' } },
+    ]);
+  });
+
+  it('out of paper: prints nothing, answers the fault, and raises a device alert every time', async () => {
+    printer.setState('paper_out');
+    const service = createPrinterService(configFor(printer.url), deps());
+    await expect(service.print(ticket)).resolves.toMatchObject({ printed: false, state: 'paper_out' });
+    await expect(service.print({ ...ticket, number: 'A008' })).resolves.toMatchObject({ printed: false, state: 'paper_out' });
+    expect(printer.jobs).toHaveLength(0);
+    expect(reports.map((r) => (r.body as { printerState: string }).printerState)).toEqual(['paper_out', 'paper_out']);
+    await expect(service.status()).resolves.toMatchObject({ state: 'paper_out' });
+  });
+
+  it('without a configured printer it says so instead of pretending to print', async () => {
+    const service = createPrinterService(configFor(), deps());
+    await expect(service.print(ticket)).resolves.toMatchObject({ printed: false, state: 'offline' });
+    await expect(service.status()).resolves.toMatchObject({ state: 'offline' });
+  });
+});

@@ -1,0 +1,100 @@
+// The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
+// printer's state, so the supervisor sees "out of paper" before the next visitor does.
+import { openPrinter, printTicket, readPrinterStatus } from '@hallq/printing';
+import type { PrintResult, TicketPrintData } from '@hallq/printing';
+import type { KioskPrintResult, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
+import type { KioskConfig } from './config';
+
+export interface PrinterServiceDeps {
+  printTicket: typeof printTicket;
+  readStatus: (printerUrl: string) => Promise<KioskPrinterStatus>;
+  fetch: typeof fetch;
+  log: (message: string) => void;
+}
+
+export interface PrinterService {
+  print(data: TicketPrintData): Promise<KioskPrintResult>;
+  status(): Promise<KioskPrinterStatus>;
+  /** Checks the printer every `intervalMs` and reports changes; returns a stop function. */
+  watch(intervalMs: number): () => void;
+}
+
+async function readStatusOnce(printerUrl: string): Promise<KioskPrinterStatus> {
+  let transport;
+  try {
+    transport = await openPrinter(printerUrl);
+  } catch (err) {
+    return { state: 'offline', reason: err instanceof Error ? err.message : String(err) };
+  }
+  try {
+    return await readPrinterStatus(transport);
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+}
+
+export const defaultPrinterDeps = (): PrinterServiceDeps => ({
+  printTicket,
+  readStatus: readStatusOnce,
+  fetch: globalThis.fetch.bind(globalThis),
+  log: (m) => console.log(`[kiosk] ${m}`),
+});
+
+const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer configured for this kiosk' };
+
+export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
+  let lastReported: KioskPrinterState | null = null;
+
+  /** Faults are reported every time (each is a visitor without a slip); "ready" once, to clear. */
+  async function report(state: KioskPrinterState, message: string): Promise<void> {
+    if (state === 'ready' && lastReported === 'ready') return;
+    try {
+      const res = await deps.fetch(`${config.serverUrl}/api/v1/devices/me/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${config.deviceToken}` },
+        body: JSON.stringify({ printerState: state, message }),
+      });
+      if (res.ok) lastReported = state;
+      else deps.log(`printer status report refused: HTTP ${res.status}`);
+    } catch (err) {
+      deps.log(`printer status report failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async function print(data: TicketPrintData): Promise<KioskPrintResult> {
+    if (!config.printer) return { printed: false, state: NO_PRINTER.state as 'offline', reason: NO_PRINTER.reason };
+    let result: PrintResult;
+    try {
+      result = await deps.printTicket(config.printer, data, { paperWidthMm: config.paperWidthMm });
+    } catch (err) {
+      // Bad ticket data or printer URL: nothing was printed.
+      result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };
+    }
+    if (result.printed) await report('ready', `ticket ${data.number} printed`);
+    else await report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
+    return result;
+  }
+
+  async function status(): Promise<KioskPrinterStatus> {
+    if (!config.printer) return NO_PRINTER;
+    return deps.readStatus(config.printer);
+  }
+
+  function watch(intervalMs: number): () => void {
+    if (!config.printer) return () => undefined;
+    let last: KioskPrinterState | null = null;
+    const check = async (): Promise<void> => {
+      const s = await status();
+      if (s.state !== last) {
+        last = s.state;
+        await report(s.state, `printer ${s.state}: ${s.reason}`);
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), intervalMs);
+    timer.unref?.(); // the kiosk window, not this check, keeps the app running
+    return () => clearInterval(timer);
+  }
+
+  return { print, status, watch };
+}

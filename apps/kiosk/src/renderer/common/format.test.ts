@@ -1,0 +1,34 @@
+import { translator } from '../i18n';
+import { formatLocalTime, formatOpeningHours, waitLine, waitMinutes } from './format';
+
+const zh = translator('zh');
+const en = translator('en');
+
+describe('how waits and hours read', () => {
+  it('rounds waits up to whole minutes, never promising less than it is', () => {
+    expect(waitMinutes(0)).toBe(0);
+    expect(waitMinutes(61)).toBe(2);
+    expect(waitMinutes(600)).toBe(10);
+  });
+
+  it('says "等候 N 人 · 约 M 分钟", "无需等候", or that the wait is not known', () => {
+    expect(waitLine(zh, 3, 600)).toBe('等候 3 人 · 约 10 分钟');
+    expect(waitLine(en, 3, 600)).toBe('3 waiting · about 10 min');
+    expect(waitLine(zh, 0, 0)).toBe('无需等候');
+    expect(waitLine(zh, 2, null)).toBe('等候 2 人 · 暂无法估算');
+    expect(waitLine(zh, 1, 20)).toBe('等候 1 人 · 约 1 分钟');
+  });
+
+  it('writes opening hours the way a hall posts them', () => {
+    const weekdays = [{ days: [1, 2, 3, 4, 5], open: '08:30', close: '17:30' }];
+    expect(formatOpeningHours(zh, weekdays)).toBe('周一至周五 08:30–17:30');
+    expect(formatOpeningHours(en, weekdays)).toBe('Mon–Fri 08:30–17:30');
+    expect(formatOpeningHours(zh, [{ days: [6], open: '09:00', close: '12:00' }])).toBe('周六 09:00–12:00');
+    expect(formatOpeningHours(zh, [{ days: [1, 3], open: '09:00', close: '12:00' }])).toBe('周一、周三 09:00–12:00');
+    expect(formatOpeningHours(zh, null)).toBe('全天办理');
+  });
+
+  it('prints the issue time in the hall timezone', () => {
+    expect(formatLocalTime('2025-11-25T01:30:00.000Z', 'Asia/Shanghai')).toBe('2025-11-25 09:30');
+  });
+});

@@ -1,0 +1,49 @@
+// How waits, hours and times read on a kiosk and a phone.
+import type { OpeningHours } from '@hallq/shared';
+import type { Translate } from '../i18n';
+
+/** Whole minutes, rounded up: a visitor told "about 3 min" should not wait 3 min 50 s. */
+export function waitMinutes(seconds: number): number {
+  return seconds <= 0 ? 0 : Math.ceil(seconds / 60);
+}
+
+/** The "N waiting · about M min" line on a service tile. */
+export function waitLine(t: Translate, waiting: number, estimatedWaitSeconds: number | null): string {
+  if (estimatedWaitSeconds === null) return t('waitUnknown', { n: waiting });
+  if (waiting === 0 && estimatedWaitSeconds <= 0) return t('waitNone');
+  return t('waitLine', { n: waiting, m: Math.max(1, waitMinutes(estimatedWaitSeconds)) });
+}
+
+function dayRange(t: Translate, days: number[]): string {
+  const names = t('weekdays').split(',');
+  const sorted = [...days].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  const name = (d: number): string => names[d - 1] ?? String(d);
+  const contiguous = sorted.every((d, i) => d === first + i);
+  if (sorted.length === 1) return t('weekdaySingle', { day: name(first) });
+  if (contiguous) return t('weekdayRange', { from: name(first), to: name(last) });
+  return sorted.map((d) => t('weekdaySingle', { day: name(d) })).join('、');
+}
+
+/** e.g. "周一至周五 08:30–17:30" / "Mon–Fri 08:30–17:30". */
+export function formatOpeningHours(t: Translate, hours: OpeningHours): string {
+  if (hours === null || hours.length === 0) return t('hoursAllDay');
+  return hours.map((p) => `${dayRange(t, p.days)} ${p.open}–${p.close}`).join('; ');
+}
+
+/** "2025-11-25 09:30" in the hall's timezone, as printed on the ticket. */
+export function formatLocalTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -1,0 +1,30 @@
+import type { Lang, LocalizedText } from '@hallq/shared';
+import { en } from './en';
+import { zh } from './zh';
+import type { Messages } from './zh';
+
+export type { Messages };
+export type MessageKey = keyof Messages;
+export const catalogues: Record<Lang, Messages> = { zh, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible so a bad catalogue shows. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
+}
+
+export function translator(lang: Lang): Translate {
+  const messages = catalogues[lang];
+  return (key, vars) => fill(messages[key], vars);
+}
+
+export function localized(text: LocalizedText, lang: Lang): string {
+  return (lang === 'en' ? text.en : text.zh) || text.zh;
+}
+
+/** Pages open in Chinese whatever the browser says; `?lang=en` opens them in English. */
+export function langFromSearch(search: string, fallback: Lang = 'zh'): Lang {
+  const lang = new URLSearchParams(search).get('lang');
+  return lang === 'en' || lang === 'zh' ? lang : fallback;
+}

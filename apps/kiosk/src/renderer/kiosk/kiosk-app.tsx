@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Lang } from '@hallq/shared';
+import { localized, translator } from '../i18n';
+import type { KioskBridge } from '../../shared/kiosk-bridge';
+import { IdleTimer } from './idle-timer';
+import { NoticeCard } from './kiosk-notice';
+import type { KioskNotice } from './kiosk-notice';
+import { KeypadScreen } from './keypad-screen';
+import { ModuleScreen } from './module-screen';
+import { OfflineBanner } from './offline-banner';
+import { ServiceListScreen } from './service-list-screen';
+import { ServiceScreen } from './service-screen';
+import { closedHours, closedReason, takeTicket } from './take-ticket';
+import type { IssuedTicket } from './take-ticket';
+import { printIssuedTicket } from './ticket-printing';
+import type { PrintOutcome } from './ticket-printing';
+import { TicketScreen } from './ticket-screen';
+import { TopBar } from './top-bar';
+import { useHallConnection } from './use-hall-connection';
+
+type Screen =
+  | { name: 'modules' }
+  | { name: 'services'; moduleId: string }
+  | { name: 'service'; serviceId: string }
+  | { name: 'keypad'; serviceId: string }
+  | { name: 'ticket'; serviceId: string; ticket: IssuedTicket; print: 'printing' | PrintOutcome };
+
+export interface KioskSettings {
+  homeLang: Lang;
+  initialLang: Lang;
+  idleSeconds: number;
+  bridge: KioskBridge | null;
+  localPrinter: boolean;
+}
+
+const START: Screen = { name: 'modules' };
+
+export function KioskApp({ settings }: { settings: KioskSettings }) {
+  const conn = useHallConnection();
+  const [lang, setLang] = useState<Lang>(settings.initialLang);
+  const [screen, setScreen] = useState<Screen>(START);
+  const [checkin, setCheckin] = useState(false);
+  const [busy, setBusy] = useState<'taking' | 'retrying' | null>(null);
+  const [notice, setNotice] = useState<KioskNotice | null>(null);
+  const t = useMemo(() => translator(lang), [lang]);
+  const busyRef = useRef(false);
+
+  const reset = useCallback(() => {
+    if (busyRef.current) return; // never drop a ticket that is being issued
+    setScreen(START);
+    setCheckin(false);
+    setNotice(null);
+    setLang(settings.homeLang);
+  }, [settings.homeLang]);
+
+  // Idle reset: any touch restarts the count.
+  useEffect(() => {
+    const timer = new IdleTimer(settings.idleSeconds * 1000, reset);
+    const touch = (): void => timer.touch();
+    const events = ['pointerdown', 'touchstart', 'keydown'] as const;
+    for (const e of events) window.addEventListener(e, touch, { passive: true });
+    timer.touch();
+    return () => {
+      timer.stop();
+      for (const e of events) window.removeEventListener(e, touch);
+    };
+  }, [settings.idleSeconds, reset]);
+
+  const { hall, api, serverDown, markServerDown } = conn;
+  const issue = useCallback(
+    async (serviceId: string, appointmentCode?: string) => {
+      if (!hall || busyRef.current) return;
+      const service = hall.services.find((s) => s.id === serviceId);
+      if (!service) return;
+      busyRef.current = true;
+      setBusy('taking');
+      setNotice(null);
+      try {
+        const outcome = await takeTicket(api, { hallId: hall.id, serviceId, lang, appointmentCode }, { onRetry: () => setBusy('retrying') });
+        if (outcome.kind === 'issued') {
+          setScreen({ name: 'ticket', serviceId, ticket: outcome.ticket, print: 'printing' });
+          const print = await printIssuedTicket(outcome.ticket, { api, bridge: settings.bridge, localPrinter: settings.localPrinter, hall, service, lang });
+          setScreen((s) => (s.name === 'ticket' && s.ticket.id === outcome.ticket.id ? { ...s, print } : s));
+        } else if (outcome.kind === 'offline') {
+          markServerDown();
+        } else if (outcome.kind === 'closed') {
+          setNotice({ kind: 'closed', code: outcome.code, reason: closedReason(outcome.details, lang), hours: closedHours(outcome.details) });
+        } else {
+          setNotice({ kind: outcome.kind });
+        }
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [hall, api, lang, settings.bridge, settings.localPrinter, markServerDown],
+  );
+
+  const switchLang = (): void => setLang((l) => (l === 'zh' ? 'en' : 'zh'));
+  const hallName = hall ? localized(hall.name, lang) : '';
+
+  if (conn.phase === 'unpaired') {
+    return <div className="kiosk-message">{t('notPaired')}</div>;
+  }
+  if (!hall) {
+    return (
+      <div className="kiosk" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <div className="kiosk-message">{t('loading')}</div>
+        {serverDown && <OfflineBanner t={t} />}
+      </div>
+    );
+  }
+
+  const service = 'serviceId' in screen ? hall.services.find((s) => s.id === screen.serviceId) : undefined;
+  const back = (): void => {
+    if (screen.name === 'services') setScreen(START);
+    else if (screen.name === 'service' && service) setScreen({ name: 'services', moduleId: service.moduleId });
+    else if (screen.name === 'keypad') setScreen({ name: 'service', serviceId: screen.serviceId });
+    setNotice(null);
+  };
+  const atStart = screen.name === 'modules' && !checkin;
+  const disabled = serverDown || busy !== null;
+
+  let body;
+  if (screen.name === 'modules') {
+    body = (
+      <ModuleScreen
+        t={t}
+        lang={lang}
+        hall={hall}
+        queues={conn.queues}
+        checkin={checkin}
+        disabled={serverDown}
+        onModule={(moduleId) => setScreen({ name: 'services', moduleId })}
+        onCheckin={() => setCheckin(true)}
+      />
+    );
+  } else if (screen.name === 'services') {
+    body = (
+      <ServiceListScreen
+        t={t}
+        lang={lang}
+        hall={hall}
+        moduleId={screen.moduleId}
+        queues={conn.queues}
+        disabled={serverDown}
+        onService={(serviceId) => setScreen({ name: 'service', serviceId })}
+      />
+    );
+  } else if (screen.name === 'service' && service) {
+    body = (
+      <ServiceScreen
+        t={t}
+        lang={lang}
+        service={service}
+        queue={conn.queues.get(service.id)}
+        checkin={checkin}
+        busy={busy}
+        disabled={disabled}
+        notice={notice}
+        onTake={() => void issue(service.id)}
+        onCheckin={() => setScreen({ name: 'keypad', serviceId: service.id })}
+        onDismissNotice={() => setNotice(null)}
+      />
+    );
+  } else if (screen.name === 'keypad' && service) {
+    body = (
+      <>
+        <KeypadScreen t={t} lang={lang} service={service} busy={busy !== null} disabled={serverDown} onSubmit={(code) => void issue(service.id, code)} />
+        {notice && <NoticeCard t={t} lang={lang} notice={notice} service={service} onDismiss={() => setNotice(null)} />}
+      </>
+    );
+  } else if (screen.name === 'ticket' && service) {
+    body = <TicketScreen t={t} lang={lang} ticket={screen.ticket} service={service} live={conn.ticketEstimates.get(screen.ticket.id)} print={screen.print} onDone={reset} />;
+  }
+
+  return (
+    <div className={`kiosk${serverDown ? ' kiosk-offline' : ''}`} lang={lang === 'zh' ? 'zh-CN' : 'en'} data-screen={screen.name} data-lang={lang}>
+      <TopBar
+        t={t}
+        hallName={hallName}
+        onHome={atStart || screen.name === 'ticket' ? null : reset}
+        onBack={screen.name === 'modules' || screen.name === 'ticket' ? null : back}
+        onSwitchLang={switchLang}
+      />
+      {body}
+      {serverDown && <OfflineBanner t={t} />}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Lang, OpeningHours, Service } from '@hallq/shared';
+import type { Translate } from '../i18n';
+import { formatOpeningHours } from '../common/format';
+import type { ClosedCode } from './take-ticket';
+
+/** Why no ticket was issued, in words a visitor can act on. */
+export type KioskNotice =
+  | { kind: 'closed'; code: ClosedCode; reason: string | null; hours?: OpeningHours }
+  | { kind: 'appointment_invalid' }
+  | { kind: 'failed' };
+
+interface Props {
+  t: Translate;
+  lang: Lang;
+  notice: KioskNotice;
+  service: Service;
+  onDismiss: () => void;
+}
+
+export function NoticeCard({ t, notice, service, onDismiss }: Props) {
+  let title: string;
+  const lines: string[] = [];
+  if (notice.kind === 'closed') {
+    title = t(`closed_${notice.code}` as const);
+    if (notice.reason) lines.push(t('closedReason', { reason: notice.reason }));
+    lines.push(t('hours', { hours: formatOpeningHours(t, notice.hours === undefined ? service.openingHours : notice.hours) }));
+  } else if (notice.kind === 'appointment_invalid') {
+    title = t('checkinInvalid');
+  } else {
+    title = t('takeFailed');
+  }
+  return (
+    <div className="notice-overlay" role="alertdialog" data-testid={`notice-${notice.kind}`}>
+      <div className="notice-card">
+        <p className="notice-title">{title}</p>
+        {lines.map((line) => (
+          <p key={line} className="notice-line">
+            {line}
+          </p>
+        ))}
+        <button type="button" className="primary-button" data-testid="notice-ok" onClick={onDismiss}>
+          {t('back')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { HallConfig, Lang, ServiceQueueView } from '@hallq/shared';
+import type { Translate } from '../i18n';
+import { localized } from '../i18n';
+import { waitLine } from '../common/format';
+
+interface Props {
+  t: Translate;
+  lang: Lang;
+  hall: HallConfig;
+  moduleId: string;
+  queues: Map<string, ServiceQueueView>;
+  disabled: boolean;
+  onService: (serviceId: string) => void;
+}
+
+/** The services of one module, each with its live queue: "等候 N 人 · 约 M 分钟". */
+export function ServiceListScreen({ t, lang, hall, moduleId, queues, disabled, onService }: Props) {
+  const module = hall.modules.find((m) => m.id === moduleId);
+  const services = hall.services.filter((s) => s.moduleId === moduleId && s.active);
+  return (
+    <main className="screen service-list-screen">
+      <h2 className="screen-title">
+        {module ? localized(module.name, lang) : ''} · {t('chooseService')}
+      </h2>
+      <div className="tile-grid">
+        {services.map((s) => {
+          const q = queues.get(s.id);
+          return (
+            <button type="button" key={s.id} className="tile service-tile" data-testid={`service-${s.id}`} disabled={disabled} onClick={() => onService(s.id)}>
+              <span className="tile-name">{localized(s.name, lang)}</span>
+              {q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds)}</span>}
+            </button>
+          );
+        })}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Lang, Service } from '@hallq/shared';
+import type { Translate } from '../i18n';
+import { localized } from '../i18n';
+import { waitMinutes } from '../common/format';
+import { QrCode } from '../common/qr-code';
+import type { PrintOutcome } from './ticket-printing';
+import type { IssuedTicket } from './take-ticket';
+import type { TicketEstimate } from './use-hall-connection';
+
+interface Props {
+  t: Translate;
+  lang: Lang;
+  ticket: IssuedTicket;
+  service: Service;
+  /** Live figures from the hall feed, when they have arrived. */
+  live: TicketEstimate | undefined;
+  print: 'printing' | PrintOutcome;
+  onDone: () => void;
+}
+
+/** The issued ticket: number, service, people ahead, estimated wait, and a QR for the phone. */
+export function TicketScreen({ t, lang, ticket, service, live, print, onDone }: Props) {
+  const peopleAhead = live?.peopleAhead ?? ticket.peopleAhead;
+  const wait = live ? live.estimatedWaitSeconds : ticket.estimatedWaitSeconds;
+  const fault = print !== 'printing' && !print.printed ? print.state : null;
+  return (
+    <main className={`screen ticket-screen${fault ? ' ticket-screen-fault' : ''}`} data-testid="ticket-screen">
+      <p className="ticket-label">{t('ticketTitle')}</p>
+      <p className="ticket-number" data-testid="ticket-number">
+        {ticket.number}
+      </p>
+      <p className="ticket-service" data-testid="ticket-service">
+        {localized(service.name, lang)}
+      </p>
+      <div className="ticket-figures">
+        {peopleAhead !== null && <p data-testid="people-ahead">{t('peopleAhead', { n: peopleAhead })}</p>}
+        <p data-testid="estimated-wait">{wait === null ? t('estimateUnknown') : t('estimatedWait', { m: Math.max(1, waitMinutes(wait)) })}</p>
+      </div>
+      {fault && (
+        <div className="printer-fault" role="alert" data-testid="printer-fault">
+          <p className="printer-fault-title">{t('printerFaultMessage', { fault: t(`fault_${fault}` as const) })}</p>
+          <p>{t('staffNotified')}</p>
+        </div>
+      )}
+      <div className={`ticket-qr${fault ? ' ticket-qr-big' : ''}`}>
+        <QrCode payload={ticket.statusUrl} size={fault ? 420 : 280} label={t('scanToFollow')} />
+        <p>{t('scanToFollow')}</p>
+      </div>
+      {!fault && (
+        <p className="print-status" role="status" data-testid="print-status">
+          {print === 'printing' ? t('printing') : t('printed')}
+        </p>
+      )}
+      <button type="button" className="primary-button" data-testid="done" onClick={onDone}>
+        {t('done')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,136 @@
+// The kiosk's link to its hall: pairing, hall configuration, live per-service waits and whether
+// the server can be reached at all (no ticket is ever issued without it).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, connectHallFeed, createApiClient, forgetDeviceToken, obtainDeviceToken, pairWithDemo } from '@hallq/client';
+import type { ApiClient, ConnectionStatus } from '@hallq/client';
+import type { HallConfig, QueueEstimates, ServiceQueueView } from '@hallq/shared';
+
+export type HallPhase = 'loading' | 'ready' | 'unpaired';
+
+export interface TicketEstimate {
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+}
+
+export interface HallConnection {
+  phase: HallPhase;
+  api: ApiClient;
+  hall: HallConfig | null;
+  queues: Map<string, ServiceQueueView>;
+  ticketEstimates: Map<string, TicketEstimate>;
+  /** True while the server cannot be reached: ticketing is paused. */
+  serverDown: boolean;
+  /** Called by the take-ticket flow when the server stopped answering. */
+  markServerDown(): void;
+}
+
+const RETRY_MS = 3000;
+
+interface MeView {
+  hallId?: string;
+  device?: { hallId?: string };
+}
+
+export function useHallConnection(): HallConnection {
+  const tokenRef = useRef<string | null>(null);
+  const [api] = useState(() => createApiClient({ baseUrl: '', getToken: () => tokenRef.current }));
+  const [phase, setPhase] = useState<HallPhase>('loading');
+  const [hall, setHall] = useState<HallConfig | null>(null);
+  const [queues, setQueues] = useState<Map<string, ServiceQueueView>>(new Map());
+  const [ticketEstimates, setTicketEstimates] = useState<Map<string, TicketEstimate>>(new Map());
+  const [httpDown, setHttpDown] = useState(false);
+  const [feedStatus, setFeedStatus] = useState<ConnectionStatus>('connecting');
+  const [reloadCount, setReloadCount] = useState(0);
+
+  const applyServices = useCallback((services: ServiceQueueView[]) => {
+    setQueues(new Map(services.map((s) => [s.serviceId, s])));
+  }, []);
+
+  // Pair and load the hall; retried every few seconds while the server is away.
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async (): Promise<void> => {
+      try {
+        if (!tokenRef.current) tokenRef.current = await obtainDeviceToken('kiosk', '', window.location, window.localStorage);
+        if (!tokenRef.current) {
+          if (!cancelled) setPhase('unpaired');
+          return;
+        }
+        let me: MeView;
+        try {
+          me = await api.get<MeView>('/me');
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.status !== 401) throw err;
+          // A revoked or stale token: in demo mode from loopback, pair again once.
+          forgetDeviceToken('kiosk', window.localStorage);
+          tokenRef.current = await pairWithDemo('kiosk', '', window.localStorage);
+          if (!tokenRef.current) {
+            if (!cancelled) setPhase('unpaired');
+            return;
+          }
+          me = await api.get<MeView>('/me');
+        }
+        const hallId = me.hallId ?? me.device?.hallId ?? 'demo';
+        const config = await api.get<HallConfig>(`/halls/${encodeURIComponent(hallId)}`);
+        if (cancelled) return;
+        setHall(config);
+        setHttpDown(false);
+        setPhase('ready');
+      } catch (err) {
+        if (cancelled) return;
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+          setPhase('unpaired');
+          return;
+        }
+        setHttpDown(true);
+        timer = setTimeout(() => void load(), RETRY_MS);
+      }
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, reloadCount]);
+
+  // Live queues and estimates.
+  const hallId = hall?.id ?? null;
+  useEffect(() => {
+    if (!hallId || !tokenRef.current) return;
+    const feed = connectHallFeed(
+      { url: window.location.origin, token: tokenRef.current, hallId },
+      {
+        onSnapshot: (snapshot) => applyServices(snapshot.services ?? []),
+        onEstimates: (estimates: QueueEstimates) => {
+          applyServices(estimates.services ?? []);
+          setTicketEstimates(new Map(estimates.tickets.map((t) => [t.ticketId, t])));
+        },
+        onEvent: (event) => {
+          if (event.type === 'config.changed') setReloadCount((n) => n + 1);
+        },
+        onStatus: (status) => {
+          setFeedStatus(status);
+          if (status === 'online') setHttpDown(false);
+        },
+      },
+    );
+    return () => feed.close();
+  }, [hallId, applyServices]);
+
+  // While the server is away, ask it every few seconds whether it is back.
+  useEffect(() => {
+    if (!httpDown || phase !== 'ready') return;
+    const timer = setInterval(() => {
+      api.get('/health').then(
+        () => setHttpDown(false),
+        () => undefined,
+      );
+    }, RETRY_MS);
+    return () => clearInterval(timer);
+  }, [httpDown, phase, api]);
+
+  const markServerDown = useCallback(() => setHttpDown(true), []);
+  const serverDown = httpDown || feedStatus === 'offline';
+  return { phase, api, hall, queues, ticketEstimates, serverDown, markServerDown };
+}

@@ -1,0 +1,159 @@
+// The kiosk in a real browser against a real hall server: take a ticket, print it on a TCP
+// printer, survive printer faults and server outages, reset when left alone.
+import type { Browser, Page } from 'playwright-core';
+import { decodeJob, decodeQr } from '@hallq/printing';
+import type { Ticket } from '@hallq/shared';
+import { launchBrowser, newPage } from '../support';
+import { openService, publicIdOf, readScreenQr, serviceNamed, shoot, startKioskWorld, takeTicket } from './kiosk-helpers';
+import type { KioskWorld } from './kiosk-helpers';
+
+type IssuedTicket = Ticket & { publicId: string; statusUrl: string };
+
+let world: KioskWorld;
+let browser: Browser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  world = await startKioskWorld();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.context().close();
+});
+
+async function kiosk(query = '', viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const page = await newPage(browser, `${world.server.url}/kiosk${query}`, { viewport });
+  pages.push(page);
+  await page.locator('.tile').first().waitFor();
+  return page;
+}
+
+function ticketResponse(page: Page): Promise<IssuedTicket> {
+  return page
+    .waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/halls\/[^/]+\/tickets$/.test(r.url()) && r.status() === 201)
+    .then(async (r) => ((await r.json()) as { ticket: IssuedTicket }).ticket);
+}
+
+async function waitingCount(): Promise<number> {
+  const res = await world.server.api<{ waiting: unknown[] }>('GET', '/halls/demo/queue', undefined, world.admin);
+  return res.body.waiting.length;
+}
+
+test('a ticket taken on /kiosk prints on the TCP printer: GB18030 text has number and service, QR is the status URL', async () => {
+  const service = serviceNamed(world.hall, '企业设立登记');
+  const page = await kiosk();
+  const issued = ticketResponse(page);
+  const number = await takeTicket(page, service);
+  const ticket = await issued;
+  expect(number).toBe(ticket.number);
+  await expect(page.getByTestId('ticket-service').textContent()).resolves.toBe('企业设立登记');
+  await page.getByText('请取走号票，留意叫号').waitFor();
+
+  const job = decodeJob(await world.printer.waitForJob());
+  expect(job.text).toContain(ticket.number);
+  expect(job.text).toContain('企业设立登记');
+  expect(job.cut).toBe(true);
+  const qr = job.rasterImages.map(decodeQr).find((s) => s !== null);
+  expect(ticket.statusUrl).toBe(`${world.server.url}/t/${publicIdOf(ticket.statusUrl)}`);
+  expect(qr).toBe(ticket.statusUrl);
+  // The code on the screen leads to the same page.
+  await expect(readScreenQr(page)).resolves.toBe(ticket.statusUrl);
+});
+
+test('printer out of paper: the ticket is still issued and shown with its QR, nothing printed, supervisor alerted', async () => {
+  const service = serviceNamed(world.hall, '企业变更登记');
+  world.printer.setState('paper_out');
+  const jobsBefore = world.printer.jobs.length;
+  try {
+    const page = await kiosk();
+    const issued = ticketResponse(page);
+    await takeTicket(page, service);
+    const ticket = await issued;
+    await page.getByTestId('printer-fault').waitFor();
+    await expect(page.getByTestId('printer-fault').textContent()).resolves.toContain('打印机缺纸，请用手机扫码保存号码');
+    await expect(readScreenQr(page)).resolves.toBe(ticket.statusUrl);
+    expect(world.printer.jobs.length).toBe(jobsBefore);
+    const devices = await world.server.api<{ devices: Array<{ kind: string; printerState: string | null }> }>('GET', '/halls/demo/devices', undefined, world.admin);
+    expect(devices.body.devices.find((d) => d.kind === 'kiosk')?.printerState).toBe('paper_out');
+    await shoot(page, 'kiosk-printer-fault-zh-1080x1920');
+  } finally {
+    world.printer.setState('ready');
+  }
+});
+
+test('a network blip during "take ticket" is retried with the same Idempotency-Key and makes one ticket', async () => {
+  const service = serviceNamed(world.hall, '企业设立登记');
+  const page = await kiosk();
+  const keys: string[] = [];
+  let dropped = 0;
+  await page.route('**/api/v1/halls/*/tickets', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (dropped < 2) {
+      dropped++;
+      await route.fetch(); // the server issues the ticket ...
+      await route.abort('connectionreset'); // ... but the answer is lost on the way
+      return;
+    }
+    await route.continue();
+  });
+  const before = await waitingCount();
+  const issued = ticketResponse(page);
+  await takeTicket(page, service);
+  const ticket = await issued;
+  expect(keys.length).toBe(3);
+  expect(new Set(keys).size).toBe(1);
+  expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+  expect(await waitingCount()).toBe(before + 1);
+  await expect(page.getByTestId('ticket-number').textContent()).resolves.toBe(ticket.number);
+});
+
+test('server unreachable: "暂停取号，请咨询工作人员", tiles disabled, no ticket; back to normal when it returns', async () => {
+  const service = serviceNamed(world.hall, '企业设立登记');
+  const page = await kiosk();
+  await openService(page, service);
+  const before = await waitingCount();
+  await world.server.stop();
+  try {
+    await page.getByTestId('offline-banner').waitFor();
+    await expect(page.getByTestId('offline-banner').textContent()).resolves.toContain('暂停取号，请咨询工作人员');
+    await expect(page.getByTestId('take-ticket').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('back').click();
+    await expect(page.getByTestId(`service-${service.id}`).isDisabled()).resolves.toBe(true);
+    await shoot(page, 'kiosk-offline-zh-1080x1920');
+  } finally {
+    await world.server.restart();
+  }
+  await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 30_000 });
+  await expect(page.getByTestId(`service-${service.id}`).isEnabled()).resolves.toBe(true);
+  expect(await waitingCount()).toBe(before);
+});
+
+test('left alone, the kiosk returns to the start screen in Chinese (?idle=2)', async () => {
+  const service = serviceNamed(world.hall, '企业设立登记');
+  const page = await kiosk('?idle=2');
+  await page.getByTestId('switch-lang').click();
+  await openService(page, service);
+  await expect(page.locator('.kiosk').getAttribute('data-lang')).resolves.toBe('en');
+  await page.waitForSelector('.kiosk[data-screen="modules"][data-lang="zh"]', { timeout: 15_000 });
+  await page.getByText('请选择要办理的业务').waitFor();
+});
+
+test('appointment check-in: pick the service, type the code on the keypad, get a ticket', async () => {
+  const service = serviceNamed(world.hall, '企业设立登记');
+  const page = await kiosk();
+  await page.getByTestId('checkin').click();
+  await page.getByText('预约签到：请选择您预约的事项').waitFor();
+  await openService(page, service);
+  await page.getByTestId('enter-code').click();
+  for (const d of '20251125') await page.getByTestId(`key-${d}`).click();
+  await expect(page.getByTestId('code-display').textContent()).resolves.toBe('20251125');
+  const issued = ticketResponse(page);
+  await page.getByTestId('checkin-submit').click();
+  const ticket = await issued;
+  expect(ticket.appointmentCode).toBe('20251125');
+  await page.getByTestId('ticket-screen').waitFor();
+});
