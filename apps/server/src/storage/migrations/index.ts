@@ -1,5 +1,6 @@
 // Numbered, append-only migrations. Never edit a released one: add the next number.
 import { sql as m001 } from './001-init';
+import { sql as m002 } from './002-appointments';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-init', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001-init', sql: m001 },
+  { version: 2, name: '002-appointments', sql: m002 },
+];
