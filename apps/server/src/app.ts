@@ -19,6 +19,7 @@ import { attachRealtime } from './realtime/socket-server';
 import { authRouter } from './routes/auth';
 import { devicesRouter } from './routes/devices';
 import { hallConfigRouter } from './routes/hall-config';
+import { appointmentsRouter } from './routes/appointments';
 import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
 import { publicRouter } from './routes/public';
@@ -80,8 +81,12 @@ export function createApp(options: CreateAppOptions): HallServer {
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger);
-  const queue = new CommandQueue(db, (committed) => broadcaster.onCommit(committed));
   const auth = new AuthService(repos, clock);
+  const queue = new CommandQueue(db, (committed) => {
+    broadcaster.onCommit(committed);
+    // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
+    if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
+  });
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl };
   const deps: AppDeps = {
     db, repos, clock, config, logger, core,
@@ -109,7 +114,7 @@ export function createApp(options: CreateAppOptions): HallServer {
       res.json(doc);
     });
   }
-  for (const make of [authRouter, hallsRouter, windowsRouter, ticketsRouter, hallConfigRouter, devicesRouter]) api.use(make(deps));
+  for (const make of [authRouter, hallsRouter, appointmentsRouter, windowsRouter, ticketsRouter, hallConfigRouter, devicesRouter]) api.use(make(deps));
   api.use(publicRouter(deps, options.publicRateLimit));
   for (const make of [...optionalRouters(), ...(options.extraRouters ?? [])]) api.use(make(deps));
   api.use(notFoundHandler);

@@ -13,6 +13,9 @@ const EnvSchema = z.object({
   HALL_PRINTER: z.string().min(1).optional(),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
 });
 
 export interface Config {
@@ -27,6 +30,8 @@ export interface Config {
   /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
   webRoot: string;
   logLevel: string;
+  /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
+  backup: { intervalMinutes: number; dir: string; keep: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -53,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     hallPrinter: e.HALL_PRINTER ?? null,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
     logLevel: e.LOG_LEVEL,
+    backup: {
+      intervalMinutes: e.BACKUP_INTERVAL_MINUTES,
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
+      keep: e.BACKUP_KEEP,
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Starts the hall server: configuration, demo seed, listen, graceful shutdown.
 import { createApp } from './app';
+import { BackupScheduler } from './backup/backup';
 import { loadConfig } from './config';
 import type { DemoHall } from './demo/demo-hall-types';
 import { fixtureHall } from './test-support/fixture-hall';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const log = server.deps.logger;
   log.info({ url: base, publicUrl: config.publicUrl, dataDir: config.dataDir }, 'hall server listening');
+  const backups = new BackupScheduler(server.deps.db, config.backup, log);
+  backups.start();
 
   const lines = [`HallQ server ${base}`, `  console  ${base}/console`, `  kiosk    ${base}/kiosk`, `  display  ${base}/display`];
   if (config.demo) {
@@ -51,13 +54,16 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    backups
+      .stop()
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

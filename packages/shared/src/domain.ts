@@ -173,6 +173,17 @@ export interface Device {
   lastSeenAt: string | null;
 }
 
+export interface Appointment {
+  id: string;
+  code: string;
+  serviceId: string;
+  at: string;
+  /** Local date of the appointment in the hall's timezone. */
+  serviceDate: string;
+  status: 'booked' | 'checked_in' | 'cancelled';
+  ticketId: string | null;
+}
+
 export interface Notice {
   id: string;
   text: LocalizedText;

@@ -133,6 +133,14 @@ export const HallPatch = z.strictObject({
     .optional(),
 });
 
+export const AppointmentBody = z.strictObject({
+  serviceId: id,
+  /** The booked time, ISO-8601. */
+  at: z.iso.datetime({ offset: true }),
+  /** Given by the portal, or generated: 6 digits a visitor types on the kiosk keypad. */
+  code: z.string().regex(/^\d{4,12}$/, 'code: 4-12 digits').optional(),
+});
+
 export const StatsQuery = z
   .object({ from: localDate, to: localDate })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
@@ -166,5 +174,6 @@ export type NoticeBody = z.infer<typeof NoticeBody>;
 export type NoticePatch = z.infer<typeof NoticePatch>;
 export type HallPatch = z.infer<typeof HallPatch>;
 export type StatsQuery = z.infer<typeof StatsQuery>;
+export type AppointmentBody = z.infer<typeof AppointmentBody>;
 export type DeviceStatusBody = z.infer<typeof DeviceStatusBody>;
 export type ResumeMessage = z.infer<typeof ResumeMessage>;

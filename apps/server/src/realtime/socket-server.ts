@@ -14,7 +14,21 @@ export const MAX_REPLAY = 1000;
 
 interface SocketData {
   identity: Identity;
+  /** Kept in memory only, to check the token again after a logout or a revocation. */
+  token: string;
 }
+
+type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+/** Disconnects every socket whose token no longer resolves (logged out, revoked, expired, deactivated). */
+export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'services'>): void {
+  for (const socket of io.of('/').sockets.values()) {
+    if (!deps.services.auth.resolve(socket.data.token)) socket.disconnect(true);
+  }
+}
+
+/** Sessions also expire with time: sockets are checked again this often. */
+const RECHECK_MS = 60 * 1000;
 
 export function originAllowed(origin: string | undefined, host: string | undefined, deps: Pick<AppDeps, 'config'>): boolean {
   if (origin === undefined) return true; // not a browser; the token still decides
@@ -26,11 +40,15 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   return false;
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: AppDeps): Server<ClientToServerEvents, ServerToClientEvents, object, SocketData> {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
+export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeServer {
+  const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
   });
+  deps.services.auth.onRevoke(() => dropInvalidSockets(io, deps));
+  const recheck = setInterval(() => dropInvalidSockets(io, deps), RECHECK_MS);
+  recheck.unref();
+  httpServer.once('close', () => clearInterval(recheck));
 
   io.use((socket, next) => {
     const { origin, host } = socket.handshake.headers;
@@ -40,6 +58,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): Server<Cl
     const identity = deps.services.auth.resolve(token);
     if (!identity) return next(new Error('unauthorized: invalid token'));
     socket.data.identity = identity;
+    socket.data.token = token!;
     next();
   });
 

@@ -30,10 +30,21 @@ export function verifyPassword(password: string, stored: string): boolean {
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
 export class AuthService {
+  private readonly revokeListeners: Array<() => void> = [];
+
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
   ) {}
+
+  /** Called after a logout, and by the app after a committed change to staff or devices. */
+  onRevoke(listener: () => void): void {
+    this.revokeListeners.push(listener);
+  }
+
+  revoked(): void {
+    for (const l of this.revokeListeners) l();
+  }
 
   login(username: string, password: string): LoginResult {
     const staff = this.repos.staff.getByUsername(username);
@@ -46,6 +57,7 @@ export class AuthService {
 
   logout(identity: Identity): void {
     if (identity.kind === 'staff') this.repos.staff.revokeSession(identity.tokenHash, this.clock());
+    this.revoked();
   }
 
   /** The identity behind a bearer token, or null when it is unknown, revoked or expired. */

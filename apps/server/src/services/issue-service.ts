@@ -3,6 +3,7 @@
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
 import type { CreateTicketBody, HallEventOf, PublicTicketStatus, RoutingTicket, Ticket } from '@hallq/shared';
 import type { BatchState, Tx } from '../storage/command-queue';
+import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
@@ -39,9 +40,11 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
     });
   }
 
-  const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
   const id = newTicketId(now);
-  const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt: null };
+  const appointment = body.appointmentCode === undefined ? null : checkIn(core, hallId, service.id, local.date, body.appointmentCode, id);
+  const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
+  const appointmentAt = appointment?.atMs ?? null;
+  const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt };
   core.repos.tickets.create({
     id,
     hallId,
@@ -50,6 +53,7 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
     serviceId: service.id,
     priority: body.priority ?? false,
     appointmentCode: body.appointmentCode ?? null,
+    appointmentAt,
     lang: body.lang ?? 'zh',
     issuedAt: now,
     serviceDate: local.date,
@@ -106,6 +110,20 @@ function forecastAtIssue(core: Core, tx: Tx, m: HallMirror, now: number, issued:
 
 /** Tickets issued so far in each open batch, per hall. */
 const batchIssued = new WeakMap<BatchState, Map<string, Issued[]>>();
+
+/**
+ * An appointment is checked in once, on its day, for its service; the ticket then carries the
+ * booked time, so it is called as a due appointment (routing R3).
+ */
+function checkIn(core: Core, hallId: string, serviceId: string, today: string, code: string, ticketId: string): StoredAppointment {
+  const a = core.repos.appointments.byCode(hallId, code);
+  if (!a || a.status === 'cancelled') throw new AppError('appointment_not_found', 'no appointment has this code', { code });
+  if (a.status === 'checked_in') throw new AppError('appointment_used', 'this appointment has already been checked in', { code });
+  if (a.serviceDate !== today) throw new AppError('appointment_not_today', 'this appointment is for another day', { date: a.serviceDate });
+  if (a.serviceId !== serviceId) throw new AppError('appointment_other_service', 'this appointment is for another service', { serviceId: a.serviceId });
+  core.repos.appointments.checkIn(a.id, ticketId);
+  return a;
+}
 
 export function ticketByPublicId(core: Core, publicId: string): StoredTicket {
   const t = core.repos.tickets.getByPublicId(publicId);

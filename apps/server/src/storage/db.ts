@@ -22,6 +22,14 @@ export function openDatabase(dataDir: string, fileName = 'hallq.sqlite'): Db {
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+  // A database written by a newer server has tables this one does not know: refuse to touch it.
+  const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const found = Math.max(0, ...done, db.pragma('user_version', { simple: true }) as number);
+  if (found > known) {
+    throw new Error(
+      `the database has schema version ${found}, newer than this server knows (${known}): run a newer HallQ server, or restore a backup made by this version`,
+    );
+  }
   let applied = 0;
   for (const m of migrations) {
     if (done.has(m.version)) continue;
@@ -31,5 +39,6 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     })();
     applied++;
   }
+  db.pragma(`user_version = ${known}`);
   return applied;
 }

@@ -1,4 +1,5 @@
 // All repositories over one database handle.
+import { AppointmentRepo } from './appointment-repo';
 import type { Db } from './db';
 import { DeviceRepo } from './device-repo';
 import { HallRepo } from './hall-repo';
@@ -16,6 +17,7 @@ export interface Repos {
   devices: DeviceRepo;
   tickets: TicketRepo;
   log: LogRepo;
+  appointments: AppointmentRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -27,5 +29,6 @@ export function createRepos(db: Db): Repos {
     devices: new DeviceRepo(db),
     tickets: new TicketRepo(db),
     log: new LogRepo(db),
+    appointments: new AppointmentRepo(db),
   };
 }

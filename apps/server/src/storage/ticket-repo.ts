@@ -78,6 +78,7 @@ export interface NewTicket {
   serviceId: string;
   priority: boolean;
   appointmentCode: string | null;
+  appointmentAt: number | null;
   lang: Lang;
   issuedAt: number;
   serviceDate: string;
@@ -128,9 +129,9 @@ export class TicketRepo {
     );
     this.insert = db.prepare(
       `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
-         lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
+         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
        VALUES (@id, @hallId, @publicId, @number, @serviceId, 0, 'waiting', @priority, @appointmentCode,
-         @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy)`,
+         @appointmentAt, @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy)`,
     );
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',

@@ -1,0 +1,83 @@
+// The Socket.IO contract as a top-level `x-realtime` extension: how to connect, the messages
+// around resuming, and every hall event with its payload. Event names come from
+// HALL_EVENT_TYPES; `satisfies` below makes a new event type a compile error until described.
+import {
+  DEVICE_KINDS, HALL_EVENT_TYPES, PRINTER_STATES, PROTOCOL_VERSION, RATING_LEVELS, type HallEventType,
+} from '@hallq/shared';
+import { array, bool, int, nullable, obj, oneOfValues, ref, str, time } from './json';
+import type { JsonSchema } from './schemas';
+
+const call = { ticketId: str(), number: str(), serviceId: str(), windowId: str(), windowNumber: int(), recall: bool() };
+const atWindow = { ticketId: str(), number: str(), serviceId: str(), windowId: str(), windowNumber: int(), staffId: nullable(str()), stage: int() };
+
+/** Fields each event carries besides `seq, type, at, hallId, actor`; keys not in `optional` are always there. */
+const PAYLOADS = {
+  'ticket.issued': [{ ticket: ref('PublicTicket') }, 'A ticket was issued (never carries publicId).'],
+  'ticket.called': [{ ...call, staffId: nullable(str()), stage: int(), outOfOrderReason: str() }, 'A window called a ticket.', ['outOfOrderReason']],
+  'ticket.recalled': [call, 'A window called the same ticket again (`recall: true`).'],
+  'ticket.started': [atWindow, 'Service started.', ['staffId', 'stage']],
+  'ticket.completed': [{
+    ...atWindow, firstTimeAccepted: nullable(bool()), issuedAt: time(), calledAt: nullable(time()), startedAt: nullable(time()),
+  }, 'Service done.', ['issuedAt', 'calledAt', 'startedAt']],
+  'ticket.no_show': [atWindow, 'The visitor did not come.', ['staffId', 'stage']],
+  'ticket.transferred': [{
+    ticketId: str(), number: str(), fromServiceId: str(), fromStage: int(), serviceId: str(), stage: int(), windowId: nullable(str()), staffId: nullable(str()),
+  }, 'Back to waiting for another service or stage.', ['staffId']],
+  'ticket.cancelled': [{
+    ticketId: str(), number: str(), serviceId: str(), by: oneOfValues(['staff', 'visitor']), fromStatus: str('status the ticket was cancelled from'),
+  }, 'Cancelled by staff or by the visitor.', ['fromStatus']],
+  'ticket.rated': [{
+    ticketId: str(), number: str(), serviceId: str(), windowId: nullable(str()), staffId: nullable(str()),
+    level: oneOfValues(RATING_LEVELS), bad: bool('level 4 or 5'), by: oneOfValues(['visitor', 'rating-pad', 'staff']),
+  }, 'A rating was given.', ['by']],
+  'window.changed': [{ window: ref('WindowView') }, 'A window signed in or out, paused, resumed, or changed skills.'],
+  'notice.changed': [{ notices: array(ref('Notice')) }, 'The notices shown on screens changed.'],
+  'config.changed': [{ what: oneOfValues(['hall', 'services', 'windows', 'staff', 'devices']) }, 'Configuration changed: reload GET /halls/{hallId}.'],
+  'device.changed': [{
+    deviceId: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), printerState: nullable(oneOfValues(PRINTER_STATES)), online: bool(),
+  }, 'A device\'s printer state or presence changed.'],
+} satisfies Record<HallEventType, [Record<string, JsonSchema>, string, string[]?]>;
+
+const base = { seq: int('per-hall, 1, 2, 3, ... with no gaps'), at: time(), hallId: str(), actor: ref('Actor') };
+
+export function eventSchema(type: HallEventType): JsonSchema {
+  const [fields, description, optional = []] = PAYLOADS[type] as [Record<string, JsonSchema>, string, string[]?];
+  return obj({ ...base, type: { const: type }, ...fields }, optional, description);
+}
+
+export function realtimeContract(): Record<string, unknown> {
+  return {
+    transport: 'Socket.IO 4 on the same port as HTTP (default path /socket.io)',
+    protocolVersion: PROTOCOL_VERSION,
+    connect: {
+      auth: obj({ token: str('a staff session or device token, as for Authorization: Bearer') }),
+      description: 'A socket without a valid token, or from an Origin outside the allow-list, is refused. Each event is emitted under its type as the event name.',
+    },
+    serverToClient: {
+      hello: {
+        description: 'Sent on connect. Follow with `resume` to receive events.',
+        schema: obj({ protocolVersion: { const: PROTOCOL_VERSION }, hallId: str(), seq: int('current seq of the hall'), role: str() }),
+      },
+      snapshot: {
+        description: 'Answer to `resume` when afterSeq is 0, ahead of the hall, or too far behind (replay is limited): the whole state at `seq`.',
+        schema: ref('QueueSnapshot'),
+      },
+      'queue.estimates': {
+        description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed.',
+        schema: obj({
+          hallId: str(), seq: int(), at: time(),
+          tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()) })),
+          services: array(ref('ServiceQueueView')),
+        }),
+      },
+      'protocol.error': { description: 'A client message was refused (e.g. `resume` for another hall).', schema: obj({ code: str(), message: str() }) },
+    },
+    clientToServer: {
+      resume: {
+        description: 'Sent after connect and after every reconnect: the server replays every event after `afterSeq` in order (or sends a snapshot), then live events follow.',
+        schema: ref('ResumeMessage'),
+      },
+    },
+    events: Object.fromEntries(HALL_EVENT_TYPES.map((type) => [type, eventSchema(type)])),
+  };
+}

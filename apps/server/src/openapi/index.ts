@@ -1,0 +1,69 @@
+// The OpenAPI 3.1 document served at GET /api/v1/openapi.json (app.ts loads this module when it
+// exists). Request bodies come from the zod schemas the routes validate with; answers are
+// hand-written from the shared view types; the realtime contract sits under `x-realtime`.
+import { PROTOCOL_VERSION } from '@hallq/shared';
+import { realtimeContract } from './events';
+import { adminPaths } from './paths-admin';
+import { counterPaths } from './paths-counter';
+import { hallPaths } from './paths-halls';
+import { responseSchemas } from './responses';
+import { requestSchemas } from './schemas';
+
+function serverVersion(): string {
+  // Read at run time: the package file sits two levels up both from src/openapi and dist/openapi.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require('../../package.json') as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+const DESCRIPTION = [
+  'The hall server\'s contract with its own apps (kiosk, displays, console) and with other systems. Names are fixed within v1; fields may be added, never renamed or removed.',
+  '',
+  '- Base path `/api/v1`; JSON in and out; ids are strings; times are ISO-8601 UTC; durations are whole seconds (`...Seconds`).',
+  '- Errors: HTTP 4xx/5xx with body `{"error": {"code": "snake_case_code", "message": "...", "details": ...}}`: 400 bad input, 401 no/invalid token, ' +
+    '403 role not allowed, 404 unknown id, 409 state conflict, 413 body too large, 429 rate limited. A rejected request changes nothing.',
+  '- Auth: `Authorization: Bearer <token>`, a staff session (from `POST /auth/login`) or a device token (created by an admin). ' +
+    'Roles: `admin`, `supervisor`, `officer`, `helper` (staff); `kiosk`, `display`, `rating-pad` (devices). `x-roles` on each operation lists who may call it (`anyone`: no token).',
+  '- `Idempotency-Key` header, optional, on POSTs that change state: the same key from the same token returns the first result and creates nothing new.',
+  '- Rate limits apply per client address to failed logins and to anonymous public endpoints; authenticated requests are not limited per address.',
+  `- Realtime: Socket.IO on the same port, protocol version ${PROTOCOL_VERSION}; see \`x-realtime\`.`,
+].join('\n');
+
+const pathParam = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }): Record<string, unknown> => ({
+  name, in: 'path', required: true, description, schema,
+});
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'HallQ hall server API', version: serverVersion(), description: DESCRIPTION },
+    servers: [{ url: '/api/v1' }],
+    tags: [
+      { name: 'System' }, { name: 'Auth' }, { name: 'Devices' }, { name: 'Halls' }, { name: 'Tickets' }, { name: 'Windows' },
+      { name: 'Ratings' }, { name: 'Public', description: 'The visitor\'s phone: no token, the publicId is the secret' },
+      { name: 'Configuration' }, { name: 'Reports' },
+    ],
+    paths: { ...hallPaths(), ...counterPaths(), ...adminPaths() },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A staff session token (from login) or a device token.' },
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key', in: 'header', required: false,
+          description: 'Same key from the same token: the first result is returned and nothing new is created; reused with another request: 409 idempotency_conflict.',
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+        hallId: pathParam('hallId', 'Hall id (the demo hall is `demo`)'),
+        windowId: pathParam('windowId', 'Window id'),
+        ticketId: pathParam('ticketId', 'Ticket id'),
+        publicId: pathParam('publicId', 'The ticket\'s secret public id (at least 128 random bits)'),
+        id: pathParam('id', 'Id of the configuration item'),
+        kind: pathParam('kind', 'Report kind', { type: 'string', enum: ['daily', 'tickets', 'ratings', 'contractor'] }),
+        format: pathParam('format', 'File format', { type: 'string', enum: ['csv', 'xlsx'] }),
+      },
+      schemas: { ...requestSchemas(), ...responseSchemas() },
+    },
+    'x-realtime': realtimeContract(),
+  };
+}

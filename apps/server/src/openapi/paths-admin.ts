@@ -1,0 +1,92 @@
+// Paths of configuration (services, windows, staff, devices, notices) and of the supervisor's
+// figures (stats, reports). Configuration mirrors routes/hall-config.ts: GET for admins and
+// supervisors, changes for admins, except the fields a supervisor may adjust during the day.
+import { STAFF_ROLES } from '@hallq/shared';
+import { array, obj, ref, wrap } from './json';
+import { operation, type Caller } from './operation';
+import { statsQueryParameters, type RequestSchemaName } from './schemas';
+
+type Paths = Record<string, Record<string, unknown>>;
+
+interface ConfigResource {
+  path: string;
+  key: string;
+  schema: string;
+  create: RequestSchemaName;
+  patch: RequestSchemaName;
+  /** What a supervisor may do: `*` = everything, a field list = PATCH of only those fields. */
+  supervisor?: readonly string[] | '*';
+  created?: string;
+}
+
+const RESOURCES: readonly ConfigResource[] = [
+  { path: 'services', key: 'service', schema: 'Service', create: 'ServiceBody', patch: 'ServicePatch', supervisor: ['closedOn', 'active'] },
+  { path: 'windows', key: 'window', schema: 'HallWindow', create: 'WindowBody', patch: 'WindowPatch', supervisor: ['skills'] },
+  { path: 'staff', key: 'staff', schema: 'StaffMember', create: 'StaffBody', patch: 'StaffPatch' },
+  { path: 'devices', key: 'device', schema: 'Device', create: 'DeviceBody', patch: 'DevicePatch', created: 'CreatedDevice' },
+  { path: 'notices', key: 'notice', schema: 'Notice', create: 'NoticeBody', patch: 'NoticePatch', supervisor: '*' },
+];
+
+function configPaths(r: ConfigResource): Paths {
+  const tag = 'Configuration';
+  const changers: Caller[] = r.supervisor ? ['admin', 'supervisor'] : ['admin'];
+  const whole: Caller[] = r.supervisor === '*' ? ['admin', 'supervisor'] : ['admin'];
+  const patchNote = Array.isArray(r.supervisor)
+    ? ` A supervisor may send only: ${r.supervisor.join(', ')} (403 otherwise).`
+    : '';
+  const supervisorFields = Array.isArray(r.supervisor) ? { 'x-supervisor-fields': [...r.supervisor] } : {};
+  return {
+    [`/halls/{hallId}/${r.path}`]: {
+      get: operation({
+        summary: `List ${r.path}`, tag, roles: ['admin', 'supervisor'], params: ['hallId'],
+        answers: { 200: { description: `The hall's ${r.path}`, schema: obj({ [r.path]: array(ref(r.schema)) }) } },
+      }),
+      post: operation({
+        summary: `Create a ${r.key === 'staff' ? 'staff member' : r.key}`,
+        description: r.created === 'CreatedDevice' ? 'The device token is in the answer this once; it is never shown again.' : undefined,
+        tag, roles: whole, params: ['hallId'], body: r.create, idempotent: true, errors: ['conflict'],
+        answers: { 201: { description: 'Created', schema: r.created ? ref(r.created) : wrap(r.key, r.schema) } },
+      }),
+    },
+    [`/halls/{hallId}/${r.path}/{id}`]: {
+      patch: operation({
+        summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}`,
+        tag, roles: changers, params: ['hallId', 'id'], body: r.patch, errors: ['conflict'],
+        answers: { 200: { description: 'After the change', schema: wrap(r.key, r.schema) } },
+        extensions: supervisorFields,
+      }),
+      delete: operation({
+        summary: `Delete a ${r.key === 'staff' ? 'staff member' : r.key}`, tag, roles: whole, params: ['hallId', 'id'], errors: ['conflict'],
+        answers: { 204: { description: 'Deleted' } },
+      }),
+    },
+  };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function adminPaths(): Paths {
+  const out: Paths = {};
+  for (const r of RESOURCES) Object.assign(out, configPaths(r));
+  const figures: Caller[] = STAFF_ROLES.filter((role) => role === 'admin' || role === 'supervisor');
+  out['/halls/{hallId}/stats'] = {
+    get: operation({
+      summary: 'KPIs over local dates', description: 'Computed from the event log; shares are fractions 0..1.',
+      tag: 'Reports', roles: figures, params: ['hallId'], query: statsQueryParameters(),
+      answers: { 200: { description: 'Figures', schema: ref('Stats') } },
+    }),
+  };
+  out['/halls/{hallId}/reports/{kind}.{format}'] = {
+    get: operation({
+      summary: 'Export a report', description: 'Kinds: daily, tickets, ratings, contractor; as CSV or Excel.',
+      tag: 'Reports', roles: figures, params: ['hallId', 'kind', 'format'], query: statsQueryParameters(),
+      answers: {
+        200: {
+          description: 'The report file',
+          content: { 'text/csv': { type: 'string' }, [XLSX]: { type: 'string', contentMediaType: XLSX, contentEncoding: 'binary' } },
+        },
+      },
+    }),
+  };
+  return out;
+}

@@ -1,0 +1,119 @@
+// Paths of the hall as a whole: health, login and identity, device pairing and status, hall
+// config and live queue, issuing tickets, and the visitor's phone.
+import { DEVICE_KINDS } from '@hallq/shared';
+import { array, constant, int, obj, oneOfValues, ref, str, wrap } from './json';
+import { ANY_TOKEN, operation, STAFF } from './operation';
+
+
+export function hallPaths(): Record<string, Record<string, unknown>> {
+  return {
+    '/health': {
+      get: operation({
+        summary: 'Liveness: answers once the database is open', tag: 'System', roles: ['anyone'],
+        answers: { 200: { description: 'Up', schema: obj({ ok: constant(true), version: str() }) } },
+      }),
+    },
+    '/openapi.json': {
+      get: operation({
+        summary: 'This document', tag: 'System', roles: ['anyone'],
+        answers: { 200: { description: 'OpenAPI 3.1 document', schema: { type: 'object' } } },
+      }),
+    },
+    '/auth/login': {
+      post: operation({
+        summary: 'Staff login', description: 'Failed logins are limited per client address (10 per 10 minutes).',
+        tag: 'Auth', roles: ['anyone'], body: 'LoginBody', errors: ['unauthorized', 'rate_limited'],
+        answers: { 200: { description: 'A staff session token', schema: ref('LoginResult') } },
+      }),
+    },
+    '/auth/logout': {
+      post: operation({
+        summary: 'End the staff session of this token', tag: 'Auth', roles: STAFF,
+        answers: { 204: { description: 'Session ended' } },
+      }),
+    },
+    '/me': {
+      get: operation({
+        summary: 'Who this token is (extension)', tag: 'Auth', roles: ANY_TOKEN,
+        answers: { 200: { description: 'Staff or device identity', schema: ref('Me') } },
+      }),
+    },
+    '/pair/demo': {
+      get: operation({
+        summary: 'Token of a demo device (extension)',
+        description: 'Demo mode only (404 otherwise) and only from loopback (403 otherwise): pairs a page with the seeded demo kiosk, display or rating pad.',
+        tag: 'Devices', roles: ['anyone'], errors: ['forbidden', 'not_found'],
+        query: [{ name: 'kind', in: 'query', required: true, schema: oneOfValues(DEVICE_KINDS) }],
+        answers: { 200: { description: 'Device token and device', schema: ref('DemoPairing') } },
+      }),
+    },
+    '/devices/me/status': {
+      post: operation({
+        summary: 'A device reports its own state (extension)', description: 'A change of printer state raises `device.changed`.',
+        tag: 'Devices', roles: DEVICE_KINDS, body: 'DeviceStatusBody', idempotent: true,
+        answers: { 200: { description: 'State recorded', schema: ref('DeviceStatusResult') } },
+      }),
+    },
+    '/halls/{hallId}': {
+      get: operation({
+        summary: 'Hall configuration: modules, services, windows', tag: 'Halls', roles: ANY_TOKEN, params: ['hallId'],
+        answers: { 200: { description: 'Hall config', schema: ref('HallConfig') } },
+      }),
+      patch: operation({
+        summary: 'Change hall settings (extension)', tag: 'Halls', roles: ['admin'], params: ['hallId'], body: 'HallPatch',
+        answers: { 200: { description: 'The hall after the change', schema: ref('Hall') } },
+      }),
+    },
+    '/halls/{hallId}/queue': {
+      get: operation({
+        summary: 'Live queue snapshot', description: 'Same shape as the realtime `snapshot` message.', tag: 'Halls', roles: ANY_TOKEN, params: ['hallId'],
+        answers: { 200: { description: 'Snapshot at `seq`', schema: ref('QueueSnapshot') } },
+      }),
+    },
+    '/halls/{hallId}/organisations': {
+      get: operation({
+        summary: 'Organisations of the hall (extension)', tag: 'Halls', roles: ['admin', 'supervisor'], params: ['hallId'],
+        answers: { 200: { description: 'Organisations', schema: obj({ organisations: array(ref('Organisation')) }) } },
+      }),
+    },
+    '/halls/{hallId}/audit': {
+      get: operation({
+        summary: 'Audit log, newest first (extension)', tag: 'Halls', roles: ['admin'], params: ['hallId'],
+        query: [
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          { name: 'before', in: 'query', required: false, description: 'entries with an id below this one', schema: { type: 'integer' } },
+        ],
+        answers: { 200: { description: 'Entries', schema: obj({ entries: array(ref('AuditEntry')) }) } },
+      }),
+    },
+    '/halls/{hallId}/tickets': {
+      post: operation({
+        summary: 'Issue a ticket',
+        description: '`publicId` and `statusUrl` are returned to the ticket\'s creator and to staff only. With an Idempotency-Key a retrying kiosk never gets two tickets.',
+        tag: 'Tickets', roles: ['kiosk', ...STAFF], params: ['hallId'], body: 'CreateTicketBody', idempotent: true,
+        errors: ['hall_closed', 'service_closed', 'quota_reached'],
+        answers: { 201: { description: 'Ticket issued', schema: wrap('ticket', 'Ticket') } },
+      }),
+    },
+    '/public/tickets/{publicId}': {
+      get: operation({
+        summary: 'Status page data for the visitor\'s phone', tag: 'Public', roles: ['anyone'], params: ['publicId'], errors: ['rate_limited'],
+        answers: { 200: { description: 'Ticket status', schema: ref('PublicTicketStatus') } },
+      }),
+    },
+    '/public/tickets/{publicId}/cancel': {
+      post: operation({
+        summary: 'The visitor cancels a waiting ticket', tag: 'Public', roles: ['anyone'], params: ['publicId'], body: 'EmptyBody', idempotent: true,
+        errors: ['invalid_transition', 'rate_limited'],
+        answers: { 200: { description: 'Cancelled', schema: obj({ status: constant('cancelled') }) } },
+      }),
+    },
+    '/public/tickets/{publicId}/rating': {
+      post: operation({
+        summary: 'The visitor rates the service once', tag: 'Public', roles: ['anyone'], params: ['publicId'], body: 'RatingBody', idempotent: true,
+        errors: ['invalid_transition', 'already_rated', 'rate_limited'],
+        answers: { 201: { description: 'Rating recorded', schema: obj({ rating: obj({ level: int() }) }) } },
+      }),
+    },
+  };
+}

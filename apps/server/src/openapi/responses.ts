@@ -1,0 +1,141 @@
+// Hand-written JSON Schemas of what the server answers. The shapes are TypeScript interfaces in
+// `@hallq/shared` (domain.ts, views.ts), which have no runtime form to generate from; enums come
+// from the shared constants so they follow any change there.
+import {
+  DEVICE_KINDS, ERROR_STATUS, OpeningHoursSchema, PRINTER_STATES, RATING_LEVELS, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES,
+} from '@hallq/shared';
+import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
+import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
+import { statsSchemas } from './responses-stats';
+
+const ticketFields = {
+  id: str(),
+  number: str('e.g. A007; past 999 simply longer: A1000'),
+  serviceId: str(),
+  stage: int('0-based stage of the service'),
+  status: oneOfValues(TICKET_STATUSES),
+  priority: bool(),
+  appointmentCode: nullable(str()),
+  appointmentAt: nullable(time()),
+  lang: oneOfValues(['zh', 'en']),
+  issuedAt: time(),
+  serviceDate: localDate('local date (hall timezone) of issue; numbering restarts each day'),
+  calledAt: nullable(time()),
+  startedAt: nullable(time()),
+  finishedAt: nullable(time()),
+  windowId: nullable(str()),
+  windowNumber: nullable(int()),
+  staffId: nullable(str()),
+  peopleAhead: nullable(int()),
+  estimatedWaitSeconds: nullable(int()),
+};
+
+const windowBase = {
+  id: str(),
+  number: int(),
+  zone: str(),
+  state: oneOfValues(WINDOW_STATES),
+  staffId: nullable(str()),
+  pauseReason: nullable(str()),
+  skills: array(ref('Skill')),
+};
+
+const hallFields = {
+  id: str(),
+  name: ref('LocalizedText'),
+  timezone: str('IANA timezone, e.g. Asia/Shanghai'),
+  waitTargetSeconds: int(),
+  announcementTemplate: str('e.g. 请{number}号到{window}号窗口办理'),
+  announcementTemplateEn: str(),
+  announcementRepeat: int(),
+  openingHours: ref('OpeningHours'),
+  holidays: array(localDate()),
+  ticketNotice: ref('LocalizedText'),
+  followUpWorkingDays: int(),
+  routing: ref('RoutingPolicy'),
+};
+
+const errorCodes = Object.keys(ERROR_STATUS);
+
+export function responseSchemas(): Record<string, JsonSchema> {
+  return {
+    LocalizedText: localizedTextSchema(),
+    OpeningHours: { ...fromZod(OpeningHoursSchema), description: 'weekly periods in local time, days 1 = Monday .. 7 = Sunday; null = open around the clock' },
+    ErrorBody: obj({
+      error: obj({
+        code: { type: 'string', pattern: '^[a-z_]+$', description: `snake_case, fixed within v1: ${errorCodes.join(', ')}`, examples: errorCodes },
+        message: str('for people, not for programs'),
+        details: { description: 'optional, depends on the code (e.g. validation issues, printer state)' },
+      }, ['details']),
+    }),
+    Ticket: obj({ ...ticketFields, publicId: str('secret for the visitor\'s phone; only to the creator and staff'), statusUrl: str('absolute status page URL (PUBLIC_URL + /t/<publicId>)') },
+      ['publicId', 'statusUrl']),
+    PublicTicket: obj(ticketFields, [], 'a ticket as kiosks and displays see it: never carries publicId'),
+    Module: obj({ id: str(), name: ref('LocalizedText') }),
+    ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
+    Service: obj({
+      id: str(), code: str(), prefix: str('one capital letter'), name: ref('LocalizedText'), moduleId: str(), guide: ref('LocalizedText'),
+      documents: array(ref('LocalizedText')), stages: array(ref('ServiceStage')), dailyQuota: nullable(int()), openingHours: ref('OpeningHours'),
+      waitTargetSeconds: nullable(int('null = the hall\'s target')), expectedServiceSeconds: int(), active: bool(),
+      closedOn: nullable(localDate('closed for this day by a supervisor')),
+    }),
+    Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
+    HallWindow: obj(windowBase),
+    RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
+    Hall: obj(hallFields, [], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
+      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing']),
+    CurrentTicketView: obj({
+      ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
+    }),
+    WindowView: obj({ ...windowBase, current: nullable(ref('CurrentTicketView')) }),
+    CallView: obj({ ticketId: str(), number: str(), serviceId: str(), windowId: str(), windowNumber: int(), recall: bool(), at: time(), seq: int() }),
+    ServiceQueueView: obj({
+      serviceId: str(), waiting: int(), longestWaitSeconds: int(),
+      estimatedWaitSeconds: nullable(int('wait of a ticket taken now; null when no open window can serve it')),
+    }),
+    Notice: obj({ id: str(), text: ref('LocalizedText'), active: bool(), createdAt: time() }),
+    QueueSnapshot: obj({
+      seq: int('last event seq included'), hallId: str(), at: time(), waiting: array(ref('PublicTicket')), windows: array(ref('WindowView')),
+      recentCalls: array(ref('CallView')), services: array(ref('ServiceQueueView')), notices: array(ref('Notice')),
+    }),
+    PublicTicketStatus: obj({
+      number: str(), serviceId: str(), serviceName: ref('LocalizedText'), status: oneOfValues(TICKET_STATUSES), issuedAt: time(),
+      peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), windowNumber: nullable(int('when called')), calledAt: nullable(time()),
+      canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'),
+    }, [], 'status page data for the visitor\'s phone; no personal data'),
+    LoginResult: obj({ token: str('staff session token'), staff: obj({ id: str(), name: str(), role: oneOfValues(STAFF_ROLES) }) }),
+    StaffMember: obj({
+      id: str(), username: str(), name: str(), role: oneOfValues(STAFF_ROLES), organisationId: str(),
+      windowNumbers: array(int(), 'window numbers this person may sign in at; empty = any'), active: bool(),
+    }),
+    Device: obj({
+      id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), printer: nullable(str('e.g. tcp://10.0.0.5:9100')),
+      paperWidthMm: nullable(oneOfValues([58, 80])), revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)), lastSeenAt: nullable(time()),
+    }),
+    CreatedDevice: obj({ device: ref('Device'), token: str('the device token, shown this once') }),
+    Organisation: obj({ id: str(), name: ref('LocalizedText'), kind: oneOfValues(['government', 'contractor']) }),
+    Actor: obj({ kind: oneOfValues(['staff', 'device', 'visitor', 'system']), id: nullable(str()) }),
+    AuditEntry: obj({ id: int('pass as `before` to page back'), at: time(), actor: ref('Actor'), action: str(), target: str(), details: {} }),
+    Rating: obj({ level: oneOfValues(RATING_LEVELS, '1 非常满意 .. 5 非常不满意'), followUpId: nullable(str('follow-up opened by a bad rating (4, 5)')) }, ['followUpId']),
+    Me: {
+      oneOf: [
+        obj({
+          kind: constant('staff'), role: oneOfValues(STAFF_ROLES), hallId: str(),
+          staff: obj({ id: str(), username: str(), name: str(), role: oneOfValues(STAFF_ROLES), organisationId: str(), windowNumbers: array(int()) }),
+          windowId: nullable(str('window this person is signed in at')), windowNumber: nullable(int()),
+        }),
+        obj({
+          kind: constant('device'), role: oneOfValues(DEVICE_KINDS), hallId: str(),
+          device: obj({ id: str(), kind: oneOfValues(DEVICE_KINDS), name: str() }), windowNumber: nullable(int()),
+        }),
+      ],
+    },
+    DemoPairing: obj({
+      token: str(),
+      device: obj({ id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), hallId: str() }),
+    }),
+    DeviceStatusResult: obj({ printerState: nullable(oneOfValues(PRINTER_STATES)), changed: bool('true when the state changed (raises device.changed)') }),
+    ...statsSchemas(),
+  };
+}

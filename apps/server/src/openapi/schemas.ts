@@ -1,0 +1,60 @@
+// Request bodies and socket messages as JSON Schema, generated from the zod schemas the server
+// validates with, so the published contract cannot drift from what the routes accept.
+import { z } from 'zod';
+import {
+  CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
+  LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
+  StatsQuery, TransferBody, WindowBody, WindowPatch,
+} from '@hallq/shared';
+
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * zod refinements (`.refine`) have no JSON Schema form and are dropped by the generator; the rules
+ * they enforce are stated here so the document still tells a client about them.
+ */
+const REFINEMENTS: Record<string, string[]> = {
+  RatingBody: ['a bad rating (level 4 or 5) needs a non-empty `reason`'],
+  HallPatch: ['`announcementTemplate` must contain `{number}`'],
+  StatsQuery: ['`from` must not be after `to`'],
+};
+
+/** One zod schema as a JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), input side. */
+export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
+  const rules = name ? REFINEMENTS[name] : undefined;
+  if (rules) {
+    json['x-refinements'] = rules;
+    json.description = [json.description, ...rules.map((r) => `Also checked: ${r}.`)].filter(Boolean).join(' ');
+  }
+  return json;
+}
+
+/** Every request body and client message, by the name it has in `@hallq/shared`. */
+export const REQUEST_SCHEMAS = {
+  LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
+  ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
+  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, ResumeMessage,
+} as const satisfies Record<string, z.ZodType>;
+
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+
+export function requestSchemas(): Record<RequestSchemaName, JsonSchema> {
+  const out = {} as Record<RequestSchemaName, JsonSchema>;
+  for (const [name, schema] of Object.entries(REQUEST_SCHEMAS) as Array<[RequestSchemaName, z.ZodType]>) out[name] = fromZod(schema, name);
+  return out;
+}
+
+/** The stats and reports query (`from`, `to`) as OpenAPI query parameters. */
+export function statsQueryParameters(): JsonSchema[] {
+  const json = fromZod(StatsQuery, 'StatsQuery') as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    description: `${name === 'from' ? 'First' : 'Last'} local date (inclusive) in the hall's timezone; ${REFINEMENTS.StatsQuery![0]}.`,
+    schema,
+  }));
+}
+
+export const localizedTextSchema = (): JsonSchema => fromZod(LocalizedTextSchema);

@@ -1,0 +1,158 @@
+// Role x route: every route answers 401 without a valid token and 403 to a role API.md does not
+// name, exactly; any other answer (200, 400, 404, 409, ...) means the role got past the door.
+// Requests use unknown ids or bodies that fail validation, so nothing is changed by the matrix.
+// A route the server registers that the table does not list fails the last test.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+
+type Who = 'none' | 'bad' | 'admin' | 'supervisor' | 'officer' | 'helper' | 'kiosk' | 'display' | 'rating-pad';
+const STAFF: Who[] = ['admin', 'supervisor', 'officer', 'helper'];
+const DEVICES: Who[] = ['kiosk', 'display', 'rating-pad'];
+const TOKENS: Who[] = [...STAFF, ...DEVICES];
+const ALL: Who[] = ['none', 'bad', ...TOKENS];
+/** `anyone`: no token needed, so nobody gets 401/403. */
+const ANYONE = 'anyone' as const;
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  allowed: Who[] | typeof ANYONE;
+  /** The route pattern as registered, to check the table covers the server. */
+  pattern: string;
+}
+
+// A body that every schema refuses (strict objects), so an allowed role gets 400, not a change.
+const INVALID = { __matrix_probe__: true };
+
+const row = (method: Row['method'], p: string, allowed: Row['allowed'], pattern = p): Row => ({ method, path: p, allowed, pattern });
+
+const rows: Row[] = [
+  row('GET', '/health', ANYONE),
+  row('POST', '/auth/login', ANYONE),
+  row('POST', '/auth/logout', STAFF),
+  row('GET', '/me', TOKENS, '/me'),
+  row('GET', '/pair/demo?kind=kiosk', ANYONE, '/pair/demo'),
+  row('POST', '/devices/me/status', DEVICES),
+  row('GET', '/halls/demo', TOKENS, '/halls/:hallId'),
+  row('PATCH', '/halls/demo', ['admin'], '/halls/:hallId'),
+  row('GET', '/halls/demo/queue', TOKENS, '/halls/:hallId/queue'),
+  row('GET', '/halls/demo/audit', ['admin'], '/halls/:hallId/audit'),
+  row('POST', '/halls/demo/tickets', ['kiosk', ...STAFF], '/halls/:hallId/tickets'),
+  row('POST', '/tickets/t-nope/print', ['kiosk', ...STAFF], '/tickets/:ticketId/print'),
+  row('GET', '/public/tickets/p-nope', ANYONE, '/public/tickets/:publicId'),
+  row('POST', '/public/tickets/p-nope/cancel', ANYONE, '/public/tickets/:publicId/cancel'),
+  row('POST', '/public/tickets/p-nope/rating', ANYONE, '/public/tickets/:publicId/rating'),
+  ...['sign-in', 'sign-out', 'pause', 'resume', 'call-next', 'call'].map((op) => row('POST', `/windows/w-nope/${op}`, STAFF, `/windows/:windowId/${op}`)),
+  ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel'].map((op) => row('POST', `/tickets/t-nope/${op}`, STAFF, `/tickets/:ticketId/${op}`)),
+  row('POST', '/tickets/t-nope/rating', ['rating-pad', ...STAFF], '/tickets/:ticketId/rating'),
+  row('GET', '/halls/demo/organisations', ['admin', 'supervisor'], '/halls/:hallId/organisations'),
+  // Supervisors adjust the day: window skills and closing a service (field by field, see below)
+  // and notices; everything else about the hall is for admins.
+  ...(['services', 'windows', 'staff', 'devices', 'notices'] as const).flatMap((res) => {
+    const changers: Who[] = res === 'notices' ? ['admin', 'supervisor'] : ['admin'];
+    const patchers: Who[] = res === 'notices' || res === 'services' || res === 'windows' ? ['admin', 'supervisor'] : ['admin'];
+    return [
+      row('GET', `/halls/demo/${res}`, ['admin', 'supervisor'], `/halls/:hallId/${res}`),
+      row('POST', `/halls/demo/${res}`, changers, `/halls/:hallId/${res}`),
+      row('PATCH', `/halls/demo/${res}/nope`, patchers, `/halls/:hallId/${res}/:id`),
+      row('DELETE', `/halls/demo/${res}/nope`, changers, `/halls/:hallId/${res}/:id`),
+    ];
+  }),
+];
+
+// KPIs and exports are written in parallel (routes/stats.ts, routes/reports.ts): checked once present.
+const routesDir = path.join(__dirname, '..', 'routes');
+if (fs.existsSync(path.join(routesDir, 'stats.ts'))) {
+  rows.push(row('GET', '/halls/demo/stats?from=2026-01-05&to=2026-01-05', ['admin', 'supervisor'], '/halls/:hallId/stats'));
+}
+if (fs.existsSync(path.join(routesDir, 'reports.ts'))) {
+  for (const kind of ['daily', 'tickets', 'ratings', 'contractor']) {
+    rows.push(row('GET', `/halls/demo/reports/${kind}.csv?from=2026-01-05&to=2026-01-05`, ['admin', 'supervisor'], '/halls/:hallId/reports/:kind'));
+  }
+}
+
+const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {
+  if (r.allowed === ANYONE) return 'allowed';
+  if (who === 'none' || who === 'bad') return 401;
+  return r.allowed.includes(who) ? 'allowed' : 403;
+};
+
+describe('role x route matrix (API.md and the server README extensions)', () => {
+  let s: TestServer;
+  const tokens = new Map<Who, string>();
+  let eventsBefore = 0;
+  const eventCount = () => (s.server.deps.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+
+  beforeAll(async () => {
+    s = await startTestServer({ publicRateLimit: 100_000 });
+    tokens.set('admin', await s.login('admin'));
+    tokens.set('supervisor', await s.login('super'));
+    tokens.set('officer', await s.login('w01'));
+    tokens.set('helper', await s.login('w03'));
+    for (const d of ['kiosk', 'display', 'rating-pad'] as const) tokens.set(d, s.deviceToken(d));
+    tokens.set('bad', 'not-a-real-token-0123456789');
+    eventsBefore = eventCount();
+  });
+  afterAll(() => s.close());
+
+  const cases = rows.flatMap((r) => ALL.map((who) => [r.method, r.path, who, expectation(r, who)] as const));
+
+  test.each(cases)('%s %s as %s -> %s', async (method, p, who, expected) => {
+    let token = who === 'none' ? undefined : tokens.get(who);
+    // Logging out would end the shared session: allowed roles log out a session of their own.
+    if (p === '/auth/logout' && expected === 'allowed') {
+      token = await s.login({ admin: 'admin', supervisor: 'super', officer: 'w02', helper: 'w04' }[who as 'admin']!);
+    }
+    const body = method === 'POST' || method === 'PATCH' ? INVALID : undefined;
+    const res = await s.api(method, p, { token, body });
+    if (expected === 'allowed') {
+      expect([method, p, who, res.status]).not.toEqual([method, p, who, 401]);
+      expect([method, p, who, res.status]).not.toEqual([method, p, who, 403]);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect([method, p, who, res.status]).toEqual([method, p, who, expected]);
+      expect(res.body.error.code).toBe(expected === 401 ? 'unauthorized' : 'forbidden');
+    }
+  });
+
+  test.each([
+    ['/halls/demo/windows/win-1', { number: 99 }],
+    ['/halls/demo/windows/win-1', { skills: [], zone: 'X' }],
+    ['/halls/demo/services/svc-food', { prefix: 'Q' }],
+    ['/halls/demo/services/svc-food', { dailyQuota: 1 }],
+  ])('a supervisor may PATCH %s only in the fields of the day (%j -> 403)', async (p, body) => {
+    const r = await s.api('PATCH', p, { token: tokens.get('supervisor'), body });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('forbidden');
+  });
+
+  test('the matrix changed nothing: no event was written', () => {
+    expect(eventCount()).toBe(eventsBefore);
+  });
+
+  test('the table lists every API route the server registers', () => {
+    const registered = new Set<string>();
+    interface Layer {
+      route?: { path: string | string[]; methods: Record<string, boolean> };
+      handle?: { stack?: Layer[] };
+    }
+    const walk = (stack: Layer[]) => {
+      for (const layer of stack) {
+        if (layer.route) {
+          for (const p of ([] as string[]).concat(layer.route.path)) {
+            for (const m of Object.keys(layer.route.methods)) registered.add(`${m.toUpperCase()} ${p}`);
+          }
+        } else if (layer.handle?.stack) walk(layer.handle.stack);
+      }
+    };
+    walk(((s.server.app as Express & { router: { stack: Layer[] } }).router).stack);
+    const listed = new Set(rows.map((r) => `${r.method} ${r.pattern}`));
+    // Pages are HTML for anyone; the OpenAPI description is public by design.
+    const pages = /^GET (\/$|\/kiosk|\/t\/|\/display|\/rating|\/console|\/openapi\.json$)/;
+    const missing = [...registered].filter((k) => !listed.has(k) && !pages.test(k));
+    expect(missing).toEqual([]);
+    expect(registered.size).toBeGreaterThan(40);
+  });
+});
