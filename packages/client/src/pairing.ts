@@ -13,12 +13,24 @@ export interface PairingStore {
 
 /** Takes `?pair=` from the URL (then removes it from the address bar), else the stored token. */
 export function readDeviceToken(kind: DeviceKind, location: { search: string }, store: PairingStore): string | null {
-  const fromUrl = new URLSearchParams(location.search).get('pair');
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('pair');
   if (fromUrl) {
     store.setItem(storageKey(kind), fromUrl);
+    forgetPairParam(params);
     return fromUrl;
   }
   return store.getItem(storageKey(kind));
+}
+
+/** A device token must not stay in the address bar, history or a screenshot of the screen. */
+function forgetPairParam(params: URLSearchParams): void {
+  const history = (globalThis as { history?: History }).history;
+  const loc = (globalThis as { location?: Location }).location;
+  if (!history || !loc) return;
+  params.delete('pair');
+  const rest = params.toString();
+  history.replaceState(history.state, '', `${loc.pathname}${rest ? `?${rest}` : ''}${loc.hash}`);
 }
 
 export function forgetDeviceToken(kind: DeviceKind, store: PairingStore): void {
