@@ -142,18 +142,35 @@ test('left alone, the kiosk returns to the start screen in Chinese (?idle=2)', a
   await page.getByText('请选择要办理的业务').waitFor();
 });
 
-test('appointment check-in: pick the service, type the code on the keypad, get a ticket', async () => {
+test('appointment check-in: pick the service, type the booked code on the keypad, get a ticket once', async () => {
   const service = serviceNamed(world.hall, '企业设立登记');
-  const page = await kiosk();
-  await page.getByTestId('checkin').click();
-  await page.getByText('预约签到：请选择您预约的事项').waitFor();
-  await openService(page, service);
-  await page.getByTestId('enter-code').click();
-  for (const d of '20251125') await page.getByTestId(`key-${d}`).click();
-  await expect(page.getByTestId('code-display').textContent()).resolves.toBe('20251125');
-  const issued = ticketResponse(page);
-  await page.getByTestId('checkin-submit').click();
-  const ticket = await issued;
-  expect(ticket.appointmentCode).toBe('20251125');
+  const at = new Date(Date.now() + 10 * 60_000).toISOString();
+  const booked = await world.server.api<{ appointment: { code: string; at: string } }>('POST', '/halls/demo/appointments', { serviceId: service.id, at }, world.admin);
+  expect(booked.status).toBe(201);
+  const code = booked.body.appointment.code;
+
+  const checkIn = async (digits: string) => {
+    const page = await kiosk();
+    await page.getByTestId('checkin').click();
+    await page.getByText('预约签到：请选择您预约的事项').waitFor();
+    await openService(page, service);
+    await page.getByTestId('enter-code').click();
+    for (const d of digits) await page.getByTestId(`key-${d}`).click();
+    await expect(page.getByTestId('code-display').textContent()).resolves.toBe(digits);
+    await page.getByTestId('checkin-submit').click();
+    return page;
+  };
+
+  const page = await checkIn(code);
   await page.getByTestId('ticket-screen').waitFor();
+  const queue = await world.server.api<{ waiting: Array<{ appointmentCode: string | null; appointmentAt: string | null }> }>('GET', '/halls/demo/queue', undefined, world.admin);
+  expect(queue.body.waiting.filter((t) => t.appointmentCode === code).map((t) => t.appointmentAt)).toEqual([booked.body.appointment.at]);
+
+  // The same code again, and a code nobody booked: a clear message and no ticket.
+  const again = await checkIn(code);
+  await again.getByTestId('notice-appointment_invalid').getByText('此预约已签到').waitFor();
+  const unknown = await checkIn('999999');
+  await unknown.getByTestId('notice-appointment_invalid').getByText('预约码无效').waitFor();
+  const after = await world.server.api<{ waiting: Array<{ appointmentCode: string | null }> }>('GET', '/halls/demo/queue', undefined, world.admin);
+  expect(after.body.waiting.filter((t) => t.appointmentCode !== null)).toHaveLength(1);
 });

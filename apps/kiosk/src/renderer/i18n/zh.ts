@@ -52,6 +52,9 @@ export const zh = {
   keypadClear: '清除',
   keypadDelete: '删除',
   checkinInvalid: '预约码无效，请核对后重试或咨询工作人员',
+  checkinUsed: '此预约已签到，请留意叫号或咨询工作人员',
+  checkinNotToday: '此预约不是今天的，请按预约日期前来办理',
+  checkinOtherService: '此预约码属于其他事项，请返回选择您预约的事项',
   takeFailed: '取号失败，请咨询工作人员',
   minutes: '{m} 分钟',
   // Phone status page

@@ -86,7 +86,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         } else if (outcome.kind === 'closed') {
           setNotice({ kind: 'closed', code: outcome.code, reason: closedReason(outcome.details, lang), hours: closedHours(outcome.details) });
         } else {
-          setNotice({ kind: outcome.kind });
+          setNotice(outcome.kind === 'appointment_invalid' ? { kind: outcome.kind, code: outcome.code } : { kind: outcome.kind });
         }
       } finally {
         busyRef.current = false;

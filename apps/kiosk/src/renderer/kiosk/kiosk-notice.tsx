@@ -6,8 +6,15 @@ import type { ClosedCode } from './take-ticket';
 /** Why no ticket was issued, in words a visitor can act on. */
 export type KioskNotice =
   | { kind: 'closed'; code: ClosedCode; reason: string | null; hours?: OpeningHours }
-  | { kind: 'appointment_invalid' }
+  | { kind: 'appointment_invalid'; code?: string }
   | { kind: 'failed' };
+
+/** The server's reason for refusing a check-in, in the visitor's words. */
+const CHECKIN_MESSAGES: Record<string, 'checkinUsed' | 'checkinNotToday' | 'checkinOtherService'> = {
+  appointment_used: 'checkinUsed',
+  appointment_not_today: 'checkinNotToday',
+  appointment_other_service: 'checkinOtherService',
+};
 
 interface Props {
   t: Translate;
@@ -25,7 +32,7 @@ export function NoticeCard({ t, notice, service, onDismiss }: Props) {
     if (notice.reason) lines.push(t('closedReason', { reason: notice.reason }));
     lines.push(t('hours', { hours: formatOpeningHours(t, notice.hours === undefined ? service.openingHours : notice.hours) }));
   } else if (notice.kind === 'appointment_invalid') {
-    title = t('checkinInvalid');
+    title = t(CHECKIN_MESSAGES[notice.code ?? ''] ?? 'checkinInvalid');
   } else {
     title = t('takeFailed');
   }
