@@ -40,7 +40,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     servers: [{ url: '/api/v1' }],
     tags: [
       { name: 'System' }, { name: 'Auth' }, { name: 'Devices' }, { name: 'Halls' }, { name: 'Tickets' }, { name: 'Windows' },
-      { name: 'Ratings' }, { name: 'Public', description: 'The visitor\'s phone: no token, the publicId is the secret' },
+      { name: 'Ratings' }, { name: 'Appointments' }, { name: 'Public', description: 'The visitor\'s phone: no token, the publicId is the secret' },
       { name: 'Configuration' }, { name: 'Reports' },
     ],
     paths: { ...hallPaths(), ...counterPaths(), ...adminPaths() },
@@ -59,6 +59,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ticketId: pathParam('ticketId', 'Ticket id'),
         publicId: pathParam('publicId', 'The ticket\'s secret public id (at least 128 random bits)'),
         id: pathParam('id', 'Id of the configuration item'),
+        code: pathParam('code', 'Appointment code (4-12 digits)'),
         kind: pathParam('kind', 'Report kind', { type: 'string', enum: ['daily', 'tickets', 'ratings', 'contractor'] }),
         format: pathParam('format', 'File format', { type: 'string', enum: ['csv', 'xlsx'] }),
       },

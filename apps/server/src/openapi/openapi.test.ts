@@ -1,6 +1,7 @@
 // The published contract: every API.md route and extension is described, with roles, answers
 // and the request bodies generated from the zod schemas the routes validate with.
 import { CreateTicketBody, HALL_EVENT_TYPES, PROTOCOL_VERSION, RatingBody } from '@hallq/shared';
+import { conformance } from './conformance';
 import { buildOpenApiDocument } from './index';
 
 type Json = Record<string, unknown>;
@@ -49,6 +50,9 @@ const EXTENSIONS: Array<[string, string]> = [
   ['get', '/halls/{hallId}/organisations'],
   ['patch', '/halls/{hallId}'],
   ['get', '/openapi.json'],
+  ['get', '/halls/{hallId}/appointments'],
+  ['post', '/halls/{hallId}/appointments'],
+  ['get', '/halls/{hallId}/appointments/{code}'],
 ];
 
 const operations = (): Array<[string, string, Json]> =>
@@ -195,6 +199,15 @@ describe('OpenAPI document', () => {
     expect(rt.events['ticket.called']!.required).toEqual(
       expect.arrayContaining(['ticketId', 'number', 'serviceId', 'windowId', 'windowNumber', 'recall']),
     );
+  });
+
+  it('has a conformance check that catches answers off the documented shape', () => {
+    const ok = { level: 4, followUpId: 'fu_1' };
+    expect(conformance(doc, { $ref: '#/components/schemas/Rating' }, ok)).toEqual([]);
+    expect(conformance(doc, { $ref: '#/components/schemas/Rating' }, { level: 6 })).toEqual(['$.level: 6 not in enum']);
+    expect(conformance(doc, { $ref: '#/components/schemas/LoginResult' }, { token: 1 })).toEqual(['$.staff: missing', '$.token: expected string, got integer']);
+    expect(conformance(doc, { $ref: '#/components/schemas/CurrentTicketView' }, null)).toEqual(['$: expected object, got null']);
+    expect(conformance(doc, { $ref: '#/components/schemas/CreateTicketBody' }, { serviceId: 's', x: 1 })).toEqual(['$.x: not allowed']);
   });
 
   it('survives a JSON round trip unchanged', () => {

@@ -1,7 +1,7 @@
 // Paths of the hall as a whole: health, login and identity, device pairing and status, hall
 // config and live queue, issuing tickets, and the visitor's phone.
 import { DEVICE_KINDS } from '@hallq/shared';
-import { array, constant, int, obj, oneOfValues, ref, str, wrap } from './json';
+import { array, constant, int, localDate, obj, oneOfValues, ref, str, wrap } from './json';
 import { ANY_TOKEN, operation, STAFF } from './operation';
 
 
@@ -91,8 +91,28 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
         summary: 'Issue a ticket',
         description: '`publicId` and `statusUrl` are returned to the ticket\'s creator and to staff only. With an Idempotency-Key a retrying kiosk never gets two tickets.',
         tag: 'Tickets', roles: ['kiosk', ...STAFF], params: ['hallId'], body: 'CreateTicketBody', idempotent: true,
-        errors: ['hall_closed', 'service_closed', 'quota_reached'],
+        errors: ['hall_closed', 'service_closed', 'quota_reached', 'appointment_not_found', 'appointment_used', 'appointment_not_today', 'appointment_other_service'],
         answers: { 201: { description: 'Ticket issued', schema: wrap('ticket', 'Ticket') } },
+      }),
+    },
+    '/halls/{hallId}/appointments': {
+      get: operation({
+        summary: 'Appointments of one day (extension)', tag: 'Appointments', roles: ['admin', 'supervisor'], params: ['hallId'],
+        query: [{ name: 'date', in: 'query', required: false, description: 'local date; default today in the hall\'s timezone', schema: localDate() }],
+        answers: { 200: { description: 'Appointments', schema: obj({ appointments: array(ref('Appointment')) }) } },
+      }),
+      post: operation({
+        summary: 'Book an appointment (extension)',
+        description: 'By staff or an appointment portal. Without `code` a 6-digit code is generated. The visitor checks in by issuing a ticket with `appointmentCode`.',
+        tag: 'Appointments', roles: ['admin', 'supervisor'], params: ['hallId'], body: 'AppointmentBody', idempotent: true, errors: ['conflict'],
+        answers: { 201: { description: 'Booked', schema: wrap('appointment', 'Appointment') } },
+      }),
+    },
+    '/halls/{hallId}/appointments/{code}': {
+      get: operation({
+        summary: 'Look an appointment up by code (extension)', tag: 'Appointments', roles: ['kiosk', ...STAFF], params: ['hallId', 'code'],
+        errors: ['appointment_not_found'],
+        answers: { 200: { description: 'The appointment', schema: wrap('appointment', 'AppointmentLookup') } },
       }),
     },
     '/public/tickets/{publicId}': {

@@ -135,6 +135,14 @@ export function responseSchemas(): Record<string, JsonSchema> {
       token: str(),
       device: obj({ id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), hallId: str() }),
     }),
+    Appointment: obj({
+      id: str(), code: str('4-12 digits the visitor types on the kiosk'), serviceId: str(), at: time('booked time'),
+      serviceDate: localDate('local date of the appointment'), status: oneOfValues(['booked', 'checked_in', 'cancelled']),
+      ticketId: nullable(str('ticket issued at check-in')), createdAt: time(),
+    }, ['createdAt']),
+    AppointmentLookup: obj({
+      code: str(), serviceId: str(), at: time(), serviceDate: localDate(), status: oneOfValues(['booked', 'checked_in']),
+    }, [], 'what the kiosk shows before the visitor confirms'),
     DeviceStatusResult: obj({ printerState: nullable(oneOfValues(PRINTER_STATES)), changed: bool('true when the state changed (raises device.changed)') }),
     ...statsSchemas(),
   };

@@ -2,7 +2,7 @@
 // validates with, so the published contract cannot drift from what the routes accept.
 import { z } from 'zod';
 import {
-  CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
+  AppointmentBody, CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
   StatsQuery, TransferBody, WindowBody, WindowPatch,
 } from '@hallq/shared';
@@ -34,7 +34,7 @@ export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
 export const REQUEST_SCHEMAS = {
   LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
   ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
-  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, ResumeMessage,
+  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
