@@ -1,7 +1,7 @@
 // The in-memory index of a hall's waiting tickets by (service, stage), kept up to date after each
-// commit, so a call-next never scans SQL. It answers exactly what `pickNext` over all waiting
-// tickets would (same argument as the shared CandidateIndex), but accepts additions and removals.
-import { canServe, pickNext, type Pick, type RoutingContext, type RoutingTicket, type RoutingWindow, type SortedBucket } from '@hallq/shared';
+// commit, so a call-next never scans SQL. Its lanes stay in queue order; choosing is the shared
+// CandidateIndex over them, which answers exactly what `pickNext` over all waiting tickets would.
+import { CandidateIndex, type Pick, type RoutingContext, type RoutingTicket, type RoutingWindow, type SortedBucket } from '@hallq/shared';
 
 type Lane = RoutingTicket[];
 interface Bucket {
@@ -23,11 +23,6 @@ function position(lane: Lane, t: RoutingTicket): number {
     else hi = mid;
   }
   return lo;
-}
-
-function firstNotIn(lane: Lane, exclude: ReadonlySet<string>): RoutingTicket | undefined {
-  for (const t of lane) if (!exclude.has(t.id)) return t;
-  return undefined;
 }
 
 export class WaitingIndex {
@@ -70,25 +65,10 @@ export class WaitingIndex {
     this.byId.delete(id);
   }
 
-  /** Same as `pickNext(window, waiting minus exclude, ctx, now)`. */
+  /** Same as `pickNext(window, waiting minus exclude, ctx, now)`: the shared index over these lanes. */
   pick(window: RoutingWindow, ctx: RoutingContext, now: number, exclude: ReadonlySet<string> = new Set()): Pick | null {
-    const candidates: RoutingTicket[] = [];
-    for (const b of this.buckets.values()) {
-      const p = firstNotIn(b.priority, exclude);
-      const n = firstNotIn(b.normal, exclude);
-      let due: RoutingTicket | undefined;
-      let notDue: RoutingTicket | undefined;
-      for (const a of b.appointments) {
-        if (exclude.has(a.id)) continue;
-        const isDue = a.appointmentAt! - ctx.policy.appointmentEarlySeconds * 1000 <= now;
-        if (isDue && !due) due = a;
-        if (!isDue && !notDue) notDue = a;
-        if (due && notDue) break;
-      }
-      const probe = p ?? n ?? due ?? notDue;
-      if (!probe || !canServe(window, probe, ctx)) continue;
-      for (const c of [p, n, due, notDue]) if (c) candidates.push(c);
-    }
-    return pickNext(window, candidates, ctx, now);
+    const index = CandidateIndex.fromSorted(this.buckets.values());
+    for (const id of exclude) index.remove(id);
+    return index.pick(window, ctx, now);
   }
 }
