@@ -196,6 +196,7 @@ describe('console', () => {
   it("matches the server's role checks in the UI", async () => {
     const checks: Array<{ capability: Capability; method: string; path: string; body?: unknown }> = [
       { capability: 'read-config', method: 'GET', path: '/halls/demo/staff' },
+      { capability: 'board-actions', method: 'POST', path: '/halls/demo/notices', body: { text: { zh: '通知', en: 'Notice' }, active: false } },
       { capability: 'admin', method: 'PATCH', path: '/halls/demo', body: {} },
       { capability: 'admin', method: 'GET', path: '/halls/demo/audit' },
       { capability: 'issue-ticket', method: 'POST', path: '/halls/demo/tickets', body: { serviceId: ids.serviceId } },

@@ -9,9 +9,9 @@ describe('role gating mirrors the server', () => {
       expect(can(role, 'read-config')).toBe(false);
     }
   });
-  it('gives the supervisor the board and read access but no configuration changes (server: admin only)', () => {
+  it('gives the supervisor the board, its live adjustments and read access, but no administration', () => {
     expect(can('supervisor', 'board')).toBe(true);
-    expect(can('supervisor', 'board-actions')).toBe(false);
+    expect(can('supervisor', 'board-actions')).toBe(true);
     expect(can('supervisor', 'read-config')).toBe(true);
     expect(can('supervisor', 'admin')).toBe(false);
   });

@@ -12,9 +12,9 @@ export type Capability =
 
 const CAPABILITIES: Record<StaffRole, ReadonlyArray<Capability>> = {
   admin: ['counter', 'issue-ticket', 'board', 'board-actions', 'read-config', 'admin'],
-  // The server lets only admins change configuration (API.md: "admin (GET: supervisor too)"),
-  // so the supervisor's board is read-only until the server opens those changes to them.
-  supervisor: ['counter', 'issue-ticket', 'board', 'read-config'],
+  // The supervisor adjusts the day from the board (window skills, closing a service, notices);
+  // the rest of the configuration is the administrator's, as on the server.
+  supervisor: ['counter', 'issue-ticket', 'board', 'board-actions', 'read-config'],
   officer: ['counter', 'issue-ticket'],
   helper: ['counter', 'issue-ticket'],
 };
