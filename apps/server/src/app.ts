@@ -60,9 +60,9 @@ export interface HallServer {
   close(): Promise<void>;
 }
 
-function initialise(db: Db, options: CreateAppOptions, repos: ReturnType<typeof createRepos>): SeededDevice[] {
+function initialise(db: Db, options: CreateAppOptions, repos: ReturnType<typeof createRepos>, now: number): SeededDevice[] {
   if (repos.staff.count() > 0) return [];
-  if (options.seed) return seedDemo(db, repos, options.seed);
+  if (options.seed) return seedDemo(db, repos, options.seed, now);
   if (!options.config.adminPassword) {
     throw new Error('the database is empty: set ADMIN_PASSWORD for the first admin (or start with --demo)');
   }
@@ -76,7 +76,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = openDatabase(config.dataDir);
   const repos = createRepos(db);
-  const seededDevices = initialise(db, options, repos);
+  const seededDevices = initialise(db, options, repos, clock());
 
   const mirror = new HallsMirror(repos);
   mirror.loadAll();

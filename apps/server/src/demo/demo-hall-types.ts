@@ -78,6 +78,12 @@ export interface DemoHallInfo {
   followUpWorkingDays?: number;
 }
 
+export interface DemoNotice {
+  id: string;
+  text: LocalizedText;
+  active: boolean;
+}
+
 export interface DemoHall {
   hall: DemoHallInfo;
   organisations: DemoOrganisation[];
@@ -86,4 +92,6 @@ export interface DemoHall {
   windows: DemoWindow[];
   staff: DemoStaff[];
   devices: DemoDevice[];
+  /** Notices shown on the lobby displays. */
+  notices?: DemoNotice[];
 }

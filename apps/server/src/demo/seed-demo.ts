@@ -1,5 +1,5 @@
 // Writes a DemoHall into an empty database: hall, organisations, modules, services, windows,
-// staff (password 'demo' unless given) and devices whose tokens are kept for loopback pairing.
+// staff (password 'demo' unless given), notices, and devices whose tokens are kept for loopback pairing.
 import type { Repos } from '../storage/repos';
 import type { Db } from '../storage/db';
 import { createStaff, defaultHall } from '../services/hall-setup';
@@ -13,7 +13,7 @@ export interface SeededDevice {
   token: string;
 }
 
-export function seedDemo(db: Db, repos: Repos, demo: DemoHall): SeededDevice[] {
+export function seedDemo(db: Db, repos: Repos, demo: DemoHall, now: number = Date.now()): SeededDevice[] {
   const devices: SeededDevice[] = [];
   db.transaction(() => {
     const h = demo.hall;
@@ -51,6 +51,7 @@ export function seedDemo(db: Db, repos: Repos, demo: DemoHall): SeededDevice[] {
     }
     for (const w of demo.windows) repos.windows.create(h.id, { id: w.id, number: w.number, zone: w.zone, skills: w.skills });
     for (const s of demo.staff) createStaff(repos, h.id, { ...s, password: s.password ?? 'demo' });
+    for (const n of demo.notices ?? []) repos.halls.putNotice(h.id, { ...n, createdAt: new Date(now).toISOString() });
     for (const d of demo.devices) {
       const token = newToken();
       repos.devices.create(h.id, d.id, sha256(token), {

@@ -1,6 +1,9 @@
 // Checks a value against a schema of this document: the JSON Schema subset the document uses
-// (type, const, enum, properties, required, items, anyOf, oneOf, allOf, local $ref), so tests can
-// hold the hand-written answer schemas to what the server really sends.
+// (type, const, enum, properties, required, additionalProperties: false, items, anyOf, oneOf,
+// allOf, local $ref, and the bounds minLength/maxLength, pattern, minimum/maximum, minItems/
+// maxItems), so tests can hold the hand-written answer schemas to what the server really sends
+// and the generated request schemas to what the zod schemas accept. `format` is an annotation
+// (as in draft 2020-12) and is not checked.
 type Json = Record<string, unknown>;
 
 function typeOf(value: unknown): string {
@@ -12,6 +15,37 @@ function typeOf(value: unknown): string {
 
 function typeMatches(expected: string, actual: string): boolean {
   return expected === actual || (expected === 'number' && actual === 'integer');
+}
+
+function bounds(schema: Json, value: unknown, actual: string, path: string): string[] {
+  const problems: string[] = [];
+  const limit = (key: string): number | undefined => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const check = (ok: boolean, message: string): void => {
+    if (!ok) problems.push(`${path}: ${message}`);
+  };
+  if (actual === 'string') {
+    // JSON Schema counts code points, not UTF-16 units.
+    const length = [...(value as string)].length;
+    const [min, max] = [limit('minLength'), limit('maxLength')];
+    if (min !== undefined) check(length >= min, `shorter than ${min}`);
+    if (max !== undefined) check(length <= max, `longer than ${max}`);
+    if (typeof schema.pattern === 'string') check(new RegExp(schema.pattern).test(value as string), `does not match ${schema.pattern}`);
+  }
+  if (actual === 'integer' || actual === 'number') {
+    const n = value as number;
+    const [min, max, xmin, xmax] = [limit('minimum'), limit('maximum'), limit('exclusiveMinimum'), limit('exclusiveMaximum')];
+    if (min !== undefined) check(n >= min, `below ${min}`);
+    if (max !== undefined) check(n <= max, `above ${max}`);
+    if (xmin !== undefined) check(n > xmin, `not above ${xmin}`);
+    if (xmax !== undefined) check(n < xmax, `not below ${xmax}`);
+  }
+  if (actual === 'array') {
+    const length = (value as unknown[]).length;
+    const [min, max] = [limit('minItems'), limit('maxItems')];
+    if (min !== undefined) check(length >= min, `fewer than ${min} items`);
+    if (max !== undefined) check(length <= max, `more than ${max} items`);
+  }
+  return problems;
 }
 
 /** Problems found, as `path: message`; empty when the value conforms. */
@@ -45,6 +79,7 @@ export function conformance(doc: Json, schema: Json, value: unknown, path = '$')
       for (const k of Object.keys(object)) if (!known.includes(k)) problems.push(`${path}.${k}: not allowed`);
     }
   }
+  problems.push(...bounds(schema, value, actual, path));
   if (actual === 'array' && schema.items) (value as unknown[]).forEach((v, i) => problems.push(...conformance(doc, schema.items as Json, v, `${path}[${i}]`)));
   return problems;
 }

@@ -1,8 +1,11 @@
 // The published contract: every API.md route and extension is described, with roles, answers
 // and the request bodies generated from the zod schemas the routes validate with.
 import { CreateTicketBody, HALL_EVENT_TYPES, PROTOCOL_VERSION, RatingBody } from '@hallq/shared';
+import type { z } from 'zod';
 import { conformance } from './conformance';
 import { buildOpenApiDocument } from './index';
+import { BODY_EXAMPLES } from './request-examples';
+import { REQUEST_SCHEMAS, type RequestSchemaName } from './schemas';
 
 type Json = Record<string, unknown>;
 const doc = buildOpenApiDocument() as Json & { paths: Record<string, Record<string, Json>>; components: Record<string, Record<string, Json>> };
@@ -54,6 +57,13 @@ const EXTENSIONS: Array<[string, string]> = [
   ['post', '/halls/{hallId}/appointments'],
   ['get', '/halls/{hallId}/appointments/{code}'],
 ];
+
+/** Property names and required names of a zod object schema, as zod sees them. */
+function zodShape(schema: z.ZodType): { keys: string[]; required: string[] } {
+  const shape = (schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape).sort();
+  return { keys, required: keys.filter((k) => !shape[k]!.safeParse(undefined).success) };
+}
 
 const operations = (): Array<[string, string, Json]> =>
   Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]): [string, string, Json] => [method, path, op]));
@@ -161,6 +171,51 @@ describe('OpenAPI document', () => {
       ['from', 'query', true],
       ['to', 'query', true],
     ]);
+  });
+
+  it.each(Object.keys(REQUEST_SCHEMAS) as RequestSchemaName[])('generates %s with the properties and required fields of its zod schema', (name) => {
+    const json = schema(name);
+    const { keys, required } = zodShape(REQUEST_SCHEMAS[name]);
+    expect(json.type).toBe('object');
+    expect(Object.keys(json.properties as Json).sort()).toEqual(keys);
+    expect([...((json.required as string[] | undefined) ?? [])].sort()).toEqual(required);
+    expect(json.additionalProperties).toBe(false);
+  });
+
+  it.each(Object.keys(BODY_EXAMPLES) as RequestSchemaName[])('%s: the document and the zod schema agree on known-good and known-bad bodies', (name) => {
+    const examples: { good: unknown[]; bad: unknown[]; refinement?: unknown[] } = BODY_EXAMPLES[name];
+    const ref = { $ref: `#/components/schemas/${name}` };
+    for (const body of examples.good) {
+      expect([body, REQUEST_SCHEMAS[name].safeParse(body).success, conformance(doc, ref, body)]).toEqual([body, true, []]);
+    }
+    for (const body of examples.bad) {
+      expect([body, REQUEST_SCHEMAS[name].safeParse(body).success]).toEqual([body, false]);
+      expect([body, conformance(doc, ref, body).length > 0]).toEqual([body, true]);
+    }
+    for (const body of examples.refinement ?? []) {
+      expect([body, REQUEST_SCHEMAS[name].safeParse(body).success, conformance(doc, ref, body)]).toEqual([body, false, []]);
+      expect(schema(name)['x-refinements']).toBeDefined();
+    }
+  });
+
+  it('points every request body at a generated schema, required when the schema has required fields', () => {
+    for (const [method, path, op] of operations()) {
+      const body = op.requestBody as Json | undefined;
+      if (!body) continue;
+      const target = (((body.content as Record<string, Json>)['application/json']!.schema as Json).$ref as string).split('/').pop()!;
+      expect([method, path, target in REQUEST_SCHEMAS]).toEqual([method, path, true]);
+      const required = ((schema(target).required as unknown[] | undefined) ?? []).length > 0;
+      expect([method, path, body.required]).toEqual([method, path, required]);
+    }
+  });
+
+  it('accepts an Idempotency-Key on every POST that creates something (answers 201)', () => {
+    const creating = operations().filter(([method, , op]) => method === 'post' && '201' in (op.responses as Json));
+    expect(creating.map(([, path]) => path)).toEqual(expect.arrayContaining(['/halls/{hallId}/tickets', '/halls/{hallId}/devices', '/tickets/{ticketId}/rating']));
+    for (const [method, path, op] of creating) {
+      const params = (op.parameters as Json[] | undefined) ?? [];
+      expect([method, path, params.some((p) => p.$ref === '#/components/parameters/IdempotencyKey')]).toEqual([method, path, true]);
+    }
   });
 
   it('resolves every $ref inside the document', () => {
