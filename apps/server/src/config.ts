@@ -43,7 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const e = parsed.data;
   const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
-  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  if (!e.PUBLIC_URL && !URL.canParse(`http://${urlHost}:${e.PORT}`)) {
+    throw new Error(`invalid configuration:\n  HOST: "${host}" is not a host name or address (or set PUBLIC_URL)`);
+  }
   return {
     port: e.PORT,
     host,

@@ -1,39 +1,15 @@
 // Spawns the built server (dist/main.js), issues tickets, kills it with SIGKILL and restarts it
 // on the same data dir: the next number continues and nothing is reused.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+// Builds under a lock shared with the reliability tests, so parallel suites never run a half-written dist/.
+import { buildIfStale } from './reliability/support/built-server';
 
 const root = path.join(__dirname, '..');
 const main = path.join(root, 'dist', 'main.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const sharedDist = path.join(root, '..', '..', 'packages', 'shared', 'dist', 'index.js');
-  const printingDist = path.join(root, '..', '..', 'packages', 'printing', 'dist', 'index.js');
-  for (const [dist, pkg] of [
-    [sharedDist, 'shared'],
-    [printingDist, 'printing'],
-  ] as const) {
-    const src = path.join(root, '..', '..', 'packages', pkg, 'src');
-    if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < newestMtime(src)) {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: path.join(root, '..', '..', 'packages', pkg), stdio: 'inherit' });
-    }
-  }
-  if (!fs.existsSync(main) || fs.statSync(main).mtimeMs < newestMtime(path.join(root, 'src'))) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../services/errors';
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const r = schema.safeParse(value ?? {});
+  // A missing body is `{}` (see body.ts); a JSON `null` is not an object and is refused.
+  const r = schema.safeParse(value === undefined ? {} : value);
   if (!r.success) {
     throw new AppError(
       'validation_failed',

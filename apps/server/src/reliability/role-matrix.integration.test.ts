@@ -48,6 +48,10 @@ const rows: Row[] = [
   ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel'].map((op) => row('POST', `/tickets/t-nope/${op}`, STAFF, `/tickets/:ticketId/${op}`)),
   row('POST', '/tickets/t-nope/rating', ['rating-pad', ...STAFF], '/tickets/:ticketId/rating'),
   row('GET', '/halls/demo/organisations', ['admin', 'supervisor'], '/halls/:hallId/organisations'),
+  // Appointments (the portal's bookings): listed and added by supervisors and admins, checked in at a kiosk or counter.
+  row('POST', '/halls/demo/appointments', ['admin', 'supervisor'], '/halls/:hallId/appointments'),
+  row('GET', '/halls/demo/appointments', ['admin', 'supervisor'], '/halls/:hallId/appointments'),
+  row('GET', '/halls/demo/appointments/NOPE-1', ['kiosk', ...STAFF], '/halls/:hallId/appointments/:code'),
   // Supervisors adjust the day: window skills and closing a service (field by field, see below)
   // and notices; everything else about the hall is for admins.
   ...(['services', 'windows', 'staff', 'devices', 'notices'] as const).flatMap((res) => {
@@ -66,6 +70,12 @@ const rows: Row[] = [
 const routesDir = path.join(__dirname, '..', 'routes');
 if (fs.existsSync(path.join(routesDir, 'stats.ts'))) {
   rows.push(row('GET', '/halls/demo/stats?from=2026-01-05&to=2026-01-05', ['admin', 'supervisor'], '/halls/:hallId/stats'));
+  rows.push(row('GET', '/halls/demo/stats/compare?from=2026-01-05&to=2026-01-05', ['admin', 'supervisor'], '/halls/:hallId/stats/compare'));
+}
+if (fs.existsSync(path.join(routesDir, 'follow-ups.ts'))) {
+  // Follow-ups of bad ratings are the supervisor's (PRODUCT.md); admins see them too.
+  rows.push(row('GET', '/halls/demo/follow-ups', ['admin', 'supervisor'], '/halls/:hallId/follow-ups'));
+  rows.push(row('POST', '/follow-ups/nope/steps', ['admin', 'supervisor'], '/follow-ups/:id/steps'));
 }
 if (fs.existsSync(path.join(routesDir, 'reports.ts'))) {
   for (const kind of ['daily', 'tickets', 'ratings', 'contractor']) {
