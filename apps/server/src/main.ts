@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { BackupScheduler } from './backup/backup';
 import { loadConfig } from './config';
 import type { DemoHall } from './demo/demo-hall-types';
-import { fixtureHall } from './test-support/fixture-hall';
+import { demoHall } from './demo/demo-hall';
 
 /** The demo hall is open around the clock with no quotas, so it can be tried at any hour. */
 function openAllHours(demo: DemoHall): DemoHall {
@@ -14,21 +14,9 @@ function openAllHours(demo: DemoHall): DemoHall {
   };
 }
 
-function demoHall(): DemoHall {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('./demo/demo-hall') as { demoHall?: DemoHall };
-    if (mod.demoHall) return mod.demoHall;
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
-  }
-  console.warn('demo/demo-hall is missing: using the small fixture hall as demo data');
-  return fixtureHall('demo');
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall()) : undefined });
+  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined });
   const address = await server.listen();
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const log = server.deps.logger;
