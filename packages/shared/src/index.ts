@@ -4,3 +4,4 @@ export * from './errors';
 export * from './events';
 export * from './schemas';
 export * from './routing';
+export * from './planning';

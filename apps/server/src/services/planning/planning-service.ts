@@ -1,0 +1,114 @@
+// The staffing planner over a hall's data: reads the events a date range needs and the hall's
+// configuration (services, modules, windows), then runs the pure forecast and plan.
+import { HALL_EVENT_TYPES, type HallEvent, type HallEventType } from '@hallq/shared';
+import type { Db } from '../../storage/db';
+import type { HallMirror } from '../hall-mirror';
+import { AppError } from '../errors';
+import { learnForecast, type DayType, type LearnedForecast } from './forecast';
+import { addDays, rangeBounds } from './local-dates';
+import { buildPlan, type PlanService, type StaffingPlanResult } from './plan';
+import { localTime } from '../clock';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** A ticket issued in the range may be served up to this long after it ends. */
+const SERVICE_SLACK_MS = 2 * DAY_MS;
+export const DEFAULT_LEARNING_DAYS = 28;
+
+interface EventRow {
+  hall_id: string;
+  seq: number;
+  type: HallEventType;
+  at: number;
+  actor: string;
+  payload: string;
+}
+
+function eventsBetween(db: Db, hallId: string, types: readonly HallEventType[], start: number, end: number): HallEvent[] {
+  const marks = types.map(() => '?').join(', ');
+  const rows = db
+    .prepare(`SELECT * FROM events WHERE hall_id = ? AND type IN (${marks}) AND at >= ? AND at < ? ORDER BY seq`)
+    .all(hallId, ...types, start, end) as EventRow[];
+  return rows.map(
+    (r) => ({ ...(JSON.parse(r.payload) as object), seq: r.seq, type: r.type, at: new Date(r.at).toISOString(), hallId: r.hall_id, actor: JSON.parse(r.actor) as unknown }) as HallEvent,
+  );
+}
+
+const PLANNING_EVENTS = HALL_EVENT_TYPES.filter((t) => t === 'ticket.issued' || t === 'ticket.started' || t === 'ticket.completed');
+
+export interface RangeQuery {
+  from?: string;
+  to?: string;
+  days?: DayType;
+}
+
+/** The range asked for, or the last DEFAULT_LEARNING_DAYS local days up to today. */
+export function resolveRange(q: RangeQuery, now: number, timeZone: string): { from: string; to: string } {
+  const today = localTime(now, timeZone).date;
+  const to = q.to ?? (q.from && q.from > today ? q.from : today);
+  const from = q.from ?? addDays(to, -(DEFAULT_LEARNING_DAYS - 1));
+  if (from > to) throw new AppError('validation_failed', 'from must not be after to', [{ path: ['from'], message: 'from must not be after to', code: 'custom' }]);
+  if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > 366 * DAY_MS)
+    throw new AppError('validation_failed', 'the range is longer than 366 days', [{ path: ['to'], message: 'at most 366 days', code: 'custom' }]);
+  return { from, to };
+}
+
+export function hallForecast(db: Db, m: HallMirror, q: RangeQuery, now: number): LearnedForecast {
+  const { from, to } = resolveRange(q, now, m.hall.timezone);
+  const { start, end } = rangeBounds(from, to, m.hall.timezone);
+  const events = eventsBetween(db, m.hall.id, PLANNING_EVENTS, start, end + SERVICE_SLACK_MS);
+  return learnForecast({
+    events,
+    timeZone: m.hall.timezone,
+    from,
+    to,
+    days: q.days,
+    services: [...m.services.values()].map((s) => ({ id: s.id, learnedServiceSeconds: s.learnedServiceSeconds, expectedServiceSeconds: s.expectedServiceSeconds })),
+  });
+}
+
+export interface PlanRequest extends RangeQuery {
+  forecast?: Record<string, number[]>;
+  serviceMinutes?: Record<string, number>;
+  goalShare: number;
+  targetMinutes?: number;
+}
+
+export type HallPlan = StaffingPlanResult & { forecastSource: 'request' | 'learned'; learnedFrom: Omit<LearnedForecast, 'arrivals' | 'serviceTimes'> };
+
+export function hallPlan(db: Db, m: HallMirror, req: PlanRequest, now: number): HallPlan {
+  const unknown = [...Object.keys(req.forecast ?? {}), ...Object.keys(req.serviceMinutes ?? {})].filter((id) => !m.services.has(id));
+  if (unknown.length)
+    throw new AppError(
+      'validation_failed',
+      'unknown service',
+      unknown.map((id) => ({ path: [req.forecast && id in req.forecast ? 'forecast' : 'serviceMinutes', id], message: `no service ${id} in this hall`, code: 'custom' })),
+    );
+  // Service times (and, without a forecast in the request, the arrivals) come from the history.
+  const learned = hallForecast(db, m, req, now);
+  const arrivals = req.forecast ?? learned.arrivals;
+  const all = [...m.services.values()];
+  // Active services, and inactive ones only when someone is expected for them.
+  const planned = all.filter((s) => s.active || (arrivals[s.id] ?? []).some((x) => x > 0));
+  const services: PlanService[] = planned.map((s) => {
+    const override = req.serviceMinutes?.[s.id];
+    const st = learned.serviceTimes[s.id]!;
+    return {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      moduleId: s.moduleId,
+      serviceMinutes: override ?? st.minutes,
+      serviceTimeSource: override !== undefined ? 'request' : st.source,
+    };
+  });
+  const plan = buildPlan({
+    hallName: m.hall.name.en || m.hall.name.zh,
+    services,
+    modules: m.modules,
+    windows: [...m.windows.values()].sort((a, b) => a.number - b.number),
+    arrivals,
+    goal: { share: req.goalShare, targetMinutes: req.targetMinutes ?? m.hall.waitTargetSeconds / 60 },
+  });
+  const { arrivals: _a, serviceTimes: _s, ...learnedFrom } = learned;
+  return { ...plan, forecastSource: req.forecast ? 'request' : 'learned', learnedFrom };
+}
