@@ -22,6 +22,7 @@ import { hallConfigRouter } from './routes/hall-config';
 import { appointmentsRouter } from './routes/appointments';
 import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
+import { planningRouter } from './routes/planning';
 import { publicRouter } from './routes/public';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
@@ -117,6 +118,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   for (const make of [authRouter, hallsRouter, appointmentsRouter, windowsRouter, ticketsRouter, hallConfigRouter, devicesRouter]) api.use(make(deps));
   api.use(publicRouter(deps, options.publicRateLimit));
   for (const make of [...optionalRouters(), ...(options.extraRouters ?? [])]) api.use(make(deps));
+  api.use(planningRouter(deps));
   api.use(notFoundHandler);
 
   app.get('/health', (_req, res) => {
