@@ -6,6 +6,8 @@ import type { Capability } from './lib/roles';
 import { CounterPage } from './pages/counter/counter-page';
 import { BoardPage } from './pages/board/board-page';
 import { AdminPage } from './pages/admin/admin-page';
+import { LazyReportsPage } from './pages/reports/lazy-reports-page';
+import { PlannerPage } from './pages/planner/planner-page';
 
 export interface PageRoute {
   /** Path under /console, e.g. "/counter"; sub-paths ("/admin/staff") belong to the same page. */
@@ -19,4 +21,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/counter', label: 'nav.counter', capability: 'counter', render: () => <CounterPage /> },
   { path: '/board', label: 'nav.board', capability: 'board', render: () => <BoardPage /> },
   { path: '/admin', label: 'nav.admin', capability: 'admin', render: () => <AdminPage /> },
+  // Reports are for whoever watches the hall: supervisors and administrators (the board capability).
+  { path: '/reports', label: 'nav.reports', capability: 'board', render: () => <LazyReportsPage /> },
+  // The staffing planner: supervisors and administrators (the board capability), as on the server.
+  { path: '/planner', label: 'nav.planner', capability: 'board', render: () => <PlannerPage /> },
 ];

@@ -2,11 +2,13 @@ import * as common from './common';
 import * as counter from './counter';
 import * as board from './board';
 import * as admin from './admin';
+import * as reports from './reports';
+import * as planner from './planner';
 import { initialLang, translate } from './index';
 
 describe('message catalogues', () => {
   it('have an English text for every Chinese key and no empty text', () => {
-    for (const cat of [common, counter, board, admin]) {
+    for (const cat of [common, counter, board, admin, reports, planner]) {
       expect(Object.keys(cat.en).sort()).toEqual(Object.keys(cat.zh).sort());
       for (const v of [...Object.values(cat.zh), ...Object.values(cat.en)]) expect(v.length).toBeGreaterThan(0);
     }

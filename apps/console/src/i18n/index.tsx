@@ -6,13 +6,15 @@ import * as common from './common';
 import * as counter from './counter';
 import * as board from './board';
 import * as admin from './admin';
+import * as reports from './reports';
+import * as planner from './planner';
 
 export type Lang = 'zh' | 'en';
-const zh = { ...common.zh, ...counter.zh, ...board.zh, ...admin.zh };
+const zh = { ...common.zh, ...counter.zh, ...board.zh, ...admin.zh, ...reports.zh, ...planner.zh };
 export type MessageKey = keyof typeof zh;
 const catalogues: Record<Lang, Record<MessageKey, string>> = {
   zh,
-  en: { ...common.en, ...counter.en, ...board.en, ...admin.en },
+  en: { ...common.en, ...counter.en, ...board.en, ...admin.en, ...reports.en, ...planner.en },
 };
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {

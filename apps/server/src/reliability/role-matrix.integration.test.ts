@@ -2,8 +2,6 @@
 // name, exactly; any other answer (200, 400, 404, 409, ...) means the role got past the door.
 // Requests use unknown ids or bodies that fail validation, so nothing is changed by the matrix.
 // A route the server registers that the table does not list fails the last test.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Express } from 'express';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -66,22 +64,20 @@ const rows: Row[] = [
   }),
 ];
 
-// KPIs and exports are written in parallel (routes/stats.ts, routes/reports.ts): checked once present.
-const routesDir = path.join(__dirname, '..', 'routes');
-if (fs.existsSync(path.join(routesDir, 'stats.ts'))) {
-  rows.push(row('GET', '/halls/demo/stats?from=2026-01-05&to=2026-01-05', ['admin', 'supervisor'], '/halls/:hallId/stats'));
-  rows.push(row('GET', '/halls/demo/stats/compare?from=2026-01-05&to=2026-01-05', ['admin', 'supervisor'], '/halls/:hallId/stats/compare'));
-}
-if (fs.existsSync(path.join(routesDir, 'follow-ups.ts'))) {
+// KPIs, follow-ups, exports and staffing plans: the supervisor's and the administrator's.
+const MANAGERS: Who[] = ['admin', 'supervisor'];
+rows.push(
+  row('GET', '/halls/demo/stats?from=2026-01-05&to=2026-01-05', MANAGERS, '/halls/:hallId/stats'),
+  row('GET', '/halls/demo/stats/compare?from=2026-01-05&to=2026-01-05', MANAGERS, '/halls/:hallId/stats/compare'),
   // Follow-ups of bad ratings are the supervisor's (PRODUCT.md); admins see them too.
-  rows.push(row('GET', '/halls/demo/follow-ups', ['admin', 'supervisor'], '/halls/:hallId/follow-ups'));
-  rows.push(row('POST', '/follow-ups/nope/steps', ['admin', 'supervisor'], '/follow-ups/:id/steps'));
-}
-if (fs.existsSync(path.join(routesDir, 'reports.ts'))) {
-  for (const kind of ['daily', 'tickets', 'ratings', 'contractor']) {
-    rows.push(row('GET', `/halls/demo/reports/${kind}.csv?from=2026-01-05&to=2026-01-05`, ['admin', 'supervisor'], '/halls/:hallId/reports/:kind'));
-  }
-}
+  row('GET', '/halls/demo/follow-ups', MANAGERS, '/halls/:hallId/follow-ups'),
+  row('POST', '/follow-ups/nope/steps', MANAGERS, '/follow-ups/:id/steps'),
+  ...['daily', 'tickets', 'ratings', 'contractor'].map((kind) =>
+    row('GET', `/halls/demo/reports/${kind}.csv?from=2026-01-05&to=2026-01-05`, MANAGERS, '/halls/:hallId/reports/:kind'),
+  ),
+  row('GET', '/halls/demo/planning/forecast', MANAGERS, '/halls/:hallId/planning/forecast'),
+  row('POST', '/halls/demo/planning/plan', MANAGERS, '/halls/:hallId/planning/plan'),
+);
 
 const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {
   if (r.allowed === ANYONE) return 'allowed';

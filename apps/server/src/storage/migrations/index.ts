@@ -1,6 +1,7 @@
 // Numbered, append-only migrations. Never edit a released one: add the next number.
 import { sql as m001 } from './001-init';
 import { sql as m002 } from './002-appointments';
+import { sql as m003 } from './003-follow-up-steps';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-init', sql: m001 },
   { version: 2, name: '002-appointments', sql: m002 },
+  { version: 3, name: '003-follow-up-steps', sql: m003 },
 ];

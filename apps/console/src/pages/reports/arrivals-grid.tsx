@@ -1,0 +1,45 @@
+// Arrivals by weekday x hour as a shaded table (a heat map people can read cell by cell).
+import type { MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { arrivalsGrid, type StatsAnswer } from './reports-model';
+
+export function ArrivalsGrid({ stats }: { stats: StatsAnswer }) {
+  const { t } = useI18n();
+  const grid = arrivalsGrid(stats.arrivals);
+  return (
+    <section className="card chart-card" data-testid="chart-arrivals">
+      <h2>{t('reports.chart.arrivals')}</h2>
+      <div className="arrivals-scroll">
+        <table className="arrivals">
+          <thead>
+            <tr>
+              <th />
+              {grid.hours.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{t(`reports.weekday.${i + 1}` as MessageKey)}</th>
+                {row.map((v, j) => {
+                  const strength = v === null || grid.max === 0 ? 0 : v / grid.max;
+                  return (
+                    <td
+                      key={j}
+                      className={v === null ? 'none' : undefined}
+                      style={{ background: v === null ? undefined : `rgba(11, 79, 156, ${(0.08 + 0.85 * strength).toFixed(2)})`, color: strength > 0.5 ? '#fff' : undefined }}
+                    >
+                      {v === null || v === 0 ? '' : v}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

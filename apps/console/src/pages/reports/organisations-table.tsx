@@ -1,0 +1,43 @@
+// Per organisation (government, contractor): the work its staff did, the basis of paying by results.
+import type { Organisation } from '@hallq/shared';
+import { useI18n } from '../../i18n';
+import { minutes, percent, type StatsAnswer } from './reports-model';
+
+export function OrganisationsTable({ stats, organisations }: { stats: StatsAnswer; organisations: Map<string, Organisation> }) {
+  const { t, pick } = useI18n();
+  if (stats.byOrganisation.length === 0) return null;
+  const pct = (s: number | null) => (s === null ? '–' : `${percent(s)}%`);
+  return (
+    <section className="card" data-testid="organisations">
+      <h2>{t('reports.orgs')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('reports.org')}</th>
+            <th>{t('reports.visits')}</th>
+            <th>{t('reports.served')}</th>
+            <th>{t('reports.noShow')}</th>
+            <th>{t('reports.tile.wait')}</th>
+            <th>{t('reports.tile.within')}</th>
+            <th>{t('reports.tile.firstTime')}</th>
+            <th>{t('reports.tile.satisfied')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.byOrganisation.map((o) => (
+            <tr key={o.organisationId} data-organisation={o.organisationId}>
+              <th scope="row">{pick(organisations.get(o.organisationId)?.name) || o.organisationId}</th>
+              <td>{o.issued}</td>
+              <td>{o.served}</td>
+              <td>{o.noShow}</td>
+              <td>{o.waitSeconds.mean === null ? '–' : t('reports.unit.min', { n: minutes(o.waitSeconds.mean)! })}</td>
+              <td>{pct(o.withinTargetShare)}</td>
+              <td>{pct(o.firstTimeAcceptedShare)}</td>
+              <td>{pct(o.ratings.satisfiedShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

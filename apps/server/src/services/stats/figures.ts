@@ -1,0 +1,103 @@
+// One set of KPI figures (the shape of GET /halls/:hallId/stats and of each of its rows) and the
+// accumulator that builds it. Durations leave as whole seconds, shares as fractions 0..1, and
+// anything with nothing to divide by as null (never NaN).
+
+export interface RatingFigures {
+  count: number;
+  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
+  /** Ratings 1..3 (非常满意, 满意, 基本满意) over all ratings. */
+  satisfiedShare: number | null;
+  /** Ratings 4 and 5 (差评). */
+  bad: number;
+}
+
+export interface Figures {
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  /** Visits handed on to another service or stage. */
+  transferred: number;
+  waitSeconds: { mean: number | null; p50: number | null; p90: number | null; max: number | null };
+  withinTargetShare: number | null;
+  serviceSeconds: { mean: number | null; p50: number | null; p90: number | null };
+  firstTimeAcceptedShare: number | null;
+  ratings: RatingFigures;
+}
+
+export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Nearest-rank percentile of sorted values: the smallest value with at least p of the values at or below it. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+const seconds = (msValue: number | null): number | null => (msValue === null ? null : Math.round(msValue / 1000));
+
+export class FigureAcc {
+  issued = 0;
+  served = 0;
+  noShow = 0;
+  cancelled = 0;
+  transferred = 0;
+  private readonly waits: number[] = [];
+  private within = 0;
+  private readonly service: number[] = [];
+  private accepted = 0;
+  private flagged = 0;
+  private readonly levels = [0, 0, 0, 0, 0];
+
+  /** A wait in ms and whether it met its target (a wait equal to the target meets it). */
+  wait(waitMs: number, targetSeconds: number): void {
+    this.waits.push(waitMs);
+    if (waitMs <= targetSeconds * 1000) this.within++;
+  }
+  serviceTime(msValue: number): void {
+    this.service.push(msValue);
+  }
+  firstTimeAccepted(flag: boolean | null): void {
+    if (flag === null) return;
+    this.flagged++;
+    if (flag) this.accepted++;
+  }
+  rating(level: number): void {
+    if (level >= 1 && level <= 5) this.levels[level - 1]!++;
+  }
+
+  figures(): Figures {
+    const waits = [...this.waits].sort((a, b) => a - b);
+    const service = [...this.service].sort((a, b) => a - b);
+    const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
+    const count = this.levels.reduce((s, n) => s + n, 0);
+    const [l1, l2, l3, l4, l5] = this.levels as [number, number, number, number, number];
+    return {
+      issued: this.issued,
+      served: this.served,
+      noShow: this.noShow,
+      cancelled: this.cancelled,
+      transferred: this.transferred,
+      waitSeconds: {
+        mean: seconds(mean(waits)),
+        p50: seconds(percentile(waits, 0.5)),
+        p90: seconds(percentile(waits, 0.9)),
+        max: seconds(waits.length ? waits[waits.length - 1]! : null),
+      },
+      withinTargetShare: share(this.within, waits.length),
+      serviceSeconds: { mean: seconds(mean(service)), p50: seconds(percentile(service, 0.5)), p90: seconds(percentile(service, 0.9)) },
+      firstTimeAcceptedShare: share(this.accepted, this.flagged),
+      ratings: { count, byLevel: { 1: l1, 2: l2, 3: l3, 4: l4, 5: l5 }, satisfiedShare: share(l1 + l2 + l3, count), bad: l4 + l5 },
+    };
+  }
+}
+
+/** Accumulators by key, kept in first-seen order. */
+export class Groups<K extends string | number> {
+  readonly map = new Map<K, FigureAcc>();
+  of(key: K): FigureAcc {
+    let acc = this.map.get(key);
+    if (!acc) this.map.set(key, (acc = new FigureAcc()));
+    return acc;
+  }
+}
