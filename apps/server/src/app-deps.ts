@@ -1,6 +1,5 @@
-// The dependencies every router receives. Extra routers (stats, reports, ...) are functions
-// `(deps: AppDeps) => Router` listed in `createApp({ extraRouters })`; they are mounted under
-// /api/v1 after the core routes.
+// The dependencies every router receives. Routers are functions `(deps: AppDeps) => Router`,
+// mounted under /api/v1 by app.ts; tests may add their own with `createApp({ extraRouters })`.
 //
 // AppDeps:
 //   db           the better-sqlite3 handle (read freely; write only through `run`)
@@ -14,7 +13,7 @@
 //   allow(...roles) middleware: 403 unless the identity has one of the roles (after authenticate)
 //   identity(res) the identity set by authenticate
 //   run(fn)      runs a write command in the batched transaction; resolves after the commit
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Role } from '@hallq/shared';
 import type { Config } from './config';
@@ -39,3 +38,5 @@ export interface AppDeps {
   identity: (res: Response) => Identity;
   run: <T>(command: (tx: Tx) => T) => Promise<T>;
 }
+
+export type RouterFactory = (deps: AppDeps) => Router;

@@ -13,7 +13,8 @@ import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/errors';
-import { optionalOpenApi, optionalRouters, type RouterFactory } from './optional-modules';
+import { buildOpenApiDocument } from './openapi';
+import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
 import { authRouter } from './routes/auth';
@@ -23,6 +24,9 @@ import { appointmentsRouter } from './routes/appointments';
 import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
 import { planningRouter } from './routes/planning';
+import { followUpsRouter } from './routes/follow-ups';
+import { reportsRouter } from './routes/reports';
+import { statsRouter } from './routes/stats';
 import { publicRouter } from './routes/public';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
@@ -108,17 +112,26 @@ export function createApp(options: CreateAppOptions): HallServer {
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: VERSION });
   });
-  const openApi = optionalOpenApi();
-  if (openApi) {
-    const doc = openApi();
-    api.get('/openapi.json', (_req, res) => {
-      res.json(doc);
-    });
-  }
-  for (const make of [authRouter, hallsRouter, appointmentsRouter, windowsRouter, ticketsRouter, hallConfigRouter, devicesRouter]) api.use(make(deps));
+  const openApi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  const routers: RouterFactory[] = [
+    authRouter,
+    hallsRouter,
+    appointmentsRouter,
+    windowsRouter,
+    ticketsRouter,
+    hallConfigRouter,
+    devicesRouter,
+    statsRouter,
+    followUpsRouter,
+    reportsRouter,
+    planningRouter,
+    ...(options.extraRouters ?? []),
+  ];
+  for (const make of routers) api.use(make(deps));
   api.use(publicRouter(deps, options.publicRateLimit));
-  for (const make of [...optionalRouters(), ...(options.extraRouters ?? [])]) api.use(make(deps));
-  api.use(planningRouter(deps));
   api.use(notFoundHandler);
 
   app.get('/health', (_req, res) => {

@@ -1,6 +1,4 @@
-// KPIs: GET /halls/:hallId/stats (API.md) and the period comparison (extension). The follow-up
-// routes ride along here because the server loads extra routers only from routes/stats and
-// routes/reports (optional-modules.ts).
+// KPIs: GET /halls/:hallId/stats (API.md) and the period comparison (extension).
 import { Router } from 'express';
 import { z } from 'zod';
 import { localDate, StatsQuery } from '@hallq/shared';
@@ -9,7 +7,6 @@ import { parse } from '../http/validate';
 import { ownHall } from '../services/core';
 import { compareStats } from '../services/stats/compare';
 import { hallStats } from '../services/stats/stats-service';
-import { followUpsRouter } from './follow-ups';
 
 export const CompareQuery = z
   .object({ from: localDate, to: localDate, beforeFrom: localDate, beforeTo: localDate })
@@ -35,6 +32,5 @@ export function statsRouter(deps: AppDeps): Router {
     res.json(compareStats(before, after));
   });
 
-  r.use(followUpsRouter(deps));
   return r;
 }
