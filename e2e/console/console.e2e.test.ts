@@ -233,7 +233,8 @@ describe('console', () => {
     await helperPage.goto(`${server.url}/console/board`);
     await helperPage.getByTestId('not-allowed').waitFor();
     const superPage = await open('super', 'demo');
-    expect(await superPage.getByRole('navigation', { name: 'main' }).getByRole('link').allTextContents()).toEqual(['窗口叫号', '现场监控']);
+    // Reports and the staffing planner are the supervisor's too (the board capability).
+    expect(await superPage.getByRole('navigation', { name: 'main' }).getByRole('link').allTextContents()).toEqual(['窗口叫号', '现场监控', '统计报表', '人员排班']);
     await superPage.goto(`${server.url}/console/admin/services`);
     await superPage.getByTestId('not-allowed').waitFor();
   });
