@@ -1,4 +1,6 @@
-import { computeAlerts } from './alerts';
+import type { HallEventOf } from '@hallq/shared';
+import { BAD_RATING_ALERT_SECONDS, computeAlerts, rememberBadRating } from './alerts';
+import type { BadRating } from './alerts';
 import { routingContext } from './queue';
 import { config, service, ticket, windowView } from './fixtures.test-util';
 
@@ -45,5 +47,64 @@ describe('board alerts on a fake clock', () => {
   it('lists the most severe first', () => {
     const waiting = [ticket('a1', 'a', issued), ticket('a2', 'a', '2025-03-03T01:02:00.000Z')];
     expect(computeAlerts({ ...base, waiting, now: at(600) }).map((a) => a.kind)).toEqual(['wait-over', 'wait-warn']);
+  });
+  it('reports a device that went offline, and forgets it when it is back and ready', () => {
+    const offline = [{ id: 'd1', name: '显示屏1', printerState: null, online: false }];
+    expect(computeAlerts({ ...base, waiting: [], devices: offline, now: at(0) })).toEqual([{ kind: 'device-fault', key: 'dev:d1', deviceId: 'd1', name: '显示屏1', printerState: 'offline' }]);
+    expect(computeAlerts({ ...base, waiting: [], devices: [{ ...offline[0]!, online: true, printerState: 'ready' as const }], now: at(0) })).toEqual([]);
+  });
+});
+
+describe('好差评 alerts', () => {
+  const rated = (over: Partial<HallEventOf<'ticket.rated'>> = {}): HallEventOf<'ticket.rated'> => ({
+    seq: 1, type: 'ticket.rated', at: issued, hallId: 'demo', actor: { kind: 'staff', id: 's1' },
+    ticketId: 't1', number: 'A001', serviceId: 'a', windowId: 'w1', staffId: 's1', level: 5, bad: true, by: 'staff', ...over,
+  });
+
+  it('remembers bad ratings only, once each, newest first', () => {
+    let list: ReadonlyArray<BadRating> = [];
+    list = rememberBadRating(list, rated({ bad: false, level: 1, ticketId: 't0' }));
+    expect(list).toEqual([]);
+    list = rememberBadRating(list, rated());
+    const same = rememberBadRating(list, rated({ seq: 9 })); // replayed after a reconnection
+    expect(same).toBe(list);
+    list = rememberBadRating(list, rated({ ticketId: 't2', number: 'A002', level: 4, at: '2025-03-03T01:05:00.000Z' }));
+    expect(list.map((r) => r.number)).toEqual(['A002', 'A001']);
+  });
+
+  it('shows a live bad rating for half an hour on the board clock', () => {
+    const badRatings = rememberBadRating([], rated());
+    expect(computeAlerts({ ...base, waiting: [], badRatings, now: at(0) })).toEqual([
+      { kind: 'bad-rating', key: 'rated:t1', ticketId: 't1', number: 'A001', serviceId: 'a', windowId: 'w1', level: 5, at: issued },
+    ]);
+    expect(computeAlerts({ ...base, waiting: [], badRatings, now: at(BAD_RATING_ALERT_SECONDS - 1) })).toHaveLength(1);
+    expect(computeAlerts({ ...base, waiting: [], badRatings, now: at(BAD_RATING_ALERT_SECONDS) })).toEqual([]);
+    // Stamped by the server a little ahead of this screen's clock: shown at once.
+    expect(computeAlerts({ ...base, waiting: [], badRatings, now: at(-5) })).toHaveLength(1);
+  });
+
+  it('lists one line per overdue follow-up, earliest deadline first, never a closed or current one', () => {
+    const followUps = [
+      { id: 'fu2', ticketNumber: 'B007', deadline: '2025-03-01', status: 'assigned', overdue: true },
+      { id: 'fu1', ticketNumber: 'A003', deadline: '2025-02-20', status: 'open', overdue: true },
+      { id: 'fu3', ticketNumber: 'A009', deadline: '2025-03-20', status: 'open', overdue: false },
+      { id: 'fu4', ticketNumber: 'A010', deadline: '2025-02-01', status: 'closed', overdue: true },
+    ];
+    expect(computeAlerts({ ...base, waiting: [], followUps, now: at(0) })).toEqual([
+      { kind: 'follow-up-overdue', key: 'fu:fu1', followUpId: 'fu1', number: 'A003', deadline: '2025-02-20' },
+      { kind: 'follow-up-overdue', key: 'fu:fu2', followUpId: 'fu2', number: 'B007', deadline: '2025-03-01' },
+    ]);
+  });
+
+  it('ranks a live bad rating after a wait past target and overdue follow-ups after device faults', () => {
+    const alerts = computeAlerts({
+      ...base,
+      waiting: [ticket('a1', 'a', issued), ticket('a2', 'a', '2025-03-03T01:02:00.000Z')],
+      devices: [{ id: 'k1', name: '取号机1', printerState: 'paper_out' as const }],
+      badRatings: rememberBadRating([], rated({ at: new Date(at(590)).toISOString() })),
+      followUps: [{ id: 'fu1', ticketNumber: 'A003', deadline: '2025-02-20', status: 'open', overdue: true }],
+      now: at(600),
+    });
+    expect(alerts.map((a) => a.kind)).toEqual(['wait-over', 'bad-rating', 'device-fault', 'follow-up-overdue', 'wait-warn']);
   });
 });

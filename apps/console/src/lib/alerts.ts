@@ -1,6 +1,8 @@
 // The supervisor's alerts, recomputed on every tick of the board's clock: a visitor past 80% or
-// 100% of the wait target, a window idling while its skills have a queue, a device fault.
-import type { PrinterState, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
+// 100% of the wait target, a window idling while its skills have a queue, a device fault (printer
+// not ready or device offline, from `device.changed`), a bad rating (好差评) that just arrived
+// live, and every 好差评 follow-up past its deadline (polled from the server).
+import type { HallEventOf, PrinterState, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
 import { canServe } from '@hallq/shared';
 import { toRoutingTicket } from './queue';
 import { secondsSince, WARN_RATIO } from './wait-colour';
@@ -8,7 +10,37 @@ import { secondsSince, WARN_RATIO } from './wait-colour';
 export type Alert =
   | { kind: 'wait-over' | 'wait-warn'; key: string; ticketId: string; number: string; serviceId: string; waitedSeconds: number; targetSeconds: number }
   | { kind: 'window-idle'; key: string; windowId: string; windowNumber: number; queued: number }
-  | { kind: 'device-fault'; key: string; deviceId: string; name: string; printerState: PrinterState | 'offline' };
+  | { kind: 'device-fault'; key: string; deviceId: string; name: string; printerState: PrinterState | 'offline' }
+  | { kind: 'bad-rating'; key: string; ticketId: string; number: string; serviceId: string; windowId: string | null; level: number; at: string }
+  | { kind: 'follow-up-overdue'; key: string; followUpId: string; number: string; deadline: string };
+
+/** How long a live bad rating stays on the board. */
+export const BAD_RATING_ALERT_SECONDS = 30 * 60;
+/** How often the board asks the server for overdue follow-ups (also asked on every bad rating). */
+export const FOLLOW_UP_POLL_MS = 60_000;
+/** The id of the reports page's follow-up panel: an overdue follow-up's alert links there. */
+export const FOLLOW_UPS_SECTION = 'follow-ups';
+/** At most this many live bad ratings are remembered. */
+const BAD_RATINGS_KEPT = 50;
+
+/** A bad rating seen on the feed (`ticket.rated` with bad: true). */
+export interface BadRating {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  windowId: string | null;
+  level: number;
+  at: string;
+}
+
+/** What the board reads of `GET /halls/:hallId/follow-ups?status=overdue`. */
+export interface FollowUpDue {
+  id: string;
+  ticketNumber: string;
+  deadline: string;
+  status: string;
+  overdue: boolean;
+}
 
 export interface DeviceHealth {
   id: string;
@@ -25,10 +57,29 @@ export interface AlertInput {
   /** Staff type of whoever is signed in at each window (by staff id); unknown = officer. */
   staffTypeOf: (staffId: string) => 'officer' | 'helper';
   devices: ReadonlyArray<DeviceHealth>;
+  /** Bad ratings seen live, newest first (`rememberBadRating`). */
+  badRatings?: ReadonlyArray<BadRating>;
+  /** The server's overdue follow-ups (the list answer's `followUps`). */
+  followUps?: ReadonlyArray<FollowUpDue>;
   now: number;
 }
 
-const SEVERITY: Record<Alert['kind'], number> = { 'wait-over': 0, 'device-fault': 1, 'wait-warn': 2, 'window-idle': 3 };
+const SEVERITY: Record<Alert['kind'], number> = {
+  'wait-over': 0,
+  'bad-rating': 1,
+  'device-fault': 2,
+  'follow-up-overdue': 3,
+  'wait-warn': 4,
+  'window-idle': 5,
+};
+
+/** Adds a `ticket.rated` event to the live bad ratings (newest first); anything else, or a
+ * rating already seen (an event replayed after a reconnection), leaves the list as it is. */
+export function rememberBadRating(list: ReadonlyArray<BadRating>, e: HallEventOf<'ticket.rated'>): ReadonlyArray<BadRating> {
+  if (!e.bad || list.some((r) => r.ticketId === e.ticketId)) return list;
+  const added: BadRating = { ticketId: e.ticketId, number: e.number, serviceId: e.serviceId, windowId: e.windowId, level: e.level, at: e.at };
+  return [added, ...list].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, BAD_RATINGS_KEPT);
+}
 
 export function computeAlerts(input: AlertInput): Alert[] {
   const alerts: Alert[] = [];
@@ -53,5 +104,16 @@ export function computeAlerts(input: AlertInput): Alert[] {
       alerts.push({ kind: 'device-fault', key: `dev:${d.id}`, deviceId: d.id, name: d.name, printerState: 'offline' });
     }
   }
+  for (const r of input.badRatings ?? []) {
+    // A rating stamped a little ahead of this screen's clock counts as just now.
+    if (secondsSince(r.at, input.now) < BAD_RATING_ALERT_SECONDS) {
+      alerts.push({ kind: 'bad-rating', key: `rated:${r.ticketId}`, ticketId: r.ticketId, number: r.number, serviceId: r.serviceId, windowId: r.windowId, level: r.level, at: r.at });
+    }
+  }
+  const due = (input.followUps ?? []).filter((f) => f.overdue && f.status !== 'closed');
+  for (const f of [...due].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.ticketNumber.localeCompare(b.ticketNumber))) {
+    alerts.push({ kind: 'follow-up-overdue', key: `fu:${f.id}`, followUpId: f.id, number: f.ticketNumber, deadline: f.deadline });
+  }
+  // Array.prototype.sort is stable: each kind keeps the order it was added in.
   return alerts.sort((a, b) => SEVERITY[a.kind] - SEVERITY[b.kind]);
 }

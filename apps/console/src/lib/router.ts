@@ -12,12 +12,13 @@ export function routeOf(pathname: string): string {
   return p;
 }
 
-export function hrefOf(route: string): string {
-  return `${BASE}${route === '/' ? '/' : route}${window.location.search.includes('lang=') ? window.location.search : ''}`;
+/** The URL of a route, keeping `?lang=`; `hash` ("follow-ups") points at a section of the page. */
+export function hrefOf(route: string, hash?: string): string {
+  return `${BASE}${route === '/' ? '/' : route}${window.location.search.includes('lang=') ? window.location.search : ''}${hash ? `#${hash}` : ''}`;
 }
 
-export function navigate(route: string, replace = false): void {
-  const url = hrefOf(route);
+export function navigate(route: string, replace = false, hash?: string): void {
+  const url = hrefOf(route, hash);
   if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   window.dispatchEvent(new PopStateEvent('popstate'));

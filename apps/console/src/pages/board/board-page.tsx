@@ -8,8 +8,8 @@ import { useNow } from '../../hooks/use-now';
 import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
 import { listOf } from '../../hooks/use-resource';
-import { computeAlerts } from '../../lib/alerts';
-import type { DeviceHealth } from '../../lib/alerts';
+import { computeAlerts, rememberBadRating } from '../../lib/alerts';
+import type { BadRating, DeviceHealth } from '../../lib/alerts';
 import { serviceQueues } from '../../lib/board';
 import { localDate, routingContext } from '../../lib/queue';
 import { can, staffTypeOf } from '../../lib/roles';
@@ -20,6 +20,7 @@ import { QueuesTable } from './queues-table';
 import { AlertsPanel } from './alerts-panel';
 import { SkillsDialog } from './skills-dialog';
 import { Broadcast } from './broadcast';
+import { useOverdueFollowUps } from './use-overdue-follow-ups';
 
 export function BoardPage() {
   const { t } = useI18n();
@@ -28,7 +29,9 @@ export function BoardPage() {
   const { config, reload } = useHallConfig(hallId);
   const [staff, setStaff] = useState<Map<string, StaffMember>>(new Map());
   const [devices, setDevices] = useState<Map<string, DeviceHealth>>(new Map());
+  const [badRatings, setBadRatings] = useState<ReadonlyArray<BadRating>>([]);
   const [editing, setEditing] = useState<WindowView | null>(null);
+  const { followUps, refresh: refreshFollowUps } = useOverdueFollowUps(hallId);
   const { run, error } = useAction();
   const now = useNow();
 
@@ -50,8 +53,12 @@ export function BoardPage() {
       if (e.type === 'device.changed') {
         setDevices((prev) => new Map(prev).set(e.deviceId, { ...prev.get(e.deviceId), id: e.deviceId, name: e.name, printerState: e.printerState, online: e.online }));
       }
+      if (e.type === 'ticket.rated' && e.bad) {
+        setBadRatings((prev) => rememberBadRating(prev, e));
+        refreshFollowUps(); // a bad rating opens a follow-up; an older one may be overdue by now
+      }
     },
-    [reload, loadPeople],
+    [reload, loadPeople, refreshFollowUps],
   );
   const { state, status } = useHallFeed(hallId, token, onEvent);
   const ctx = useMemo(() => (config ? routingContext(config) : null), [config]);
@@ -69,6 +76,8 @@ export function BoardPage() {
     ctx,
     staffTypeOf: (id) => staffTypeOf(staff.get(id)?.role) ?? 'officer',
     devices: [...devices.values()],
+    badRatings,
+    followUps,
     now,
   });
   const canEdit = can(me.role, 'board-actions');

@@ -1,11 +1,12 @@
 // 好差评 follow-ups for the supervisor: overdue ones first and highlighted, each with the steps
 // the workflow allows next (assign to me, call back, rectify, review, close) and its history.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
 import { ErrorBox } from '../../components/error-box';
+import { FOLLOW_UPS_SECTION } from '../../lib/alerts';
 import { nextActions, type FollowUp, type FollowUpAction, type FollowUpList } from './reports-model';
 
 function Row({ f, meId, onChanged }: { f: FollowUp; meId: string; onChanged: () => void }) {
@@ -61,9 +62,14 @@ function Row({ f, meId, onChanged }: { f: FollowUp; meId: string; onChanged: () 
 
 export function FollowUpsPanel({ list, meId, onChanged }: { list: FollowUpList; meId: string; onChanged: () => void }) {
   const { t } = useI18n();
+  // Opened from an overdue follow-up's alert on the board (/console/reports#follow-ups).
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (window.location.hash === `#${FOLLOW_UPS_SECTION}`) section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const rows = [...list.followUps].sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(a.status === 'closed') - Number(b.status === 'closed') || a.deadline.localeCompare(b.deadline));
   return (
-    <section className="card" data-testid="follow-ups">
+    <section className="card" data-testid="follow-ups" id={FOLLOW_UPS_SECTION} ref={section}>
       <h2>{t('reports.followUps')}</h2>
       {list.summary.overdue > 0 && (
         <p className="error-box" role="alert" data-testid="overdue-alert">
