@@ -1,10 +1,19 @@
 // Checks a value against a schema of this document: the JSON Schema subset the document uses
-// (type, const, enum, properties, required, additionalProperties: false, items, anyOf, oneOf,
-// allOf, local $ref, and the bounds minLength/maxLength, pattern, minimum/maximum, minItems/
-// maxItems), so tests can hold the hand-written answer schemas to what the server really sends
-// and the generated request schemas to what the zod schemas accept. `format` is an annotation
-// (as in draft 2020-12) and is not checked.
+// (type, const, enum, properties, required, additionalProperties (false or a schema),
+// propertyNames, items, anyOf, oneOf, allOf, local $ref, and the bounds minLength/maxLength,
+// pattern, minimum/maximum, minItems/maxItems), so tests can hold the hand-written answer schemas
+// to what the server really sends and the generated request schemas to what the zod schemas
+// accept. `format` is an annotation (as in draft 2020-12) and is not checked.
 type Json = Record<string, unknown>;
+
+export interface ConformanceOptions {
+  /**
+   * Report fields of an answer that its schema does not name (`not documented`): answer objects
+   * are open for clients (fields may be added), but the document should still list every field
+   * the server sends. Objects typed by `additionalProperties` (maps) and `allOf` parts are exempt.
+   */
+  closed?: boolean;
+}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -49,11 +58,12 @@ function bounds(schema: Json, value: unknown, actual: string, path: string): str
 }
 
 /** Problems found, as `path: message`; empty when the value conforms. */
-export function conformance(doc: Json, schema: Json, value: unknown, path = '$'): string[] {
+export function conformance(doc: Json, schema: Json, value: unknown, path = '$', options: ConformanceOptions = {}): string[] {
+  const check = (s: Json, v: unknown, p: string, o = options): string[] => conformance(doc, s, v, p, o);
   if (typeof schema.$ref === 'string') {
     const [, , section, name] = schema.$ref.split('/');
     const target = ((doc.components as Record<string, Json>)[section!] as Record<string, Json> | undefined)?.[name!];
-    return target ? conformance(doc, target, value, path) : [`${path}: unresolved ${schema.$ref}`];
+    return target ? check(target, value, path) : [`${path}: unresolved ${schema.$ref}`];
   }
   const problems: string[] = [];
   const actual = typeOf(value);
@@ -63,23 +73,27 @@ export function conformance(doc: Json, schema: Json, value: unknown, path = '$')
   }
   if ('const' in schema && schema.const !== value) problems.push(`${path}: expected ${JSON.stringify(schema.const)}`);
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Json[]) problems.push(...conformance(doc, s, value, path));
+  // Each part of an allOf describes only some of the fields, so none of them is closed.
+  if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Json[]) problems.push(...check(s, value, path, { ...options, closed: false }));
   for (const key of ['anyOf', 'oneOf'] as const) {
-    const options = schema[key] as Json[] | undefined;
-    if (options && !options.some((s) => conformance(doc, s, value, path).length === 0)) problems.push(`${path}: matches no ${key} option`);
+    const choices = schema[key] as Json[] | undefined;
+    if (choices && !choices.some((s) => check(s, value, path).length === 0)) problems.push(`${path}: matches no ${key} option`);
   }
   if (actual === 'object') {
     const object = value as Json;
     for (const r of (schema.required as string[] | undefined) ?? []) if (!(r in object)) problems.push(`${path}.${r}: missing`);
-    for (const [k, s] of Object.entries((schema.properties as Record<string, Json> | undefined) ?? {})) {
-      if (k in object && object[k] !== undefined) problems.push(...conformance(doc, s, object[k], `${path}.${k}`));
+    const properties = (schema.properties as Record<string, Json> | undefined) ?? {};
+    for (const [k, s] of Object.entries(properties)) {
+      if (k in object && object[k] !== undefined) problems.push(...check(s, object[k], `${path}.${k}`));
     }
-    if (schema.additionalProperties === false) {
-      const known = Object.keys((schema.properties as Json | undefined) ?? {});
-      for (const k of Object.keys(object)) if (!known.includes(k)) problems.push(`${path}.${k}: not allowed`);
-    }
+    const extra = Object.keys(object).filter((k) => !(k in properties));
+    const more = schema.additionalProperties;
+    if (more === false) for (const k of extra) problems.push(`${path}.${k}: not allowed`);
+    else if (more && typeof more === 'object') for (const k of extra) problems.push(...check(more as Json, object[k], `${path}.${k}`));
+    else if (options.closed && schema.properties) for (const k of extra) problems.push(`${path}.${k}: not documented`);
+    if (schema.propertyNames) for (const k of Object.keys(object)) problems.push(...check(schema.propertyNames as Json, k, `${path}.${k} (name)`));
   }
   problems.push(...bounds(schema, value, actual, path));
-  if (actual === 'array' && schema.items) (value as unknown[]).forEach((v, i) => problems.push(...conformance(doc, schema.items as Json, v, `${path}[${i}]`)));
+  if (actual === 'array' && schema.items) (value as unknown[]).forEach((v, i) => problems.push(...check(schema.items as Json, v, `${path}[${i}]`)));
   return problems;
 }

@@ -6,6 +6,7 @@ import { realtimeContract } from './events';
 import { adminPaths } from './paths-admin';
 import { counterPaths } from './paths-counter';
 import { hallPaths } from './paths-halls';
+import { reportPaths } from './paths-reports';
 import { responseSchemas } from './responses';
 import { requestSchemas } from './schemas';
 
@@ -41,9 +42,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     tags: [
       { name: 'System' }, { name: 'Auth' }, { name: 'Devices' }, { name: 'Halls' }, { name: 'Tickets' }, { name: 'Windows' },
       { name: 'Ratings' }, { name: 'Appointments' }, { name: 'Public', description: 'The visitor\'s phone: no token, the publicId is the secret' },
-      { name: 'Configuration' }, { name: 'Reports' },
+      { name: 'Configuration' }, { name: 'Reports' }, { name: 'Follow-ups', description: '好差评: the follow-up of each bad rating' },
+      { name: 'Planning', description: 'Staffing planner' },
     ],
-    paths: { ...hallPaths(), ...counterPaths(), ...adminPaths() },
+    paths: { ...hallPaths(), ...counterPaths(), ...adminPaths(), ...reportPaths() },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'A staff session token (from login) or a device token.' },
@@ -59,6 +61,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ticketId: pathParam('ticketId', 'Ticket id'),
         publicId: pathParam('publicId', 'The ticket\'s secret public id (at least 128 random bits)'),
         id: pathParam('id', 'Id of the configuration item'),
+        followUpId: pathParam('id', 'Follow-up id (`followUpId` of the bad rating that opened it)'),
         code: pathParam('code', 'Appointment code (4-12 digits)'),
         kind: pathParam('kind', 'Report kind', { type: 'string', enum: ['daily', 'tickets', 'ratings', 'contractor'] }),
         format: pathParam('format', 'File format', { type: 'string', enum: ['csv', 'xlsx'] }),

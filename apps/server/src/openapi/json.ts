@@ -16,6 +16,10 @@ export const oneOfValues = (values: readonly (string | number)[], description?: 
 });
 export const array = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) });
 export const constant = (value: string | number | boolean): JsonSchema => ({ const: value });
+/** `Record<string, T>`: an object of any keys (ids, usually) whose values all have one schema. */
+export const map = (values: JsonSchema, description?: string): JsonSchema => ({
+  type: 'object', additionalProperties: values, ...(description ? { description } : {}),
+});
 
 /** `T | null`: a type list for plain types, `anyOf` for references and compound schemas. */
 export function nullable(schema: JsonSchema): JsonSchema {

@@ -56,7 +56,14 @@ const EXTENSIONS: Array<[string, string]> = [
   ['get', '/halls/{hallId}/appointments'],
   ['post', '/halls/{hallId}/appointments'],
   ['get', '/halls/{hallId}/appointments/{code}'],
+  ['get', '/halls/{hallId}/stats/compare'],
+  ['get', '/halls/{hallId}/reports/haochaping.json'],
+  ['get', '/halls/{hallId}/follow-ups'],
+  ['post', '/follow-ups/{id}/steps'],
+  ['get', '/halls/{hallId}/planning/forecast'],
+  ['post', '/halls/{hallId}/planning/plan'],
 ];
+
 
 /** Property names and required names of a zod object schema, as zod sees them. */
 function zodShape(schema: z.ZodType): { keys: string[]; required: string[] } {
@@ -211,7 +218,9 @@ describe('OpenAPI document', () => {
 
   it('accepts an Idempotency-Key on every POST that creates something (answers 201)', () => {
     const creating = operations().filter(([method, , op]) => method === 'post' && '201' in (op.responses as Json));
-    expect(creating.map(([, path]) => path)).toEqual(expect.arrayContaining(['/halls/{hallId}/tickets', '/halls/{hallId}/devices', '/tickets/{ticketId}/rating']));
+    expect(creating.map(([, path]) => path)).toEqual(
+      expect.arrayContaining(['/halls/{hallId}/tickets', '/halls/{hallId}/devices', '/tickets/{ticketId}/rating', '/follow-ups/{id}/steps']),
+    );
     for (const [method, path, op] of creating) {
       const params = (op.parameters as Json[] | undefined) ?? [];
       expect([method, path, params.some((p) => p.$ref === '#/components/parameters/IdempotencyKey')]).toEqual([method, path, true]);
@@ -236,6 +245,11 @@ describe('OpenAPI document', () => {
     const stats = schema('Stats');
     expect(stats.required).toEqual(expect.arrayContaining(['issued', 'served', 'noShow', 'cancelled', 'waitSeconds', 'withinTargetShare',
       'serviceSeconds', 'firstTimeAcceptedShare', 'ratings', 'byService', 'byWindow', 'byStaff', 'byOrganisation', 'byHour']));
+    expect(stats.required).toEqual(expect.arrayContaining(['transferred', 'from', 'to', 'timezone', 'waitTargetSeconds', 'byModule', 'byDate', 'arrivals', 'followUps']));
+    expect(schema('StatsWindow').required).toEqual(expect.arrayContaining(['windowId', 'windowNumber', 'openSeconds', 'busySeconds', 'utilisation']));
+    expect(schema('StatsFollowUps').required).toEqual(['opened', 'closed', 'closedInTime', 'rectified', 'overdue', 'rectificationRate']);
+    expect(schema('StatsComparison').required).toEqual(['before', 'after', 'changes']);
+    expect(schema('KpiChange').required).toEqual(['kpi', 'before', 'after', 'change', 'relativeChange']);
     for (const name of ['HallConfig', 'PublicTicketStatus', 'WindowView', 'LoginResult', 'ErrorBody']) expect(schema(name)).toBeDefined();
   });
 

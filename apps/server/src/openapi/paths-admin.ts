@@ -1,10 +1,9 @@
-// Paths of configuration (services, windows, staff, devices, notices) and of the supervisor's
-// figures (stats, reports). Configuration mirrors routes/hall-config.ts: GET for admins and
+// Paths of configuration (services, windows, staff, devices, notices); the supervisor's figures
+// are in paths-reports.ts. Configuration mirrors routes/hall-config.ts: GET for admins and
 // supervisors, changes for admins, except the fields a supervisor may adjust during the day.
-import { STAFF_ROLES } from '@hallq/shared';
 import { array, obj, ref, wrap } from './json';
 import { operation, type Caller } from './operation';
-import { statsQueryParameters, type RequestSchemaName } from './schemas';
+import type { RequestSchemaName } from './schemas';
 
 type Paths = Record<string, Record<string, unknown>>;
 
@@ -63,30 +62,8 @@ function configPaths(r: ConfigResource): Paths {
   };
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function adminPaths(): Paths {
   const out: Paths = {};
   for (const r of RESOURCES) Object.assign(out, configPaths(r));
-  const figures: Caller[] = STAFF_ROLES.filter((role) => role === 'admin' || role === 'supervisor');
-  out['/halls/{hallId}/stats'] = {
-    get: operation({
-      summary: 'KPIs over local dates', description: 'Computed from the event log; shares are fractions 0..1.',
-      tag: 'Reports', roles: figures, params: ['hallId'], query: statsQueryParameters(),
-      answers: { 200: { description: 'Figures', schema: ref('Stats') } },
-    }),
-  };
-  out['/halls/{hallId}/reports/{kind}.{format}'] = {
-    get: operation({
-      summary: 'Export a report', description: 'Kinds: daily, tickets, ratings, contractor; as CSV or Excel.',
-      tag: 'Reports', roles: figures, params: ['hallId', 'kind', 'format'], query: statsQueryParameters(),
-      answers: {
-        200: {
-          description: 'The report file',
-          content: { 'text/csv': { type: 'string' }, [XLSX]: { type: 'string', contentMediaType: XLSX, contentEncoding: 'binary' } },
-        },
-      },
-    }),
-  };
   return out;
 }

@@ -62,4 +62,16 @@ export const BODY_EXAMPLES = {
     bad: [{ at: '2030-01-02T02:00:00Z' }, { serviceId: 's', at: '2030-01-02T02:00:00Z', code: '12' }, { serviceId: 's', at: '2030-01-02T02:00:00Z', code: 'abcdef' }],
   },
   ResumeMessage: { good: [{ hallId: 'demo', afterSeq: 0 }, { hallId: 'demo', afterSeq: 42 }], bad: [{ hallId: 'demo' }, { hallId: 'demo', afterSeq: -1 }, { hallId: 'demo', afterSeq: 1, extra: true }] },
+  FollowUpStepBody: {
+    good: [{ action: 'assign', assignee: 'staff-super' }, { action: 'call_back', note: '已回访' }, { action: 'close', note: '办结', assignee: 'staff-super' }],
+    bad: [{}, { action: 'escalate', note: 'x' }, { action: 'review', note: 'x'.repeat(1001) }, { action: 'assign', assignee: '' }, { action: 'review', note: 'x', extra: 1 }],
+    refinement: [{ action: 'assign' }, { action: 'rectify' }, { action: 'close', note: '   ' }],
+  },
+  PlanBody: {
+    good: [{}, { goalShare: 0.8, targetMinutes: 20, days: 'weekdays' }, { forecast: { 'svc-food': Array.from({ length: 24 }, (_, h) => (h === 10 ? 3 : 0)) }, serviceMinutes: { 'svc-food': 6 }, from: '2026-01-01', to: '2026-01-31' }],
+    bad: [
+      { goalShare: 1 }, { goalShare: '0.9' }, { targetMinutes: 0 }, { days: 'mondays' }, { from: '1 Jan' }, { extra: true },
+      { forecast: { 'svc-food': [1, 2, 3] } }, { forecast: { 'svc-food': Array.from({ length: 24 }, () => -1) } }, { serviceMinutes: { 'svc-food': 0 } }, { serviceMinutes: { '': 5 } },
+    ],
+  },
 } satisfies Record<RequestSchemaName, { good: unknown[]; bad: unknown[]; refinement?: unknown[] }>;

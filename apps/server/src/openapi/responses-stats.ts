@@ -1,7 +1,10 @@
-// The KPI answer of GET /halls/:hallId/stats, as API.md describes it: one set of figures for the
-// whole period and the same figures per service, window, staff member, organisation and hour.
+// The KPI answers: GET /halls/:hallId/stats (services/stats/compute-stats.ts `Stats` plus the
+// follow-up figures of stats-service.ts `HallStats`), one set of figures for the whole period and
+// the same figures per service, module, window, staff member, organisation, hour and date; and the
+// period comparison of GET /halls/:hallId/stats/compare (services/stats/compare.ts).
 import { RATING_LEVELS } from '@hallq/shared';
-import { int, nullable, num, obj, ref, str } from './json';
+import { COMPARED_KPIS } from '../services/stats/compare';
+import { array, int, localDate, nullable, num, obj, oneOfValues, ref, str } from './json';
 import type { JsonSchema } from './schemas';
 
 const share = (of: string): JsonSchema => nullable(num(`fraction 0..1 ${of}; null when there is nothing to divide by`));
@@ -9,44 +12,85 @@ const seconds = (what: string): JsonSchema => nullable(num(`${what}, seconds; nu
 
 function figures(): Record<string, JsonSchema> {
   return {
-    issued: int(),
+    issued: int('tickets issued; in byWindow, byStaff and byOrganisation the visits (calls) handed to it'),
     served: int('tickets done'),
     noShow: int(),
     cancelled: int(),
+    transferred: int('visits handed on to another service or stage'),
     waitSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile'), max: seconds('longest') }, [],
-      'a wait runs from issue to first call'),
+      'a wait runs from issue to first call (per visit: from joining that queue to the call)'),
     withinTargetShare: share('of called tickets whose wait met the target'),
-    serviceSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile') }),
+    serviceSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile') }, [], 'per served visit: start to completion or transfer'),
     firstTimeAcceptedShare: share('of done tickets whose firstTimeAccepted flag was given'),
     ratings: ref('StatsRatings'),
   };
 }
 
-const row = (key: string, description: string): JsonSchema => {
-  const f = figures();
-  return { ...obj({ [key]: key === 'hour' ? int('local hour 0..23') : str(), ...f }), description };
-};
+const row = (key: Record<string, JsonSchema>, description: string, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+  ...obj({ ...key, ...figures(), ...extra }),
+  description,
+});
 
-export function statsSchemas(): Record<string, JsonSchema> {
+const weekdays = (description: string): JsonSchema => ({ ...obj(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), int()]))), description });
+
+/** Rating counts, as in the stats and the 好差评 export summary. */
+export function ratingFigures(): Record<string, JsonSchema> {
   const levels = Object.fromEntries(RATING_LEVELS.map((l) => [String(l), int()]));
   return {
-    StatsRatings: obj({
-      count: int(),
-      byLevel: { ...obj(levels), description: 'count per level "1" (非常满意) .. "5" (非常不满意)' },
-      satisfiedShare: share('of ratings that are 1..3'),
-      bad: int('ratings 4 and 5 (差评)'),
-    }),
+    count: int(),
+    byLevel: { ...obj(levels), description: 'count per level "1" (非常满意) .. "5" (非常不满意)' },
+    satisfiedShare: share('of ratings that are 1..3'),
+    bad: int('ratings 4 and 5 (差评)'),
+  };
+}
+
+export function statsSchemas(): Record<string, JsonSchema> {
+  return {
+    StatsRatings: obj(ratingFigures()),
     StatsFigures: obj(figures()),
+    StatsWindow: row({ windowId: str() }, 'figures of one window (per visit), with its signed-in time', {
+      windowNumber: nullable(int()),
+      openSeconds: int('signed-in time within the range'),
+      busySeconds: int('time with a called or served visitor within the range'),
+      utilisation: nullable(num('busySeconds / openSeconds, 0..1; null when the window was never open')),
+    }),
+    StatsFollowUps: obj({
+      opened: int('follow-ups of bad ratings of tickets issued in the range'),
+      closed: int(),
+      closedInTime: int('closed on or before the deadline'),
+      rectified: int('closed after a reviewed rectification'),
+      overdue: int('not closed and past the deadline now'),
+      rectificationRate: share('rectified over bad ratings'),
+    }, [], '好差评 follow-ups of the bad ratings of the period'),
     Stats: {
       ...obj({
+        from: localDate('first local date of the range'),
+        to: localDate('last local date of the range (inclusive)'),
+        timezone: str('the hall\'s IANA timezone the dates are in'),
+        waitTargetSeconds: int('the hall\'s wait target (a service may have its own)'),
         ...figures(),
-        byService: { type: 'array', items: row('serviceId', 'figures of one service') },
-        byWindow: { type: 'array', items: row('windowId', 'figures of one window') },
-        byStaff: { type: 'array', items: row('staffId', 'figures of one staff member') },
-        byOrganisation: { type: 'array', items: row('organisationId', 'figures of one organisation') },
-        byHour: { type: 'array', items: row('hour', 'figures of one local hour of the day') },
+        byService: array(row({ serviceId: str() }, 'figures of one service (the service the ticket was issued for)')),
+        byModule: array(row({ moduleId: str('`unknown` for a service no longer in the catalogue') }, 'figures of one module')),
+        byWindow: array(ref('StatsWindow'), 'ordered by window number'),
+        byStaff: array(row({ staffId: str() }, 'figures of one staff member (per visit)')),
+        byOrganisation: array(row({ organisationId: str('`unknown` for staff without a known organisation') }, 'figures of one organisation (per visit of its staff)')),
+        byHour: array(row({ hour: int('local hour of issue 0..23') }, 'figures of one local hour of the day')),
+        byDate: array(row({ date: localDate() }, 'figures of one local date; every date of the range is listed')),
+        arrivals: obj({
+          cells: array(obj({ weekday: int('1 = Monday .. 7 = Sunday'), hour: int('local hour 0..23'), issued: int() }), 'only cells with arrivals'),
+          days: weekdays('how many of each weekday ("1" = Monday .. "7" = Sunday) the range has'),
+        }, [], 'tickets issued by local weekday and hour, for a heat map'),
+        followUps: ref('StatsFollowUps'),
       }),
       description: 'KPIs computed from the event log over local dates from..to (inclusive) in the hall\'s timezone',
     },
+    KpiChange: obj({
+      kpi: oneOfValues(COMPARED_KPIS, 'path of the figure in Stats'),
+      before: nullable(num()),
+      after: nullable(num()),
+      change: nullable(num('after - before; null when either is null')),
+      relativeChange: nullable(num('change / before; null when before is 0 or null')),
+    }),
+    StatsComparison: obj({ before: ref('Stats'), after: ref('Stats'), changes: array(ref('KpiChange'), 'one per headline KPI') }),
   };
 }

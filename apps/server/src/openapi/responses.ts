@@ -6,6 +6,8 @@ import {
 } from '@hallq/shared';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
+import { followUpSchemas } from './responses-follow-ups';
+import { planningSchemas } from './responses-planning';
 import { statsSchemas } from './responses-stats';
 
 const ticketFields = {
@@ -145,5 +147,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     }, [], 'what the kiosk shows before the visitor confirms'),
     DeviceStatusResult: obj({ printerState: nullable(oneOfValues(PRINTER_STATES)), changed: bool('true when the state changed (raises device.changed)') }),
     ...statsSchemas(),
+    ...followUpSchemas(),
+    ...planningSchemas(),
   };
 }

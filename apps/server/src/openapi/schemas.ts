@@ -6,6 +6,8 @@ import {
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
   StatsQuery, TransferBody, WindowBody, WindowPatch,
 } from '@hallq/shared';
+import { PlanBody } from '../routes/planning';
+import { FollowUpStepBody } from '../services/follow-up/follow-up-workflow';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -17,6 +19,8 @@ const REFINEMENTS: Record<string, string[]> = {
   RatingBody: ['a bad rating (level 4 or 5) needs a non-empty `reason`'],
   HallPatch: ['`announcementTemplate` must contain `{number}`'],
   StatsQuery: ['`from` must not be after `to`'],
+  CompareQuery: ['`from` must not be after `to`', '`beforeFrom` must not be after `beforeTo`'],
+  FollowUpStepBody: ['`assign` needs an `assignee` (staff id of the hall)', 'every other step needs a `note`', '`note` is trimmed first, so a blank note counts as missing'],
 };
 
 /** One zod schema as a JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), input side. */
@@ -34,7 +38,7 @@ export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
 export const REQUEST_SCHEMAS = {
   LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
   ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
-  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage,
+  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage, FollowUpStepBody, PlanBody,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
@@ -43,6 +47,25 @@ export function requestSchemas(): Record<RequestSchemaName, JsonSchema> {
   const out = {} as Record<RequestSchemaName, JsonSchema>;
   for (const [name, schema] of Object.entries(REQUEST_SCHEMAS) as Array<[RequestSchemaName, z.ZodType]>) out[name] = fromZod(schema, name);
   return out;
+}
+
+/**
+ * The fields of a zod query schema as OpenAPI query parameters, in the order of the schema;
+ * `describe` gives each its description. The refinements of `name` are added to the first one.
+ */
+export function queryParameters(schema: z.ZodType, name: string, describe: (field: string) => string | undefined = () => undefined): JsonSchema[] {
+  const json = fromZod(schema) as { properties: Record<string, JsonSchema>; required?: string[] };
+  const rules = REFINEMENTS[name] ?? [];
+  return Object.entries(json.properties).map(([field, fieldSchema], i) => {
+    const text = [describe(field), ...(i === 0 ? rules : [])].filter(Boolean).join('; ');
+    return {
+      name: field,
+      in: 'query',
+      required: json.required?.includes(field) ?? false,
+      ...(text ? { description: `${text}.` } : {}),
+      schema: fieldSchema,
+    };
+  });
 }
 
 /** The stats and reports query (`from`, `to`) as OpenAPI query parameters. */
