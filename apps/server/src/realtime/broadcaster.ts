@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { QueueEstimates } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
-import { computeEstimates, serviceViews } from '../services/estimates';
+import { refreshEstimates, serviceViews } from '../services/estimates';
 import type { HallsMirror } from '../services/hall-mirror';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
@@ -58,7 +58,7 @@ export class Broadcaster {
     const m = this.mirror.get(hallId);
     if (!m) return null;
     const now = this.clock();
-    m.estimates = computeEstimates(m, now);
+    refreshEstimates(m, now);
     const msg: QueueEstimates = {
       hallId,
       seq: m.seq,

@@ -8,6 +8,7 @@ import {
   type ServiceQueueView,
   type WaitEstimate,
 } from '@hallq/shared';
+import type { StoredTicket } from '../storage/ticket-repo';
 import type { HallMirror } from './hall-mirror';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
@@ -57,14 +58,22 @@ export function forecast(
   });
 }
 
-/** Estimates for every waiting ticket plus any `extra`; beyond the horizon, nulls. */
-export function computeEstimates(m: HallMirror, now: number, extra: RoutingTicket[] = []): Map<string, WaitEstimate> {
-  const calls = forecast(m, now, { extra });
-  const out = new Map<string, WaitEstimate>();
-  const none = (ticketId: string): WaitEstimate => ({ ticketId, peopleAhead: null, estimatedWaitSeconds: null });
-  for (const t of m.waiting.all()) out.set(t.id, calls.get(t.id) ?? none(t.id));
-  for (const t of extra) out.set(t.id, calls.get(t.id) ?? none(t.id));
-  return out;
+/** Refreshes the hall's live estimates: the forecast calls within the horizon (bounded size). */
+export function refreshEstimates(m: HallMirror, now: number): Map<string, WaitEstimate> {
+  m.estimates = forecast(m, now);
+  m.estimatesFresh = true;
+  return m.estimates;
+}
+
+/**
+ * The live estimate of a waiting ticket: the latest forecast's, or null when the forecast does
+ * not reach it; the one given at issue while no forecast has run since the last change.
+ */
+export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
+  const e = m.estimates.get(t.id);
+  if (e) return e;
+  if (m.estimatesFresh) return { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null };
+  return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds };
 }
 
 /**
@@ -89,7 +98,7 @@ export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
     priority: false,
     appointmentAt: null,
   }));
-  const est = computeEstimates(m, now, probes);
+  const est = forecast(m, now, { extra: probes, until: new Set(probes.map((p) => p.id)) });
   return services.map((s) => {
     const st = stats.get(s.id);
     return {
@@ -99,8 +108,4 @@ export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
       estimatedWaitSeconds: est.get(`\uffffprobe:${s.id}`)?.estimatedWaitSeconds ?? null,
     };
   });
-}
-
-export function estimateFor(m: HallMirror, ticketId: string): WaitEstimate | undefined {
-  return m.estimates.get(ticketId);
 }

@@ -34,8 +34,13 @@ export interface HallMirror {
   recentCalls: CallView[];
   notices: Notice[];
   ctx: RoutingContext;
-  /** Latest live estimates of waiting tickets, refreshed (throttled) after changes. */
+  /**
+   * Latest forecast calls of waiting tickets, refreshed (throttled) after changes. Only tickets
+   * the forecast reaches within its horizon are here; when `estimatesFresh`, a waiting ticket
+   * that is absent has no estimate (null), rather than an old one.
+   */
   estimates: Map<string, WaitEstimate>;
+  estimatesFresh: boolean;
 }
 
 export class HallsMirror {
@@ -69,6 +74,7 @@ export class HallsMirror {
       notices: [],
       ctx: { services: new Map(), policy: hall.routing },
       estimates: new Map(),
+      estimatesFresh: false,
     };
     this.reloadConfig(m);
     this.halls.set(hallId, m);
@@ -104,6 +110,7 @@ export class HallsMirror {
       const m = this.halls.get(ev.hallId);
       if (!m) continue;
       touched.add(ev.hallId);
+      m.estimatesFresh = false;
       m.seq = Math.max(m.seq, ev.seq);
       const call = toCallView(ev);
       if (call) {

@@ -1,7 +1,7 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
 import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { StoredWindow } from '../storage/window-repo';
-import { computeEstimates, serviceViews } from './estimates';
+import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { toPublicTicket } from './ticket-view';
 
@@ -61,11 +61,11 @@ export function windowView(m: HallMirror, w: StoredWindow): WindowView {
 
 /** The full live state; carries no publicId, so it is safe for every device. */
 export function queueSnapshot(m: HallMirror, now: number): QueueSnapshot {
-  if (m.estimates.size !== m.waiting.size) m.estimates = computeEstimates(m, now);
+  if (!m.estimatesFresh) refreshEstimates(m, now);
   const waiting = [...m.active.values()]
     .filter((t) => t.status === 'waiting')
     .sort((a, b) => a.queuedAtMs - b.queuedAtMs || (a.id < b.id ? -1 : 1))
-    .map((t) => toPublicTicket(t, m.estimates.get(t.id)));
+    .map((t) => toPublicTicket(t, liveEstimate(m, t)));
   return {
     seq: m.seq,
     hallId: m.hall.id,

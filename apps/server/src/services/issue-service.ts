@@ -7,7 +7,7 @@ import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { forecast } from './estimates';
+import { forecast, liveEstimate } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
 import { newPublicId, newTicketId } from './ids';
@@ -136,7 +136,7 @@ export function publicStatus(core: Core, publicId: string): PublicTicketStatus {
   const t = ticketByPublicId(core, publicId);
   const m = core.mirror.get(t.hallId);
   const service = m?.services.get(t.serviceId) ?? core.repos.services.get(t.hallId, t.serviceId);
-  const live = m?.estimates.get(t.id);
+  const live = m ? liveEstimate(m, t) : undefined;
   const rating = core.repos.tickets.ratingLevel(t.id);
   const waiting = t.status === 'waiting';
   return {

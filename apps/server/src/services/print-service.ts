@@ -7,6 +7,7 @@ import { localTime } from './clock';
 import { hallOf, type Identity } from './core';
 import { reportDeviceStatus } from './device-service';
 import { AppError, notFound } from './errors';
+import { liveEstimate } from './estimates';
 import { statusUrl } from './ticket-view';
 
 export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<{ printed: true }> {
@@ -23,7 +24,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   if (!target) return fail('offline', 'no printer is configured for this kiosk or hall');
 
   const local = localTime(Date.parse(t.issuedAt), m.hall.timezone);
-  const live = m.estimates.get(t.id);
+  const live = t.status === 'waiting' ? liveEstimate(m, t) : undefined;
   let result;
   try {
     result = await printTicket(

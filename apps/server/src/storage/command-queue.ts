@@ -79,40 +79,41 @@ export class CommandQueue {
     if (batch.length === 0) return;
     const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map() };
     const outcomes: Array<{ ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown }> = [];
+    const sql = (text: string): void => void this.db.prepare(text).run();
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      sql('BEGIN IMMEDIATE');
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
     }
     for (const p of batch) {
       const tx = new Tx(this.db, state);
-      this.db.exec('SAVEPOINT command');
+      sql('SAVEPOINT command');
       try {
         const value = p.run(tx);
-        this.db.exec('RELEASE command');
+        sql('RELEASE command');
         outcomes.push({ ok: true, value, tx });
       } catch (error) {
-        this.db.exec('ROLLBACK TO command');
-        this.db.exec('RELEASE command');
+        sql('ROLLBACK TO command');
+        sql('RELEASE command');
         outcomes.push({ ok: false, error });
       }
     }
     for (const hook of state.beforeCommit.values()) {
-      this.db.exec('SAVEPOINT hook');
+      sql('SAVEPOINT hook');
       try {
         hook();
-        this.db.exec('RELEASE hook');
+        sql('RELEASE hook');
       } catch {
         // A hook only refines what the commands did (estimates); its failure must not undo them.
-        this.db.exec('ROLLBACK TO hook');
-        this.db.exec('RELEASE hook');
+        sql('ROLLBACK TO hook');
+        sql('RELEASE hook');
       }
     }
     try {
-      this.db.exec('COMMIT');
+      sql('COMMIT');
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) sql('ROLLBACK');
       for (const p of batch) p.reject(error);
       return;
     }

@@ -15,8 +15,27 @@ export function openDatabase(dataDir: string, fileName = 'hallq.sqlite'): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  cacheStatements(db);
   migrate(db);
   return db;
+}
+
+/**
+ * Repositories prepare their SQL where they use it; compiling it again on every call would cost
+ * more than running it. The handle keeps each compiled statement by its text (none is iterated,
+ * so a statement is never busy when it is reused).
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {

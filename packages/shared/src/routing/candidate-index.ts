@@ -8,24 +8,37 @@ import { canServe, pickNext } from './engine';
 const byQueueOrder = (a: RoutingTicket, b: RoutingTicket): number =>
   a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Tickets of one class in queue order. A lane given in may be shared: it is copied on write. */
-class Lane {
-  private head = 0;
-  private owned: boolean;
+/** A sorted run of tickets read from a position on; removals are skipped, never spliced. */
+class Run {
+  head = 0;
   constructor(
-    private items: readonly RoutingTicket[],
+    readonly items: readonly RoutingTicket[],
     private readonly removed: Set<string>,
-    owned: boolean,
-  ) {
-    this.owned = owned;
+  ) {}
+  first(): RoutingTicket | undefined {
+    while (this.head < this.items.length && this.removed.has(this.items[this.head]!.id)) this.head++;
+    return this.items[this.head];
+  }
+  isRemoved(t: RoutingTicket): boolean {
+    return this.removed.has(t.id);
+  }
+}
+
+/**
+ * Tickets of one class in queue order. A lane given in may be shared with its owner (the server's
+ * live queue) and is never written: inserted tickets go to a small sorted run of their own, and
+ * the lane reads the two runs merged.
+ */
+class Lane {
+  private readonly base: Run;
+  private readonly added: Run;
+  constructor(items: readonly RoutingTicket[], removed: Set<string>) {
+    this.base = new Run(items, removed);
+    this.added = new Run([], removed);
   }
   insert(t: RoutingTicket): void {
-    const items = this.owned ? (this.items as RoutingTicket[]) : this.items.slice(this.head);
-    if (!this.owned) {
-      this.head = 0;
-      this.owned = true;
-    }
-    let lo = this.head;
+    const items = this.added.items as RoutingTicket[];
+    let lo = 0;
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -33,17 +46,30 @@ class Lane {
       else hi = mid;
     }
     items.splice(lo, 0, t);
-    this.items = items;
+    // The added run may now start before its read position: read it again from the start.
+    this.added.head = 0;
   }
   first(): RoutingTicket | undefined {
-    while (this.head < this.items.length && this.removed.has(this.items[this.head]!.id)) this.head++;
-    return this.items[this.head];
+    const a = this.base.first();
+    const b = this.added.first();
+    if (!a || !b) return a ?? b;
+    return byQueueOrder(a, b) <= 0 ? a : b;
   }
-  /** Visits the tickets still waiting, in order, until `visit` returns true. */
+  /** Visits the tickets still waiting, in queue order, until `visit` returns true. */
   scan(visit: (t: RoutingTicket) => boolean): void {
-    for (let i = this.head; i < this.items.length; i++) {
-      const t = this.items[i]!;
-      if (!this.removed.has(t.id) && visit(t)) return;
+    const [x, y] = [this.base, this.added];
+    let i = x.head;
+    let j = y.head;
+    for (;;) {
+      while (i < x.items.length && x.isRemoved(x.items[i]!)) i++;
+      while (j < y.items.length && y.isRemoved(y.items[j]!)) j++;
+      const a = x.items[i];
+      const b = y.items[j];
+      if (!a && !b) return;
+      const takeA = a !== undefined && (b === undefined || byQueueOrder(a, b) <= 0);
+      if (visit(takeA ? a! : b!)) return;
+      if (takeA) i++;
+      else j++;
     }
   }
 }
@@ -87,7 +113,7 @@ export class CandidateIndex {
       b.priority.sort(byQueueOrder);
       b.appointments.sort(byQueueOrder);
       b.normal.sort(byQueueOrder);
-      this.addBucket(b, true);
+      this.addBucket(b);
     }
   }
 
@@ -97,17 +123,17 @@ export class CandidateIndex {
    */
   static fromSorted(buckets: Iterable<SortedBucket>): CandidateIndex {
     const index = new CandidateIndex();
-    for (const b of buckets) index.addBucket(b, false);
+    for (const b of buckets) index.addBucket(b);
     return index;
   }
 
-  private addBucket(b: SortedBucket, owned: boolean): Bucket {
+  private addBucket(b: SortedBucket): Bucket {
     const bucket: Bucket = {
       serviceId: b.serviceId,
       stage: b.stage,
-      priority: new Lane(b.priority, this.removed, owned),
-      appointments: new Lane(b.appointments, this.removed, owned),
-      normal: new Lane(b.normal, this.removed, owned),
+      priority: new Lane(b.priority, this.removed),
+      appointments: new Lane(b.appointments, this.removed),
+      normal: new Lane(b.normal, this.removed),
     };
     this.buckets.set(`${b.serviceId}\u0000${b.stage}`, bucket);
     this.size += b.priority.length + b.appointments.length + b.normal.length;
@@ -118,7 +144,7 @@ export class CandidateIndex {
   insert(t: RoutingTicket): void {
     const b =
       this.buckets.get(`${t.serviceId}\u0000${t.stage}`) ??
-      this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] }, true);
+      this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] });
     (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).insert(t);
     this.size++;
   }

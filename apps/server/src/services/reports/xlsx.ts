@@ -2,7 +2,7 @@
 // of ticket detail does not hold the whole workbook in memory): one worksheet per sheet, bold
 // bilingual headers, frozen header row, number formats by column, preamble and footer lines.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { headerOf, type Cell, type Report } from './report-model';
 
 const FORMATS = { int: '0', decimal: '0.0', text: '@' } as const;
@@ -26,6 +26,9 @@ export async function toXlsx(report: Report, maxRows = MAX_ROWS_PER_SHEET): Prom
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
+  // Loaded on first use: the library is large and a hall server exports rarely.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof ExcelJSModule;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'HallQ';
   const names = new Set<string>();
