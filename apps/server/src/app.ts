@@ -27,6 +27,7 @@ import { planningRouter } from './routes/planning';
 import { followUpsRouter } from './routes/follow-ups';
 import { reportsRouter } from './routes/reports';
 import { statsRouter } from './routes/stats';
+import { ticketPreviewRouter } from './routes/ticket-preview';
 import { publicRouter } from './routes/public';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
@@ -128,6 +129,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     followUpsRouter,
     reportsRouter,
     planningRouter,
+    ticketPreviewRouter,
     ...(options.extraRouters ?? []),
   ];
   for (const make of routers) api.use(make(deps));

@@ -76,7 +76,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      json = undefined;
+      // Not JSON (an SVG preview, a CSV): the text itself is the answer.
+      json = res.ok ? text : undefined;
     }
     if (!res.ok) {
       const e = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;

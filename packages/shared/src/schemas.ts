@@ -141,6 +141,15 @@ export const AppointmentBody = z.strictObject({
   code: z.string().regex(/^\d{4,12}$/, 'code: 4-12 digits').optional(),
 });
 
+/** Preview of the printed ticket with settings not saved yet (what the admin is typing). */
+export const TicketPreviewBody = z.strictObject({
+  hallName: LocalizedTextSchema.optional(),
+  notice: LocalizedTextSchema.optional(),
+  serviceId: id.optional(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
 export const StatsQuery = z
   .object({ from: localDate, to: localDate })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
@@ -175,5 +184,6 @@ export type NoticePatch = z.infer<typeof NoticePatch>;
 export type HallPatch = z.infer<typeof HallPatch>;
 export type StatsQuery = z.infer<typeof StatsQuery>;
 export type AppointmentBody = z.infer<typeof AppointmentBody>;
+export type TicketPreviewBody = z.infer<typeof TicketPreviewBody>;
 export type DeviceStatusBody = z.infer<typeof DeviceStatusBody>;
 export type ResumeMessage = z.infer<typeof ResumeMessage>;

@@ -18,6 +18,7 @@ const SUPERVISOR_ROUTES: Array<[string, string]> = [
   ['get', '/halls/{hallId}/planning/forecast'],
   ['post', '/halls/{hallId}/planning/plan'],
   ['get', '/halls/{hallId}/organisations'],
+  ['post', '/halls/{hallId}/ticket-preview'],
 ];
 
 describe('OpenAPI document: the supervisor\'s routes', () => {

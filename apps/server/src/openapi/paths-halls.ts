@@ -76,6 +76,14 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
         answers: { 200: { description: 'Organisations', schema: obj({ organisations: array(ref('Organisation')) }) } },
       }),
     },
+    '/halls/{hallId}/ticket-preview': {
+      post: operation({
+        summary: 'Preview of the printed ticket (extension)',
+        description: 'The layout the printer gets, as SVG, drawn with hall name and notice values that may not be saved yet.',
+        tag: 'Halls', roles: ['admin', 'supervisor'], params: ['hallId'], body: 'TicketPreviewBody',
+        answers: { 200: { description: 'SVG image', content: { 'image/svg+xml': { type: 'string' } } } },
+      }),
+    },
     '/halls/{hallId}/audit': {
       get: operation({
         summary: 'Audit log, newest first (extension)', tag: 'Halls', roles: ['admin'], params: ['hallId'],

@@ -57,6 +57,10 @@ export const BODY_EXAMPLES = {
     refinement: [{ announcementTemplate: '请到窗口办理' }],
   },
   DeviceStatusBody: { good: [{}, { printerState: 'paper_out', message: '缺纸' }, { printerState: null }], bad: [{ printerState: 'jammed' }, { message: 1 }] },
+  TicketPreviewBody: {
+    good: [{}, { hallName: { zh: '大厅', en: 'Hall' }, notice: { zh: '请保管好号票', en: 'Keep it' }, paperWidthMm: 58, lang: 'en' }],
+    bad: [{ paperWidthMm: 70 }, { lang: 'fr' }, { hallName: { zh: '大厅' } }, { extra: 1 }],
+  },
   AppointmentBody: {
     good: [{ serviceId: 's', at: '2030-01-02T02:00:00Z' }, { serviceId: 's', at: '2030-01-02T10:00:00+08:00', code: '123456' }],
     bad: [{ at: '2030-01-02T02:00:00Z' }, { serviceId: 's', at: '2030-01-02T02:00:00Z', code: '12' }, { serviceId: 's', at: '2030-01-02T02:00:00Z', code: 'abcdef' }],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AppointmentBody, CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
-  StatsQuery, TransferBody, WindowBody, WindowPatch,
+  StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch,
 } from '@hallq/shared';
 import { PlanBody } from '../routes/planning';
 import { FollowUpStepBody } from '../services/follow-up/follow-up-workflow';
@@ -38,7 +38,7 @@ export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
 export const REQUEST_SCHEMAS = {
   LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
   ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
-  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage, FollowUpStepBody, PlanBody,
+  NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage, FollowUpStepBody, PlanBody, TicketPreviewBody,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

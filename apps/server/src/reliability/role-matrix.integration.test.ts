@@ -77,6 +77,7 @@ rows.push(
   ),
   row('GET', '/halls/demo/planning/forecast', MANAGERS, '/halls/:hallId/planning/forecast'),
   row('POST', '/halls/demo/planning/plan', MANAGERS, '/halls/:hallId/planning/plan'),
+  row('POST', '/halls/demo/ticket-preview', MANAGERS, '/halls/:hallId/ticket-preview'),
 );
 
 const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {

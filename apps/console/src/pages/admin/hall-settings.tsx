@@ -108,7 +108,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       </form>
       <aside className="card preview">
         <h2>{t('hall.preview')}</h2>
-        <TicketPreview hallName={{ zh: f.nameZh, en: f.nameEn }} service={config.services[0]} notice={{ zh: f.noticeZh, en: f.noticeEn }} />
+        <TicketPreview hallId={config.id} hallName={{ zh: f.nameZh, en: f.nameEn }} service={config.services[0]} notice={{ zh: f.noticeZh, en: f.noticeEn }} />
         <h2>{t('hall.previewAnnounce')}</h2>
         <p data-testid="announce-preview">{announce(f.template, 'A001', 5)}</p>
         <p>{announce(f.templateEn, 'A001', 5)}</p>

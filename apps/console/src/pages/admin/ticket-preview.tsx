@@ -1,35 +1,41 @@
-// An HTML likeness of the printed ticket: the same fields the printer lays out, no personal data.
+// The printed ticket as the printer will lay it out: the server draws the printing package's own
+// layout as SVG, with the hall name and notice being edited (not saved yet).
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import type { LocalizedText, Service } from '@hallq/shared';
+import { api } from '../../lib/api';
+import { useI18n } from '../../i18n';
 
 interface Props {
+  hallId: string;
   hallName: LocalizedText;
   service: Service | undefined;
   notice: LocalizedText;
 }
 
-export function TicketPreview({ hallName, service, notice }: Props) {
-  const [qr, setQr] = useState('');
+const usable = (t: LocalizedText): LocalizedText | undefined => (t.zh.trim() && t.en.trim() ? t : undefined);
+
+export function TicketPreview({ hallId, hallName, service, notice }: Props) {
+  const { t } = useI18n();
+  const [svg, setSvg] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    QRCode.toDataURL(`${window.location.origin}/t/preview`, { margin: 0, width: 96 }).then(setQr, () => setQr(''));
-  }, []);
-  const number = `${service?.prefix ?? 'A'}001`;
+    let current = true;
+    // Redraw shortly after typing stops, not on every key.
+    const timer = setTimeout(() => {
+      api
+        .post<string>(`/halls/${hallId}/ticket-preview`, { hallName: usable(hallName), notice: usable(notice), serviceId: service?.id })
+        .then((text) => current && (setSvg(text), setFailed(false)))
+        .catch(() => current && setFailed(true));
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [hallId, hallName.zh, hallName.en, notice.zh, notice.en, service?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="ticket-preview" data-testid="ticket-preview">
-      <div className="tp-hall">{hallName.zh}</div>
-      <div className="tp-hall-en">{hallName.en}</div>
-      <hr />
-      <div className="tp-number">{number}</div>
-      <div>
-        {service?.name.zh} / {service?.name.en}
-      </div>
-      <div>前面还有 3 人 / 3 waiting ahead</div>
-      <div>预计等候约 12 分钟 / about 12 min</div>
-      {qr && <img src={qr} alt="" width={96} height={96} />}
-      <div className="tp-notice">{notice.zh || '请留意叫号，过号请重新取号'}</div>
-      {notice.en && <div className="tp-notice">{notice.en}</div>}
-      <div className="tp-time">{new Date().toLocaleString('zh-CN')}</div>
+      {svg && <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('hall.preview')} data-testid="ticket-preview-svg" />}
+      {failed && <p className="error">{t('hall.previewFailed')}</p>}
     </div>
   );
 }
