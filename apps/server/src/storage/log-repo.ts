@@ -2,7 +2,8 @@
 import type { Actor, HallEvent, HallEventType } from '@hallq/shared';
 import type { Db } from './db';
 
-interface EventRow {
+/** A row of the `events` table. */
+export interface EventRow {
   hall_id: string;
   seq: number;
   type: HallEventType;
@@ -11,7 +12,8 @@ interface EventRow {
   payload: string;
 }
 
-const toEvent = (r: EventRow): HallEvent =>
+/** An event as stored, back to the shape it was emitted in. */
+export const toEvent = (r: EventRow): HallEvent =>
   ({
     ...(JSON.parse(r.payload) as object),
     seq: r.seq,
