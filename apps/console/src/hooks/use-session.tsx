@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LoginResult } from '@hallq/shared';
+import { ApiError } from '@hallq/client';
 import { api, session } from '../lib/api';
 import { normalizeMe } from '../lib/me';
 import type { Me } from '../lib/me';
@@ -21,13 +22,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => session.token());
   const [loading, setLoading] = useState<boolean>(() => session.token() !== null);
 
+  // A lost connection or a page being left is not a logout: only a refused token ends the session.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!token) return;
     let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     api
       .get<unknown>('/me')
       .then((raw) => {
         if (!live) return;
+        setLoading(false);
         const m = normalizeMe(raw);
         if (m) setMe(m);
         else {
@@ -35,16 +40,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           setToken(null);
         }
       })
-      .catch(() => {
+      .catch((err: unknown) => {
         if (!live) return;
-        session.clear();
-        setToken(null);
-      })
-      .finally(() => live && setLoading(false));
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+          setLoading(false);
+          session.clear();
+          setToken(null);
+        } else retry = setTimeout(() => setAttempt((n) => n + 1), 2000);
+      });
     return () => {
       live = false;
+      if (retry) clearTimeout(retry);
     };
-  }, [token]);
+  }, [token, attempt]);
 
   const login = useCallback(async (username: string, password: string) => {
     const res = await api.post<LoginResult>('/auth/login', { username, password });

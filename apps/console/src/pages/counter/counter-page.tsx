@@ -1,5 +1,5 @@
 // The counter: sign in at a window, then serve visitors with one key per action.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HallEvent, HallWindow, Ticket } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../hooks/use-session';
@@ -115,20 +115,38 @@ export function CounterPage() {
     }
   };
 
-  // Shortcuts: function keys anywhere; keypad keys unless the user is typing in a field.
+  // A key pressed while the previous action is still on its way (its event may already be on
+  // screen, before the server's answer) is kept and carried out as soon as that action ends.
+  const queued = useRef<CounterAction | null>(null);
+  const keyHandler = useRef<(a: CounterAction) => void>(() => undefined);
+  keyHandler.current = (a) => {
+    if (busy && a !== 'pause-resume') queued.current = a;
+    else perform(a);
+  };
+  useEffect(() => {
+    if (busy || !queued.current) return;
+    const a = queued.current;
+    queued.current = null;
+    perform(a);
+  });
+
+  // Shortcuts: function keys anywhere; keypad keys unless the user is typing in a field. One
+  // listener for the page's life, reading the latest state through the ref.
+  const dialogOpen = useRef(false);
+  dialogOpen.current = dialog !== null;
   useEffect(() => {
     const on = (e: KeyboardEvent) => {
-      if (dialog || e.defaultPrevented) return;
+      if (dialogOpen.current || e.defaultPrevented) return;
       const action = actionForKey(e);
       if (!action) return;
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
       if (typing && e.code.startsWith('Numpad')) return;
       e.preventDefault();
-      perform(action);
+      keyHandler.current(action);
     };
     window.addEventListener('keydown', on);
     return () => window.removeEventListener('keydown', on);
-  });
+  }, []);
 
   if (!me || !config || !state.snapshot) return <p>{t('common.loading')}</p>;
   const closeDialog = () => setDialog(null);
