@@ -43,4 +43,19 @@ describe('estimates at issue', () => {
     expect(c.body).toEqual(a.body);
     expect(c.body.ticket.peopleAhead).toBe(0);
   });
+
+  test('the wait shown per service is for one visitor arriving now: services do not queue behind each other', async () => {
+    const staff = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} });
+    const kiosk = s.deviceToken('kiosk');
+    const empty = await s.api('GET', '/halls/demo/queue', { token: kiosk });
+    const waits = Object.fromEntries(empty.body.services.map((v: { serviceId: string; estimatedWaitSeconds: number | null }) => [v.serviceId, v.estimatedWaitSeconds]));
+    // Window 1 serves all four services and nobody waits: each would be called at once.
+    expect(waits).toEqual({ 'svc-reg': 0, 'svc-chg': 0, 'svc-food': 0, 'svc-consult': 0 });
+    await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } });
+    const one = await s.api('GET', '/halls/demo/queue', { token: kiosk });
+    const after = Object.fromEntries(one.body.services.map((v: { serviceId: string; estimatedWaitSeconds: number | null }) => [v.serviceId, v.estimatedWaitSeconds]));
+    expect(after['svc-reg']).toBeGreaterThan(0);
+    expect(after['svc-consult']).toBeGreaterThan(0);
+  });
 });

@@ -76,11 +76,7 @@ export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
   return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds };
 }
 
-/**
- * Per service: waiting count, longest wait and the estimated wait of a ticket taken now. The
- * last runs the estimator once with one probe ticket per service appended at `now`; probes of
- * different services may delay each other slightly, so this errs on the long side.
- */
+/** Per service: waiting count, longest wait and the estimated wait of a ticket taken now. */
 export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
   const stats = new Map<string, { waiting: number; oldest: number }>();
   for (const t of m.waiting.all()) {
@@ -89,23 +85,19 @@ export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
     s.oldest = Math.min(s.oldest, t.queuedAt);
     stats.set(t.serviceId, s);
   }
-  const services = [...m.services.values()].filter((s) => s.active);
-  const probes: RoutingTicket[] = services.map((s) => ({
-    id: `\uffffprobe:${s.id}`,
-    serviceId: s.id,
-    stage: 0,
-    queuedAt: now,
-    priority: false,
-    appointmentAt: null,
-  }));
-  const est = forecast(m, now, { extra: probes, until: new Set(probes.map((p) => p.id)) });
-  return services.map((s) => {
-    const st = stats.get(s.id);
-    return {
-      serviceId: s.id,
-      waiting: st?.waiting ?? 0,
-      longestWaitSeconds: st ? Math.max(0, Math.round((now - st.oldest) / 1000)) : 0,
-      estimatedWaitSeconds: est.get(`\uffffprobe:${s.id}`)?.estimatedWaitSeconds ?? null,
-    };
-  });
+  return [...m.services.values()]
+    .filter((s) => s.active)
+    .map((s) => {
+      // One forecast per service, with one visitor arriving now: visitors of other services
+      // arriving at the same moment must not delay this one.
+      const probe: RoutingTicket = { id: `\uffffprobe:${s.id}`, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null };
+      const est = forecast(m, now, { extra: [probe], until: new Set([probe.id]) });
+      const st = stats.get(s.id);
+      return {
+        serviceId: s.id,
+        waiting: st?.waiting ?? 0,
+        longestWaitSeconds: st ? Math.max(0, Math.round((now - st.oldest) / 1000)) : 0,
+        estimatedWaitSeconds: est.get(probe.id)?.estimatedWaitSeconds ?? null,
+      };
+    });
 }
