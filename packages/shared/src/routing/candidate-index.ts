@@ -96,7 +96,6 @@ export class CandidateIndex {
   private readonly removed = new Set<string>();
   /** Buckets each window may serve; skills and staff do not change during one index's life. */
   private readonly servable = new WeakMap<RoutingWindow, Bucket[]>();
-  private size = 0;
 
   constructor(tickets: Iterable<RoutingTicket> = []) {
     const lanes = new Map<string, SortedBucket & { priority: RoutingTicket[]; appointments: RoutingTicket[]; normal: RoutingTicket[] }>();
@@ -136,7 +135,6 @@ export class CandidateIndex {
       normal: new Lane(b.normal, this.removed),
     };
     this.buckets.set(`${b.serviceId}\u0000${b.stage}`, bucket);
-    this.size += b.priority.length + b.appointments.length + b.normal.length;
     return bucket;
   }
 
@@ -146,18 +144,11 @@ export class CandidateIndex {
       this.buckets.get(`${t.serviceId}\u0000${t.stage}`) ??
       this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] });
     (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).insert(t);
-    this.size++;
   }
 
-  get remaining(): number {
-    return this.size;
-  }
-
+  /** Takes a ticket out (called, or claimed elsewhere); an unknown id changes nothing. */
   remove(ticketId: string): void {
-    if (!this.removed.has(ticketId)) {
-      this.removed.add(ticketId);
-      this.size--;
-    }
+    this.removed.add(ticketId);
   }
 
   /** Same answer as `pickNext(window, <remaining tickets>, ctx, now)`. */

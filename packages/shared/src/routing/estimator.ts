@@ -31,7 +31,8 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
     .map((w) => ({ window: w, freeAt: Math.max(now, w.busyUntil ?? now) }));
 
   let called = 0;
-  while (lanes.length > 0 && index.remaining > 0 && pending !== 0) {
+  // Ends when every window has nothing left it may take, at the horizon, or once `until` is met.
+  while (lanes.length > 0 && pending !== 0) {
     // The window that frees up first calls next (ties: the order given, which is stable).
     let li = 0;
     for (let i = 1; i < lanes.length; i++) if (lanes[i]!.freeAt < lanes[li]!.freeAt) li = i;
