@@ -134,6 +134,14 @@ describe('wait estimator', () => {
     );
   });
 
+  test('E1: taking out tickets the queue does not hold (claimed elsewhere) does not cut the forecast short', () => {
+    const tickets = [tk('t1', 'A', 3), tk('t2', 'A', 2)];
+    const index = new CandidateIndex(tickets);
+    for (const ghost of ['x1', 'x2', 'x3']) index.remove(ghost);
+    const calls = forecastCalls({ index, windows: [win('w', [['A', 1]])], context: ctx, serviceSeconds: new Map([['A', 600]]), now: T0 });
+    expect([...calls.keys()]).toEqual(['t1', 't2']);
+  });
+
   test('the naive estimate is people ahead x mean / open windows', () => {
     expect(naiveEstimateSeconds(6, 600, 3)).toBe(1200);
     expect(naiveEstimateSeconds(6, 600, 0)).toBe(3600);
