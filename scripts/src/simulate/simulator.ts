@@ -1,7 +1,7 @@
 // One replication of a scenario: a discrete-event simulation whose windows call tickets with the
 // real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait estimate
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
-import { DEFAULT_ROUTING_POLICY, estimateWaits, naiveEstimateSeconds, tierFor, canServe, updateServiceSeconds } from '@hallq/shared';
+import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, naiveEstimateSeconds, tierFor, canServe, updateServiceSeconds } from '@hallq/shared';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
 import { EventHeap } from './heap';
 import { Random } from './rng';
@@ -226,7 +226,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     const estimatorWindows: EstimatorWindow[] = windows.map((w) => ({
       ...w.routing,
       open: w.open,
-      busyUntil: w.current ? w.current.expectedEnd : null,
+      busyUntil: w.current ? expectedFreeAt(w.current.start, learned.get(w.current.ticket.serviceId) ?? 300, now) : null,
     }));
     const tickets = room.all();
     const est = estimateWaits({ tickets, windows: estimatorWindows, context: ctx, serviceSeconds: learned, now }).get(ticket.id);

@@ -2,6 +2,7 @@
 // the waiting tickets and the open windows with each service's learned mean time.
 import {
   CandidateIndex,
+  expectedFreeAt,
   forecastCalls,
   type EstimatorWindow,
   type RoutingTicket,
@@ -17,13 +18,13 @@ export function serviceSeconds(m: HallMirror): Map<string, number> {
   return out;
 }
 
-function estimatorWindows(m: HallMirror, means: ReadonlyMap<string, number>): EstimatorWindow[] {
+function estimatorWindows(m: HallMirror, means: ReadonlyMap<string, number>, now: number): EstimatorWindow[] {
   return [...m.windows.values()].map((w) => {
     const current = w.currentTicketId ? m.active.get(w.currentTicketId) : undefined;
     let busyUntil: number | null = null;
     if (current && (current.status === 'called' || current.status === 'serving')) {
       const since = Date.parse(current.startedAt ?? current.calledAt ?? current.issuedAt);
-      busyUntil = since + (means.get(current.serviceId) ?? 300) * 1000;
+      busyUntil = expectedFreeAt(since, means.get(current.serviceId) ?? 300, now);
     }
     return { id: w.id, skills: w.skills, staffType: w.staffType, open: w.state === 'open', busyUntil };
   });
@@ -49,7 +50,7 @@ export function forecast(
   for (const id of options.exclude ?? []) index.remove(id);
   return forecastCalls({
     index,
-    windows: estimatorWindows(m, means),
+    windows: estimatorWindows(m, means, now),
     context: m.ctx,
     serviceSeconds: means,
     now,

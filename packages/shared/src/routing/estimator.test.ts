@@ -3,7 +3,7 @@ import { DEFAULT_ROUTING_POLICY } from '../domain';
 import { estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
 import { CandidateIndex } from './candidate-index';
 import { pickNext } from './engine';
-import { updateServiceSeconds } from './service-time';
+import { expectedFreeAt, updateServiceSeconds } from './service-time';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingTicket } from './types';
 
 const MIN = 60_000;
@@ -149,6 +149,11 @@ describe('wait estimator', () => {
 });
 
 describe('learned service times', () => {
+  test('E1: a window is free at its visitor\'s expected end; an overrunning visitor still needs 20% of the mean', () => {
+    expect(expectedFreeAt(T0, 600, T0 + 60_000)).toBe(T0 + 600_000);
+    expect(expectedFreeAt(T0, 600, T0 + 900_000)).toBe(T0 + 900_000 + 120_000);
+  });
+
   test('E3: an exponentially weighted mean that one outlier moves only a little, clipped', () => {
     expect(updateServiceSeconds(600, 700)).toBeCloseTo(605);
     expect(updateServiceSeconds(600, 700, 0.2)).toBeCloseTo(620);
