@@ -1,2 +1,3 @@
 export * from './erlang';
 export * from './first-cut';
+export * from './plan-types';

@@ -1,6 +1,6 @@
 // The staffing planner page's data: the server's answers (GET planning/forecast, POST
 // planning/plan) and the pure helpers the page and its tests use.
-import type { LocalizedText } from '@hallq/shared';
+import type { LocalizedText, PlanHour, SuggestedWindow } from '@hallq/shared';
 
 export type DayType = 'all' | 'weekdays' | 'weekends';
 export type ServiceTimeSource = 'events' | 'learned' | 'expected' | 'request';
@@ -16,30 +16,6 @@ export interface ForecastResponse {
   serviceTimes: Record<string, { minutes: number; source: ServiceTimeSource; samples: number }>;
   waitTargetMinutes: number;
   services: Array<{ id: string; code: string; name: LocalizedText; moduleId: string; active: boolean }>;
-}
-
-export interface PlanHour {
-  hour: number;
-  arrivals: Record<string, number>;
-  totalArrivals: number;
-  dedicated: Record<string, number>;
-  dedicatedTotal: number;
-  byModule: Record<string, number>;
-  recommended: number;
-  pooled: number;
-  expectedWithinTarget: number | null;
-}
-
-export interface SuggestedWindow {
-  slot: number;
-  moduleId: string;
-  zone: string | null;
-  windowId: string | null;
-  windowNumber: number | null;
-  open: Array<{ from: number; to: number }>;
-  openHours: number;
-  tier1: string[];
-  tier2: string[];
 }
 
 export interface PlanResponse {

@@ -4,10 +4,9 @@
 // scenario file for the simulator to confirm it with multi-skill windows and the real routing
 // engine (`npm run simulate -- --scenario plan.json [--plan]`). The server does not simulate:
 // the simulator lives in scripts/, and a confirming search runs hundreds of simulations.
-import type { LocalizedText } from '@hallq/shared';
-import { firstCut, type FirstCutHour, type PlanningGoal } from '@hallq/shared';
+import { firstCut, type FirstCutHour, type LocalizedText, type PlanHour, type PlanningGoal, type SuggestedWindow } from '@hallq/shared';
 import type { ServiceTimeSource } from './forecast';
-import { suggestSkills, type PlanWindow, type SuggestedWindow } from './skill-plan';
+import { suggestSkills, type PlanWindow } from './skill-plan';
 
 export interface PlanService {
   id: string;
@@ -26,23 +25,6 @@ export interface PlanInput {
   /** Service id -> 24 mean arrivals per hour (missing services: none). */
   arrivals: Readonly<Record<string, readonly number[]>>;
   goal: PlanningGoal;
-}
-
-export interface PlanHour {
-  hour: number;
-  arrivals: Record<string, number>;
-  totalArrivals: number;
-  /** Erlang C, one service per window. */
-  dedicated: Record<string, number>;
-  dedicatedTotal: number;
-  /** Erlang C per module, its windows carrying all its services at tier 1. */
-  byModule: Record<string, number>;
-  /** The recommendation: the module windows' total. */
-  recommended: number;
-  /** Erlang C with every window serving every service: no skill assignment needs fewer. */
-  pooled: number;
-  /** Erlang C estimate of the share called within the target with the recommended windows. */
-  expectedWithinTarget: number | null;
 }
 
 export interface StaffingPlanResult {

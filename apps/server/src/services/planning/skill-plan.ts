@@ -3,29 +3,13 @@
 // seated in the same zone, so neighbours help at peaks, and whatever the existing window already
 // serves) and which existing window could take it (one already carrying the module at tier 1,
 // then one in the module's zone, then any). Pure.
-import type { Skill } from '@hallq/shared';
+import type { Skill, SuggestedWindow } from '@hallq/shared';
 
 export interface PlanWindow {
   id: string;
   number: number;
   zone: string;
   skills: readonly Skill[];
-}
-
-export interface SuggestedWindow {
-  /** 1.. over the plan, in the order of the list. */
-  slot: number;
-  moduleId: string;
-  /** The module's zone (where most of its tier-1 windows are today); null when none is. */
-  zone: string | null;
-  /** An existing window for this slot; null when the hall has no free one left. */
-  windowId: string | null;
-  windowNumber: number | null;
-  /** Local hours of day the window is needed, as [from, to) intervals. */
-  open: Array<{ from: number; to: number }>;
-  openHours: number;
-  tier1: string[];
-  tier2: string[];
 }
 
 export interface SkillPlanInput {
