@@ -1,23 +1,15 @@
 // The one bridge between the kiosk page and the Electron main process. Types only: the
-// sandboxed preload may require nothing but 'electron', so nothing here may exist at run time.
+// sandboxed preload may require nothing but 'electron', so nothing here may exist at run time
+// (type imports are erased).
+import type { PrinterFault, PrinterState, PrintResult, TicketPrintData } from '@hallq/printing';
 
-export type KioskPrinterState = 'ready' | 'offline' | 'paper_out' | 'cover_open' | 'error';
-export type KioskPrinterFault = Exclude<KioskPrinterState, 'ready'>;
+export type KioskPrinterState = PrinterState;
+export type KioskPrinterFault = PrinterFault;
 
-/** What a printed ticket shows (the @hallq/printing TicketPrintData shape): no personal data. */
-export interface KioskTicketPrintData {
-  hallName: string;
-  number: string;
-  serviceName: { zh: string; en?: string };
-  peopleAhead: number | null;
-  estimatedWaitSeconds: number | null;
-  issuedAtLocal: string;
-  statusUrl: string;
-  notice?: string;
-  lang?: 'zh' | 'en';
-}
+/** What a printed ticket shows: the printing package's own shape, with no personal data. */
+export type KioskTicketPrintData = TicketPrintData;
 
-export type KioskPrintResult = { printed: true } | { printed: false; state: KioskPrinterFault; reason: string };
+export type KioskPrintResult = PrintResult;
 
 export interface KioskPrinterStatus {
   state: KioskPrinterState;
