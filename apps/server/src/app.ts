@@ -12,6 +12,7 @@ import type { DemoHall } from './demo/demo-hall-types';
 import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
+import { serverTiming } from './http/server-timing';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
@@ -52,6 +53,8 @@ export interface CreateAppOptions {
   extraRouters?: RouterFactory[];
   /** Requests per minute per address on anonymous public endpoints. */
   publicRateLimit?: number;
+  /** Sees every SQL statement run (tests count what a request costs). */
+  onSql?: (sql: string) => void;
 }
 
 export interface HallServer {
@@ -80,7 +83,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const db = openDatabase(config.dataDir);
+  const db = openDatabase(config.dataDir, undefined, { onSql: options.onSql });
   const repos = createRepos(db);
   const seededDevices = initialise(db, options, repos, clock());
 
@@ -104,6 +107,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   };
 
   const app = express();
+  if (config.serverTiming) app.use(serverTiming);
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));

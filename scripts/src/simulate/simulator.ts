@@ -1,15 +1,22 @@
 // One replication of a scenario: a discrete-event simulation whose windows call tickets with the
 // real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait estimate
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
-import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, naiveEstimateSeconds, tierFor, canServe, updateServiceSeconds } from '@hallq/shared';
+import {
+  DEFAULT_ROUTING_POLICY,
+  estimateWaits,
+  expectedFreeAt,
+  naiveEstimateSeconds,
+  tierFor,
+  canServe,
+  updateServiceSeconds,
+} from '@hallq/shared';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
+import { aheadInService, newWaitingRoom, type SimTicket } from './sim-ticket';
 import { EventHeap } from './heap';
 import { Random } from './rng';
 import type { Scenario, ScenarioService, ScenarioWindow, ServiceTimeDistribution } from './scenario';
 import { distributionMean } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
-import type { SimTicket } from './waiting-room';
-import { WaitingRoom } from './waiting-room';
 
 export interface EstimateRecord {
   serviceId: string;
@@ -152,7 +159,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     if (t !== null) schedule({ time: t, kind: 'arrival', service: i });
   });
 
-  const room = new WaitingRoom();
+  const room = newWaitingRoom();
   const issued = new Map<SimTicket, Issued>();
   const noShows = new Set<SimTicket>();
   let now = 0;
@@ -170,7 +177,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
 
   const call = (w: WindowState, ticket: SimTicket): void => {
     accountWaiting();
-    room.remove(ticket);
+    room.remove(ticket.id);
     const svc = services[serviceIndex.get(ticket.serviceId)!]!;
     const si = serviceIndex.get(ticket.serviceId)!;
     let durationMs: number;
@@ -231,7 +238,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     const tickets = room.all();
     const est = estimateWaits({ tickets, windows: estimatorWindows, context: ctx, serviceSeconds: learned, now }).get(ticket.id);
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
-    const naive = naiveEstimateSeconds(room.aheadInService(ticket), learned.get(ticket.serviceId) ?? 300, open);
+    const naive = naiveEstimateSeconds(aheadInService(room, ticket), learned.get(ticket.serviceId) ?? 300, open);
     return { estimateSeconds: est?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
   };
 
@@ -254,7 +261,6 @@ export function runReplication(scenario: Scenario, replication: number, options:
         priority,
         appointmentAt: appointment ? now + svc.appointmentLeadMinutes * 60_000 : null,
         arrivedAt: now,
-        waiting: false,
       };
       accountWaiting();
       room.add(ticket);
@@ -283,7 +289,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
         room.add(cur.ticket);
       }
       callNext(w);
-      if (moveOn && cur.ticket.waiting) offer(cur.ticket);
+      if (moveOn && room.has(cur.ticket.id)) offer(cur.ticket);
     } else if (e.kind === 'open') {
       if (now > endMs) continue;
       const w = windows[e.window]!;

@@ -11,6 +11,9 @@ import { newToken, sha256 } from './ids';
 const SESSION_IDLE_MS = 12 * 3600 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 const KEY_LENGTH = 32;
+/** A resolved token is trusted this long before its session or device row is read again. */
+export const TOKEN_CACHE_MS = 30 * 1000;
+const TOKEN_CACHE_SIZE = 10_000;
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
@@ -31,6 +34,12 @@ const DUMMY_HASH = hashPassword('not-a-real-password');
 
 export class AuthService {
   private readonly revokeListeners: Array<() => void> = [];
+  /**
+   * Tokens resolved recently, so a request costs no hash and no SQL. Emptied on every logout and
+   * every committed change to staff or devices (`revoked`), and each entry is read again after
+   * TOKEN_CACHE_MS, so idle expiry and session touches work as without it.
+   */
+  private readonly cache = new Map<string, { identity: Identity; at: number }>();
 
   constructor(
     private readonly repos: Repos,
@@ -43,6 +52,7 @@ export class AuthService {
   }
 
   revoked(): void {
+    this.cache.clear();
     for (const l of this.revokeListeners) l();
   }
 
@@ -63,8 +73,20 @@ export class AuthService {
   /** The identity behind a bearer token, or null when it is unknown, revoked or expired. */
   resolve(token: string | undefined | null): Identity | null {
     if (!token || token.length > 200) return null;
-    const tokenHash = sha256(token);
     const now = this.clock();
+    const hit = this.cache.get(token);
+    if (hit && now >= hit.at && now - hit.at < TOKEN_CACHE_MS) return hit.identity;
+    const identity = this.lookup(token, now);
+    if (!identity) this.cache.delete(token);
+    else {
+      if (this.cache.size >= TOKEN_CACHE_SIZE) this.cache.clear();
+      this.cache.set(token, { identity, at: now });
+    }
+    return identity;
+  }
+
+  private lookup(token: string, now: number): Identity | null {
+    const tokenHash = sha256(token);
     const session = this.repos.staff.getSession(tokenHash);
     if (session) {
       if (session.revoked_at !== null || now - session.last_seen_at > SESSION_IDLE_MS) return null;

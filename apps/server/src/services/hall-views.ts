@@ -1,5 +1,6 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
 import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
+import type { TicketRepo } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
@@ -34,7 +35,7 @@ export function hallConfig(m: HallMirror): HallConfig {
 }
 
 export function windowView(m: HallMirror, w: StoredWindow): WindowView {
-  const t = w.currentTicketId ? m.active.get(w.currentTicketId) : undefined;
+  const t = w.currentTicketId ? m.atWindows.get(w.currentTicketId) : undefined;
   let current: CurrentTicketView | null = null;
   if (t && (t.status === 'called' || t.status === 'serving')) {
     current = {
@@ -59,13 +60,14 @@ export function windowView(m: HallMirror, w: StoredWindow): WindowView {
   };
 }
 
-/** The full live state; carries no publicId, so it is safe for every device. */
-export function queueSnapshot(m: HallMirror, now: number): QueueSnapshot {
+/**
+ * The full live state; carries no publicId, so it is safe for every device. The waiting tickets
+ * are read from SQLite (the mirror keeps only their routing fields); the mirror holds exactly
+ * the committed state, so the two agree.
+ */
+export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingTickets'>, now: number): QueueSnapshot {
   if (!m.estimatesFresh) refreshEstimates(m, now);
-  const waiting = [...m.active.values()]
-    .filter((t) => t.status === 'waiting')
-    .sort((a, b) => a.queuedAtMs - b.queuedAtMs || (a.id < b.id ? -1 : 1))
-    .map((t) => toPublicTicket(t, liveEstimate(m, t)));
+  const waiting = tickets.waitingTickets(m.hall.id).map((t) => toPublicTicket(t, liveEstimate(m, t)));
   return {
     seq: m.seq,
     hallId: m.hall.id,

@@ -1,7 +1,9 @@
 // Tickets, the daily number counters, ratings and follow-ups.
-import type { Lang, Ticket, TicketStatus } from '@hallq/shared';
+import type { Lang, RoutingTicket, Ticket, TicketStatus } from '@hallq/shared';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+
+type RoutingRow = Pick<TicketRow, 'id' | 'service_id' | 'stage' | 'queued_at' | 'priority' | 'appointment_at'>;
 
 export interface TicketRow {
   id: string;
@@ -70,23 +72,6 @@ export function toTicket(r: TicketRow): StoredTicket {
   };
 }
 
-export interface NewTicket {
-  id: string;
-  hallId: string;
-  publicId: string;
-  number: string;
-  serviceId: string;
-  priority: boolean;
-  appointmentCode: string | null;
-  appointmentAt: number | null;
-  lang: Lang;
-  issuedAt: number;
-  serviceDate: string;
-  peopleAhead: number | null;
-  estimatedWaitSeconds: number | null;
-  issuedBy: string | null;
-}
-
 export type TicketPatch = Partial<
   Pick<
     TicketRow,
@@ -107,7 +92,9 @@ export type TicketPatch = Partial<
 export class TicketRepo {
   private readonly byId;
   private readonly byPublicId;
-  private readonly active;
+  private readonly atWindows;
+  private readonly waiting;
+  private readonly waitingFull;
   private readonly bump;
   private readonly insert;
   private readonly countIssued;
@@ -119,8 +106,12 @@ export class TicketRepo {
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
     this.byPublicId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE public_id = ?');
-    this.active = db.prepare<[string], TicketRow>(
-      "SELECT * FROM tickets WHERE hall_id = ? AND status IN ('waiting', 'called', 'serving')",
+    this.atWindows = db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE hall_id = ? AND status IN ('called', 'serving')");
+    this.waiting = db.prepare<[string], RoutingRow>(
+      "SELECT id, service_id, stage, queued_at, priority, appointment_at FROM tickets WHERE hall_id = ? AND status = 'waiting'",
+    );
+    this.waitingFull = db.prepare<[string], TicketRow>(
+      "SELECT * FROM tickets WHERE hall_id = ? AND status = 'waiting' ORDER BY queued_at, id",
     );
     this.bump = db.prepare<[string, string, string], { last_value: number }>(
       `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES (?, ?, ?, 1)
@@ -130,8 +121,7 @@ export class TicketRepo {
     this.insert = db.prepare(
       `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
          appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
-       VALUES (@id, @hallId, @publicId, @number, @serviceId, 0, 'waiting', @priority, @appointmentCode,
-         @appointmentAt, @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy)`,
+       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
@@ -147,10 +137,6 @@ export class TicketRepo {
     );
   }
 
-  setEstimate(id: string, peopleAhead: number | null, estimatedWaitSeconds: number | null): void {
-    this.db.prepare('UPDATE tickets SET people_ahead = ?, estimated_wait_seconds = ? WHERE id = ?').run(peopleAhead, estimatedWaitSeconds, id);
-  }
-
   get(id: string): StoredTicket | null {
     const r = this.byId.get(id);
     return r ? toTicket(r) : null;
@@ -159,8 +145,19 @@ export class TicketRepo {
     const r = this.byPublicId.get(publicId);
     return r ? toTicket(r) : null;
   }
-  activeOfHall(hallId: string): StoredTicket[] {
-    return this.active.all(hallId).map(toTicket);
+  /** Tickets called or being served. */
+  atWindowsOfHall(hallId: string): StoredTicket[] {
+    return this.atWindows.all(hallId).map(toTicket);
+  }
+  /** What routing needs of each waiting ticket (the mirror keeps only this in memory). */
+  *waitingOfHall(hallId: string): Generator<RoutingTicket> {
+    for (const r of this.waiting.iterate(hallId)) {
+      yield { id: r.id, serviceId: r.service_id, stage: r.stage, queuedAt: r.queued_at, priority: r.priority === 1, appointmentAt: r.appointment_at };
+    }
+  }
+  /** The waiting tickets in full, in order of their original time. */
+  waitingTickets(hallId: string): StoredTicket[] {
+    return this.waitingFull.all(hallId).map(toTicket);
   }
   /** Next value of the day's sequence for a prefix; the row is updated in the caller's transaction. */
   nextSequence(hallId: string, serviceDate: string, prefix: string): number {
@@ -169,8 +166,9 @@ export class TicketRepo {
   issuedCount(hallId: string, serviceId: string, serviceDate: string): number {
     return this.countIssued.get(hallId, serviceId, serviceDate)!.n;
   }
-  create(t: NewTicket): void {
-    this.insert.run({ ...t, priority: t.priority ? 1 : 0 });
+  /** Writes a newly issued ticket (waiting, stage 0), estimates included. */
+  create(t: StoredTicket, issuedBy: string | null): void {
+    this.insert.run(t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, t.appointmentAt === null ? null : Date.parse(t.appointmentAt), t.lang, t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy);
   }
   /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
   transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {
