@@ -29,6 +29,11 @@ import { reportsRouter } from './routes/reports';
 import { statsRouter } from './routes/stats';
 import { ticketPreviewRouter } from './routes/ticket-preview';
 import { publicRouter } from './routes/public';
+import { DEFAULT_HOME_LIMITS, homeRouter, type HomeLimits } from './routes/home';
+import { ArrivalCodes } from './services/home/arrival-code';
+import { startRemoteSweep } from './services/home/remote-sweep';
+import { PushNotifier, vapidKeysInDataDir, type PushOptions } from './services/home/push-notifier';
+import { pushRouter } from './routes/push';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
 import { AuthService } from './services/auth-service';
@@ -52,6 +57,12 @@ export interface CreateAppOptions {
   extraRouters?: RouterFactory[];
   /** Requests per minute per address on anonymous public endpoints. */
   publicRateLimit?: number;
+  /** Limits of the public booking and remote-queue endpoints (tests raise them). */
+  homeLimits?: HomeLimits;
+  /** How often passed-over remote tickets are checked for expiry (ms; default 15 s). */
+  remoteSweepMs?: number;
+  /** Web Push: how often "N ahead" is checked, and a TLS agent for push services (tests). */
+  push?: Pick<PushOptions, 'checkMs' | 'agent'>;
 }
 
 export interface HallServer {
@@ -60,6 +71,8 @@ export interface HallServer {
   io: IoServer;
   deps: AppDeps;
   broadcaster: Broadcaster;
+  /** Web Push to visitors' phones. */
+  push: PushNotifier;
   /** Tokens of devices seeded on this start (empty when the database already had data). */
   seededDevices: SeededDevice[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
@@ -88,8 +101,10 @@ export function createApp(options: CreateAppOptions): HallServer {
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger);
   const auth = new AuthService(repos, clock);
+  let push: PushNotifier | null = null;
   const queue = new CommandQueue(db, (committed) => {
     broadcaster.onCommit(committed);
+    push?.onCommit(committed);
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
   });
@@ -133,6 +148,10 @@ export function createApp(options: CreateAppOptions): HallServer {
     ...(options.extraRouters ?? []),
   ];
   for (const make of routers) api.use(make(deps));
+  const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
+  push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
+  api.use(pushRouter(deps, push));
+  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS));
   api.use(publicRouter(deps, options.publicRateLimit));
   api.use(notFoundHandler);
 
@@ -148,6 +167,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const io = attachRealtime(server, deps);
   broadcaster.attach(io as unknown as IoServer);
   for (const id of mirror.ids()) broadcaster.refresh(id);
+  const stopSweep = startRemoteSweep(deps, options.remoteSweepMs ?? 15_000);
 
   return {
     app,
@@ -155,6 +175,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     io: io as unknown as IoServer,
     deps,
     broadcaster,
+    push,
     seededDevices,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
@@ -163,6 +184,8 @@ export function createApp(options: CreateAppOptions): HallServer {
       });
     },
     async close() {
+      stopSweep();
+      push?.close();
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
+    .default('mailto:hallq@example.invalid'),
 });
 
 export interface Config {
@@ -32,6 +36,8 @@ export interface Config {
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** VAPID contact given to push services with each Web Push notification. */
+  pushSubject: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -66,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    pushSubject: e.PUSH_SUBJECT,
   };
 }
