@@ -19,7 +19,7 @@
 //   a rating counts for the window and staff member named in its event.
 // - Percentiles are nearest-rank; means and percentiles are rounded to whole seconds.
 import type { HallEvent, Stats, StatsRow as Row, WindowStatsRow as WindowRow } from '@hallq/shared';
-import { FigureAcc, Groups, type Figures } from './figures';
+import { FigureAcc, Groups } from './figures';
 import { datesOf, weekdayOf } from './local-days';
 import { foldEvents, servedMs, type Facts, type TicketFacts, type Visit } from './ticket-facts';
 

@@ -3,7 +3,7 @@
 import type { Hall, HallStats } from '@hallq/shared';
 import type { Db } from '../../storage/db';
 import { AppError } from '../errors';
-import { followUpFigures, type FollowUpFigures } from '../follow-up/follow-up-figures';
+import { followUpFigures } from '../follow-up/follow-up-figures';
 import { statsFromFacts, type Stats, type StatsContext } from './compute-stats';
 import { statsEvents } from './event-source';
 import { hallCatalogue, type HallCatalogue } from './hall-catalogue';
