@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { brokenReferences, referencesIn, resolves } from './doc-files';
+import { brokenReferences, referencesIn, resolves } from './repo-files';
 
 const root = join(__dirname, '..', '..', '..');
 
