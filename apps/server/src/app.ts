@@ -40,6 +40,8 @@ import { AuthService } from './services/auth-service';
 import { systemClock, type Clock } from './services/clock';
 import type { Core } from './services/core';
 import { HallsMirror } from './services/hall-mirror';
+import { startHubPusher } from './hub/start-pusher';
+import type { HubPusher } from '@hallq/client';
 import { bootstrapHall } from './services/hall-setup';
 import { CommandQueue } from './storage/command-queue';
 import { openDatabase, type Db } from './storage/db';
@@ -73,6 +75,8 @@ export interface HallServer {
   broadcaster: Broadcaster;
   /** Web Push to visitors' phones. */
   push: PushNotifier;
+  /** Pushes the event log to the city hub; null without HUB_URL. */
+  hubPusher: HubPusher | null;
   /** Tokens of devices seeded on this start (empty when the database already had data). */
   seededDevices: SeededDevice[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
@@ -102,9 +106,11 @@ export function createApp(options: CreateAppOptions): HallServer {
   const broadcaster = new Broadcaster(mirror, clock, logger);
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
+  const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
   const queue = new CommandQueue(db, (committed) => {
     broadcaster.onCommit(committed);
     push?.onCommit(committed);
+    hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
   });
@@ -176,6 +182,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     deps,
     broadcaster,
     push,
+    hubPusher,
     seededDevices,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
@@ -187,6 +194,7 @@ export function createApp(options: CreateAppOptions): HallServer {
       stopSweep();
       push?.close();
       broadcaster.close();
+      await hubPusher?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       queue.close();

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
     .default('mailto:hallq@example.invalid'),
+  HUB_URL: z.url().optional(),
+  HUB_TOKEN: z.string().min(16).optional(),
+  HUB_HALL_ID: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -38,6 +41,8 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
+  /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
+  hub?: { url: string; token: string; hallId: string | null } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -47,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.HUB_URL === undefined) !== (e.HUB_TOKEN === undefined)) {
+    throw new Error('invalid configuration:\n  HUB_URL and HUB_TOKEN go together (the token is the one the hub gave when the hall was registered)');
+  }
   const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -73,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     pushSubject: e.PUSH_SUBJECT,
+    hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }
