@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  HUB_URL: z.url().optional(),
+  HUB_TOKEN: z.string().min(16).optional(),
+  HUB_HALL_ID: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -35,6 +38,8 @@ export interface Config {
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
+  hub?: { url: string; token: string; hallId: string | null } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -44,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.HUB_URL === undefined) !== (e.HUB_TOKEN === undefined)) {
+    throw new Error('invalid configuration:\n  HUB_URL and HUB_TOKEN go together (the token is the one the hub gave when the hall was registered)');
+  }
   const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -70,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }

@@ -3,7 +3,7 @@
 // `device.changed`), a printer warning (paper near its end, no printer configured), a kiosk,
 // display or rating pad away for more than a minute while the hall is open, a bad rating (好差评)
 // that just arrived live, and every 好差评 follow-up past its deadline (polled from the server).
-import type { DeviceKind, HallEventOf, PrinterState, PrinterWarning, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
+import type { DeviceKind, FollowUpView, HallEventOf, PrinterState, PrinterWarning, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
 import { canServe } from '@hallq/shared';
 import { toRoutingTicket } from './queue';
 import { secondsSince, WARN_RATIO } from './wait-colour';
@@ -41,13 +41,7 @@ export interface BadRating {
 }
 
 /** What the board reads of `GET /halls/:hallId/follow-ups?status=overdue`. */
-export interface FollowUpDue {
-  id: string;
-  ticketNumber: string;
-  deadline: string;
-  status: string;
-  overdue: boolean;
-}
+export type FollowUpDue = Pick<FollowUpView, 'id' | 'ticketNumber' | 'deadline' | 'status' | 'overdue'>;
 
 export interface DeviceHealth {
   id: string;
