@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './routing';
 export * from './planning';
 export * from './hub';
+export * from './kpi';
