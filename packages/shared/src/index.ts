@@ -5,5 +5,6 @@ export * from './events';
 export * from './schemas';
 export * from './routing';
 export * from './planning';
+export * from './answers';
 export * from './hub';
 export * from './kpi';

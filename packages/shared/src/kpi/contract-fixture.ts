@@ -2,7 +2,7 @@
 // hand. Every KPI store (SQLite in the hall, PostgreSQL in the hub) and the hall's own in-memory
 // computation must give exactly these; each workspace runs the same cases against its engine.
 import type { HallEvent } from '../events';
-import type { Figures } from './figures';
+import type { Figures } from '../answers/stats';
 import type { KpiRange } from './kpi-sql';
 
 class FixtureLog {

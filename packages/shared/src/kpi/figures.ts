@@ -11,28 +11,7 @@
 // - Percentiles are nearest-rank; means and percentiles are rounded to whole seconds; anything
 //   with nothing to divide by is null (never NaN).
 
-export interface RatingFigures {
-  count: number;
-  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
-  /** Ratings 1..3 (非常满意, 满意, 基本满意) over all ratings. */
-  satisfiedShare: number | null;
-  /** Ratings 4 and 5 (差评). */
-  bad: number;
-}
-
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  /** Visits handed on to another service or stage. */
-  transferred: number;
-  waitSeconds: { mean: number | null; p50: number | null; p90: number | null; max: number | null };
-  withinTargetShare: number | null;
-  serviceSeconds: { mean: number | null; p50: number | null; p90: number | null };
-  firstTimeAcceptedShare: number | null;
-  ratings: RatingFigures;
-}
+import type { Figures } from '../answers/stats';
 
 export const SATISFIED_LEVELS = [1, 2, 3] as const;
 export const BAD_LEVELS = [4, 5] as const;

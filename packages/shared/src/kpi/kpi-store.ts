@@ -1,6 +1,7 @@
 // Storage behind an interface: a KPI store runs kpiSql on its engine (SQLite in the hall,
 // PostgreSQL in the hub); kpiStats turns its aggregates into the stats shape, the same way for both.
-import { EMPTY_AGGREGATES, figuresFromAggregates, type FigureAggregates, type Figures } from './figures';
+import type { Figures } from '../answers/stats';
+import { EMPTY_AGGREGATES, figuresFromAggregates, type FigureAggregates } from './figures';
 import type { KpiGrouping, KpiRange } from './kpi-sql';
 
 export interface KpiGroup {
