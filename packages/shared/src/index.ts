@@ -8,3 +8,4 @@ export * from './planning';
 export * from './answers';
 export * from './hub';
 export * from './kpi';
+export * from './hall-state';
