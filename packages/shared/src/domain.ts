@@ -9,7 +9,8 @@ export interface LocalizedText {
   en: string;
 }
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+/** `expired`: a remote ticket whose holder did not arrive within the hall's grace time after its turn. */
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const STAFF_ROLES = ['admin', 'supervisor', 'officer', 'helper'] as const;
@@ -28,6 +29,17 @@ export type StaffType = 'officer' | 'helper';
 
 export const PRINTER_STATES = ['ready', 'offline', 'paper_out', 'cover_open', 'error'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
+
+/** How a kiosk's printer is known to be ready: `dle-eot` asks it first (the default); `none` is for
+ * printers that never answer DLE EOT: the job is sent at once. */
+export const PRINTER_STATUS_CHECKS = ['dle-eot', 'none'] as const;
+export type PrinterStatusCheck = (typeof PRINTER_STATUS_CHECKS)[number];
+
+/** Needs someone soon without stopping the kiosk: paper near its end (still printing), or a kiosk
+ * the server was asked to print for with no printer configured for it or the hall (distinct from
+ * a printer that is configured but offline). */
+export const PRINTER_WARNINGS = ['paper_near_end', 'no_printer_configured'] as const;
+export type PrinterWarning = (typeof PRINTER_WARNINGS)[number];
 
 /** Weekly opening period in the hall's local time; days 1 = Monday .. 7 = Sunday. */
 export interface OpeningPeriod {
@@ -69,6 +81,24 @@ export interface Service {
   active: boolean;
   /** Local date (YYYY-MM-DD) on which a supervisor closed the service for the day. */
   closedOn: string | null;
+  /** Booking slots visitors may book from home; absent or null = not bookable. */
+  booking?: BookingSlots | null;
+  /** Tickets per day this service opens to the remote queue; absent, null or 0 = not open to it. */
+  remoteDailyShare?: number | null;
+}
+
+/** Booking slots of one service, in the hall's local time. */
+export interface BookingSlots {
+  /** Days of the week, 1 = Monday .. 7 = Sunday. */
+  days: number[];
+  /** First slot start and last slot end, "HH:MM". */
+  from: string;
+  to: string;
+  slotMinutes: number;
+  /** Bookings one slot takes. */
+  capacity: number;
+  /** How many days ahead a slot may be booked (0 = today only). */
+  daysAhead: number;
 }
 
 export interface Skill {
@@ -87,6 +117,10 @@ export interface HallWindow {
   pauseReason: string | null;
 }
 
+/** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE = '请{number}号到{window}号窗口办理';
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
+
 export interface Hall {
   id: string;
   name: LocalizedText;
@@ -95,14 +129,20 @@ export interface Hall {
   openingHours: OpeningHours;
   /** Local dates (YYYY-MM-DD) on which the hall is closed. */
   holidays: string[];
-  /** e.g. 请{number}号到{window}号窗口办理 */
+  /** e.g. DEFAULT_ANNOUNCEMENT_TEMPLATE */
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
   ticketNotice: LocalizedText;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
+  /** A remote ticket passed over (holder not arrived) keeps its place this long, then expires. Default 10. */
+  remoteGraceMinutes?: number;
+  /** Remote tickets arrive with the code shown on the hall's displays (default true). */
+  arrivalCodeRequired?: boolean;
 }
+
+export const DEFAULT_REMOTE_GRACE_MINUTES = 10;
 
 export interface RoutingPolicy {
   /** A ticket waiting past `starvationFactor` x its target may be taken by any tier. */
@@ -142,6 +182,11 @@ export interface Ticket {
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
   statusUrl?: string;
+  /** Taken from home (remote queue): not called before its holder arrives. */
+  remote?: boolean;
+  arrivedAt?: string | null;
+  /** When its turn came while its holder was not there yet. */
+  passedOverAt?: string | null;
 }
 
 export interface StaffMember {
@@ -168,8 +213,13 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;
+  printerWarning: PrinterWarning | null;
+  /** A live realtime connection now. */
+  online: boolean;
+  /** Last time the device was connected (now while it is online). */
   lastSeenAt: string | null;
 }
 
@@ -182,6 +232,8 @@ export interface Appointment {
   serviceDate: string;
   status: 'booked' | 'checked_in' | 'cancelled';
   ticketId: string | null;
+  /** End of the booked slot (bookings made from home); null for appointments set by staff. */
+  end?: string | null;
 }
 
 export interface Notice {

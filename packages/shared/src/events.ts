@@ -1,7 +1,7 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
 import type { PublicTicket, QueueSnapshot, ServiceQueueView, WindowView } from './views';
-import type { Notice, PrinterState, DeviceKind, RatingLevel } from './domain';
+import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
 /** Bumped on any incompatible change of the events below. */
 export const PROTOCOL_VERSION = 1;
@@ -16,6 +16,9 @@ export const HALL_EVENT_TYPES = [
   'ticket.transferred',
   'ticket.cancelled',
   'ticket.rated',
+  'ticket.arrived',
+  'ticket.passed_over',
+  'ticket.expired',
   'window.changed',
   'notice.changed',
   'config.changed',
@@ -110,6 +113,11 @@ export interface HallEventPayloads {
     /** Who gave the rating. */
     by?: 'visitor' | 'rating-pad' | 'staff';
   };
+  /** A remote ticket's holder arrived (arrival code or kiosk scan): it may now be called. */
+  'ticket.arrived': { ticketId: string; number: string; serviceId: string; by: 'arrival-code' | 'kiosk' };
+  /** A remote ticket's turn came before its holder arrived: it keeps its place until `expiresAt`. */
+  'ticket.passed_over': { ticketId: string; number: string; serviceId: string; expiresAt: string };
+  'ticket.expired': { ticketId: string; number: string; serviceId: string };
   'window.changed': { window: WindowView };
   'notice.changed': { notices: Notice[] };
   'config.changed': { what: 'hall' | 'services' | 'windows' | 'staff' | 'devices' };
@@ -118,6 +126,8 @@ export interface HallEventPayloads {
     kind: DeviceKind;
     name: string;
     printerState: PrinterState | null;
+    /** Absent in events recorded before warnings existed. */
+    printerWarning?: PrinterWarning | null;
     online: boolean;
   };
 }

@@ -5,3 +5,7 @@ export * from './events';
 export * from './schemas';
 export * from './routing';
 export * from './planning';
+export * from './answers';
+export * from './hub';
+export * from './kpi';
+export * from './hall-state';

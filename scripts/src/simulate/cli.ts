@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
-import { evaluateEstimator } from './estimator-eval';
+import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
-import { planStaffing } from './planner';
-import { planReport } from './plan-report';
+import { beforeAndAfter, sideBySide } from './compare';
+import { plannedWindows, planReport, scenarioPlan } from './plan-report';
+import { planScenario } from './staffing';
 import { estimatorReport, simulationReport } from './report';
 import { simulateWithVariants } from './results';
 import type { Scenario } from './scenario';
@@ -17,9 +18,13 @@ import type { Scenario } from './scenario';
 const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name> [options]
   --json                  print one JSON object on stdout (logs on stderr)
   --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
-  --evaluate-estimator    compare the wait shown at issue with the wait that happened
-  --plan                  staffing plan: fewest windows per hour meeting the goal
-  --goal-share <0..1>     plan goal: share of visitors called within the target (default 0.9)
+  --evaluate-estimator    compare the wait shown at issue with the wait that happened, on
+                          held-out seeds (never used for tuning), every window set
+  --tune-estimator        the shown range's factors fitted on the tuning seeds
+  --plan                  staffing plan: Erlang C by hour, then the skill assignment of the
+                          scenario's windows meeting the goal (or the smallest headcount that does)
+  --goal-share <0..1>     plan goal: share of visitors called within the target (default: the
+                          scenario's staffing.goalShare, else 0.9)
   --target-minutes <n>    plan goal: the target (default: the scenario's waitTargetMinutes)
   --service-time-alpha <a>  with --evaluate-estimator: learning weight of the mean service
                           time (default: the server's SERVICE_TIME_ALPHA)
@@ -43,6 +48,7 @@ function main(argv: string[]): number {
       json: { type: 'boolean', default: false },
       chart: { type: 'string' },
       'evaluate-estimator': { type: 'boolean', default: false },
+      'tune-estimator': { type: 'boolean', default: false },
       plan: { type: 'boolean', default: false },
       'goal-share': { type: 'string' },
       'target-minutes': { type: 'string' },
@@ -76,28 +82,37 @@ function main(argv: string[]): number {
   let text: string;
 
   if (values.plan) {
-    const plan = planStaffing(scenario, {
-      share: numberOption(values['goal-share'], 'goal-share') ?? 0.9,
-      targetMinutes: numberOption(values['target-minutes'], 'target-minutes') ?? scenario.waitTargetMinutes,
+    const plan = scenarioPlan(scenario, {
+      goal: { share: numberOption(values['goal-share'], 'goal-share'), targetMinutes: numberOption(values['target-minutes'], 'target-minutes') },
     });
     output = plan;
     text = planReport(plan);
-  } else if (values['evaluate-estimator']) {
+  } else if (values['evaluate-estimator'] || values['tune-estimator']) {
+    // Window sets: the scenario's, its variants, and with a staffing section the planner's.
     const sets = [
       { windows: scenario.windows, label: scenario.label ?? null },
       ...(scenario.variants ?? []).map((v) => ({ windows: v.windows, label: v.label ?? v.id })),
+      ...(scenario.staffing ? [{ windows: plannedWindows(planScenario(scenario)), label: "after: planner's windows" }] : []),
     ];
     const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
-    const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha }));
-    const [main, ...variants] = evaluations;
-    output = { ...main, variants };
-    text = estimatorReport(evaluations);
+    const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
+    if (values['tune-estimator']) {
+      const records = sets.flatMap((s) => TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed })));
+      output = { tuningSeeds: TUNING_SEEDS, range: tuneRange(records) };
+      text = `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: ${JSON.stringify(tuneRange(records))}\n`;
+    } else {
+      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed }));
+      output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };
+      text = estimatorReport(evaluations);
+    }
   } else {
-    const result = simulateWithVariants(scenario);
+    // With a staffing section the planner's assignment is simulated beside the scenario's windows.
+    const result = scenario.staffing ? beforeAndAfter(scenario) : simulateWithVariants(scenario);
+    const sets = sideBySide(result);
     output = result;
-    text = simulationReport(scenario, result);
+    text = simulationReport(scenario, sets, 'plan' in result ? result.plan : null);
     if (values.chart) {
-      const series = [...(result.variants ?? []).map((v) => ({ label: v.label ?? v.id, result: v })), { label: result.label ?? 'main', result }];
+      const series = sets.map((s) => ({ label: s.label ?? 'main', result: s }));
       const file = resolve(cwd, values.chart);
       writeFileSync(file, waitChartSvg(`${scenario.name}: mean wait by hour of arrival`, series, scenario.waitTargetMinutes));
       log(`chart written to ${file}`);

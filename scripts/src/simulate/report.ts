@@ -1,7 +1,9 @@
 // The readable report printed without --json.
 import type { EstimatorEvaluation } from './estimator-eval';
-import type { ComparedResult, SimulationResult } from './results';
-import type { Scenario } from './scenario';
+import type { StaffingAnswer } from '@hallq/shared';
+import type { SimulationResult } from './results';
+import { staffingText } from './plan-report';
+import type { Scenario, ScenarioWindow } from './scenario';
 
 const min = (seconds: number | null): string => (seconds === null ? '-' : (seconds / 60).toFixed(1));
 const pct = (share: number | null): string => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
@@ -12,8 +14,9 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-export function simulationReport(scenario: Scenario, result: ComparedResult): string {
-  const sets: SimulationResult[] = [...(result.variants ?? []), result];
+/** The window sets side by side (the first set's hourly arrivals are shown), and the planner's answer when there is one. */
+export function simulationReport(scenario: Scenario, sets: ReadonlyArray<SimulationResult>, plan: StaffingAnswer<ScenarioWindow> | null = null): string {
+  const result = sets[0]!;
   const names = sets.map((s) => s.label ?? 'main');
   const lines: string[] = [];
   lines.push(`Scenario ${scenario.name}: ${scenario.replications} replications x ${scenario.hours} h (warm-up ${scenario.warmupHours} h), seed ${scenario.seed}, target ${scenario.waitTargetMinutes} min`);
@@ -51,14 +54,17 @@ export function simulationReport(scenario: Scenario, result: ComparedResult): st
   for (const s of sets) {
     lines.push(`Window utilisation, ${s.label ?? 'main'}: ${s.windows.map((w) => `${w.id} ${pct(w.utilisation)}`).join(', ')}`);
   }
+  if (plan) lines.push('', ...staffingText(plan));
   return lines.join('\n') + '\n';
 }
 
 export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>): string {
   const lines: string[] = [];
   for (const e of evaluations) {
-    const i = e.interval;
-    lines.push(`Wait estimate at issue vs the wait that happened - ${e.scenario}${e.label ? `, ${e.label}` : ''} (${e.visitors} visitors, ${e.replications} replications, service-time alpha ${e.serviceTimeAlpha})`);
+    const r = e.range;
+    lines.push(
+      `Wait estimate at issue vs the wait that happened - ${e.scenario}${e.label ? `, ${e.label}` : ''}: held-out seeds ${e.seeds[0]}-${e.seeds[e.seeds.length - 1]} (${e.seeds.length} seeds x ${e.replicationsPerSeed} days, ${e.visitors} visitors, service-time alpha ${e.serviceTimeAlpha})`,
+    );
     lines.push(
       table([
         ['', 'MAE (min)', 'p90 |error| (min)', 'bias (min)'],
@@ -66,10 +72,9 @@ export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>)
         ['naive (ahead x mean / windows)', min(e.naive.meanAbsErrorSeconds), min(e.naive.p90AbsErrorSeconds), min(e.naive.meanErrorSeconds)],
       ]),
     );
-    lines.push(`MAE ratio ${e.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${e.meetsGoal ? 'met' : 'NOT met'}`);
+    lines.push(`MAE ratio ${e.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${e.meetsGoal ? 'met' : 'NOT met'}; per seed ${e.perSeed.map((s) => s.maeRatio.toFixed(2)).join(' ')}; worst ${e.worstSeedRatio.toFixed(3)}: ${e.notWorseThanNaive ? 'never worse than naive' : 'WORSE than naive on some seed'}`);
     lines.push(
-      `Shown range: [${i.lowFactor} x (est + ${i.slackSeconds / 60} min) - ${i.slackSeconds / 60} min, ${i.highFactor} x (est + ${i.slackSeconds / 60} min) - ${i.slackSeconds / 60} min]; ` +
-        `${pct(i.coverageGoal)} goal, calibrated on ${i.calibrationReplications} replications (${pct(i.calibrationCoverage)}), checked on the rest: ${pct(i.checkCoverage)}`,
+      `Shown range [${r.lowFactor} x (est + ${r.slackSeconds / 60} min) - ${r.slackSeconds / 60} min, ${r.highFactor} x (...) - ${r.slackSeconds / 60} min] covers ${pct(r.coverage)} (goal ${pct(r.coverageGoal[0])}-${pct(r.coverageGoal[1])}): ${r.meetsCoverage ? 'met' : 'NOT met'}`,
     );
     lines.push('');
   }

@@ -1,6 +1,8 @@
-// Socket.IO on the HTTP server: a token and an allowed Origin are required to connect; `hello`
-// on connect; `resume` replays missed events from the log (or sends a snapshot when the gap is
-// too old) and only then joins the hall room, so live events follow the replay strictly in order.
+// Socket.IO on the HTTP server: a token and an allowed Origin are required to connect. At connect
+// the socket joins its hall's room (live events flow with no further message) and gets `hello`.
+// `resume` only catches up: it replays missed events from the log (or sends a snapshot when the
+// gap is too old) with the socket out of the room for that one tick, so live events follow the
+// replay strictly in order.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type ServerToClientEvents } from '@hallq/shared';
@@ -40,6 +42,19 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   return false;
 }
 
+/** A device is online while it has a live socket; it was last seen when the last one closed. */
+function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'disconnect', listener: () => void): unknown }): void {
+  const seen = (): void => {
+    void deps.run(() => deps.repos.devices.touch(deviceId, deps.clock())).catch((err: unknown) => deps.logger.warn({ err, deviceId }, 'device presence not recorded'));
+  };
+  deps.core.presence.connected(deviceId);
+  seen();
+  socket.once('disconnect', () => {
+    deps.core.presence.disconnected(deviceId);
+    seen();
+  });
+}
+
 export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
@@ -66,6 +81,9 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
     const identity = socket.data.identity;
     const m = deps.services.mirror.get(identity.hallId);
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
+    // Same tick as the hello: every event after hello.seq reaches this socket live.
+    void socket.join(hallRoom(identity.hallId));
+    if (identity.kind === 'device') trackPresence(deps, identity.device.id, socket);
 
     socket.on('resume', (raw) => {
       const parsed = ResumeMessage.safeParse(raw);

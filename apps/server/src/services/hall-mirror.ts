@@ -2,6 +2,7 @@
 // waiting queue. Loaded at start and changed only after a commit (from the committed rows), so
 // reads and call-next never scan SQL and never see uncommitted state. Of a waiting ticket only
 // what routing needs is kept (a RoutingTicket); the rest is read from SQLite when asked.
+import { callOf, RECENT_CALLS } from '@hallq/shared';
 import type {
   CallView,
   Hall,
@@ -21,7 +22,6 @@ import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { toRoutingTicket } from './ticket-view';
 
-const RECENT_CALLS = 20;
 const AT_WINDOW = new Set(['called', 'serving']);
 
 export interface HallMirror {
@@ -33,6 +33,8 @@ export interface HallMirror {
   atWindows: Map<string, StoredTicket>;
   /** The waiting tickets' routing fields, in queue order per (service, stage). */
   waiting: WaitingQueue;
+  /** Remote tickets waiting, not arrived and passed over: when (ms), for the expiry sweep. */
+  passedOver: Map<string, number>;
   seq: number;
   recentCalls: CallView[];
   notices: Notice[];
@@ -47,7 +49,13 @@ export interface HallMirror {
   /** When the latest refresh was computed (ms), and its wait per service for a ticket taken then. */
   estimatesAt: number;
   serviceWaits: Map<string, number | null>;
+  /** Share of remote visitors who come (learned from arrivals and expiries), for forecasts (E4). */
+  remoteShowShare: number;
 }
+
+/** Before any remote ticket has arrived or expired: most people who take a place from home come. */
+export const DEFAULT_REMOTE_SHOW_SHARE = 0.8;
+const SHOW_SHARE_ALPHA = 0.05;
 
 export class HallsMirror {
   private readonly halls = new Map<string, HallMirror>();
@@ -63,7 +71,11 @@ export class HallsMirror {
     if (!hall) return null;
     const atWindows = new Map<string, StoredTicket>();
     const waiting = new WaitingQueue();
-    for (const t of this.repos.tickets.waitingOfHall(hallId)) waiting.add(t);
+    const passedOver = new Map<string, number>();
+    for (const { routing, passedOverAt } of this.repos.tickets.waitingOfHall(hallId)) {
+      waiting.add(routing);
+      if (passedOverAt !== null) passedOver.set(routing.id, passedOverAt);
+    }
     for (const t of this.repos.tickets.atWindowsOfHall(hallId)) atWindows.set(t.id, t);
     const calls = this.repos.log.recentOfTypes(hallId, ['ticket.called', 'ticket.recalled'], RECENT_CALLS);
     const m: HallMirror = {
@@ -73,6 +85,7 @@ export class HallsMirror {
       windows: new Map(),
       atWindows,
       waiting,
+      passedOver,
       seq: this.repos.log.lastSeq(hallId),
       recentCalls: calls.map(toCallView).filter((c): c is CallView => c !== null),
       notices: [],
@@ -81,6 +94,7 @@ export class HallsMirror {
       estimatesFresh: false,
       estimatesAt: 0,
       serviceWaits: new Map(),
+      remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
     };
     this.reloadConfig(m);
     this.halls.set(hallId, m);
@@ -121,6 +135,10 @@ export class HallsMirror {
       touched.add(ev.hallId);
       m.estimatesFresh = false;
       m.seq = Math.max(m.seq, ev.seq);
+      if (ev.type === 'ticket.arrived' || ev.type === 'ticket.expired') {
+        const came = ev.type === 'ticket.arrived' ? 1 : 0;
+        m.remoteShowShare = (1 - SHOW_SHARE_ALPHA) * m.remoteShowShare + SHOW_SHARE_ALPHA * came;
+      }
       const call = toCallView(ev);
       if (call) {
         m.recentCalls.push(call);
@@ -158,7 +176,12 @@ export class HallsMirror {
 
   private reloadTicket(m: HallMirror, ticketId: string): void {
     const t = this.repos.tickets.get(ticketId);
-    if (t?.status === 'waiting') return this.toWaiting(m, toRoutingTicket(t));
+    if (t?.status === 'waiting') {
+      if (t.remote === true && !t.arrivedAt && t.passedOverAt) m.passedOver.set(t.id, Date.parse(t.passedOverAt));
+      else m.passedOver.delete(t.id);
+      return this.toWaiting(m, toRoutingTicket(t));
+    }
+    m.passedOver.delete(ticketId);
     m.waiting.remove(ticketId);
     m.estimates.delete(ticketId);
     if (t && AT_WINDOW.has(t.status)) m.atWindows.set(t.id, t);
@@ -166,16 +189,7 @@ export class HallsMirror {
   }
 }
 
+/** The mirror's call history grows by the same rule as every client's hall state. */
 function toCallView(e: HallEvent): CallView | null {
-  if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') return null;
-  return {
-    ticketId: e.ticketId,
-    number: e.number,
-    serviceId: e.serviceId,
-    windowId: e.windowId,
-    windowNumber: e.windowNumber,
-    recall: e.recall,
-    at: e.at,
-    seq: e.seq,
-  };
+  return e.type === 'ticket.called' || e.type === 'ticket.recalled' ? callOf(e) : null;
 }

@@ -3,7 +3,7 @@ import type { Lang, RoutingTicket, Ticket, TicketStatus } from '@hallq/shared';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 
-type RoutingRow = Pick<TicketRow, 'id' | 'service_id' | 'stage' | 'queued_at' | 'priority' | 'appointment_at'>;
+type RoutingRow = Pick<TicketRow, 'id' | 'service_id' | 'stage' | 'queued_at' | 'priority' | 'appointment_at' | 'remote' | 'arrived_at' | 'passed_over_at'>;
 
 export interface TicketRow {
   id: string;
@@ -31,6 +31,9 @@ export interface TicketRow {
   first_time_accepted: number | null;
   note: string | null;
   issued_by: string | null;
+  remote: number;
+  arrived_at: number | null;
+  passed_over_at: number | null;
 }
 
 /** A ticket with its server-side extras (hall, queue time) kept apart from the API shape. */
@@ -69,6 +72,7 @@ export function toTicket(r: TicketRow): StoredTicket {
     estimatedWaitSeconds: r.estimated_wait_seconds,
     queuedAtMs: r.queued_at,
     firstTimeAccepted: r.first_time_accepted === null ? null : r.first_time_accepted === 1,
+    ...(r.remote === 1 ? { remote: true, arrivedAt: iso(r.arrived_at), passedOverAt: iso(r.passed_over_at) } : {}),
   };
 }
 
@@ -86,6 +90,8 @@ export type TicketPatch = Partial<
     | 'staff_id'
     | 'first_time_accepted'
     | 'note'
+    | 'arrived_at'
+    | 'passed_over_at'
   >
 >;
 
@@ -108,7 +114,7 @@ export class TicketRepo {
     this.byPublicId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE public_id = ?');
     this.atWindows = db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE hall_id = ? AND status IN ('called', 'serving')");
     this.waiting = db.prepare<[string], RoutingRow>(
-      "SELECT id, service_id, stage, queued_at, priority, appointment_at FROM tickets WHERE hall_id = ? AND status = 'waiting'",
+      "SELECT id, service_id, stage, queued_at, priority, appointment_at, remote, arrived_at, passed_over_at FROM tickets WHERE hall_id = ? AND status = 'waiting'",
     );
     this.waitingFull = db.prepare<[string], TicketRow>(
       "SELECT * FROM tickets WHERE hall_id = ? AND status = 'waiting' ORDER BY queued_at, id",
@@ -120,8 +126,8 @@ export class TicketRepo {
     );
     this.insert = db.prepare(
       `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
-         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
-       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote)
+       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
@@ -149,10 +155,23 @@ export class TicketRepo {
   atWindowsOfHall(hallId: string): StoredTicket[] {
     return this.atWindows.all(hallId).map(toTicket);
   }
-  /** What routing needs of each waiting ticket (the mirror keeps only this in memory). */
-  *waitingOfHall(hallId: string): Generator<RoutingTicket> {
+  /**
+   * What routing needs of each waiting ticket (the mirror keeps only this in memory), and when a
+   * remote one was passed over (its grace runs out in the sweep).
+   */
+  *waitingOfHall(hallId: string): Generator<{ routing: RoutingTicket; passedOverAt: number | null }> {
     for (const r of this.waiting.iterate(hallId)) {
-      yield { id: r.id, serviceId: r.service_id, stage: r.stage, queuedAt: r.queued_at, priority: r.priority === 1, appointmentAt: r.appointment_at };
+      const routing: RoutingTicket = {
+        id: r.id,
+        serviceId: r.service_id,
+        stage: r.stage,
+        queuedAt: r.queued_at,
+        priority: r.priority === 1,
+        appointmentAt: r.appointment_at,
+        // R9: a remote ticket whose holder has not arrived is passed over (same rule as toRoutingTicket).
+        ...(r.remote === 1 && r.arrived_at === null ? { away: true } : {}),
+      };
+      yield { routing, passedOverAt: r.remote === 1 && r.arrived_at === null ? r.passed_over_at : null };
     }
   }
   /** The waiting tickets in full, in order of their original time. */
@@ -168,7 +187,29 @@ export class TicketRepo {
   }
   /** Writes a newly issued ticket (waiting, stage 0), estimates included. */
   create(t: StoredTicket, issuedBy: string | null): void {
-    this.insert.run(t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, t.appointmentAt === null ? null : Date.parse(t.appointmentAt), t.lang, t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy);
+    const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
+    this.insert.run(
+      t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
+      t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
+    );
+  }
+  /** Share of the latest remote tickets whose holders arrived (of those that arrived or expired). */
+  remoteShowShare(hallId: string, last = 200): number | null {
+    const r = this.db
+      .prepare<[string, number], { came: number | null; n: number }>(
+        `SELECT SUM(arrived_at IS NOT NULL) AS came, COUNT(*) AS n FROM (
+           SELECT arrived_at FROM tickets WHERE hall_id = ? AND remote = 1 AND (arrived_at IS NOT NULL OR status = 'expired')
+           ORDER BY issued_at DESC LIMIT ?)`,
+      )
+      .get(hallId, last)!;
+    return r.n === 0 ? null : (r.came ?? 0) / r.n;
+  }
+  remoteIssuedCount(hallId: string, serviceId: string, serviceDate: string): number {
+    return (
+      this.db
+        .prepare<[string, string, string], { n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ? AND remote = 1')
+        .get(hallId, serviceId, serviceDate)!.n
+    );
   }
   /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
   transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {

@@ -51,13 +51,12 @@ export class Forecast {
     this.horizon = now + (input.horizonSeconds ?? Infinity) * 1000;
     this.pending = input.until?.size ?? -1;
     // Windows that can work, each with the time it next becomes free.
-    this.lanes = input.windows
-      .filter((w) => w.open && w.staffType !== null)
-      .map((w) => ({
-        window: w,
-        freeAt: Math.max(now, w.busyUntil ?? now),
-        probes: (input.probes ?? []).filter((p) => canServe(w, p, context)),
-      }));
+    this.lanes = [];
+    for (const w of input.windows) {
+      if (!w.open || w.staffType === null) continue;
+      const freeAt = callableAt(w, Math.max(now, w.busyUntil ?? now));
+      if (freeAt !== null) this.lanes.push({ window: w, freeAt, probes: (input.probes ?? []).filter((p) => canServe(w, p, context)) });
+    }
   }
 
   /** Simulates up to `steps` more calls; true once the forecast is complete. */
@@ -98,10 +97,25 @@ export class Forecast {
       if (until?.has(pick.ticket.id)) this.pending--;
       this.called++;
       const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
-      lane.freeAt += mean * 1000;
+      // E4: an away remote ticket takes its place, weighted by the share of such visitors who come.
+      const busyMs = mean * 1000 * (pick.ticket.away === true ? (context.awayShare ?? 1) : 1);
+      const next = callableAt(lane.window, lane.freeAt + busyMs);
+      if (next === null) lanes.splice(li, 1);
+      else lane.freeAt = next;
     }
     return lanes.length === 0 || this.pending === 0;
   }
+}
+
+/** The first time at or after `t` the window's timetable lets it call; null when it will not again. */
+export function callableAt(window: EstimatorWindow, t: number): number | null {
+  let at = t;
+  for (const c of window.closed ?? []) {
+    if (at < c.from) continue;
+    if (c.to === null) return null;
+    if (at < c.to) at = c.to;
+  }
+  return at;
 }
 
 /** The forecast calls, in order: only tickets called within the horizon appear. */

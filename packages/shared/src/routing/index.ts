@@ -4,3 +4,4 @@ export * from './estimator';
 export * from './service-time';
 export * from './candidate-index';
 export * from './waiting-queue';
+export * from './wait-range';

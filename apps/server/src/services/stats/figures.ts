@@ -2,39 +2,13 @@
 // accumulator that builds it. Durations leave as whole seconds, shares as fractions 0..1, and
 // anything with nothing to divide by as null (never NaN).
 
-export interface RatingFigures {
-  count: number;
-  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
-  /** Ratings 1..3 (非常满意, 满意, 基本满意) over all ratings. */
-  satisfiedShare: number | null;
-  /** Ratings 4 and 5 (差评). */
-  bad: number;
-}
+// The definitions (shapes, shares, nearest-rank percentiles, satisfied and bad levels) are the
+// shared ones of packages/shared kpi, which the city hub runs in SQL too.
+import { percentile, share, wholeSeconds, type Figures } from '@hallq/shared';
 
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  /** Visits handed on to another service or stage. */
-  transferred: number;
-  waitSeconds: { mean: number | null; p50: number | null; p90: number | null; max: number | null };
-  withinTargetShare: number | null;
-  serviceSeconds: { mean: number | null; p50: number | null; p90: number | null };
-  firstTimeAcceptedShare: number | null;
-  ratings: RatingFigures;
-}
+export { percentile, share, type Figures, type RatingFigures } from '@hallq/shared';
 
-export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-
-/** Nearest-rank percentile of sorted values: the smallest value with at least p of the values at or below it. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-const seconds = (msValue: number | null): number | null => (msValue === null ? null : Math.round(msValue / 1000));
+const seconds = wholeSeconds;
 
 export class FigureAcc {
   issued = 0;
