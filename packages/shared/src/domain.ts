@@ -99,6 +99,8 @@ export interface Hall {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  /** Longest wait from a call to the start of its announcement before displays catch up (default 15). */
+  announcementMaxLagSeconds?: number;
   ticketNotice: LocalizedText;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
@@ -168,6 +170,9 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  /** Displays: announce only the windows of this zone and/or these numbers (both null: all). */
+  announceZone?: string | null;
+  announceWindows?: number[] | null;
   revoked: boolean;
   printerState: PrinterState | null;
   lastSeenAt: string | null;

@@ -5,3 +5,4 @@ export * from './events';
 export * from './schemas';
 export * from './routing';
 export * from './planning';
+export * from './announcement/speakable';

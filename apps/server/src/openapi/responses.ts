@@ -49,7 +49,8 @@ const hallFields = {
   waitTargetSeconds: int(),
   announcementTemplate: str('e.g. 请{number}号到{window}号窗口办理'),
   announcementTemplateEn: str(),
-  announcementRepeat: int(),
+  announcementRepeat: int('times each call is read, 1-3'),
+  announcementMaxLagSeconds: int('longest wait from a call to the start of its announcement before displays catch up (read once, shorter); default 15'),
   openingHours: ref('OpeningHours'),
   holidays: array(localDate()),
   ticketNotice: ref('LocalizedText'),
@@ -84,7 +85,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, [], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['announcementMaxLagSeconds'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
       ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing']),
     CurrentTicketView: obj({
@@ -114,6 +115,8 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Device: obj({
       id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), printer: nullable(str('e.g. tcp://10.0.0.5:9100')),
       paperWidthMm: nullable(oneOfValues([58, 80])), revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)), lastSeenAt: nullable(time()),
+      announceZone: nullable(str('displays: announce the calls of this zone only')),
+      announceWindows: nullable(array(int(), 'displays: announce the calls of these windows only (with no zone and no list: every window)')),
     }),
     CreatedDevice: obj({ device: ref('Device'), token: str('the device token, shown this once') }),
     Organisation: obj({ id: str(), name: ref('LocalizedText'), kind: oneOfValues(['government', 'contractor']) }),
@@ -129,7 +132,11 @@ export function responseSchemas(): Record<string, JsonSchema> {
         }),
         obj({
           kind: constant('device'), role: oneOfValues(DEVICE_KINDS), hallId: str(),
-          device: obj({ id: str(), kind: oneOfValues(DEVICE_KINDS), name: str() }), windowNumber: nullable(int()),
+          device: obj({
+            id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(),
+            announceZone: nullable(str('displays: announce this zone only')), announceWindows: nullable(array(int(), 'displays: announce these windows only')),
+          }),
+          windowNumber: nullable(int()),
         }),
       ],
     },

@@ -18,7 +18,9 @@ interface Row {
 }
 
 const toDevice = (r: Row): StoredDevice => ({
-  ...(JSON.parse(r.doc) as Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm'>),
+  announceZone: null,
+  announceWindows: null,
+  ...(JSON.parse(r.doc) as Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm' | 'announceZone' | 'announceWindows'>),
   id: r.id,
   hallId: r.hall_id,
   revoked: r.revoked === 1,
@@ -27,7 +29,7 @@ const toDevice = (r: Row): StoredDevice => ({
   lastSeenAt: r.last_seen_at === null ? null : new Date(r.last_seen_at).toISOString(),
 });
 
-export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm'>;
+export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm' | 'announceZone' | 'announceWindows'>;
 
 export class DeviceRepo {
   private readonly byToken;
