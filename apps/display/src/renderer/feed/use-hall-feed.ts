@@ -2,17 +2,30 @@
 // On reconnect the feed resumes from the last seq; calls it missed come back as `replayed`.
 import { useEffect, useRef, useState } from 'react';
 import { connectHallFeed, createApiClient, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
-import type { CallView, DeviceKind, HallConfig, HallEvent, HallEventOf } from '@hallq/shared';
+import type { CallView, DeviceKind, HallConfig, HallEvent, HallEventOf, QueueSnapshot } from '@hallq/shared';
 import { applyEstimates, applyEvent, fromSnapshot, type HallState } from './hall-state';
 
 export interface HallFeedCallbacks {
+  /**
+   * A full state arrived (`first`: the page's first). Its recent calls are offered to `onCall`
+   * as replayed (a display that resumes announcing picks the ones it has not said yet).
+   */
+  onSnapshot?(snapshot: QueueSnapshot, first: boolean, device: FeedDevice | null): void;
   /** A call or recall; `at` is on the local clock (corrected for the server's clock skew). */
   onCall?(call: CallView, atLocalMs: number, replayed: boolean): void;
   onCompleted?(event: HallEventOf<'ticket.completed'>, replayed: boolean): void;
 }
 
+/** This device as the server knows it (displays: the windows it announces). */
+export interface FeedDevice {
+  id: string;
+  announceZone: string | null;
+  announceWindows: number[] | null;
+}
+
 export interface HallFeedView {
   api: ApiClient | null;
+  device: FeedDevice | null;
   hall: HallConfig | null;
   state: HallState | null;
   status: ConnectionStatus | 'unpaired';
@@ -21,11 +34,11 @@ export interface HallFeedView {
 interface Me {
   hallId?: string;
   windowNumber?: number | null;
-  device?: { hallId?: string };
+  device?: { hallId?: string; id?: string; announceZone?: string | null; announceWindows?: number[] | null };
 }
 
 export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {}): HallFeedView {
-  const [view, setView] = useState<HallFeedView>({ api: null, hall: null, state: null, status: 'connecting' });
+  const [view, setView] = useState<HallFeedView>({ api: null, device: null, hall: null, state: null, status: 'connecting' });
   const cb = useRef(callbacks);
   cb.current = callbacks;
 
@@ -56,10 +69,23 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
       const api = createApiClient({ baseUrl: '', getToken: () => token });
       update({ api });
       let hallId = 'demo';
+      let device: FeedDevice | null = null;
+      const deviceOf = (me: Me): FeedDevice | null =>
+        me.device?.id ? { id: me.device.id, announceZone: me.device.announceZone ?? null, announceWindows: me.device.announceWindows ?? null } : null;
+      const reloadMe = async (): Promise<void> => {
+        try {
+          device = deviceOf(await api.get<Me>('/me'));
+          update({ device });
+        } catch {
+          // kept as it was; the next config change tries again
+        }
+      };
       for (;;) {
         try {
           const me = await api.get<Me>('/me');
           hallId = me.hallId ?? me.device?.hallId ?? hallId;
+          device = deviceOf(me);
+          update({ device });
           break;
         } catch (err) {
           if (closed) return;
@@ -88,15 +114,13 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
           onStatus: (status) => update({ status }),
           onSnapshot: (snap) => {
             skewMs = Date.parse(snap.at) - Date.now();
-            const prevSeq = state?.seq ?? null;
+            const first = state === null;
             state = fromSnapshot(snap);
             update({ state });
-            // A snapshot after a long gap: calls newer than what we showed were missed.
-            if (prevSeq !== null) {
-              for (const c of [...snap.recentCalls].sort((a, b) => a.seq - b.seq)) {
-                if (c.seq > prevSeq) cb.current.onCall?.(c, localMs(c.at), true);
-              }
-            }
+            cb.current.onSnapshot?.(snap, first, device);
+            // Calls the screen may not have announced yet (after a reload or a long gap): the
+            // announcer keeps how far it got and takes only the ones after that.
+            for (const c of [...snap.recentCalls].sort((a, b) => a.seq - b.seq)) cb.current.onCall?.(c, localMs(c.at), true);
           },
           onEvent: (event: HallEvent, replayed) => {
             if (!state) return;
@@ -108,6 +132,7 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
               cb.current.onCompleted?.(event, replayed);
             } else if (event.type === 'config.changed') {
               void loadHall();
+              void reloadMe();
             }
           },
           onEstimates: (e) => {
