@@ -11,11 +11,15 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   HALL_PRINTER: z.string().min(1).optional(),
+  HALL_PRINTER_STATUS_CHECK: z.enum(['dle-eot', 'none']).default('dle-eot'),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  HUB_URL: z.url().optional(),
+  HUB_TOKEN: z.string().min(16).optional(),
+  HUB_HALL_ID: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -27,11 +31,15 @@ export interface Config {
   publicUrl: string;
   allowedOrigins: string[];
   hallPrinter: string | null;
+  /** `none` for a default printer that never answers DLE EOT (as a device's `printerStatusCheck`). */
+  hallPrinterStatusCheck: 'dle-eot' | 'none';
   /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
   webRoot: string;
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
+  hub?: { url: string; token: string; hallId: string | null } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -41,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.HUB_URL === undefined) !== (e.HUB_TOKEN === undefined)) {
+    throw new Error('invalid configuration:\n  HUB_URL and HUB_TOKEN go together (the token is the one the hub gave when the hall was registered)');
+  }
   const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -59,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
     hallPrinter: e.HALL_PRINTER ?? null,
+    hallPrinterStatusCheck: e.HALL_PRINTER_STATUS_CHECK,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
     logLevel: e.LOG_LEVEL,
     backup: {
@@ -66,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }

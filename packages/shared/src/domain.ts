@@ -29,6 +29,17 @@ export type StaffType = 'officer' | 'helper';
 export const PRINTER_STATES = ['ready', 'offline', 'paper_out', 'cover_open', 'error'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
+/** How a kiosk's printer is known to be ready: `dle-eot` asks it first (the default); `none` is for
+ * printers that never answer DLE EOT: the job is sent at once. */
+export const PRINTER_STATUS_CHECKS = ['dle-eot', 'none'] as const;
+export type PrinterStatusCheck = (typeof PRINTER_STATUS_CHECKS)[number];
+
+/** Needs someone soon without stopping the kiosk: paper near its end (still printing), or a kiosk
+ * the server was asked to print for with no printer configured for it or the hall (distinct from
+ * a printer that is configured but offline). */
+export const PRINTER_WARNINGS = ['paper_near_end', 'no_printer_configured'] as const;
+export type PrinterWarning = (typeof PRINTER_WARNINGS)[number];
+
 /** Weekly opening period in the hall's local time; days 1 = Monday .. 7 = Sunday. */
 export interface OpeningPeriod {
   days: number[];
@@ -87,6 +98,10 @@ export interface HallWindow {
   pauseReason: string | null;
 }
 
+/** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE = '请{number}号到{window}号窗口办理';
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
+
 export interface Hall {
   id: string;
   name: LocalizedText;
@@ -95,7 +110,7 @@ export interface Hall {
   openingHours: OpeningHours;
   /** Local dates (YYYY-MM-DD) on which the hall is closed. */
   holidays: string[];
-  /** e.g. 请{number}号到{window}号窗口办理 */
+  /** e.g. DEFAULT_ANNOUNCEMENT_TEMPLATE */
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
@@ -173,8 +188,13 @@ export interface Device {
   /** Displays: announce only the windows of this zone and/or these numbers (both null: all). */
   announceZone?: string | null;
   announceWindows?: number[] | null;
+  printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;
+  printerWarning: PrinterWarning | null;
+  /** A live realtime connection now. */
+  online: boolean;
+  /** Last time the device was connected (now while it is online). */
   lastSeenAt: string | null;
 }
 

@@ -6,3 +6,5 @@ export * from './schemas';
 export * from './routing';
 export * from './planning';
 export * from './announcement/speakable';
+export * from './answers';
+export * from './hub';

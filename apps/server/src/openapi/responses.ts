@@ -2,7 +2,8 @@
 // `@hallq/shared` (domain.ts, views.ts), which have no runtime form to generate from; enums come
 // from the shared constants so they follow any change there.
 import {
-  DEVICE_KINDS, ERROR_STATUS, OpeningHoursSchema, PRINTER_STATES, RATING_LEVELS, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES,
+  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, OpeningHoursSchema, PRINTER_STATES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, RATING_LEVELS, STAFF_ROLES,
+  TICKET_STATUSES, WINDOW_STATES,
 } from '@hallq/shared';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
@@ -47,7 +48,7 @@ const hallFields = {
   name: ref('LocalizedText'),
   timezone: str('IANA timezone, e.g. Asia/Shanghai'),
   waitTargetSeconds: int(),
-  announcementTemplate: str('e.g. 请{number}号到{window}号窗口办理'),
+  announcementTemplate: str(`e.g. ${DEFAULT_ANNOUNCEMENT_TEMPLATE}`),
   announcementTemplateEn: str(),
   announcementRepeat: int('times each call is read, 1-3'),
   announcementMaxLagSeconds: int('longest wait from a call to the start of its announcement before displays catch up (read once, shorter); default 15'),
@@ -114,7 +115,11 @@ export function responseSchemas(): Record<string, JsonSchema> {
     }),
     Device: obj({
       id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), printer: nullable(str('e.g. tcp://10.0.0.5:9100')),
-      paperWidthMm: nullable(oneOfValues([58, 80])), revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)), lastSeenAt: nullable(time()),
+      paperWidthMm: nullable(oneOfValues([58, 80])),
+      printerStatusCheck: oneOfValues(PRINTER_STATUS_CHECKS, '`none`: the printer never answers DLE EOT; jobs are sent without the status read'),
+      revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)),
+      printerWarning: nullable(oneOfValues(PRINTER_WARNINGS, 'paper near its end (still printing), or no printer configured for this kiosk or the hall')),
+      online: bool('a live realtime connection now'), lastSeenAt: nullable(time('last time connected; now while online')),
       announceZone: nullable(str('displays: announce the calls of this zone only')),
       announceWindows: nullable(array(int(), 'displays: announce the calls of these windows only (with no zone and no list: every window)')),
     }),

@@ -5,11 +5,12 @@ import type {
   StaffBody, StaffMember, StaffPatch, WindowBody, WindowPatch,
 } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
-import type { DeviceDoc, StoredDevice } from '../storage/device-repo';
+import type { DeviceDoc } from '../storage/device-repo';
 import type { StoredStaff } from '../storage/staff-repo';
 import { hashPassword } from './auth-service';
 import { isValidTimeZone } from './clock';
 import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from './core';
+import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
 import { unspeakableEn, unspeakableZh } from '@hallq/shared';
@@ -202,11 +203,9 @@ export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId
 }
 
 // --- devices ---
-const publicDevice = ({ hallId: _h, statusMessage: _m, ...d }: StoredDevice): Device => d;
-
 export function listDevices(core: Core, identity: Identity, hallId: string): Device[] {
   ownHall(core, identity, hallId);
-  return core.repos.devices.listOfHall(hallId).map(publicDevice);
+  return core.repos.devices.listOfHall(hallId).map((d) => deviceView(core, d));
 }
 
 export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: string, body: DeviceBody): { device: Device; token: string } {
@@ -216,10 +215,11 @@ export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: str
   const doc: DeviceDoc = {
     kind: body.kind, name: body.name, windowNumber: body.windowNumber ?? null, printer: body.printer ?? null, paperWidthMm: body.paperWidthMm ?? null,
     announceZone: body.announceZone ?? null, announceWindows: body.announceWindows ?? null,
+    printerStatusCheck: body.printerStatusCheck ?? 'dle-eot',
   };
   core.repos.devices.create(hallId, id, sha256(token), doc);
   changed(core, tx, identity, hallId, 'devices', 'device.create', id, body);
-  return { device: publicDevice(core.repos.devices.get(hallId, id)!), token };
+  return { device: deviceView(core, core.repos.devices.get(hallId, id)!), token };
 }
 
 export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: DevicePatch): Device {
@@ -233,10 +233,11 @@ export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: stri
     // null clears a limit; absent keeps it.
     announceZone: rest.announceZone === undefined ? (old.announceZone ?? null) : rest.announceZone,
     announceWindows: rest.announceWindows === undefined ? (old.announceWindows ?? null) : rest.announceWindows,
+    printerStatusCheck: rest.printerStatusCheck ?? old.printerStatusCheck,
   };
   core.repos.devices.update(id, doc, revoked ?? old.revoked);
   changed(core, tx, identity, hallId, 'devices', 'device.update', id, body);
-  return publicDevice(core.repos.devices.get(hallId, id)!);
+  return deviceView(core, core.repos.devices.get(hallId, id)!);
 }
 
 export function deleteDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
