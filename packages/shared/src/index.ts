@@ -8,3 +8,5 @@ export * from './planning';
 export * from './announcement/speakable';
 export * from './answers';
 export * from './hub';
+export * from './kpi';
+export * from './hall-state';
