@@ -1,6 +1,6 @@
 import type { HallEvent, QueueSnapshot, WindowView } from '@hallq/shared';
 import { currentCall, CURRENT_CALL_MAX_AGE_MS } from './current-call';
-import { applyEvent, fromSnapshot, type HallState } from './hall-state';
+import { applyEvent, fromSnapshot, type HallState } from '@hallq/shared';
 
 const T0 = Date.parse('2025-01-06T02:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
