@@ -17,6 +17,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     openingHours: m.hall.openingHours,
     holidays: m.hall.holidays,
     ticketNotice: m.hall.ticketNotice,
+    ...(m.hall.ticketTemplate ? { ticketTemplate: m.hall.ticketTemplate } : {}),
     followUpWorkingDays: m.hall.followUpWorkingDays,
     routing: m.hall.routing,
     modules: m.modules,
