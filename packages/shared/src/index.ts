@@ -8,3 +8,5 @@ export * from './planning';
 export * from './answers';
 export * from './hub';
 export * from './ticket-slip';
+export * from './kpi';
+export * from './hall-state';

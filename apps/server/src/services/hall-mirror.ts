@@ -1,6 +1,7 @@
 // The in-memory mirror of each hall: configuration, windows, active tickets and the waiting
 // index. Loaded at start and changed only after a commit (from the committed rows), so reads
 // and call-next never scan SQL and never see uncommitted state.
+import { callOf, RECENT_CALLS } from '@hallq/shared';
 import type {
   CallView,
   Hall,
@@ -19,7 +20,6 @@ import type { StoredWindow } from '../storage/window-repo';
 import { toRoutingTicket } from './ticket-view';
 import { WaitingIndex } from './waiting-index';
 
-const RECENT_CALLS = 20;
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
 
 export interface HallMirror {
@@ -41,7 +41,13 @@ export interface HallMirror {
    */
   estimates: Map<string, WaitEstimate>;
   estimatesFresh: boolean;
+  /** Share of remote visitors who come (learned from arrivals and expiries), for forecasts (E4). */
+  remoteShowShare: number;
 }
+
+/** Before any remote ticket has arrived or expired: most people who take a place from home come. */
+export const DEFAULT_REMOTE_SHOW_SHARE = 0.8;
+const SHOW_SHARE_ALPHA = 0.05;
 
 export class HallsMirror {
   private readonly halls = new Map<string, HallMirror>();
@@ -75,6 +81,7 @@ export class HallsMirror {
       ctx: { services: new Map(), policy: hall.routing },
       estimates: new Map(),
       estimatesFresh: false,
+      remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
     };
     this.reloadConfig(m);
     this.halls.set(hallId, m);
@@ -112,6 +119,10 @@ export class HallsMirror {
       touched.add(ev.hallId);
       m.estimatesFresh = false;
       m.seq = Math.max(m.seq, ev.seq);
+      if (ev.type === 'ticket.arrived' || ev.type === 'ticket.expired') {
+        const came = ev.type === 'ticket.arrived' ? 1 : 0;
+        m.remoteShowShare = (1 - SHOW_SHARE_ALPHA) * m.remoteShowShare + SHOW_SHARE_ALPHA * came;
+      }
       const call = toCallView(ev);
       if (call) {
         m.recentCalls.push(call);
@@ -158,16 +169,7 @@ export class HallsMirror {
   }
 }
 
+/** The mirror's call history grows by the same rule as every client's hall state. */
 function toCallView(e: HallEvent): CallView | null {
-  if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') return null;
-  return {
-    ticketId: e.ticketId,
-    number: e.number,
-    serviceId: e.serviceId,
-    windowId: e.windowId,
-    windowNumber: e.windowNumber,
-    recall: e.recall,
-    at: e.at,
-    seq: e.seq,
-  };
+  return e.type === 'ticket.called' || e.type === 'ticket.recalled' ? callOf(e) : null;
 }

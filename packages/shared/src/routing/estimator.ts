@@ -19,6 +19,17 @@ export interface ForecastInput {
   until?: ReadonlySet<string>;
 }
 
+/** The first time at or after `t` the window's timetable lets it call; null when it will not again. */
+export function callableAt(window: EstimatorWindow, t: number): number | null {
+  let at = t;
+  for (const c of window.closed ?? []) {
+    if (at < c.from) continue;
+    if (c.to === null) return null;
+    if (at < c.to) at = c.to;
+  }
+  return at;
+}
+
 /** The forecast calls, in order: only tickets called within the horizon appear. */
 export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
   const { index, context, serviceSeconds, now } = input;
@@ -28,7 +39,8 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
   // Windows that can work, each with the time it next becomes free.
   const lanes = input.windows
     .filter((w) => w.open && w.staffType !== null)
-    .map((w) => ({ window: w, freeAt: Math.max(now, w.busyUntil ?? now) }));
+    .map((w) => ({ window: w, freeAt: callableAt(w, Math.max(now, w.busyUntil ?? now)) }))
+    .filter((l): l is { window: EstimatorWindow; freeAt: number } => l.freeAt !== null);
 
   let called = 0;
   // Ends when every window has nothing left it may take, at the horizon, or once `until` is met.
@@ -53,7 +65,11 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
     if (input.until?.has(pick.ticket.id)) pending--;
     called++;
     const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
-    lane.freeAt += mean * 1000;
+    // E4: an away remote ticket takes its place, weighted by the share of such visitors who come.
+    const busyMs = mean * 1000 * (pick.ticket.away === true ? (context.awayShare ?? 1) : 1);
+    const next = callableAt(lane.window, lane.freeAt + busyMs);
+    if (next === null) lanes.splice(li, 1);
+    else lane.freeAt = next;
   }
   return out;
 }
