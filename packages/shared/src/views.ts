@@ -1,4 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
+import type { TicketTemplateSettings } from './ticket-slip';
 import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
@@ -15,8 +16,11 @@ export interface HallConfig {
   openingHours?: OpeningHours;
   holidays?: string[];
   ticketNotice?: LocalizedText;
+  ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays?: number;
   routing?: RoutingPolicy;
+  remoteGraceMinutes?: number;
+  arrivalCodeRequired?: boolean;
   modules: Module[];
   services: Service[];
   windows: HallWindow[];
@@ -87,6 +91,11 @@ export interface PublicTicketStatus {
   canRate: boolean;
   rating: number | null;
   hallName: LocalizedText;
+  /** Remote queue: whether the holder has arrived, and until when a passed-over ticket is kept. */
+  remote?: boolean;
+  arrived?: boolean;
+  expiresAt?: string | null;
+  hallId?: string;
 }
 
 export interface LoginResult {

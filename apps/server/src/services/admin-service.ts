@@ -27,7 +27,12 @@ const invalid = (path: string, message: string): AppError => new AppError('valid
 export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string, body: HallPatch): Hall {
   const m = ownHall(core, identity, hallId);
   if (body.timezone !== undefined && !isValidTimeZone(body.timezone)) throw invalid('timezone', 'unknown timezone');
-  const hall: Hall = { ...m.hall, ...body, routing: { ...m.hall.routing, ...(body.routing ?? {}) } } as Hall;
+  const hall: Hall = {
+    ...m.hall,
+    ...body,
+    routing: { ...m.hall.routing, ...(body.routing ?? {}) },
+    ...(body.ticketTemplate ? { ticketTemplate: { ...m.hall.ticketTemplate, ...body.ticketTemplate } } : {}),
+  } as Hall;
   core.repos.halls.put(hall);
   changed(core, tx, identity, hallId, 'hall', 'hall.update', hallId, body);
   return hall;
@@ -65,6 +70,8 @@ export function createService(core: Core, tx: Tx, identity: Identity, hallId: st
     expectedServiceSeconds: body.expectedServiceSeconds ?? 300,
     active: body.active ?? true,
     closedOn: body.closedOn ?? null,
+    booking: body.booking ?? null,
+    remoteDailyShare: body.remoteDailyShare ?? null,
   };
   checkService(core, hallId, s);
   core.repos.services.put(hallId, s);
