@@ -1,5 +1,6 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
+import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -136,6 +137,8 @@ export interface Hall {
   /** Longest wait from a call to the start of its announcement before displays catch up (default 15). */
   announcementMaxLagSeconds?: number;
   ticketNotice: LocalizedText;
+  /** Header line, English lines, estimate on the printed ticket (absent = defaults). */
+  ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
   /** A remote ticket passed over (holder not arrived) keeps its place this long, then expires. Default 10. */

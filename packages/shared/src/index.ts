@@ -8,5 +8,6 @@ export * from './planning';
 export * from './announcement/speakable';
 export * from './answers';
 export * from './hub';
+export * from './ticket-slip';
 export * from './kpi';
 export * from './hall-state';
