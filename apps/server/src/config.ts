@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
+    .default('mailto:hallq@example.invalid'),
   HUB_URL: z.url().optional(),
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
@@ -38,6 +42,8 @@ export interface Config {
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** VAPID contact given to push services with each Web Push notification. */
+  pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
   hub?: { url: string; token: string; hallId: string | null } | null;
 }
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }

@@ -17,6 +17,8 @@ export interface HallConfig {
   ticketNotice?: LocalizedText;
   followUpWorkingDays?: number;
   routing?: RoutingPolicy;
+  remoteGraceMinutes?: number;
+  arrivalCodeRequired?: boolean;
   modules: Module[];
   services: Service[];
   windows: HallWindow[];
@@ -87,6 +89,11 @@ export interface PublicTicketStatus {
   canRate: boolean;
   rating: number | null;
   hallName: LocalizedText;
+  /** Remote queue: whether the holder has arrived, and until when a passed-over ticket is kept. */
+  remote?: boolean;
+  arrived?: boolean;
+  expiresAt?: string | null;
+  hallId?: string;
 }
 
 export interface LoginResult {

@@ -27,6 +27,12 @@ export class RateLimiter {
     return h.count <= this.limit;
   }
 
+  /** Whole seconds until `key` may try again (at least 1). */
+  retryAfterSeconds(key: string): number {
+    const h = this.hits.get(key);
+    return Math.max(1, Math.ceil(((h?.resetAt ?? this.clock()) - this.clock()) / 1000));
+  }
+
   reset(key: string): void {
     this.hits.delete(key);
   }

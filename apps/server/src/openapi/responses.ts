@@ -9,6 +9,7 @@ import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues,
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
 import { followUpSchemas } from './responses-follow-ups';
 import { planningSchemas } from './responses-planning';
+import { homeSchemas } from './responses-home';
 import { statsSchemas } from './responses-stats';
 
 const ticketFields = {
@@ -31,7 +32,11 @@ const ticketFields = {
   staffId: nullable(str()),
   peopleAhead: nullable(int()),
   estimatedWaitSeconds: nullable(int()),
+  remote: bool('taken from home (remote queue); absent otherwise'),
+  arrivedAt: nullable(time('remote: when the holder arrived')),
+  passedOverAt: nullable(time('remote: when its turn came before its holder arrived')),
 };
+const REMOTE_FIELDS = ['remote', 'arrivedAt', 'passedOverAt'];
 
 const windowBase = {
   id: str(),
@@ -56,6 +61,8 @@ const hallFields = {
   ticketNotice: ref('LocalizedText'),
   followUpWorkingDays: int(),
   routing: ref('RoutingPolicy'),
+  remoteGraceMinutes: int('a passed-over remote ticket keeps its place this long, then expires (default 10)'),
+  arrivalCodeRequired: bool('remote tickets arrive with the code on the hall displays (default true)'),
 };
 
 const errorCodes = Object.keys(ERROR_STATUS);
@@ -72,8 +79,8 @@ export function responseSchemas(): Record<string, JsonSchema> {
       }, ['details']),
     }),
     Ticket: obj({ ...ticketFields, publicId: str('secret for the visitor\'s phone; only to the creator and staff'), statusUrl: str('absolute status page URL (PUBLIC_URL + /t/<publicId>)') },
-      ['publicId', 'statusUrl']),
-    PublicTicket: obj(ticketFields, [], 'a ticket as kiosks and displays see it: never carries publicId'),
+      ['publicId', 'statusUrl', ...REMOTE_FIELDS]),
+    PublicTicket: obj(ticketFields, REMOTE_FIELDS, 'a ticket as kiosks and displays see it: never carries publicId'),
     Module: obj({ id: str(), name: ref('LocalizedText') }),
     ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
     Service: obj({
@@ -81,13 +88,15 @@ export function responseSchemas(): Record<string, JsonSchema> {
       documents: array(ref('LocalizedText')), stages: array(ref('ServiceStage')), dailyQuota: nullable(int()), openingHours: ref('OpeningHours'),
       waitTargetSeconds: nullable(int('null = the hall\'s target')), expectedServiceSeconds: int(), active: bool(),
       closedOn: nullable(localDate('closed for this day by a supervisor')),
-    }),
+      booking: nullable(ref('BookingSlots')),
+      remoteDailyShare: nullable(int('tickets a day open to the remote queue; null or 0 = not open')),
+    }, ['booking', 'remoteDailyShare']),
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, [], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing']),
+      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),
@@ -105,8 +114,10 @@ export function responseSchemas(): Record<string, JsonSchema> {
     PublicTicketStatus: obj({
       number: str(), serviceId: str(), serviceName: ref('LocalizedText'), status: oneOfValues(TICKET_STATUSES), issuedAt: time(),
       peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), windowNumber: nullable(int('when called')), calledAt: nullable(time()),
-      canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'),
-    }, [], 'status page data for the visitor\'s phone; no personal data'),
+      canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'), hallId: str(),
+      remote: bool('taken from home (remote queue)'), arrived: bool('remote: the holder has arrived'),
+      expiresAt: nullable(time('remote, passed over: kept until then')),
+    }, ['hallId', 'remote', 'arrived', 'expiresAt'], 'status page data for the visitor\'s phone; no personal data'),
     LoginResult: obj({ token: str('staff session token'), staff: obj({ id: str(), name: str(), role: oneOfValues(STAFF_ROLES) }) }),
     StaffMember: obj({
       id: str(), username: str(), name: str(), role: oneOfValues(STAFF_ROLES), organisationId: str(),
@@ -146,11 +157,13 @@ export function responseSchemas(): Record<string, JsonSchema> {
       id: str(), code: str('4-12 digits the visitor types on the kiosk'), serviceId: str(), at: time('booked time'),
       serviceDate: localDate('local date of the appointment'), status: oneOfValues(['booked', 'checked_in', 'cancelled']),
       ticketId: nullable(str('ticket issued at check-in')), createdAt: time(),
-    }, ['createdAt']),
+      end: nullable(time('end of the booked slot (bookings from home); null for appointments set by staff')),
+    }, ['createdAt', 'end']),
     AppointmentLookup: obj({
       code: str(), serviceId: str(), at: time(), serviceDate: localDate(), status: oneOfValues(['booked', 'checked_in']),
     }, [], 'what the kiosk shows before the visitor confirms'),
     DeviceStatusResult: obj({ printerState: nullable(oneOfValues(PRINTER_STATES)), changed: bool('true when the state changed (raises device.changed)') }),
+    ...homeSchemas(),
     ...statsSchemas(),
     ...followUpSchemas(),
     ...planningSchemas(),

@@ -1,4 +1,5 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
+import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
 import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
@@ -19,6 +20,8 @@ export function hallConfig(m: HallMirror): HallConfig {
     ticketNotice: m.hall.ticketNotice,
     followUpWorkingDays: m.hall.followUpWorkingDays,
     routing: m.hall.routing,
+    remoteGraceMinutes: m.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES,
+    arrivalCodeRequired: m.hall.arrivalCodeRequired ?? true,
     modules: m.modules,
     services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({
