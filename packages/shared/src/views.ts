@@ -1,4 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
+import type { TicketTemplateSettings } from './ticket-slip';
 import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
@@ -15,6 +16,7 @@ export interface HallConfig {
   openingHours?: OpeningHours;
   holidays?: string[];
   ticketNotice?: LocalizedText;
+  ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays?: number;
   routing?: RoutingPolicy;
   remoteGraceMinutes?: number;
