@@ -1,6 +1,7 @@
 // All repositories over one database handle.
 import { AppointmentRepo } from './appointment-repo';
 import type { Db } from './db';
+import { DemoHistoryRepo } from './demo-history-repo';
 import { DeviceRepo } from './device-repo';
 import { FollowUpRepo } from './follow-up-repo';
 import { HallRepo } from './hall-repo';
@@ -23,6 +24,7 @@ export interface Repos {
   followUps: FollowUpRepo;
   /** Reads for statistics, reports and planning. */
   history: HistoryRepo;
+  demoHistory: DemoHistoryRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -37,5 +39,6 @@ export function createRepos(db: Db): Repos {
     appointments: new AppointmentRepo(db),
     followUps: new FollowUpRepo(db),
     history: new HistoryRepo(db),
+    demoHistory: new DemoHistoryRepo(db),
   };
 }
