@@ -49,6 +49,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
         statusUrl: statusUrl(deps.config.publicUrl, t.publicId),
         notice: t.lang === 'en' ? m.hall.ticketNotice.en : m.hall.ticketNotice.zh,
         lang: t.lang,
+        hallUrl: `${deps.config.publicUrl}/h/${encodeURIComponent(m.hall.id)}`,
       },
       { paperWidthMm: device?.paperWidthMm ?? 80, statusCheck },
     );

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { HallConfig } from '@hallq/shared';
+import { ArrivalCode } from '../components/arrival-code';
 import { Clock } from '../components/clock';
 import { NoticeTicker } from '../components/notice-ticker';
 import { OfflineBanner } from '../components/offline-banner';
@@ -41,6 +42,7 @@ export function HallScreen() {
           {hall ? hall.name[lang] : m.loading}
           {hall && <small>{hall.name[lang === 'zh' ? 'en' : 'zh']}</small>}
         </div>
+        <ArrivalCode api={feed.api} hall={hall} label={m.arrivalCode} />
         {hall && <Clock timezone={hall.timezone} />}
       </header>
       <OfflineBanner status={feed.status} />
