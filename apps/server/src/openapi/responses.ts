@@ -59,6 +59,11 @@ const hallFields = {
   openingHours: ref('OpeningHours'),
   holidays: array(localDate()),
   ticketNotice: ref('LocalizedText'),
+  ticketTemplate: obj(
+    { header: ref('LocalizedText'), showEnglish: bool('default true'), showEstimate: bool('default true') },
+    ['header', 'showEnglish', 'showEstimate'],
+    'the printed ticket: a header line, English lines, the estimate (absent = defaults)',
+  ),
   followUpWorkingDays: int(),
   routing: ref('RoutingPolicy'),
   remoteGraceMinutes: int('a passed-over remote ticket keeps its place this long, then expires (default 10)'),
@@ -94,9 +99,9 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, ['remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing', 'remoteGraceMinutes', 'arrivalCodeRequired']),
+      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),

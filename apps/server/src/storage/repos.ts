@@ -1,6 +1,7 @@
 // All repositories over one database handle.
 import { AppointmentRepo } from './appointment-repo';
 import type { Db } from './db';
+import { DemoHistoryRepo } from './demo-history-repo';
 import { DeviceRepo } from './device-repo';
 import { HallRepo } from './hall-repo';
 import { LogRepo } from './log-repo';
@@ -18,6 +19,7 @@ export interface Repos {
   tickets: TicketRepo;
   log: LogRepo;
   appointments: AppointmentRepo;
+  demoHistory: DemoHistoryRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -30,5 +32,6 @@ export function createRepos(db: Db): Repos {
     tickets: new TicketRepo(db),
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
+    demoHistory: new DemoHistoryRepo(db),
   };
 }
