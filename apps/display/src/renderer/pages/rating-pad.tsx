@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { newIdempotencyKey, ApiError } from '@hallq/client';
 import { RATING_LABELS, RATING_LEVELS } from '@hallq/shared';
+import { RatingFace } from '../components/icons';
 import { OfflineBanner } from '../components/offline-banner';
 import { useHallFeed } from '../feed/use-hall-feed';
 import { messages, otherLang, pageLang } from '../i18n/lang';
 import { BAD_RATING_REASONS } from '../i18n/messages';
 import { IDLE, ratingFlow } from './rating-flow';
 
-const FACES = ['😄', '🙂', '😐', '🙁', '😠'];
 /** A completed ticket older than this (caught up after an outage) is not offered for rating. */
 const RECENT_MS = 60_000;
 
@@ -99,7 +99,7 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
                 disabled={phase.kind !== 'rate'}
                 onClick={() => dispatch({ type: 'choose', level })}
               >
-                <span className="rp-face">{FACES[level - 1]}</span>
+                <RatingFace level={level} className="rp-face" />
                 <span>{RATING_LABELS[level][lang]}</span>
                 <small>{RATING_LABELS[level][otherLang(lang)]}</small>
               </button>
