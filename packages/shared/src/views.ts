@@ -13,6 +13,7 @@ export interface HallConfig {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  announcementMaxLagSeconds?: number;
   openingHours?: OpeningHours;
   holidays?: string[];
   ticketNotice?: LocalizedText;

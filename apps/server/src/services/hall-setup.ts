@@ -14,6 +14,7 @@ export function defaultHall(id: string, name: Hall['name']): Hall {
     announcementTemplate: DEFAULT_ANNOUNCEMENT_TEMPLATE,
     announcementTemplateEn: DEFAULT_ANNOUNCEMENT_TEMPLATE_EN,
     announcementRepeat: 2,
+    announcementMaxLagSeconds: 15,
     ticketNotice: { zh: '请留意叫号，过号需重新取号', en: 'Please listen for your number' },
     followUpWorkingDays: 15,
     routing: { ...DEFAULT_ROUTING_POLICY },
