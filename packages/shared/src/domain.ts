@@ -1,5 +1,6 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
+import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -133,7 +134,11 @@ export interface Hall {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  /** Longest wait from a call to the start of its announcement before displays catch up (default 15). */
+  announcementMaxLagSeconds?: number;
   ticketNotice: LocalizedText;
+  /** Header line, English lines, estimate on the printed ticket (absent = defaults). */
+  ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
   /** A remote ticket passed over (holder not arrived) keeps its place this long, then expires. Default 10. */
@@ -213,6 +218,9 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  /** Displays: announce only the windows of this zone and/or these numbers (both null: all). */
+  announceZone?: string | null;
+  announceWindows?: number[] | null;
   printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;
