@@ -13,6 +13,7 @@ import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from '
 import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
+import { windowChanged } from './window-events';
 import { unspeakableEn, unspeakableZh } from '@hallq/shared';
 
 type What = 'hall' | 'services' | 'windows' | 'staff' | 'devices';
@@ -137,6 +138,7 @@ export function createWindow(core: Core, tx: Tx, identity: Identity, hallId: str
   checkWindow(core, hallId, null, w);
   core.repos.windows.create(hallId, w);
   changed(core, tx, identity, hallId, 'windows', 'window.create', w.id, body);
+  windowChanged(core, tx, w.id, actorOf(identity));
   return publicWindow(core.repos.windows.get(w.id)!);
 }
 
@@ -149,6 +151,9 @@ export function patchWindow(core: Core, tx: Tx, identity: Identity, hallId: stri
   checkWindow(core, hallId, id, w);
   core.repos.windows.updateConfig(id, w);
   changed(core, tx, identity, hallId, 'windows', 'window.update', id, body);
+  // Every screen's live state takes the new skills and zone at once (the counter's queue, the
+  // board, the window screen), not only at its next reload.
+  windowChanged(core, tx, id, actorOf(identity));
   return publicWindow(core.repos.windows.get(id)!);
 }
 

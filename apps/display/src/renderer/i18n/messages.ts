@@ -43,6 +43,7 @@ export const zh = {
   rateFailed: '提交失败，请重试',
   rateNeedReason: '请选择或填写原因',
   switchLang: 'English',
+  arrivalCode: '远程取号到场码',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -91,6 +92,7 @@ export const en: Messages = {
   rateIdle: 'Please rate our service',
   rateFailed: 'Could not submit, please try again',
   rateNeedReason: 'Please choose or enter a reason',
+  arrivalCode: 'Arrival code (queue from home)',
   switchLang: '中文',
 };
 

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { HallConfig } from '@hallq/shared';
+import { ArrivalCode } from '../components/arrival-code';
 import { announcedKey, type AnnounceScope } from '../../announcer/coverage';
 import { Clock } from '../components/clock';
 import { NoticeTicker } from '../components/notice-ticker';
@@ -58,6 +59,7 @@ export function HallScreen() {
           {hall ? hall.name[lang] : m.loading}
           {hall && <small>{hall.name[lang === 'zh' ? 'en' : 'zh']}</small>}
         </div>
+        <ArrivalCode api={feed.api} hall={hall} label={m.arrivalCode} />
         {hall && <Clock timezone={hall.timezone} />}
       </header>
       <OfflineBanner status={feed.status} />

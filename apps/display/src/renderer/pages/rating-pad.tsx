@@ -73,21 +73,21 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
   const reasonText = [...picked, other.trim()].filter(Boolean).join('；');
 
   return (
-    <div className="rating-pad" data-testid="rating-pad" data-phase={phase.kind}>
+    <main className="rating-pad" data-testid="rating-pad" data-phase={phase.kind}>
       <OfflineBanner status={status} />
       {phase.kind === 'idle' && (
         <div className="rp-idle">
           <div className="rp-window">{lang === 'zh' ? `${windowNumber} 号窗口` : `Window ${windowNumber}`}</div>
-          <div className="rp-title">{m.rateIdle}</div>
+          <h1 className="rp-title">{m.rateIdle}</h1>
           <div className="rp-sub">{o.rateIdle}</div>
         </div>
       )}
       {(phase.kind === 'rate' || phase.kind === 'sending' || phase.kind === 'failed') && (
         <div className="rp-rate">
-          <div className="rp-title">
+          <h1 className="rp-title">
             {phase.number}
             {m.rateTicket} · {m.rateTitle}
-          </div>
+          </h1>
           <div className="rp-sub">{o.rateTitle}</div>
           <div className="rp-levels">
             {RATING_LEVELS.map((level) => (
@@ -114,7 +114,7 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
       )}
       {phase.kind === 'reason' && (
         <div className="rp-reason">
-          <div className="rp-title">{m.rateReasonTitle}</div>
+          <h1 className="rp-title">{m.rateReasonTitle}</h1>
           <div className="rp-sub">{o.rateReasonTitle}</div>
           <div className="rp-reasons">
             {BAD_RATING_REASONS.map((r) => {
@@ -157,12 +157,12 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
       )}
       {phase.kind === 'thanks' && (
         <div className="rp-thanks" data-testid="rating-thanks">
-          <div className="rp-title">{m.rateThanks}</div>
+          <h1 className="rp-title">{m.rateThanks}</h1>
           <div className="rp-sub">
             {m.rateThanksSub} · {o.rateThanks}
           </div>
         </div>
       )}
-    </div>
+    </main>
   );
 }

@@ -33,10 +33,10 @@ export function WindowScreen({ windowNumber }: { windowNumber: number }) {
     <div className={`window-screen${paused ? ' paused' : ''}`} data-testid="window-screen" data-state={win?.state ?? 'unknown'}>
       <OfflineBanner status={status} />
       <header className="ws-header">
-        <span className="ws-number">
+        <h1 className="ws-number">
           {windowNumber}
           <small>{lang === 'zh' ? '号窗口' : ''}</small>
-        </span>
+        </h1>
         <span className="ws-title">
           {lang === 'zh' ? `Window ${windowNumber}` : `${windowNumber}号窗口`}
         </span>
