@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).optional(),
   QUEUE_DATA_DIR: z.string().min(1).default('./data'),
   QUEUE_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Demo mode: load the generated 60 days of history (default) or not ('0'). */
+  QUEUE_DEMO_HISTORY: z.enum(['0', '1', 'true', 'false']).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -31,6 +33,8 @@ export interface Config {
   host: string;
   dataDir: string;
   demo: boolean;
+  /** Demo mode loads generated history into an empty database. */
+  demoHistory: boolean;
   adminPassword: string | null;
   publicUrl: string;
   allowedOrigins: string[];
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host,
     dataDir: path.resolve(e.QUEUE_DATA_DIR),
     demo,
+    demoHistory: demo && e.QUEUE_DEMO_HISTORY !== '0' && e.QUEUE_DEMO_HISTORY !== 'false',
     adminPassword: e.ADMIN_PASSWORD ?? null,
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, ''),
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '')

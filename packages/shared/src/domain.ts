@@ -134,6 +134,8 @@ export interface Hall {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  /** Longest wait from a call to the start of its announcement before displays catch up (default 15). */
+  announcementMaxLagSeconds?: number;
   ticketNotice: LocalizedText;
   /** Header line, English lines, estimate on the printed ticket (absent = defaults). */
   ticketTemplate?: TicketTemplateSettings;
@@ -216,6 +218,9 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  /** Displays: announce only the windows of this zone and/or these numbers (both null: all). */
+  announceZone?: string | null;
+  announceWindows?: number[] | null;
   printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;

@@ -5,6 +5,7 @@ export * from './events';
 export * from './schemas';
 export * from './routing';
 export * from './planning';
+export * from './announcement/speakable';
 export * from './answers';
 export * from './hub';
 export * from './ticket-slip';

@@ -43,7 +43,7 @@ export function authRouter(deps: AppDeps): Router {
       });
     } else {
       const d = id.device;
-      res.json({ kind: 'device', role: id.role, hallId: id.hallId, device: { id: d.id, kind: d.kind, name: d.name }, windowNumber: d.windowNumber });
+      res.json({ kind: 'device', role: id.role, hallId: id.hallId, device: { id: d.id, kind: d.kind, name: d.name, announceZone: d.announceZone ?? null, announceWindows: d.announceWindows ?? null }, windowNumber: d.windowNumber });
     }
   });
   return r;

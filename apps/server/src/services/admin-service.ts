@@ -13,6 +13,8 @@ import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from '
 import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
+import { windowChanged } from './window-events';
+import { unspeakableEn, unspeakableZh } from '@hallq/shared';
 
 type What = 'hall' | 'services' | 'windows' | 'staff' | 'devices';
 
@@ -27,6 +29,7 @@ const invalid = (path: string, message: string): AppError => new AppError('valid
 export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string, body: HallPatch): Hall {
   const m = ownHall(core, identity, hallId);
   if (body.timezone !== undefined && !isValidTimeZone(body.timezone)) throw invalid('timezone', 'unknown timezone');
+  checkSpeakable(body);
   const hall: Hall = {
     ...m.hall,
     ...body,
@@ -36,6 +39,21 @@ export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string
   core.repos.halls.put(hall);
   changed(core, tx, identity, hallId, 'hall', 'hall.update', hallId, body);
   return hall;
+}
+
+/** The displays' recorded voice must be able to say every word of a template (no silent gaps). */
+function checkSpeakable(body: HallPatch): void {
+  const fields: Array<[string, string[]]> = [];
+  if (body.announcementTemplate !== undefined) fields.push(['announcementTemplate', unspeakableZh(body.announcementTemplate)]);
+  if (body.announcementTemplateEn !== undefined) fields.push(['announcementTemplateEn', unspeakableEn(body.announcementTemplateEn)]);
+  const bad = fields.filter(([, missing]) => missing.length > 0);
+  if (bad.length === 0) return;
+  const words = bad.flatMap(([, missing]) => missing);
+  throw new AppError(
+    'validation_failed',
+    `the announcement voice cannot say: ${words.join(', ')}`,
+    bad.map(([path, missing]) => ({ path: [path], message: `no recorded voice for: ${missing.join(', ')}`, missingWords: missing })),
+  );
 }
 
 // --- services ---
@@ -120,6 +138,7 @@ export function createWindow(core: Core, tx: Tx, identity: Identity, hallId: str
   checkWindow(core, hallId, null, w);
   core.repos.windows.create(hallId, w);
   changed(core, tx, identity, hallId, 'windows', 'window.create', w.id, body);
+  windowChanged(core, tx, w.id, actorOf(identity));
   return publicWindow(core.repos.windows.get(w.id)!);
 }
 
@@ -132,6 +151,9 @@ export function patchWindow(core: Core, tx: Tx, identity: Identity, hallId: stri
   checkWindow(core, hallId, id, w);
   core.repos.windows.updateConfig(id, w);
   changed(core, tx, identity, hallId, 'windows', 'window.update', id, body);
+  // Every screen's live state takes the new skills and zone at once (the counter's queue, the
+  // board, the window screen), not only at its next reload.
+  windowChanged(core, tx, id, actorOf(identity));
   return publicWindow(core.repos.windows.get(id)!);
 }
 
@@ -204,6 +226,7 @@ export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: str
   const token = newToken();
   const doc: DeviceDoc = {
     kind: body.kind, name: body.name, windowNumber: body.windowNumber ?? null, printer: body.printer ?? null, paperWidthMm: body.paperWidthMm ?? null,
+    announceZone: body.announceZone ?? null, announceWindows: body.announceWindows ?? null,
     printerStatusCheck: body.printerStatusCheck ?? 'dle-eot',
   };
   core.repos.devices.create(hallId, id, sha256(token), doc);
@@ -219,6 +242,9 @@ export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: stri
   const doc: DeviceDoc = {
     kind: old.kind, name: rest.name ?? old.name, windowNumber: rest.windowNumber ?? old.windowNumber,
     printer: rest.printer ?? old.printer, paperWidthMm: rest.paperWidthMm ?? old.paperWidthMm,
+    // null clears a limit; absent keeps it.
+    announceZone: rest.announceZone === undefined ? (old.announceZone ?? null) : rest.announceZone,
+    announceWindows: rest.announceWindows === undefined ? (old.announceWindows ?? null) : rest.announceWindows,
     printerStatusCheck: rest.printerStatusCheck ?? old.printerStatusCheck,
   };
   core.repos.devices.update(id, doc, revoked ?? old.revoked);

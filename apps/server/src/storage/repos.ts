@@ -1,8 +1,11 @@
 // All repositories over one database handle.
 import { AppointmentRepo } from './appointment-repo';
 import type { Db } from './db';
+import { DemoHistoryRepo } from './demo-history-repo';
 import { DeviceRepo } from './device-repo';
+import { FollowUpRepo } from './follow-up-repo';
 import { HallRepo } from './hall-repo';
+import { HistoryRepo } from './history-repo';
 import { LogRepo } from './log-repo';
 import { ServiceRepo } from './service-repo';
 import { StaffRepo } from './staff-repo';
@@ -18,6 +21,10 @@ export interface Repos {
   tickets: TicketRepo;
   log: LogRepo;
   appointments: AppointmentRepo;
+  followUps: FollowUpRepo;
+  /** Reads for statistics, reports and planning. */
+  history: HistoryRepo;
+  demoHistory: DemoHistoryRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -30,5 +37,8 @@ export function createRepos(db: Db): Repos {
     tickets: new TicketRepo(db),
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
+    followUps: new FollowUpRepo(db),
+    history: new HistoryRepo(db),
+    demoHistory: new DemoHistoryRepo(db),
   };
 }
