@@ -192,6 +192,17 @@ export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   return publicStaff(s);
 }
 
+/** A hall must keep an active administrator: refuses a change that would leave it without one. */
+function keepAnAdmin(core: Core, hallId: string, before: StoredStaff, after: StoredStaff | null): void {
+  const wasAdmin = before.role === 'admin' && before.active;
+  const staysAdmin = after !== null && after.role === 'admin' && after.active;
+  if (!wasAdmin || staysAdmin) return;
+  const others = core.repos.staff.listOfHall(hallId).filter((s) => s.id !== before.id && s.role === 'admin' && s.active);
+  if (others.length === 0) {
+    throw new AppError('last_admin', `${before.username} is the last active administrator of this hall; make someone else an administrator first`);
+  }
+}
+
 export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: StaffPatch): StaffMember {
   ownHall(core, identity, hallId);
   const old = core.repos.staff.get(id);
@@ -199,6 +210,7 @@ export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId:
   if (body.organisationId !== undefined) checkOrganisation(core, hallId, body.organisationId);
   const { password, ...rest } = body;
   const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashPassword(password) : old.passwordHash };
+  keepAnAdmin(core, hallId, old, s);
   core.repos.staff.put(s);
   if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());
   changed(core, tx, identity, hallId, 'staff', 'staff.update', id, { ...rest, passwordChanged: password !== undefined });
@@ -210,6 +222,7 @@ export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   const old = core.repos.staff.get(id);
   if (!old || old.hallId !== hallId) throw notFound('staff member');
   if (core.repos.windows.ofStaff(id)) throw new AppError('conflict', 'this person is signed in at a window; sign out first');
+  keepAnAdmin(core, hallId, old, null);
   core.repos.staff.softDelete(id);
   changed(core, tx, identity, hallId, 'staff', 'staff.delete', id);
 }
