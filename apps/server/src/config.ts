@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   HALL_PRINTER: z.string().min(1).optional(),
+  PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(12).max(20).default(17),
   HALL_PRINTER_STATUS_CHECK: z.enum(['dle-eot', 'none']).default('dle-eot'),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +40,8 @@ export interface Config {
   publicUrl: string;
   allowedOrigins: string[];
   hallPrinter: string | null;
+  /** scrypt cost of new password hashes: N = 2^this (17 = OWASP's advice; tests lower it for speed). */
+  passwordScryptLog2N: number;
   /** `none` for a default printer that never answers DLE EOT (as a device's `printerStatusCheck`). */
   hallPrinterStatusCheck: 'dle-eot' | 'none';
   /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
     hallPrinter: e.HALL_PRINTER ?? null,
+    passwordScryptLog2N: e.PASSWORD_SCRYPT_LOG2N,
     hallPrinterStatusCheck: e.HALL_PRINTER_STATUS_CHECK,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
     logLevel: e.LOG_LEVEL,
