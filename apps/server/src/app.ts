@@ -17,6 +17,9 @@ import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
+import { PhoneFeed } from './realtime/phone-feed';
+import { clientAddress } from './http/client-address';
+import { createLimits, type LimitOptions } from './http/limits';
 import { authRouter } from './routes/auth';
 import { devicesRouter } from './routes/devices';
 import { hallConfigRouter } from './routes/hall-config';
@@ -50,8 +53,10 @@ export interface CreateAppOptions {
   seed?: DemoHall;
   /** Routers mounted under /api/v1 after the core ones; they get the same deps. */
   extraRouters?: RouterFactory[];
-  /** Requests per minute per address on anonymous public endpoints. */
+  /** Requests about unknown publicIds (404s) per address per minute (default 60). */
   publicRateLimit?: number;
+  /** Other limits (tests use smaller ones to stay fast). */
+  limits?: LimitOptions;
 }
 
 export interface HallServer {
@@ -98,6 +103,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     db, repos, clock, config, logger, core,
     services: { auth, mirror },
     authenticate: authenticate(auth),
+    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
     allow,
     identity: identityOf,
     run: (command) => queue.run(command),
@@ -105,6 +111,7 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
 
@@ -133,7 +140,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     ...(options.extraRouters ?? []),
   ];
   for (const make of routers) api.use(make(deps));
-  api.use(publicRouter(deps, options.publicRateLimit));
+  api.use(publicRouter(deps));
   api.use(notFoundHandler);
 
   app.get('/health', (_req, res) => {
@@ -145,8 +152,11 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
-  const io = attachRealtime(server, deps);
+  const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
+  const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
+  phones.attach(io as unknown as IoServer);
+  broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);
 
   return {

@@ -40,6 +40,8 @@ export function applyEvent(state: HallState, ev: HallEvent): HallState {
   let stale = state.stale;
   switch (ev.type) {
     case 'ticket.issued':
+    case 'ticket.requeued':
+      // A requeued no-show comes back like a new ticket, at the back of the queue.
       known = { ...known, [ev.ticket.id]: ev.ticket };
       if (ev.ticket.status === 'waiting' && !s.waiting.some((t) => t.id === ev.ticket.id)) {
         s = { ...s, waiting: [...s.waiting, ev.ticket] };

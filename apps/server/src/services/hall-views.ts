@@ -19,6 +19,9 @@ export function hallConfig(m: HallMirror): HallConfig {
     ticketNotice: m.hall.ticketNotice,
     followUpWorkingDays: m.hall.followUpWorkingDays,
     routing: m.hall.routing,
+    noShowGraceSeconds: m.hall.noShowGraceSeconds,
+    noShowRule: m.hall.noShowRule,
+    kioskTicketScreenSeconds: m.hall.kioskTicketScreenSeconds,
     modules: m.modules,
     services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({

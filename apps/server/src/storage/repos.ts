@@ -6,6 +6,7 @@ import { HallRepo } from './hall-repo';
 import { LogRepo } from './log-repo';
 import { ServiceRepo } from './service-repo';
 import { StaffRepo } from './staff-repo';
+import { TicketPathRepo } from './ticket-path-repo';
 import { TicketRepo } from './ticket-repo';
 import { WindowRepo } from './window-repo';
 
@@ -16,6 +17,7 @@ export interface Repos {
   staff: StaffRepo;
   devices: DeviceRepo;
   tickets: TicketRepo;
+  ticketPath: TicketPathRepo;
   log: LogRepo;
   appointments: AppointmentRepo;
 }
@@ -28,6 +30,7 @@ export function createRepos(db: Db): Repos {
     staff: new StaffRepo(db),
     devices: new DeviceRepo(db),
     tickets: new TicketRepo(db),
+    ticketPath: new TicketPathRepo(db),
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
   };

@@ -33,6 +33,10 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
     case 'ticket.issued':
       next.waiting = [...state.waiting, e.ticket];
       break;
+    case 'ticket.requeued':
+      // Back after a no-show, at the back of the queue.
+      next.waiting = [...state.waiting.filter((t) => t.id !== e.ticketId), e.ticket];
+      break;
     case 'ticket.called':
     case 'ticket.recalled': {
       next.waiting = state.waiting.filter((t) => t.id !== e.ticketId);

@@ -2,6 +2,7 @@
 import { sql as m001 } from './001-init';
 import { sql as m002 } from './002-appointments';
 import { sql as m003 } from './003-follow-up-steps';
+import { sql as m010 } from './010-visitor-path';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-init', sql: m001 },
   { version: 2, name: '002-appointments', sql: m002 },
   { version: 3, name: '003-follow-up-steps', sql: m003 },
+  { version: 10, name: '010-visitor-path', sql: m010 },
 ];
