@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import hallqLayers from './eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs', '**/generated/**'] },
@@ -13,6 +14,23 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // apps -> packages, never back or sideways; e2e through the entry points apps declare
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { hallq: hallqLayers },
+    rules: { 'hallq/layers': 'error' },
+  },
+  {
+    // packages/shared runs everywhere: no Node, DOM frameworks, Express, Electron or SQLite
+    files: ['packages/shared/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^node:', message: 'packages/shared is platform-free' }],
+        paths: ['fs', 'path', 'crypto', 'os', 'express', 'electron', 'better-sqlite3', 'react', 'socket.io', 'socket.io-client'].map((name) => ({ name, message: 'packages/shared is platform-free' })),
+      }],
     },
   },
   {

@@ -5,19 +5,13 @@
 // server's answer rewritten as if the deadline had passed, the next minute's poll lists it with
 // its ticket number and deadline, and its link opens the reports page's follow-up panel.
 import type { Browser, Page } from 'playwright-core';
+import type { FollowUpList, HallConfig } from '@hallq/shared';
 import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
 
 let server: TestServer;
 let browser: Browser;
 let board: Page;
 
-interface HallConfig {
-  windows: Array<{ id: string; number: number; skills: Array<{ serviceId: string; tier: number }> }>;
-}
-interface FollowUpList {
-  followUps: Array<{ id: string; ticketNumber: string; deadline: string; overdue: boolean; status: string }>;
-  summary: { total: number; active: number; overdue: number; closed: number; rectified: number };
-}
 
 beforeAll(async () => {
   server = await startServer();

@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startServer } from '../support';
 import type { TestServer } from '../support';
-import { can } from '../../apps/console/src/lib/roles';
-import type { Capability } from '../../apps/console/src/lib/roles';
+import { can } from '@hallq/console/roles';
+import type { Capability } from '@hallq/console/roles';
 import { loginPage, waitText } from './console-helpers';
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import type { HallConfig, HallEventOf } from '@hallq/shared';
 
 export type CallEvent = HallEventOf<'ticket.called'> | HallEventOf<'ticket.recalled'>;
 import type { TestServer } from '../support';
-import type { AnnouncerHook } from '../../apps/display/src/announcer/browser-announcer';
+import type { AnnouncerHook } from '@hallq/display/announcer';
 
 export interface StaffWindow {
   number: number;

@@ -2,8 +2,7 @@
 // through the API, a recall, a server restart and an offline spell.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startServer, type TestServer } from '../support';
-import { planClipsZh, CLIP_CATALOGUE } from '../../apps/display/src/announcer/clip-plan';
-import { announcementText, DEFAULT_TEMPLATE_ZH } from '../../apps/display/src/announcer/text';
+import { announcementText, CLIP_CATALOGUE, DEFAULT_TEMPLATE_ZH, planClipsZh } from '@hallq/display/announcer';
 import { announcerHook, CallObserver, callNext, hallConfig, issueTicket, signInWindows, waitForAnnouncements, waitForPlayed, waitOnline, type StaffWindow } from './hall-helpers';
 
 jest.setTimeout(240_000);

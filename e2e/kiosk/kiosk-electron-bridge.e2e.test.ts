@@ -3,8 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { decodeJob, decodeQr } from '@hallq/printing';
 import type { TicketPrintData } from '@hallq/printing';
-import { parseConfig, publicConfig } from '../../apps/kiosk/src/main/config';
-import { createPrinterService, defaultPrinterDeps } from '../../apps/kiosk/src/main/printer-service';
+import { parseConfig, publicConfig } from '@hallq/kiosk/config';
+import { createPrinterService, defaultPrinterDeps } from '@hallq/kiosk/printer-service';
 import { launchBrowser } from '../support';
 import { serviceNamed, startKioskWorld, takeTicket } from './kiosk-helpers';
 import type { KioskWorld } from './kiosk-helpers';

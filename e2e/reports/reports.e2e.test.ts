@@ -2,16 +2,13 @@
 // server, then the supervisor opens /console -> 统计报表 in Chromium and reads the figures in the
 // tiles, the charts drawn, the before/after table, and takes a bad rating's follow-up two steps on.
 import type { Browser, Page } from 'playwright-core';
+import type { HallConfig } from '@hallq/shared';
 import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
 import { loginPage } from '../console/console-helpers';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-
-interface HallConfig {
-  windows: Array<{ id: string; number: number; skills: Array<{ serviceId: string; tier: number }> }>;
-}
 
 beforeAll(async () => {
   server = await startServer();

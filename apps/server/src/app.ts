@@ -38,6 +38,8 @@ import { AuthService } from './services/auth-service';
 import { systemClock, type Clock } from './services/clock';
 import type { Core } from './services/core';
 import { HallsMirror } from './services/hall-mirror';
+import { startHubPusher } from './hub/start-pusher';
+import type { HubPusher } from '@hallq/client';
 import { bootstrapHall } from './services/hall-setup';
 import { CommandQueue } from './storage/command-queue';
 import { openDatabase, type Db } from './storage/db';
@@ -65,6 +67,8 @@ export interface HallServer {
   io: IoServer;
   deps: AppDeps;
   broadcaster: Broadcaster;
+  /** Pushes the event log to the city hub; null without HUB_URL. */
+  hubPusher: HubPusher | null;
   /** Tokens of devices seeded on this start (empty when the database already had data). */
   seededDevices: SeededDevice[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
@@ -93,8 +97,10 @@ export function createApp(options: CreateAppOptions): HallServer {
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger);
   const auth = new AuthService(repos, clock);
+  const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
   const queue = new CommandQueue(db, (committed) => {
     broadcaster.onCommit(committed);
+    hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
   });
@@ -165,6 +171,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     io: io as unknown as IoServer,
     deps,
     broadcaster,
+    hubPusher,
     seededDevices,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
@@ -174,6 +181,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     },
     async close() {
       broadcaster.close();
+      await hubPusher?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       queue.close();

@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   TRUST_PROXY: z.string().max(500).optional(),
+  HUB_URL: z.url().optional(),
+  HUB_TOKEN: z.string().min(16).optional(),
+  HUB_HALL_ID: z.string().min(1).optional(),
 });
 
 /**
@@ -47,6 +50,8 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
+  /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
+  hub?: { url: string; token: string; hallId: string | null } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -56,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if ((e.HUB_URL === undefined) !== (e.HUB_TOKEN === undefined)) {
+    throw new Error('invalid configuration:\n  HUB_URL and HUB_TOKEN go together (the token is the one the hub gave when the hall was registered)');
+  }
   const demo = argv.includes('--demo') || e.QUEUE_DEMO === '1' || e.QUEUE_DEMO === 'true';
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -82,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }

@@ -1,3 +1,4 @@
 export * from './api-client';
 export * from './realtime';
 export * from './pairing';
+export * from './hub-pusher';

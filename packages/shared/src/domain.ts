@@ -87,6 +87,10 @@ export interface HallWindow {
   pauseReason: string | null;
 }
 
+/** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE = '请{number}号到{window}号窗口办理';
+export const DEFAULT_ANNOUNCEMENT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
+
 export interface Hall {
   id: string;
   name: LocalizedText;
@@ -95,7 +99,7 @@ export interface Hall {
   openingHours: OpeningHours;
   /** Local dates (YYYY-MM-DD) on which the hall is closed. */
   holidays: string[];
-  /** e.g. 请{number}号到{window}号窗口办理 */
+  /** e.g. DEFAULT_ANNOUNCEMENT_TEMPLATE */
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;

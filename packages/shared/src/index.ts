@@ -5,3 +5,5 @@ export * from './events';
 export * from './schemas';
 export * from './routing';
 export * from './planning';
+export * from './answers';
+export * from './hub';

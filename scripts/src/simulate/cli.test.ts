@@ -52,10 +52,11 @@ describe('simulate CLI', () => {
     expect(run('--scenario', 'small.json', '--json').stdout).toBe(run('--scenario', 'small.json', '--json').stdout);
   });
 
-  test('the built-in seed-hall scenario has a before variant; --chart writes an SVG', () => {
+  test('the built-in seed-hall scenario prints before and the planner\'s after side by side; --chart writes an SVG', () => {
     const r = run('--scenario', 'seed-hall', '--replications', '2', '--chart', 'waits.svg');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('before: dedicated windows');
+    expect(r.stdout).toContain("after: planner's");
     expect(existsSync(join(dir, 'waits.svg'))).toBe(true);
     expect(readFileSync(join(dir, 'waits.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
   });
@@ -64,7 +65,8 @@ describe('simulate CLI', () => {
     const est = JSON.parse(run('--scenario', 'small.json', '--evaluate-estimator', '--json').stdout) as Record<string, unknown>;
     expect(est).toHaveProperty('maeRatio');
     const plan = JSON.parse(run('--scenario', 'small.json', '--plan', '--goal-share', '0.8', '--target-minutes', '10', '--json').stdout) as Record<string, unknown>;
-    expect(plan).toHaveProperty('hours');
+    expect(plan).toHaveProperty('firstCut');
+    expect(plan).toHaveProperty('plan.windows');
   });
 
   test('a bad scenario is a clear error with a non-zero exit code and nothing on stdout', () => {

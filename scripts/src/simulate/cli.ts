@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
 import { evaluateEstimator } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
-import { planStaffing } from './planner';
-import { planReport } from './plan-report';
+import { beforeAndAfter, sideBySide } from './compare';
+import { planReport, scenarioPlan } from './plan-report';
 import { estimatorReport, simulationReport } from './report';
 import { simulateWithVariants } from './results';
 import type { Scenario } from './scenario';
@@ -18,8 +18,10 @@ const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name>
   --json                  print one JSON object on stdout (logs on stderr)
   --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
   --evaluate-estimator    compare the wait shown at issue with the wait that happened
-  --plan                  staffing plan: fewest windows per hour meeting the goal
-  --goal-share <0..1>     plan goal: share of visitors called within the target (default 0.9)
+  --plan                  staffing plan: Erlang C by hour, then the skill assignment of the
+                          scenario's windows meeting the goal (or the smallest headcount that does)
+  --goal-share <0..1>     plan goal: share of visitors called within the target (default: the
+                          scenario's staffing.goalShare, else 0.9)
   --target-minutes <n>    plan goal: the target (default: the scenario's waitTargetMinutes)
   --service-time-alpha <a>  with --evaluate-estimator: learning weight of the mean service
                           time (default: the server's SERVICE_TIME_ALPHA)
@@ -76,9 +78,8 @@ function main(argv: string[]): number {
   let text: string;
 
   if (values.plan) {
-    const plan = planStaffing(scenario, {
-      share: numberOption(values['goal-share'], 'goal-share') ?? 0.9,
-      targetMinutes: numberOption(values['target-minutes'], 'target-minutes') ?? scenario.waitTargetMinutes,
+    const plan = scenarioPlan(scenario, {
+      goal: { share: numberOption(values['goal-share'], 'goal-share'), targetMinutes: numberOption(values['target-minutes'], 'target-minutes') },
     });
     output = plan;
     text = planReport(plan);
@@ -93,11 +94,13 @@ function main(argv: string[]): number {
     output = { ...main, variants };
     text = estimatorReport(evaluations);
   } else {
-    const result = simulateWithVariants(scenario);
+    // With a staffing section the planner's assignment is simulated beside the scenario's windows.
+    const result = scenario.staffing ? beforeAndAfter(scenario) : simulateWithVariants(scenario);
+    const sets = sideBySide(result);
     output = result;
-    text = simulationReport(scenario, result);
+    text = simulationReport(scenario, sets, 'plan' in result ? result.plan : null);
     if (values.chart) {
-      const series = [...(result.variants ?? []).map((v) => ({ label: v.label ?? v.id, result: v })), { label: result.label ?? 'main', result }];
+      const series = sets.map((s) => ({ label: s.label ?? 'main', result: s }));
       const file = resolve(cwd, values.chart);
       writeFileSync(file, waitChartSvg(`${scenario.name}: mean wait by hour of arrival`, series, scenario.waitTargetMinutes));
       log(`chart written to ${file}`);

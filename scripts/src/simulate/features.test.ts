@@ -1,7 +1,6 @@
 // Scenario features beyond M/M/c: schedules, no-shows, priority, stages, the estimator
-// evaluation and the staffing planner, each checked on a small scenario.
+// evaluation, each checked on a small scenario.
 import { evaluateEstimator } from './estimator-eval';
-import { planStaffing } from './planner';
 import { simulate } from './results';
 import type { ScenarioInput } from './scenario';
 import { parseScenario } from './scenario';
@@ -104,29 +103,5 @@ describe('estimator evaluation', () => {
     expect(e.interval.highFactor).toBeGreaterThanOrEqual(1);
     expect(e.interval.calibrationCoverage).toBeGreaterThanOrEqual(0.78);
     expect(e.interval.checkCoverage).not.toBeNull();
-  });
-});
-
-describe('staffing planner', () => {
-  test('the plan meets the goal in every hour and needs no more window-hours than Erlang C per service', () => {
-    const s = parseScenario(
-      base({
-        replications: 4,
-        services: [
-          { id: 'A', arrivalsPerHour: { '9': 20, '10': 30, '11': 20, '12': 10, '13': 10, '14': 25, '15': 20, '16': 10 }, serviceMinutes: { distribution: 'exponential', mean: 10 } },
-          { id: 'B', arrivalsPerHour: 3, serviceMinutes: { distribution: 'exponential', mean: 15 } },
-        ],
-      }),
-    );
-    const plan = planStaffing(s, { share: 0.9, targetMinutes: 20 });
-    expect(plan.met).toBe(true);
-    expect(plan.hours.map((h) => h.hour)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
-    for (const h of plan.hours) expect(h.withinTargetShare!).toBeGreaterThanOrEqual(0.9);
-    expect(plan.plannedWindowHours).toBeLessThanOrEqual(plan.erlangWindowHours);
-    // The busier hour needs more windows than the quiet one.
-    expect(plan.hours.find((h) => h.hour === 10)!.total).toBeGreaterThan(plan.hours.find((h) => h.hour === 12)!.total);
-    // The exported window plan re-simulates to the same result (it is a usable scenario).
-    const again = simulate({ ...s, waitTargetMinutes: 20 }, { windows: plan.windowPlan });
-    expect(again.withinTargetShare).toBe(plan.simulation.withinTargetShare);
   });
 });

@@ -1,7 +1,9 @@
 // The readable report printed without --json.
 import type { EstimatorEvaluation } from './estimator-eval';
-import type { ComparedResult, SimulationResult } from './results';
-import type { Scenario } from './scenario';
+import type { StaffingAnswer } from '@hallq/shared';
+import type { SimulationResult } from './results';
+import { staffingText } from './plan-report';
+import type { Scenario, ScenarioWindow } from './scenario';
 
 const min = (seconds: number | null): string => (seconds === null ? '-' : (seconds / 60).toFixed(1));
 const pct = (share: number | null): string => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
@@ -12,8 +14,9 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-export function simulationReport(scenario: Scenario, result: ComparedResult): string {
-  const sets: SimulationResult[] = [...(result.variants ?? []), result];
+/** The window sets side by side (the first set's hourly arrivals are shown), and the planner's answer when there is one. */
+export function simulationReport(scenario: Scenario, sets: ReadonlyArray<SimulationResult>, plan: StaffingAnswer<ScenarioWindow> | null = null): string {
+  const result = sets[0]!;
   const names = sets.map((s) => s.label ?? 'main');
   const lines: string[] = [];
   lines.push(`Scenario ${scenario.name}: ${scenario.replications} replications x ${scenario.hours} h (warm-up ${scenario.warmupHours} h), seed ${scenario.seed}, target ${scenario.waitTargetMinutes} min`);
@@ -51,6 +54,7 @@ export function simulationReport(scenario: Scenario, result: ComparedResult): st
   for (const s of sets) {
     lines.push(`Window utilisation, ${s.label ?? 'main'}: ${s.windows.map((w) => `${w.id} ${pct(w.utilisation)}`).join(', ')}`);
   }
+  if (plan) lines.push('', ...staffingText(plan));
   return lines.join('\n') + '\n';
 }
 

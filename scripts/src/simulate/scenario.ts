@@ -52,6 +52,8 @@ const serviceSchema = z.object({
   /** Share of visitors with an appointment; they arrive appointmentLeadMinutes before its time. */
   appointmentShare: share.default(0),
   appointmentLeadMinutes: z.number().min(0).default(5),
+  /** The first stage is on the negative list: only officers may serve it (helpers' windows never take it). */
+  officersOnly: z.boolean().default(false),
   /** Stages after the first (e.g. pre-review by helpers, then acceptance by officers). */
   stages: z
     .array(z.object({ officersOnly: z.boolean().default(false), serviceMinutes: distributionSchema.optional() }))
@@ -100,6 +102,15 @@ export const scenarioSchema = z
       })
       .optional(),
     services: z.array(serviceSchema).min(1),
+    /** The staffing planner's goal and limits; with it, simulate reports before (windows) and the planner's after. */
+    staffing: z
+      .object({
+        /** How many services one person can be trained for (skills per window). */
+        maxServicesPerPerson: z.number().int().min(1),
+        /** Share of visitors to call within waitTargetMinutes; every service's mean wait must be within it too. */
+        goalShare: share.default(0.9),
+      })
+      .optional(),
     windows: z.array(windowSchema).min(1),
     variants: z.array(variantSchema).optional(),
   })

@@ -67,7 +67,7 @@ export function routingContext(scenario: Scenario): RoutingContext {
     services.set(s.id, {
       id: s.id,
       waitTargetSeconds: (s.waitTargetMinutes ?? scenario.waitTargetMinutes) * 60,
-      stages: [{ officersOnly: false }, ...(s.stages ?? []).map((st) => ({ officersOnly: st.officersOnly }))],
+      stages: [{ officersOnly: s.officersOnly }, ...(s.stages ?? []).map((st) => ({ officersOnly: st.officersOnly }))],
     });
   }
   return { services, policy: { ...DEFAULT_ROUTING_POLICY, ...scenario.routing } };

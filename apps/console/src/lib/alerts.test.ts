@@ -1,6 +1,6 @@
 import type { HallEventOf } from '@hallq/shared';
 import { BAD_RATING_ALERT_SECONDS, computeAlerts, rememberBadRating } from './alerts';
-import type { BadRating } from './alerts';
+import type { BadRating, FollowUpDue } from './alerts';
 import { routingContext } from './queue';
 import { config, service, ticket, windowView } from './fixtures.test-util';
 
@@ -84,7 +84,7 @@ describe('好差评 alerts', () => {
   });
 
   it('lists one line per overdue follow-up, earliest deadline first, never a closed or current one', () => {
-    const followUps = [
+    const followUps: FollowUpDue[] = [
       { id: 'fu2', ticketNumber: 'B007', deadline: '2025-03-01', status: 'assigned', overdue: true },
       { id: 'fu1', ticketNumber: 'A003', deadline: '2025-02-20', status: 'open', overdue: true },
       { id: 'fu3', ticketNumber: 'A009', deadline: '2025-03-20', status: 'open', overdue: false },

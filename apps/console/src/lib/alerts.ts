@@ -2,7 +2,7 @@
 // 100% of the wait target, a window idling while its skills have a queue, a device fault (printer
 // not ready or device offline, from `device.changed`), a bad rating (好差评) that just arrived
 // live, and every 好差评 follow-up past its deadline (polled from the server).
-import type { HallEventOf, PrinterState, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
+import type { FollowUpView, HallEventOf, PrinterState, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
 import { canServe } from '@hallq/shared';
 import { toRoutingTicket } from './queue';
 import { secondsSince, WARN_RATIO } from './wait-colour';
@@ -34,13 +34,7 @@ export interface BadRating {
 }
 
 /** What the board reads of `GET /halls/:hallId/follow-ups?status=overdue`. */
-export interface FollowUpDue {
-  id: string;
-  ticketNumber: string;
-  deadline: string;
-  status: string;
-  overdue: boolean;
-}
+export type FollowUpDue = Pick<FollowUpView, 'id' | 'ticketNumber' | 'deadline' | 'status' | 'overdue'>;
 
 export interface DeviceHealth {
   id: string;

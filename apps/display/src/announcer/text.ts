@@ -2,8 +2,11 @@
 // Chinese halls read a ticket number letter by letter and digit by digit (A007 -> A零零七号)
 // and a window number as a numeral (12 -> 十二号窗口).
 
-export const DEFAULT_TEMPLATE_ZH = '请{number}号到{window}号窗口办理';
-export const DEFAULT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
+import { DEFAULT_ANNOUNCEMENT_TEMPLATE, DEFAULT_ANNOUNCEMENT_TEMPLATE_EN } from '@hallq/shared';
+
+/** The hall's default templates (defined once in @hallq/shared), for a hall that has none. */
+export const DEFAULT_TEMPLATE_ZH = DEFAULT_ANNOUNCEMENT_TEMPLATE;
+export const DEFAULT_TEMPLATE_EN = DEFAULT_ANNOUNCEMENT_TEMPLATE_EN;
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 

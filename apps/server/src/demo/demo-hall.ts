@@ -10,7 +10,7 @@
 //
 // The kiosk has no printer of its own (printer null): it prints on the hall's default printer,
 // HALL_PRINTER in the environment, when there is one.
-import type { LocalizedText, ServiceStage } from '@hallq/shared';
+import { DEFAULT_ANNOUNCEMENT_TEMPLATE, DEFAULT_ANNOUNCEMENT_TEMPLATE_EN, type LocalizedText, type ServiceStage } from '@hallq/shared';
 import type { DemoHall, DemoService, DemoStaff, DemoWindow } from './demo-hall-types';
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en });
@@ -200,8 +200,8 @@ export const demoHall: DemoHall = {
     // Open around the clock, so the demo can be tried at any hour.
     openingHours: null,
     holidays: [],
-    announcementTemplate: '请{number}号到{window}号窗口办理',
-    announcementTemplateEn: 'Number {number}, please go to window {window}',
+    announcementTemplate: DEFAULT_ANNOUNCEMENT_TEMPLATE,
+    announcementTemplateEn: DEFAULT_ANNOUNCEMENT_TEMPLATE_EN,
     ticketNotice: t('请留意叫号，过号请到咨询台重新取号', 'Please listen for your number; if you miss it, ask at the help desk'),
     followUpWorkingDays: 15,
   },

@@ -2,7 +2,7 @@
 // `@hallq/shared` (domain.ts, views.ts), which have no runtime form to generate from; enums come
 // from the shared constants so they follow any change there.
 import {
-  DEVICE_KINDS, ERROR_STATUS, NO_SHOW_RULES, OpeningHoursSchema, PRINTER_STATES, RATING_LEVELS, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES,
+  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, NO_SHOW_RULES, OpeningHoursSchema, PRINTER_STATES, RATING_LEVELS, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES,
 } from '@hallq/shared';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
@@ -47,7 +47,7 @@ const hallFields = {
   name: ref('LocalizedText'),
   timezone: str('IANA timezone, e.g. Asia/Shanghai'),
   waitTargetSeconds: int(),
-  announcementTemplate: str('e.g. 请{number}号到{window}号窗口办理'),
+  announcementTemplate: str(`e.g. ${DEFAULT_ANNOUNCEMENT_TEMPLATE}`),
   announcementTemplateEn: str(),
   announcementRepeat: int(),
   openingHours: ref('OpeningHours'),

@@ -103,6 +103,39 @@ describe('realtime feed', () => {
     expect(g.events[4]!.seq).toBe(6);
   });
 
+  test('a client that follows the contract and never sends resume gets every live event, in order', async () => {
+    await issue();
+    const f = open(s, s.deviceToken('display'));
+    feeds.push(f);
+    expect((await f.hello).seq).toBe(1);
+    const w1 = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: w1 });
+    await issue();
+    await s.api('POST', '/windows/win-1/call-next', { token: w1 });
+    await until(() => f.events.length === 4);
+    expect(f.events.map((e) => [e.seq, e.type])).toEqual([
+      [2, 'window.changed'],
+      [3, 'ticket.issued'],
+      [4, 'ticket.called'],
+      [5, 'window.changed'],
+    ]);
+    expect(f.snapshots).toHaveLength(0);
+  });
+
+  test('a resume sent while already live replays the gap once, then live events follow without duplicates', async () => {
+    const f = open(s, s.deviceToken('display'));
+    feeds.push(f);
+    await f.hello;
+    await issue();
+    await until(() => f.events.length === 1);
+    f.socket.emit('resume', { hallId: 'demo', afterSeq: 0 });
+    await until(() => f.snapshots.length === 1);
+    await issue();
+    await until(() => f.events.length === 2);
+    expect(f.events.map((e) => e.seq)).toEqual([1, 2]);
+    expect(f.snapshots[0]!.seq).toBe(1);
+  });
+
   test('a resume too far back, or ahead of the hall, gets a snapshot', async () => {
     await issue();
     const f = open(s, s.deviceToken('display'));

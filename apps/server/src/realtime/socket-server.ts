@@ -1,6 +1,8 @@
-// Socket.IO on the HTTP server: a token and an allowed Origin are required to connect; `hello`
-// on connect; `resume` replays missed events from the log (or sends a snapshot when the gap is
-// too old) and only then joins the hall room, so live events follow the replay strictly in order.
+// Socket.IO on the HTTP server: a token and an allowed Origin are required to connect. At connect
+// the socket joins its hall's room (live events flow with no further message) and gets `hello`.
+// `resume` only catches up: it replays missed events from the log (or sends a snapshot when the
+// gap is too old) with the socket out of the room for that one tick, so live events follow the
+// replay strictly in order.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type ServerToClientEvents } from '@hallq/shared';
@@ -80,6 +82,8 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
     const identity = socket.data.identity;
     const m = deps.services.mirror.get(identity.hallId);
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
+    // Same tick as the hello: every event after hello.seq reaches this socket live.
+    void socket.join(hallRoom(identity.hallId));
 
     socket.on('resume', (raw) => {
       const parsed = ResumeMessage.safeParse(raw);

@@ -1,10 +1,7 @@
 // Creating a hall and its first admin: used by the demo seed and by the first start outside demo.
-import { DEFAULT_ROUTING_POLICY, HALL_VISITOR_DEFAULTS, type Hall, type StaffRole } from '@hallq/shared';
+import { DEFAULT_ANNOUNCEMENT_TEMPLATE, DEFAULT_ANNOUNCEMENT_TEMPLATE_EN, DEFAULT_ROUTING_POLICY, HALL_VISITOR_DEFAULTS, type Hall, type StaffRole } from '@hallq/shared';
 import type { Repos } from '../storage/repos';
 import { hashPassword } from './auth-service';
-
-export const DEFAULT_TEMPLATE = '请{number}号到{window}号窗口办理';
-export const DEFAULT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
 
 export function defaultHall(id: string, name: Hall['name']): Hall {
   return {
@@ -14,8 +11,8 @@ export function defaultHall(id: string, name: Hall['name']): Hall {
     waitTargetSeconds: 2400,
     openingHours: null,
     holidays: [],
-    announcementTemplate: DEFAULT_TEMPLATE,
-    announcementTemplateEn: DEFAULT_TEMPLATE_EN,
+    announcementTemplate: DEFAULT_ANNOUNCEMENT_TEMPLATE,
+    announcementTemplateEn: DEFAULT_ANNOUNCEMENT_TEMPLATE_EN,
     announcementRepeat: 2,
     ticketNotice: { zh: '请留意叫号，过号需重新取号', en: 'Please listen for your number' },
     followUpWorkingDays: 15,

@@ -1,6 +1,5 @@
 // Hall administration: one sub-page per kind of configuration, under /console/admin/<section>.
 import type { ReactElement } from 'react';
-import type { HallConfig } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useSession } from '../../hooks/use-session';
@@ -13,12 +12,8 @@ import { StaffAdmin } from './staff-admin';
 import { DevicesAdmin } from './devices-admin';
 import { NoticesAdmin } from './notices-admin';
 import { AuditLog } from './audit-log';
+import type { AdminSectionProps } from './admin-section';
 
-export interface AdminSectionProps {
-  hallId: string;
-  config: HallConfig;
-  reloadConfig(): void;
-}
 
 const SECTIONS: Array<{ id: string; label: MessageKey; render(p: AdminSectionProps): ReactElement }> = [
   { id: 'services', label: 'admin.services', render: (p) => <ServicesAdmin {...p} /> },

@@ -3,7 +3,7 @@ import { ApiError } from '@hallq/client';
 import { useI18n } from '../../i18n';
 import type { StaffMember } from '@hallq/shared';
 import { useList, useResource } from '../../hooks/use-resource';
-import type { AdminSectionProps } from './admin-page';
+import type { AdminSectionProps } from './admin-section';
 
 type Entry = Record<string, unknown>;
 

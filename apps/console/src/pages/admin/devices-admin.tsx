@@ -10,7 +10,7 @@ import { zodIssues } from '../../lib/errors';
 import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
-import type { AdminSectionProps } from './admin-page';
+import type { AdminSectionProps } from './admin-section';
 
 /** The page a device opens to pair itself with its token. */
 export function pairUrl(origin: string, kind: DeviceKind, windowNumber: number | null, token: string): string {

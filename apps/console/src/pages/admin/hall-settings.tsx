@@ -8,7 +8,7 @@ import { zodIssues } from '../../lib/errors';
 import { formatHours, parseHours } from '../../lib/hours';
 import { useAction } from '../../hooks/use-action';
 import { ErrorBox } from '../../components/error-box';
-import type { AdminSectionProps } from './admin-page';
+import type { AdminSectionProps } from './admin-section';
 import { TicketPreview } from './ticket-preview';
 
 /** The announcement for a sample call, as the displays would speak it. */

@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
-import type { AdminSectionProps } from './admin-page';
+import type { AdminSectionProps } from './admin-section';
 import { bodyOf, draftOf, ServiceForm } from './service-form';
 import type { ServiceDraft } from './service-form';
 

@@ -8,7 +8,7 @@ import { zodIssues } from '../../lib/errors';
 import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
-import type { AdminSectionProps } from './admin-page';
+import type { AdminSectionProps } from './admin-section';
 import { StaffPasswordDialog } from './staff-password-dialog';
 
 export function parseWindowNumbers(text: string): number[] {

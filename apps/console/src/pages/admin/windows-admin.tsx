@@ -8,8 +8,8 @@ import { zodIssues } from '../../lib/errors';
 import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
-import { TIERS } from '../board/skills-dialog';
-import type { AdminSectionProps } from './admin-page';
+import { TIERS } from '../../lib/skills';
+import type { AdminSectionProps } from './admin-section';
 
 /** The skills of a window after setting one cell (tier 0 = not served). */
 export function withTier(skills: ReadonlyArray<Skill>, serviceId: string, tier: number): Skill[] {

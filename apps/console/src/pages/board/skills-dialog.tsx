@@ -2,9 +2,8 @@
 import { useState } from 'react';
 import type { HallConfig, Skill, WindowView } from '@hallq/shared';
 import { Dialog } from '../../components/dialog';
+import { TIERS } from '../../lib/skills';
 import { useI18n } from '../../i18n';
-
-export const TIERS = [1, 2, 3];
 
 export function SkillsDialog({ config, window: w, onClose, onSave }: { config: HallConfig; window: WindowView; onClose(): void; onSave(skills: Skill[]): void }) {
   const { t, pick } = useI18n();

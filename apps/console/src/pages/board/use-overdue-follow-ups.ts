@@ -1,6 +1,7 @@
 // The hall's overdue 好差评 follow-ups for the board: asked on opening, every minute, and whenever
 // `refresh` is called (the board calls it on each live bad rating). A failed answer keeps the last.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FollowUpList } from '@hallq/shared';
 import { api } from '../../lib/api';
 import { FOLLOW_UP_POLL_MS } from '../../lib/alerts';
 import type { FollowUpDue } from '../../lib/alerts';
@@ -10,7 +11,7 @@ export function useOverdueFollowUps(hallId: string): { followUps: ReadonlyArray<
   const asked = useRef(0);
   const refresh = useCallback(() => {
     const n = ++asked.current;
-    api.get<{ followUps?: FollowUpDue[] }>(`/halls/${encodeURIComponent(hallId)}/follow-ups?status=overdue`).then(
+    api.get<Partial<FollowUpList>>(`/halls/${encodeURIComponent(hallId)}/follow-ups?status=overdue`).then(
       (answer) => {
         // Only the latest question's answer counts (a slow one must not undo a newer one).
         if (n === asked.current && Array.isArray(answer?.followUps)) setFollowUps(answer.followUps);

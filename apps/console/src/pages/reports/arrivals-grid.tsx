@@ -1,9 +1,10 @@
 // Arrivals by weekday x hour as a shaded table (a heat map people can read cell by cell).
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
-import { arrivalsGrid, type StatsAnswer } from './reports-model';
+import type { HallStats } from '@hallq/shared';
+import { arrivalsGrid } from './reports-model';
 
-export function ArrivalsGrid({ stats }: { stats: StatsAnswer }) {
+export function ArrivalsGrid({ stats }: { stats: HallStats }) {
   const { t } = useI18n();
   const grid = arrivalsGrid(stats.arrivals);
   return (

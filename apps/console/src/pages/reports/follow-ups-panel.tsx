@@ -7,9 +7,10 @@ import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
 import { ErrorBox } from '../../components/error-box';
 import { FOLLOW_UPS_SECTION } from '../../lib/alerts';
-import { nextActions, type FollowUp, type FollowUpAction, type FollowUpList } from './reports-model';
+import type { FollowUpView, FollowUpAction, FollowUpList } from '@hallq/shared';
+import { nextActions } from './reports-model';
 
-function Row({ f, meId, onChanged }: { f: FollowUp; meId: string; onChanged: () => void }) {
+function Row({ f, meId, onChanged }: { f: FollowUpView; meId: string; onChanged: () => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const { run, error, busy } = useAction();

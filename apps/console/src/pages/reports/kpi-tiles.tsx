@@ -1,7 +1,8 @@
 // The headline figures a hall manager reads first: wait against the target, share within it,
 // satisfaction, first-time acceptance, volume and the rectification of bad ratings.
 import { useI18n } from '../../i18n';
-import { minutes, percent, shareTone, waitTone, type StatsAnswer, type Tone } from './reports-model';
+import type { HallStats } from '@hallq/shared';
+import { minutes, percent, shareTone, waitTone, type Tone } from './reports-model';
 
 function Tile(props: { id: string; label: string; value: string; hint: string; tone: Tone }) {
   return (
@@ -13,7 +14,7 @@ function Tile(props: { id: string; label: string; value: string; hint: string; t
   );
 }
 
-export function KpiTiles({ stats }: { stats: StatsAnswer }) {
+export function KpiTiles({ stats }: { stats: HallStats }) {
   const { t } = useI18n();
   const target = minutes(stats.waitTargetSeconds)!;
   const min = (s: number | null) => (s === null ? t('reports.noData') : t('reports.unit.min', { n: minutes(s)! }));

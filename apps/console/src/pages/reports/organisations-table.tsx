@@ -1,9 +1,9 @@
 // Per organisation (government, contractor): the work its staff did, the basis of paying by results.
-import type { Organisation } from '@hallq/shared';
+import type { HallStats, Organisation } from '@hallq/shared';
 import { useI18n } from '../../i18n';
-import { minutes, percent, type StatsAnswer } from './reports-model';
+import { minutes, percent } from './reports-model';
 
-export function OrganisationsTable({ stats, organisations }: { stats: StatsAnswer; organisations: Map<string, Organisation> }) {
+export function OrganisationsTable({ stats, organisations }: { stats: HallStats; organisations: Map<string, Organisation> }) {
   const { t, pick } = useI18n();
   if (stats.byOrganisation.length === 0) return null;
   const pct = (s: number | null) => (s === null ? '–' : `${percent(s)}%`);

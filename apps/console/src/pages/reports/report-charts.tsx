@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
-import { comparisonRows, trends, utilisation, waitByHour, minutes, type Comparison, type StatsAnswer } from './reports-model';
+import type { StatsComparison, HallStats } from '@hallq/shared';
+import { comparisonRows, trends, utilisation, waitByHour, minutes } from './reports-model';
 
 const BRAND = '#0b4f9c';
 const OVER = '#c0262d';
@@ -20,7 +21,7 @@ function ChartCard(props: { id: string; title: string; empty: boolean; children:
   );
 }
 
-export function WaitByHourChart({ stats }: { stats: StatsAnswer }) {
+export function WaitByHourChart({ stats }: { stats: HallStats }) {
   const { t } = useI18n();
   const data = waitByHour(stats);
   return (
@@ -39,7 +40,7 @@ export function WaitByHourChart({ stats }: { stats: StatsAnswer }) {
   );
 }
 
-export function UtilisationChart({ stats }: { stats: StatsAnswer }) {
+export function UtilisationChart({ stats }: { stats: HallStats }) {
   const { t } = useI18n();
   const data = utilisation(stats).map((w) => ({ ...w, label: t('reports.chart.window', { n: w.window }) }));
   return (
@@ -55,7 +56,7 @@ export function UtilisationChart({ stats }: { stats: StatsAnswer }) {
   );
 }
 
-export function TrendsChart({ stats }: { stats: StatsAnswer }) {
+export function TrendsChart({ stats }: { stats: HallStats }) {
   const { t } = useI18n();
   const data = trends(stats);
   return (
@@ -76,7 +77,7 @@ export function TrendsChart({ stats }: { stats: StatsAnswer }) {
 }
 
 /** Before/after: a small chart per KPI (units differ) and the table of figures beside them. */
-export function ComparisonPanel({ comparison }: { comparison: Comparison }) {
+export function ComparisonPanel({ comparison }: { comparison: StatsComparison }) {
   const { t } = useI18n();
   const rows = comparisonRows(comparison);
   const unit = (u: string, v: number | null) => (v === null ? '–' : u === 'min' ? t('reports.unit.min', { n: v }) : u === 'pct' ? t('reports.unit.pct', { n: v }) : String(v));

@@ -1,68 +1,7 @@
 // What the reports page reads from the server (GET /halls/:hallId/stats, /stats/compare,
-// /follow-ups) and the pure shaping of it into tiles, chart series and the arrivals grid.
-
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  waitSeconds: { mean: number | null; p50: number | null; p90: number | null; max: number | null };
-  withinTargetShare: number | null;
-  serviceSeconds: { mean: number | null; p50: number | null; p90: number | null };
-  firstTimeAcceptedShare: number | null;
-  ratings: { count: number; byLevel: Record<string, number>; satisfiedShare: number | null; bad: number };
-}
-
-export interface StatsAnswer extends Figures {
-  from: string;
-  to: string;
-  waitTargetSeconds: number;
-  byService: Array<Figures & { serviceId: string }>;
-  byWindow: Array<Figures & { windowId: string; windowNumber: number | null; utilisation: number | null; openSeconds: number; busySeconds: number }>;
-  byOrganisation: Array<Figures & { organisationId: string }>;
-  byHour: Array<Figures & { hour: number }>;
-  byDate: Array<Figures & { date: string }>;
-  arrivals: { cells: Array<{ weekday: number; hour: number; issued: number }>; days: Record<string, number> };
-  followUps: { opened: number; closed: number; closedInTime: number; rectified: number; overdue: number; rectificationRate: number | null };
-}
-
-export interface KpiChange {
-  kpi: string;
-  before: number | null;
-  after: number | null;
-  change: number | null;
-  relativeChange: number | null;
-}
-
-export interface Comparison {
-  before: StatsAnswer;
-  after: StatsAnswer;
-  changes: KpiChange[];
-}
-
-export type FollowUpStatus = 'open' | 'assigned' | 'called_back' | 'rectified' | 'reviewed' | 'closed';
-export type FollowUpAction = 'assign' | 'call_back' | 'rectify' | 'review' | 'close';
-
-export interface FollowUp {
-  id: string;
-  ticketNumber: string;
-  serviceId: string;
-  windowNumber: number | null;
-  serviceDate: string;
-  level: number;
-  reason: string;
-  deadline: string;
-  status: FollowUpStatus;
-  assigneeId: string | null;
-  rectified: boolean | null;
-  overdue: boolean;
-  steps: Array<{ action: string; at: string; actorId: string | null; note: string | null }>;
-}
-
-export interface FollowUpList {
-  followUps: FollowUp[];
-  summary: { total: number; active: number; overdue: number; closed: number; rectified: number };
-}
+// /follow-ups) and the pure shaping of it into tiles, chart series and the arrivals grid. The
+// answers' types are the server's own, from @hallq/shared.
+import type { FollowUpAction, FollowUpStatus, HallStats, StatsComparison } from '@hallq/shared';
 
 export interface DateRange {
   from: string;
@@ -140,7 +79,7 @@ export interface HourPoint {
 }
 
 /** Mean and p90 wait by local hour of issue, every hour from the first to the last with tickets. */
-export function waitByHour(stats: Pick<StatsAnswer, 'byHour' | 'waitTargetSeconds'>): HourPoint[] {
+export function waitByHour(stats: Pick<HallStats, 'byHour' | 'waitTargetSeconds'>): HourPoint[] {
   if (stats.byHour.length === 0) return [];
   const byHour = new Map(stats.byHour.map((h) => [h.hour, h]));
   const first = Math.min(...byHour.keys());
@@ -168,7 +107,7 @@ export interface ArrivalsGrid {
 }
 
 /** Arrivals by weekday x hour as the mean per day of that weekday (a range may hold several Mondays). */
-export function arrivalsGrid(arrivals: StatsAnswer['arrivals']): ArrivalsGrid {
+export function arrivalsGrid(arrivals: HallStats['arrivals']): ArrivalsGrid {
   const hoursSeen = arrivals.cells.map((c) => c.hour);
   const first = hoursSeen.length ? Math.min(8, ...hoursSeen) : 8;
   const last = hoursSeen.length ? Math.max(17, ...hoursSeen) : 17;
@@ -195,7 +134,7 @@ export interface TrendPoint {
   issued: number;
 }
 
-export function trends(stats: Pick<StatsAnswer, 'byDate'>): TrendPoint[] {
+export function trends(stats: Pick<HallStats, 'byDate'>): TrendPoint[] {
   return stats.byDate.map((d) => ({
     date: d.date.slice(5),
     satisfiedPct: percent(d.ratings.satisfiedShare),
@@ -205,7 +144,7 @@ export function trends(stats: Pick<StatsAnswer, 'byDate'>): TrendPoint[] {
   }));
 }
 
-export function utilisation(stats: Pick<StatsAnswer, 'byWindow'>): Array<{ window: string; pct: number; served: number }> {
+export function utilisation(stats: Pick<HallStats, 'byWindow'>): Array<{ window: string; pct: number; served: number }> {
   return stats.byWindow
     .filter((w) => w.utilisation !== null)
     .map((w) => ({ window: w.windowNumber === null ? w.windowId : String(w.windowNumber), pct: percent(w.utilisation)!, served: w.served }));
@@ -227,7 +166,7 @@ export function inUnit(value: number | null, unit: 'min' | 'pct' | 'count'): num
   return unit === 'min' ? minutes(value) : unit === 'pct' ? percent(value) : value;
 }
 
-export function comparisonRows(c: Pick<Comparison, 'changes'>): Array<{ kpi: string; unit: 'min' | 'pct' | 'count'; before: number | null; after: number | null; change: number | null }> {
+export function comparisonRows(c: Pick<StatsComparison, 'changes'>): Array<{ kpi: string; unit: 'min' | 'pct' | 'count'; before: number | null; after: number | null; change: number | null }> {
   return COMPARED.flatMap(({ kpi, unit }) => {
     const ch = c.changes.find((x) => x.kpi === kpi);
     if (!ch) return [];

@@ -1,7 +1,7 @@
 // Reports for the supervisor and the administrator: the period's KPI tiles against the targets,
 // the charts, the before/after comparison, contractor performance, 好差评 follow-ups and exports.
 import { useCallback, useEffect, useState } from 'react';
-import type { Organisation } from '@hallq/shared';
+import type { FollowUpList, Organisation, StatsComparison } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../hooks/use-session';
 import { useHallConfig } from '../../hooks/use-hall';
@@ -16,7 +16,7 @@ import { ArrivalsGrid } from './arrivals-grid';
 import { FollowUpsPanel } from './follow-ups-panel';
 import { ExportButtons } from './export-buttons';
 import { OrganisationsTable } from './organisations-table';
-import { isRange, lastDays, previousPeriod, type Comparison, type DateRange, type FollowUpList } from './reports-model';
+import { isRange, lastDays, previousPeriod, type DateRange } from './reports-model';
 import './reports.css';
 
 function RangeInputs(props: { range: DateRange; onChange(r: DateRange): void; fromLabel: string; toLabel: string; id: string }) {
@@ -41,7 +41,7 @@ export function ReportsPage() {
   const { config } = useHallConfig(hallId);
   const [draft, setDraft] = useState<{ after: DateRange; before: DateRange } | null>(null);
   const [applied, setApplied] = useState<{ after: DateRange; before: DateRange } | null>(null);
-  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [comparison, setComparison] = useState<StatsComparison | null>(null);
   const [followUps, setFollowUps] = useState<FollowUpList | null>(null);
   const [organisations, setOrganisations] = useState<Map<string, Organisation>>(new Map());
   const [error, setError] = useState<ShownError | null>(null);
@@ -59,7 +59,7 @@ export function ReportsPage() {
     if (!applied) return;
     const q = new URLSearchParams({ from: applied.after.from, to: applied.after.to, beforeFrom: applied.before.from, beforeTo: applied.before.to });
     let live = true;
-    api.get<Comparison>(`/halls/${encodeURIComponent(hallId)}/stats/compare?${q}`).then(
+    api.get<StatsComparison>(`/halls/${encodeURIComponent(hallId)}/stats/compare?${q}`).then(
       (c) => {
         if (!live) return;
         setComparison(c);

@@ -1,21 +1,13 @@
 // The follow-up side of the KPIs: of the bad ratings of tickets issued in a range, how many were
 // followed up, closed, closed in time, rectified; the rectification rate is rectified / bad ratings.
-import type { Hall } from '@hallq/shared';
+import type { FollowUpFigures, Hall } from '@hallq/shared';
 import type { Db } from '../../storage/db';
 import { localTime } from '../clock';
 import { share } from '../stats/figures';
 import { FollowUpRepo } from './follow-up-repo';
 import { isOverdue } from './follow-up-workflow';
 
-export interface FollowUpFigures {
-  opened: number;
-  closed: number;
-  closedInTime: number;
-  rectified: number;
-  overdue: number;
-  /** Follow-ups closed after a reviewed rectification over bad ratings; null without bad ratings. */
-  rectificationRate: number | null;
-}
+export type { FollowUpFigures } from '@hallq/shared';
 
 export function followUpFigures(db: Db, hall: Hall, from: string, to: string, badRatings: number, now: number): FollowUpFigures {
   const rows = new FollowUpRepo(db).ofIssueDates(hall.id, from, to);

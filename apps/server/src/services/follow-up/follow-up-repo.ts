@@ -1,8 +1,8 @@
 // Follow-ups of bad ratings (opened by ticket-flow-service `rate`) and their append-only steps.
+import type { FollowUpStatus } from '@hallq/shared';
 import type { Db } from '../../storage/db';
 
-export const FOLLOW_UP_STATUSES = ['open', 'assigned', 'called_back', 'rectified', 'reviewed', 'closed'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@hallq/shared';
 
 export interface FollowUpRow {
   id: string;

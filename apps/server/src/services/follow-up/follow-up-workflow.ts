@@ -11,13 +11,13 @@
 //              assigned | called_back -> closed, not rectified (e.g. the complaint was explained)
 // Every step but assign needs a note (what the visitor said, what was changed, ...).
 import { z } from 'zod';
+import { FOLLOW_UP_ACTIONS, FOLLOW_UP_STATUSES, type FollowUpAction, type FollowUpList, type FollowUpView } from '@hallq/shared';
 import type { Identity } from '../core';
 import { AppError, notFound } from '../errors';
 import { localTime } from '../clock';
 import type { FollowUpRepo, FollowUpRow, FollowUpStatus, StepRow } from './follow-up-repo';
 
-export const FOLLOW_UP_ACTIONS = ['assign', 'call_back', 'rectify', 'review', 'close'] as const;
-export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
+export { FOLLOW_UP_ACTIONS, type FollowUpAction, type FollowUpView } from '@hallq/shared';
 
 export const FollowUpStepBody = z
   .strictObject({
@@ -30,7 +30,7 @@ export const FollowUpStepBody = z
 export type FollowUpStepBody = z.infer<typeof FollowUpStepBody>;
 
 export const FollowUpListQuery = z.object({
-  status: z.enum(['all', 'active', 'overdue', ...['open', 'assigned', 'called_back', 'rectified', 'reviewed', 'closed']] as const).optional(),
+  status: z.enum(['all', 'active', 'overdue', ...FOLLOW_UP_STATUSES] as const).optional(),
 });
 
 const NEXT: Record<Exclude<FollowUpAction, 'assign'>, Partial<Record<FollowUpStatus, FollowUpStatus>>> = {
@@ -39,28 +39,6 @@ const NEXT: Record<Exclude<FollowUpAction, 'assign'>, Partial<Record<FollowUpSta
   review: { rectified: 'reviewed' },
   close: { reviewed: 'closed', assigned: 'closed', called_back: 'closed' },
 };
-
-export interface FollowUpView {
-  id: string;
-  ticketId: string;
-  ticketNumber: string;
-  serviceId: string;
-  windowNumber: number | null;
-  staffId: string | null;
-  serviceDate: string;
-  level: number;
-  reason: string;
-  createdAt: string;
-  /** Last local date (hall timezone) to close it on. */
-  deadline: string;
-  status: FollowUpStatus;
-  assigneeId: string | null;
-  closedAt: string | null;
-  /** Closed after a reviewed rectification; null while open. */
-  rectified: boolean | null;
-  overdue: boolean;
-  steps: Array<{ action: string; at: string; actorId: string | null; assigneeId: string | null; note: string | null }>;
-}
 
 /** Overdue: not closed and the local date is past the deadline. */
 export function isOverdue(f: Pick<FollowUpRow, 'status' | 'deadline'>, now: number, timeZone: string): boolean {
@@ -123,7 +101,7 @@ export function addStep(input: StepInput, followUpId: string, body: FollowUpStep
   return toView(after, repo.steps([f.id]).get(f.id) ?? [], now, input.timeZone);
 }
 
-export function listFollowUps(repo: FollowUpRepo, hallId: string, status: z.infer<typeof FollowUpListQuery>['status'], now: number, timeZone: string) {
+export function listFollowUps(repo: FollowUpRepo, hallId: string, status: z.infer<typeof FollowUpListQuery>['status'], now: number, timeZone: string): FollowUpList {
   const rows = repo.ofHall(hallId);
   const steps = repo.steps(rows.map((r) => r.id));
   const all = rows.map((r) => toView(r, steps.get(r.id) ?? [], now, timeZone));

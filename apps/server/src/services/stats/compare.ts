@@ -1,40 +1,10 @@
 // Two periods side by side (e.g. the seed's pilot: before and after the reorganisation), with the
 // change of each headline KPI. `change` is after - before; `relativeChange` is that over before
 // (null when before is 0 or either side has no figure).
-import type { HallStats } from './stats-service';
+import { COMPARED_KPIS, type ComparedKpi, type HallStats, type KpiChange, type StatsComparison } from '@hallq/shared';
 
-export const COMPARED_KPIS = [
-  'issued',
-  'served',
-  'noShow',
-  'cancelled',
-  'waitSeconds.mean',
-  'waitSeconds.p50',
-  'waitSeconds.p90',
-  'waitSeconds.max',
-  'withinTargetShare',
-  'serviceSeconds.mean',
-  'firstTimeAcceptedShare',
-  'ratings.count',
-  'ratings.satisfiedShare',
-  'ratings.bad',
-  'followUps.rectificationRate',
-] as const;
-export type ComparedKpi = (typeof COMPARED_KPIS)[number];
-
-export interface KpiChange {
-  kpi: ComparedKpi;
-  before: number | null;
-  after: number | null;
-  change: number | null;
-  relativeChange: number | null;
-}
-
-export interface StatsComparison {
-  before: HallStats;
-  after: HallStats;
-  changes: KpiChange[];
-}
+export { COMPARED_KPIS } from '@hallq/shared';
+export type { ComparedKpi, KpiChange, StatsComparison } from '@hallq/shared';
 
 export function kpiValue(stats: HallStats, kpi: ComparedKpi): number | null {
   let v: unknown = stats;

@@ -18,8 +18,8 @@
 // - Ratings count with their ticket; satisfiedShare = levels 1..3 over all ratings; bad = 4 and 5;
 //   a rating counts for the window and staff member named in its event.
 // - Percentiles are nearest-rank; means and percentiles are rounded to whole seconds.
-import type { HallEvent } from '@hallq/shared';
-import { FigureAcc, Groups, type Figures } from './figures';
+import type { HallEvent, Stats, StatsRow as Row, WindowStatsRow as WindowRow } from '@hallq/shared';
+import { FigureAcc, Groups } from './figures';
 import { datesOf, weekdayOf } from './local-days';
 import { foldEvents, servedMs, type Facts, type TicketFacts, type Visit } from './ticket-facts';
 
@@ -36,31 +36,8 @@ export interface StatsContext {
   staffOrganisation: ReadonlyMap<string, string>;
 }
 
-export type Row<K extends string, V = string> = { [P in K]: V } & Figures;
-
-export interface WindowRow extends Row<'windowId'> {
-  windowNumber: number | null;
-  openSeconds: number;
-  busySeconds: number;
-  /** Time busy with a called or served visitor over signed-in open time; null when never open. */
-  utilisation: number | null;
-}
-
-export interface Stats extends Figures {
-  from: string;
-  to: string;
-  timezone: string;
-  waitTargetSeconds: number;
-  byService: Row<'serviceId'>[];
-  byModule: Row<'moduleId'>[];
-  byWindow: WindowRow[];
-  byStaff: Row<'staffId'>[];
-  byOrganisation: Row<'organisationId'>[];
-  byHour: Row<'hour', number>[];
-  byDate: Row<'date'>[];
-  /** Arrivals (tickets issued) by local weekday (1 = Monday) and hour; `days` = how many of that weekday the range has. */
-  arrivals: { cells: Array<{ weekday: number; hour: number; issued: number }>; days: Record<string, number> };
-}
+/** A breakdown row (its key and the figures), the window row, and the whole answer: `@hallq/shared`. */
+export type { StatsRow as Row, WindowStatsRow as WindowRow, Stats } from '@hallq/shared';
 
 export const UNKNOWN_ORGANISATION = 'unknown';
 

@@ -2,28 +2,9 @@
 // accumulator that builds it. Durations leave as whole seconds, shares as fractions 0..1, and
 // anything with nothing to divide by as null (never NaN).
 
-export interface RatingFigures {
-  count: number;
-  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
-  /** Ratings 1..3 (非常满意, 满意, 基本满意) over all ratings. */
-  satisfiedShare: number | null;
-  /** Ratings 4 and 5 (差评). */
-  bad: number;
-}
+import type { Figures, RatingFigures } from '@hallq/shared';
 
-export interface Figures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  /** Visits handed on to another service or stage. */
-  transferred: number;
-  waitSeconds: { mean: number | null; p50: number | null; p90: number | null; max: number | null };
-  withinTargetShare: number | null;
-  serviceSeconds: { mean: number | null; p50: number | null; p90: number | null };
-  firstTimeAcceptedShare: number | null;
-  ratings: RatingFigures;
-}
+export type { Figures, RatingFigures };
 
 export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 

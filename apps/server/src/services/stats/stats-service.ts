@@ -1,18 +1,16 @@
 // The use case behind GET /halls/:hallId/stats: read the events of the range, fold them into
 // KPIs, and add the follow-up figures of the bad ratings among them (rectification rate).
-import type { Hall } from '@hallq/shared';
+import type { Hall, HallStats } from '@hallq/shared';
 import type { Db } from '../../storage/db';
 import { AppError } from '../errors';
-import { followUpFigures, type FollowUpFigures } from '../follow-up/follow-up-figures';
+import { followUpFigures } from '../follow-up/follow-up-figures';
 import { statsFromFacts, type Stats, type StatsContext } from './compute-stats';
 import { statsEvents } from './event-source';
 import { hallCatalogue, type HallCatalogue } from './hall-catalogue';
 import { boundsOf, datesOf } from './local-days';
 import { foldEvents, type Facts } from './ticket-facts';
 
-export interface HallStats extends Stats {
-  followUps: FollowUpFigures;
-}
+export type { HallStats } from '@hallq/shared';
 
 /** Longest range one request may ask for, so a report cannot tie up a small hall server. */
 export const MAX_RANGE_DAYS = 400;

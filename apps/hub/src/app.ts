@@ -1,0 +1,79 @@
+// Wires the hub: PostgreSQL (migrated at start), the first admin, Express routes, Socket.IO with
+// the Redis adapter. Every hub process is the same; run as many as the city needs.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import type { HubConfig } from './config';
+import { errorHandler, notFoundHandler } from './http/errors';
+import type { HubDeps } from './hub-deps';
+import { startCitySockets, type CitySockets } from './realtime/city-socket';
+import { authRouter } from './routes/auth';
+import { hallsRouter } from './routes/halls';
+import { CityAuth } from './services/city-auth';
+import { createPool, migrate } from './storage/db';
+
+export const HUB_VERSION = '0.1.0';
+
+export interface Hub {
+  deps: HubDeps;
+  sockets: CitySockets;
+  http: HttpServer;
+  listen: () => Promise<AddressInfo>;
+  close: () => Promise<void>;
+}
+
+export async function createHub(config: HubConfig, logger: Logger = pino({ level: config.logLevel })): Promise<Hub> {
+  const pool = createPool(config.databaseUrl, config.poolSize);
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const auth = new CityAuth(pool);
+    if (await auth.ensureFirstAdmin(config.adminPassword)) logger.info('first city admin "admin" created');
+    const app = express();
+    const http = createServer(app);
+    const sockets = await startCitySockets(http, { redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, allowedOrigins: config.allowedOrigins }, auth, logger);
+    const deps: HubDeps = {
+      pool,
+      config,
+      logger,
+      auth,
+      now: () => Date.now(),
+      publishHall: sockets.publishHall,
+      ready: async () => {
+        const db = await pool.query('SELECT 1').then(() => true, () => false);
+        return db && (await sockets.redisReady());
+      },
+    };
+    app.disable('x-powered-by');
+    app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
+    app.use(express.json({ limit: '4mb' }));
+    app.get('/api/v1/health', async (_req, res) => {
+      if (await deps.ready()) res.json({ ok: true, version: HUB_VERSION });
+      else res.status(503).json({ error: { code: 'unavailable', message: 'PostgreSQL or Redis does not answer', details: null } });
+    });
+    for (const router of [authRouter, hallsRouter]) app.use('/api/v1', router(deps));
+    app.use(notFoundHandler);
+    app.use(errorHandler(logger));
+
+    return {
+      deps,
+      sockets,
+      http,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          http.once('error', reject);
+          http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
+        }),
+      close: async () => {
+        await sockets.close();
+        await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
+        await pool.end();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+}

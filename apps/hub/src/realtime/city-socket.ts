@@ -1,0 +1,77 @@
+// Socket.IO on the hub: city staff connect with auth {token}; `hall.updated` reaches every socket
+// on every hub process through the Redis adapter, whichever process ingested the batch.
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import type { CityAuth } from '../services/city-auth';
+import type { HallNow } from '../services/hall-views';
+
+export const CITY_ROOM = 'city';
+
+export type HallUpdated = HallNow & { hallId: string };
+
+export interface CitySockets {
+  io: Server;
+  publishHall: (hall: HallNow) => void;
+  redisReady: () => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+export interface SocketOptions {
+  redisUrl: string;
+  channelPrefix: string;
+  allowedOrigins: string[];
+}
+
+export async function startCitySockets(http: HttpServer, opts: SocketOptions, auth: CityAuth, logger: Logger): Promise<CitySockets> {
+  const { redisUrl, allowedOrigins } = opts;
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  for (const c of [pub, sub]) c.on('error', (err: unknown) => logger.warn({ err }, 'redis connection error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+
+  const io = new Server(http, {
+    path: '/socket.io',
+    cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
+    allowRequest: (req, done) => {
+      const origin = req.headers.origin;
+      const host = req.headers.host;
+      // Same-origin pages and non-browser clients; other origins only when allowed.
+      const ok = !origin || (host !== undefined && new URL(origin).host === host) || allowedOrigins.includes(origin);
+      done(null, ok);
+    },
+  });
+  io.adapter(createAdapter(pub, sub, { key: opts.channelPrefix }));
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') return next(new Error('unauthorized'));
+    auth.resolve(token).then(
+      (id) => (id?.kind === 'staff' ? next() : next(new Error('unauthorized'))),
+      () => next(new Error('unavailable')),
+    );
+  });
+  io.on('connection', (socket) => {
+    void socket.join(CITY_ROOM);
+  });
+
+  return {
+    io,
+    publishHall: (hall) => {
+      const msg: HallUpdated = { hallId: hall.id, ...hall };
+      io.to(CITY_ROOM).emit('hall.updated', msg);
+    },
+    redisReady: async () => {
+      try {
+        return (await pub.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// Stores a batch of a hall's events exactly once, in seq order, in one transaction.
+//
+// Concurrency: the batch first locks its hall's row (SELECT ... FOR UPDATE). Two hub processes
+// handed batches of the same hall (a retry through another process behind the load balancer)
+// therefore run one after the other; the second sees the first's ackSeq and skips what is already
+// stored. Halls never wait for each other. The primary key (hall_id, seq) is the last guard: a
+// duplicate could only fail the transaction, never be stored twice. A process killed mid-batch
+// leaves nothing: the transaction never commits and the hall sends the batch again.
+import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '../storage/db';
+import { HubError } from '../http/errors';
+import type { HallInfo, IngestBody, IngestEvent, LiveInfo } from './ingest-schema';
+import { isValidTimeZone } from './ingest-schema';
+import { waitingDelta } from './waiting-delta';
+
+export interface IngestResult {
+  ackSeq: number;
+  stored: number;
+  lastEventAt: number | null;
+}
+
+export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, now: number): Promise<IngestResult> {
+  for (const e of body.events) {
+    if (e.hallId !== undefined && e.hallId !== hallId) throw new HubError('validation_failed', `event ${e.seq} belongs to hall ${e.hallId}, not ${hallId}`);
+  }
+  if (body.hall?.timezone !== undefined && !isValidTimeZone(body.hall.timezone)) {
+    throw new HubError('validation_failed', `unknown time zone ${body.hall.timezone}`);
+  }
+  const sorted = [...body.events].sort((a, b) => a.seq - b.seq);
+  return inTransaction(pool, async (c) => {
+    const locked = await c.query<{ ack_seq: string; last_event_at: string | null }>('SELECT ack_seq, last_event_at FROM halls WHERE id = $1 FOR UPDATE', [hallId]);
+    const row = locked.rows[0];
+    if (!row) throw new HubError('not_found', `no hall ${hallId}`);
+    const ackSeq = Number(row.ack_seq);
+    const fresh = sorted.filter((e) => e.seq > ackSeq);
+    fresh.forEach((e, i) => {
+      if (e.seq !== ackSeq + 1 + i) {
+        throw new HubError('seq_gap', `expected seq ${ackSeq + 1 + i}, got ${e.seq}`, { expectedSeq: ackSeq + 1 + i, ackSeq });
+      }
+    });
+    let lastEventAt = row.last_event_at === null ? null : Number(row.last_event_at);
+    if (fresh.length > 0) {
+      await insertEvents(c, hallId, fresh);
+      await applyWaiting(c, hallId, fresh);
+      lastEventAt = Math.max(lastEventAt ?? 0, ...fresh.map((e) => Date.parse(e.at)));
+    }
+    const newAck = ackSeq + fresh.length;
+    await c.query('UPDATE halls SET ack_seq = $2, last_event_at = $3, last_contact_at = $4 WHERE id = $1', [hallId, newAck, lastEventAt, now]);
+    if (body.hall) await applyHallInfo(c, hallId, body.hall);
+    if (body.live) await applyLive(c, hallId, body.live);
+    return { ackSeq: newAck, stored: fresh.length, lastEventAt };
+  });
+}
+
+async function insertEvents(c: PoolClient, hallId: string, events: IngestEvent[]): Promise<void> {
+  const seqs: number[] = [];
+  const types: string[] = [];
+  const ats: number[] = [];
+  const actors: string[] = [];
+  const payloads: string[] = [];
+  for (const e of events) {
+    const { seq, type, at, hallId: _h, actor, ...payload } = e;
+    seqs.push(seq);
+    types.push(type);
+    ats.push(Date.parse(at));
+    actors.push(JSON.stringify(actor ?? { kind: 'system', id: null }));
+    payloads.push(JSON.stringify(payload));
+  }
+  await c.query(
+    `INSERT INTO events (hall_id, seq, type, at, actor, payload)
+     SELECT $1, s, t, a, ac::jsonb, p::jsonb FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS x(s, t, a, ac, p)`,
+    [hallId, seqs, types, ats, actors, payloads],
+  );
+}
+
+async function applyWaiting(c: PoolClient, hallId: string, events: IngestEvent[]): Promise<void> {
+  const { waiting, gone } = waitingDelta(events);
+  if (gone.size > 0) await c.query('DELETE FROM waiting_tickets WHERE hall_id = $1 AND ticket_id = ANY($2::text[])', [hallId, [...gone]]);
+  if (waiting.size > 0) {
+    await c.query(
+      `INSERT INTO waiting_tickets (hall_id, ticket_id, service_id) SELECT $1, t, s FROM unnest($2::text[], $3::text[]) AS x(t, s)
+       ON CONFLICT (hall_id, ticket_id) DO UPDATE SET service_id = EXCLUDED.service_id`,
+      [hallId, [...waiting.keys()], [...waiting.values()]],
+    );
+  }
+}
+
+async function applyHallInfo(c: PoolClient, hallId: string, info: HallInfo): Promise<void> {
+  await c.query(
+    `UPDATE halls SET timezone = COALESCE($2, timezone), wait_target_seconds = COALESCE($3, wait_target_seconds),
+       public_url = CASE WHEN $4::boolean THEN $5 ELSE public_url END WHERE id = $1`,
+    [hallId, info.timezone ?? null, info.waitTargetSeconds ?? null, info.publicUrl !== undefined, info.publicUrl ?? null],
+  );
+  if (info.services && info.services.length > 0) {
+    await c.query(
+      `INSERT INTO hall_services (hall_id, service_id, name, wait_target_seconds)
+       SELECT $1, s, n::jsonb, w FROM unnest($2::text[], $3::text[], $4::int[]) AS x(s, n, w)
+       ON CONFLICT (hall_id, service_id) DO UPDATE SET name = EXCLUDED.name, wait_target_seconds = EXCLUDED.wait_target_seconds`,
+      [hallId, info.services.map((s) => s.id), info.services.map((s) => JSON.stringify(s.name)), info.services.map((s) => s.waitTargetSeconds ?? null)],
+    );
+  }
+}
+
+async function applyLive(c: PoolClient, hallId: string, live: LiveInfo): Promise<void> {
+  if (live.services.length === 0) return;
+  await c.query(
+    `INSERT INTO hall_services (hall_id, service_id, estimated_wait_seconds)
+     SELECT $1, s, w FROM unnest($2::text[], $3::int[]) AS x(s, w)
+     ON CONFLICT (hall_id, service_id) DO UPDATE SET estimated_wait_seconds = EXCLUDED.estimated_wait_seconds`,
+    [hallId, live.services.map((s) => s.serviceId), live.services.map((s) => s.estimatedWaitSeconds)],
+  );
+}

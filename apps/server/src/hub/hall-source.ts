@@ -1,0 +1,29 @@
+// What the pusher reads from the hall server: its event log (through the log repository, one
+// batch at a time), its catalogue and its live estimates (from the in-memory mirror).
+import type { HubHallInfo, HubLiveInfo } from '@hallq/shared';
+import type { HallsMirror } from '../services/hall-mirror';
+import { serviceViews } from '../services/estimates';
+import type { Repos } from '../storage/repos';
+import type { PusherSource } from '@hallq/client';
+
+export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: string, publicUrl: string, now: () => number): PusherSource {
+  return {
+    lastSeq: () => repos.log.lastSeq(hallId),
+    eventsAfter: (afterSeq, limit) => repos.log.eventsAfter(hallId, afterSeq, afterSeq + limit),
+    hallInfo: (): HubHallInfo => {
+      const m = mirror.get(hallId);
+      if (!m) return { publicUrl };
+      return {
+        name: m.hall.name.zh,
+        timezone: m.hall.timezone,
+        waitTargetSeconds: m.hall.waitTargetSeconds,
+        publicUrl,
+        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null })),
+      };
+    },
+    live: (): HubLiveInfo => {
+      const m = mirror.get(hallId);
+      return { services: m ? serviceViews(m, now()).map((s) => ({ serviceId: s.serviceId, estimatedWaitSeconds: s.estimatedWaitSeconds })) : [] };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// The hall server with HUB_URL/HUB_TOKEN pushes its log to the hub in the background: every event
+// in seq order with the hall's catalogue; a hub that never answers does not hold up a ticket; and
+// without HUB_URL no pusher exists at all.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestServer } from '../test-support/test-server';
+
+interface Received {
+  url: string;
+  auth: string | undefined;
+  body: { events: Array<{ seq: number; type: string }>; hall?: { timezone?: string; services?: unknown[] }; live?: unknown };
+}
+
+async function fakeHub(opts: { hang?: boolean } = {}): Promise<{ url: string; got: Received[]; stored: number[]; close: () => Promise<void> }> {
+  const got: Received[] = [];
+  const stored: number[] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      if (opts.hang) return; // never answers
+      const body = JSON.parse(text) as Received['body'];
+      got.push({ url: req.url ?? '', auth: req.headers.authorization, body });
+      for (const e of body.events) if (e.seq === stored.length + 1) stored.push(e.seq);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ ackSeq: stored.length }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    got,
+    stored,
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+const TOKEN = 'hall-token-from-the-hub-0123456789';
+jest.setTimeout(30_000);
+
+test('every event of the hall reaches the hub in seq order, with the hall catalogue first', async () => {
+  const hub = await fakeHub();
+  const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN } });
+  try {
+    const kiosk = s.deviceToken('kiosk');
+    for (let i = 0; i < 5; i++) expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+    const last = s.server.deps.repos.log.lastSeq('demo');
+    await s.server.hubPusher!.until(last);
+    expect(hub.stored).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(hub.got[0]!.url).toBe('/api/v1/hub/halls/demo/events');
+    expect(hub.got[0]!.auth).toBe(`Bearer ${TOKEN}`);
+    expect(hub.got[0]!.body.hall).toMatchObject({ timezone: expect.any(String), services: expect.arrayContaining([expect.objectContaining({ id: 'svc-reg' })]) });
+    const pushed = hub.got.flatMap((g) => g.body.events);
+    expect(pushed.filter((e) => e.type === 'ticket.issued')).toHaveLength(5);
+  } finally {
+    await s.close();
+    await hub.close();
+  }
+});
+
+test('a hub that never answers does not hold up the hall: tickets are issued as usual', async () => {
+  const hub = await fakeHub({ hang: true });
+  const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN } });
+  try {
+    const kiosk = s.deviceToken('kiosk');
+    for (let i = 0; i < 3; i++) expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+    expect(s.server.hubPusher!.status().ackSeq).toBeNull();
+  } finally {
+    await hub.close();
+    await s.close();
+  }
+});
+
+test('without HUB_URL there is no pusher; HUB_URL without HUB_TOKEN is refused', async () => {
+  const s = await startTestServer();
+  try {
+    expect(s.server.hubPusher).toBeNull();
+    expect(s.config.hub).toBeNull();
+  } finally {
+    await s.close();
+  }
+  await expect(startTestServer({ env: { HUB_URL: 'http://127.0.0.1:9' } })).rejects.toThrow(/HUB_URL and HUB_TOKEN go together/);
+});
