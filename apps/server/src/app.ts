@@ -37,6 +37,7 @@ import { windowsRouter } from './routes/windows';
 import { AuthService } from './services/auth-service';
 import { systemClock, type Clock } from './services/clock';
 import type { Core } from './services/core';
+import { DevicePresence } from './services/device-presence';
 import { HallsMirror } from './services/hall-mirror';
 import { startHubPusher } from './hub/start-pusher';
 import type { HubPusher } from '@hallq/client';
@@ -104,7 +105,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
   });
-  const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl };
+  const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
     db, repos, clock, config, logger, core,
     services: { auth, mirror },

@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   HALL_PRINTER: z.string().min(1).optional(),
+  HALL_PRINTER_STATUS_CHECK: z.enum(['dle-eot', 'none']).default('dle-eot'),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
@@ -43,6 +44,8 @@ export interface Config {
   publicUrl: string;
   allowedOrigins: string[];
   hallPrinter: string | null;
+  /** `none` for a default printer that never answers DLE EOT (as a device's `printerStatusCheck`). */
+  hallPrinterStatusCheck: 'dle-eot' | 'none';
   /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
   webRoot: string;
   logLevel: string;
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
     hallPrinter: e.HALL_PRINTER ?? null,
+    hallPrinterStatusCheck: e.HALL_PRINTER_STATUS_CHECK,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
     logLevel: e.LOG_LEVEL,
     backup: {

@@ -2,3 +2,5 @@ export * from './api-client';
 export * from './realtime';
 export * from './pairing';
 export * from './hub-pusher';
+export * from './hall-connection';
+export * from './me';

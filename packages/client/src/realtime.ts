@@ -1,5 +1,6 @@
-// Keeps a hall's live state on a screen: connects with a token, resumes from the last seq after
-// any disconnect (server restart, network drop) and applies events strictly in order, once.
+// The realtime transport: connects with a token, checks the server's protocol version, resumes
+// from the last seq after any disconnect (server restart, network drop) and hands over events
+// strictly in order, once. `connectHall` (hall-connection.ts) folds them into the hall's state.
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
@@ -9,9 +10,13 @@ import type {
   QueueSnapshot,
   ServerToClientEvents,
 } from '@hallq/shared';
-import { HALL_EVENT_TYPES } from '@hallq/shared';
+import { HALL_EVENT_TYPES, PROTOCOL_VERSION } from '@hallq/shared';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
+/**
+ * `outdated`: the server speaks a newer protocol than this client; the client stops and must be
+ * updated (the detail says which versions).
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused' | 'outdated';
 
 export interface HallFeedHandlers {
   /** A full state; replaces whatever the screen had. */
@@ -26,7 +31,8 @@ export interface HallFeedHandlers {
 export interface HallFeedOptions {
   url: string;
   token: string;
-  hallId: string;
+  /** The hall to follow; by default the token's own, as the server's hello names it. */
+  hallId?: string;
   /** Path of the Socket.IO endpoint; default "/socket.io". */
   path?: string;
   /** Resume after this seq (e.g. kept from before a page reload); 0 = start from a snapshot. */
@@ -35,12 +41,23 @@ export interface HallFeedOptions {
 
 export interface HallFeed {
   readonly lastSeq: number;
+  /** Asks for a fresh snapshot (e.g. when an event could not be applied). */
+  resync(): void;
   close(): void;
+}
+
+/** What a client says when the server is newer than it is; null when it can go on. */
+export function protocolProblem(serverVersion: number, clientVersion = PROTOCOL_VERSION): string | null {
+  if (serverVersion > clientVersion) {
+    return `the server speaks realtime protocol ${serverVersion}, this client only ${clientVersion}: update this client`;
+  }
+  return null;
 }
 
 export function connectHallFeed(options: HallFeedOptions, handlers: HallFeedHandlers): HallFeed {
   let lastSeq = options.afterSeq ?? 0;
   let catchingUpTo = 0;
+  let hallId = options.hallId ?? null;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url, {
     path: options.path ?? '/socket.io',
     auth: { token: options.token },
@@ -49,20 +66,28 @@ export function connectHallFeed(options: HallFeedOptions, handlers: HallFeedHand
     reconnectionDelayMax: 5000,
   });
 
-  const resume = (): void => {
-    socket.emit('resume', { hallId: options.hallId, afterSeq: lastSeq });
+  const resume = (afterSeq = lastSeq): void => {
+    if (hallId !== null) socket.emit('resume', { hallId, afterSeq });
   };
 
   handlers.onStatus?.('connecting');
   socket.on('connect', () => {
     handlers.onStatus?.('online');
   });
+  let closed = false;
   socket.on('hello', (hello) => {
+    const problem = protocolProblem(hello.protocolVersion);
+    if (problem) {
+      closed = true;
+      socket.close();
+      handlers.onStatus?.('outdated', problem);
+      return;
+    }
+    hallId ??= hello.hallId;
     catchingUpTo = hello.seq;
     handlers.onHello?.(hello);
     resume();
   });
-  let closed = false;
   socket.on('disconnect', (reason) => {
     handlers.onStatus?.('offline', reason);
     // Socket.IO does not reconnect by itself after a server-side disconnect (e.g. during a
@@ -96,6 +121,9 @@ export function connectHallFeed(options: HallFeedOptions, handlers: HallFeedHand
   return {
     get lastSeq() {
       return lastSeq;
+    },
+    resync() {
+      resume(0);
     },
     close() {
       closed = true;

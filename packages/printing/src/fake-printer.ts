@@ -1,14 +1,17 @@
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { nextToken } from './decode';
 import type { StatusReplies } from './status';
 import type { PrinterState } from './types';
 
-/** `silent`: connections are accepted but status requests are never answered. */
-export type FakePrinterState = PrinterState | 'silent';
+/** `silent`: connections are accepted but status requests are never answered (a printer with no
+ * DLE EOT support); `paper_near_end`: ready and printing, with the paper near-end sensor on. */
+export type FakePrinterState = PrinterState | 'silent' | 'paper_near_end';
 
 // DLE EOT replies a real Epson-compatible printer gives in each state (fixed bits 0x12 set).
-const REPLIES: Record<PrinterState, Required<StatusReplies>> = {
+const REPLIES: Record<Exclude<FakePrinterState, 'silent'>, Required<StatusReplies>> = {
   ready: { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x12 },
+  paper_near_end: { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x1e },
   offline: { printer: 0x1a, offline: 0x12, error: 0x12, paper: 0x12 },
   paper_out: { printer: 0x1a, offline: 0x32, error: 0x12, paper: 0x72 },
   cover_open: { printer: 0x1a, offline: 0x16, error: 0x12, paper: 0x12 },
@@ -34,12 +37,12 @@ export class FakePrinter {
   readonly statusRequests: number[] = [];
   private state: FakePrinterState;
   private rawReplies: StatusReplies | null = null;
-  private readonly sockets = new Set<net.Socket>();
+  private readonly sockets = new Set<Duplex>();
   private readonly jobWaiters: Array<() => void> = [];
   private taken = 0;
 
   private constructor(
-    private readonly server: net.Server,
+    private readonly server: net.Server | null,
     readonly host: string,
     readonly port: number,
     state: FakePrinterState,
@@ -57,8 +60,14 @@ export class FakePrinter {
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('FakePrinter: no TCP address');
     const printer = new FakePrinter(server, host, address.port, options.state ?? 'ready');
-    server.on('connection', (socket) => printer.accept(socket));
+    server.on('connection', (socket) => printer.serve(socket));
     return printer;
+  }
+
+  /** A printer with no network side: feed it any byte stream with `serve` (e.g. the far end of a
+   * serial line). */
+  static detached(state: FakePrinterState = 'ready'): FakePrinter {
+    return new FakePrinter(null, '', 0, state);
   }
 
   /** `tcp://127.0.0.1:<port>`, for a device's printer setting. */
@@ -105,7 +114,8 @@ export class FakePrinter {
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private reply(n: number): number | undefined {
@@ -119,7 +129,8 @@ export class FakePrinter {
     for (const waiter of this.jobWaiters.splice(0)) waiter();
   }
 
-  private accept(socket: net.Socket): void {
+  /** Speaks the printer's side of ESC/POS on one byte stream (a TCP connection, a serial line). */
+  serve(socket: Duplex): void {
     this.sockets.add(socket);
     let pending = Buffer.alloc(0);
     let job: Buffer[] = [];

@@ -27,6 +27,20 @@ describe('printTicket over TCP against the fake printer', () => {
     expect(decodeQr(job.rasterImages[0]!)).toBe(ticket.statusUrl);
   });
 
+  it('statusCheck "none": no DLE EOT is sent, the job goes straight out and counts as printed', async () => {
+    printer.setState('silent');
+    await expect(printTicket(printer.url, ticket, { ...opts, statusCheck: 'none' })).resolves.toEqual({ printed: true });
+    expect(decodeJob(await printer.waitForJob()).text).toContain('B012');
+    expect(printer.statusRequests).toEqual([]);
+  });
+
+  it('paper near end still prints, once, and answers the paper_near_end warning', async () => {
+    printer.setState('paper_near_end');
+    await expect(printTicket(printer.url, ticket, opts)).resolves.toEqual({ printed: true, warning: 'paper_near_end' });
+    await printer.waitForJob();
+    expect(printer.jobs).toHaveLength(1);
+  });
+
   it.each<[FakePrinterState, string]>([
     ['paper_out', 'paper_out'],
     ['cover_open', 'cover_open'],

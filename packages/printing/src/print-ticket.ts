@@ -2,14 +2,22 @@ import { cmd } from './escpos';
 import { PrinterUnavailableError, errorMessage } from './errors';
 import { renderTicket } from './render-escpos';
 import { STATUS_REQUESTS, describeStatus } from './status';
-import type { StatusReplies, StatusReport } from './status';
+import type { PrinterWarning, StatusReplies, StatusReport } from './status';
 import { openPrinter } from './transports/open-printer';
 import type { OpenPrinterOptions, PrinterTransport } from './transports/transport';
 import type { PrinterFault, RenderOptions, TicketPrintData } from './types';
 
-export type PrintResult = { printed: true } | { printed: false; state: PrinterFault; reason: string };
+export type PrintResult = { printed: true; warning?: PrinterWarning } | { printed: false; state: PrinterFault; reason: string };
+
+/** How a printer's readiness is known: `dle-eot` asks it first; `none` is for printers that never
+ * answer DLE EOT (many cheap ones): the job is sent at once and counts as printed once the bytes
+ * were accepted. */
+export type PrinterStatusCheck = 'dle-eot' | 'none';
+export const PRINTER_STATUS_CHECKS: readonly PrinterStatusCheck[] = ['dle-eot', 'none'];
 
 export interface PrintOptions extends RenderOptions {
+  /** Default `dle-eot`. */
+  statusCheck?: PrinterStatusCheck;
   /** Wait for each DLE EOT answer; default 1500 ms. */
   statusTimeoutMs?: number;
   /** Used when `printTicket` opens the printer from a URL. */
@@ -40,7 +48,8 @@ export async function readPrinterStatus(transport: PrinterTransport, timeoutMs =
 
 /**
  * Prints one ticket. The printer's state is read first and nothing at all is sent to a printer
- * that is not ready, so a kiosk that retries after `printed: false` never gets two slips.
+ * that is not ready, so a kiosk that retries after `printed: false` never gets two slips. With
+ * `statusCheck: 'none'` the status read is skipped (the printer would never answer it).
  * Throws only for bad input: `TicketDataError` (ticket data) or `PrinterUrlError` (printer URL).
  */
 export async function printTicket(target: string | PrinterTransport, data: TicketPrintData, opts: PrintOptions): Promise<PrintResult> {
@@ -58,14 +67,18 @@ export async function printTicket(target: string | PrinterTransport, data: Ticke
     transport = target;
   }
   try {
-    const status = await readPrinterStatus(transport, opts.statusTimeoutMs);
-    if (status.state !== 'ready') return { printed: false, state: status.state, reason: status.reason };
+    let warning: PrinterWarning | undefined;
+    if (opts.statusCheck !== 'none') {
+      const status = await readPrinterStatus(transport, opts.statusTimeoutMs);
+      if (status.state !== 'ready') return { printed: false, state: status.state, reason: status.reason };
+      warning = status.warning;
+    }
     try {
       await transport.write(job);
     } catch (error) {
       return { printed: false, ...unavailable(error) };
     }
-    return { printed: true };
+    return warning ? { printed: true, warning } : { printed: true };
   } finally {
     if (typeof target === 'string') await transport.close().catch(() => undefined);
   }

@@ -28,8 +28,8 @@ describe('parseStatus (DLE EOT)', () => {
     expect(parseStatus({ ...ready, paper: OK | 0x20 })).toBe('paper_out');
   });
 
-  it('treats paper near end as still ready', () => {
-    expect(describeStatus({ ...ready, paper: OK | 0x0c })).toEqual({ state: 'ready', reason: 'ready (paper near end)' });
+  it('treats paper near end as still ready, with the paper_near_end warning', () => {
+    expect(describeStatus({ ...ready, paper: OK | 0x0c })).toEqual({ state: 'ready', reason: 'ready (paper near end)', warning: 'paper_near_end' });
   });
 
   it('reads errors from n=2 bit 6 and from n=3', () => {

@@ -15,7 +15,12 @@ export interface StatusReplies {
 export interface StatusReport {
   state: PrinterState;
   reason: string;
+  /** Set when the printer is ready but its paper roll is nearly used up: it still prints. */
+  warning?: PrinterWarning;
 }
+
+/** A condition that does not stop printing but needs someone soon. */
+export type PrinterWarning = 'paper_near_end';
 
 const bit = (value: number, n: number): boolean => (value & (1 << n)) !== 0;
 const hex = (value: number): string => `0x${value.toString(16).padStart(2, '0')}`;
@@ -66,7 +71,7 @@ export function describeStatus(replies: StatusReplies): StatusReport {
   if (offline !== undefined && bit(offline, 3)) return { state: 'offline', reason: 'paper is being fed with the feed button' };
   if (printer !== undefined && bit(printer, 3)) return { state: 'offline', reason: 'printer is offline' };
   const nearEnd = paper !== undefined && (bit(paper, 2) || bit(paper, 3));
-  return { state: 'ready', reason: nearEnd ? 'ready (paper near end)' : 'ready' };
+  return nearEnd ? { state: 'ready', reason: 'ready (paper near end)', warning: 'paper_near_end' } : { state: 'ready', reason: 'ready' };
 }
 
 export function parseStatus(replies: StatusReplies): PrinterState {

@@ -29,6 +29,17 @@ export type StaffType = 'officer' | 'helper';
 export const PRINTER_STATES = ['ready', 'offline', 'paper_out', 'cover_open', 'error'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
+/** How a kiosk's printer is known to be ready: `dle-eot` asks it first (the default); `none` is for
+ * printers that never answer DLE EOT: the job is sent at once. */
+export const PRINTER_STATUS_CHECKS = ['dle-eot', 'none'] as const;
+export type PrinterStatusCheck = (typeof PRINTER_STATUS_CHECKS)[number];
+
+/** Needs someone soon without stopping the kiosk: paper near its end (still printing), or a kiosk
+ * the server was asked to print for with no printer configured for it or the hall (distinct from
+ * a printer that is configured but offline). */
+export const PRINTER_WARNINGS = ['paper_near_end', 'no_printer_configured'] as const;
+export type PrinterWarning = (typeof PRINTER_WARNINGS)[number];
+
 /** Weekly opening period in the hall's local time; days 1 = Monday .. 7 = Sunday. */
 export interface OpeningPeriod {
   days: number[];
@@ -189,8 +200,13 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;
+  printerWarning: PrinterWarning | null;
+  /** A live realtime connection now. */
+  online: boolean;
+  /** Last time the device was connected (now while it is online). */
   lastSeenAt: string | null;
 }
 

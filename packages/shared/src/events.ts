@@ -1,7 +1,7 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
 import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, WindowView } from './views';
-import type { Notice, PrinterState, DeviceKind, RatingLevel } from './domain';
+import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
 /** Bumped on any incompatible change of the events below. */
 export const PROTOCOL_VERSION = 1;
@@ -121,6 +121,8 @@ export interface HallEventPayloads {
     kind: DeviceKind;
     name: string;
     printerState: PrinterState | null;
+    /** Absent in events recorded before warnings existed. */
+    printerWarning?: PrinterWarning | null;
     online: boolean;
   };
 }

@@ -7,3 +7,4 @@ export * from './routing';
 export * from './planning';
 export * from './answers';
 export * from './hub';
+export * from './hall-state';

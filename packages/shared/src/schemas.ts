@@ -1,7 +1,7 @@
 // zod schemas for every request body and socket message. The server validates with these at the
 // edge, and the OpenAPI document is generated from them.
 import { z } from 'zod';
-import { DEVICE_KINDS, NO_SHOW_RULES, STAFF_ROLES } from './domain';
+import { DEVICE_KINDS, NO_SHOW_RULES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, STAFF_ROLES } from './domain';
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().trim().min(1).max(200);
@@ -102,6 +102,7 @@ export const DeviceBody = z.strictObject({
   windowNumber: z.number().int().min(1).max(9999).optional(),
   printer: PrinterUrlSchema.optional(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
+  printerStatusCheck: z.enum(PRINTER_STATUS_CHECKS).optional(),
 });
 export const DevicePatch = DeviceBody.omit({ kind: true }).partial().extend({ revoked: z.boolean().optional() });
 
@@ -159,6 +160,7 @@ export const StatsQuery = z
 
 export const DeviceStatusBody = z.strictObject({
   printerState: z.enum(['ready', 'offline', 'paper_out', 'cover_open', 'error']).nullable().optional(),
+  printerWarning: z.enum(PRINTER_WARNINGS).nullable().optional(),
   message: z.string().max(300).optional(),
 });
 

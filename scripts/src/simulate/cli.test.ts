@@ -63,7 +63,8 @@ describe('simulate CLI', () => {
 
   test('--evaluate-estimator and --plan print JSON too', () => {
     const est = JSON.parse(run('--scenario', 'small.json', '--evaluate-estimator', '--json').stdout) as Record<string, unknown>;
-    expect(est).toHaveProperty('maeRatio');
+    expect(est).toHaveProperty('heldOutSeeds');
+    expect(est).toHaveProperty('sets.0.maeRatio');
     const plan = JSON.parse(run('--scenario', 'small.json', '--plan', '--goal-share', '0.8', '--target-minutes', '10', '--json').stdout) as Record<string, unknown>;
     expect(plan).toHaveProperty('firstCut');
     expect(plan).toHaveProperty('plan.windows');

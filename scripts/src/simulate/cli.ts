@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
-import { evaluateEstimator } from './estimator-eval';
+import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
-import { planReport, scenarioPlan } from './plan-report';
+import { plannedWindows, planReport, scenarioPlan } from './plan-report';
+import { planScenario } from './staffing';
 import { estimatorReport, simulationReport } from './report';
 import { simulateWithVariants } from './results';
 import type { Scenario } from './scenario';
@@ -17,7 +18,9 @@ import type { Scenario } from './scenario';
 const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name> [options]
   --json                  print one JSON object on stdout (logs on stderr)
   --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
-  --evaluate-estimator    compare the wait shown at issue with the wait that happened
+  --evaluate-estimator    compare the wait shown at issue with the wait that happened, on
+                          held-out seeds (never used for tuning), every window set
+  --tune-estimator        the shown range's factors fitted on the tuning seeds
   --plan                  staffing plan: Erlang C by hour, then the skill assignment of the
                           scenario's windows meeting the goal (or the smallest headcount that does)
   --goal-share <0..1>     plan goal: share of visitors called within the target (default: the
@@ -45,6 +48,7 @@ function main(argv: string[]): number {
       json: { type: 'boolean', default: false },
       chart: { type: 'string' },
       'evaluate-estimator': { type: 'boolean', default: false },
+      'tune-estimator': { type: 'boolean', default: false },
       plan: { type: 'boolean', default: false },
       'goal-share': { type: 'string' },
       'target-minutes': { type: 'string' },
@@ -83,16 +87,24 @@ function main(argv: string[]): number {
     });
     output = plan;
     text = planReport(plan);
-  } else if (values['evaluate-estimator']) {
+  } else if (values['evaluate-estimator'] || values['tune-estimator']) {
+    // Window sets: the scenario's, its variants, and with a staffing section the planner's.
     const sets = [
       { windows: scenario.windows, label: scenario.label ?? null },
       ...(scenario.variants ?? []).map((v) => ({ windows: v.windows, label: v.label ?? v.id })),
+      ...(scenario.staffing ? [{ windows: plannedWindows(planScenario(scenario)), label: "after: planner's windows" }] : []),
     ];
     const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
-    const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha }));
-    const [main, ...variants] = evaluations;
-    output = { ...main, variants };
-    text = estimatorReport(evaluations);
+    const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
+    if (values['tune-estimator']) {
+      const records = sets.flatMap((s) => TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed })));
+      output = { tuningSeeds: TUNING_SEEDS, range: tuneRange(records) };
+      text = `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: ${JSON.stringify(tuneRange(records))}\n`;
+    } else {
+      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed }));
+      output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };
+      text = estimatorReport(evaluations);
+    }
   } else {
     // With a staffing section the planner's assignment is simulated beside the scenario's windows.
     const result = scenario.staffing ? beforeAndAfter(scenario) : simulateWithVariants(scenario);

@@ -1,11 +1,18 @@
 // How good is the wait shown at issue? Simulated days give, for every measured visitor, the real
 // estimate (estimateWaits), the naive one (people ahead x mean / open windows) and the wait that
-// happened. A stated interval is calibrated on the first replications and checked on the others.
-import { SERVICE_TIME_ALPHA } from '@hallq/shared';
+// happened. Anything tuned (the estimator's constants, the shown range's factors) is tuned on
+// TUNING_SEEDS; the figures reported are on HELD_OUT_SEEDS, never used for tuning.
+import { SERVICE_TIME_ALPHA, WAIT_RANGE, waitRange } from '@hallq/shared';
+import type { WaitRangeFactors } from '@hallq/shared';
 import type { Scenario, ScenarioWindow } from './scenario';
 import type { EstimateRecord } from './simulator';
 import { runReplication } from './simulator';
 import { mean, quantile, round } from './stats';
+
+export const TUNING_SEEDS: readonly number[] = Array.from({ length: 10 }, (_, i) => 1 + i);
+export const HELD_OUT_SEEDS: readonly number[] = Array.from({ length: 10 }, (_, i) => 1001 + i);
+export const GOAL_RATIO = 0.6;
+export const COVERAGE_GOAL: readonly [number, number] = [0.75, 0.85];
 
 export interface ErrorSummary {
   meanAbsErrorSeconds: number;
@@ -14,108 +21,104 @@ export interface ErrorSummary {
   meanErrorSeconds: number;
 }
 
+export interface SeedFigures {
+  seed: number;
+  visitors: number;
+  maeRatio: number;
+  rangeCoverage: number;
+}
+
 export interface EstimatorEvaluation {
   scenario: string;
   label: string | null;
-  replications: number;
-  /** Learning weight of the service-time mean used (the server's default unless overridden). */
+  seeds: number[];
+  replicationsPerSeed: number;
   serviceTimeAlpha: number;
-  /** Visitors with an estimate at issue who were called (pooled). */
+  /** Visitors with an estimate at issue who were called (pooled over seeds). */
   visitors: number;
   estimator: ErrorSummary;
   naive: ErrorSummary;
-  /** Estimator MAE / naive MAE; the goal is at most `goalRatio`. */
+  /** Estimator MAE / naive MAE over all seeds; the goal is at most `goalRatio`. */
   maeRatio: number;
   goalRatio: number;
   meetsGoal: boolean;
-  /**
-   * The range shown to visitors: [low x (est + slack) - slack, high x (est + slack) - slack],
-   * clipped at 0. The slack keeps short estimates from giving a zero-width range.
-   */
-  interval: {
-    coverageGoal: number;
-    slackSeconds: number;
-    lowFactor: number;
-    highFactor: number;
-    calibrationReplications: number;
-    calibrationCoverage: number;
-    /** Coverage on the replications not used for calibration (null with one replication). */
-    checkCoverage: number | null;
-  };
-}
-
-function errors(records: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): ErrorSummary {
-  const diffs = records.map((r) => pick(r) - r.actualSeconds);
-  const abs = diffs.map(Math.abs);
-  return {
-    meanAbsErrorSeconds: round(mean(abs), 1),
-    p90AbsErrorSeconds: round(quantile(abs, 0.9), 1),
-    meanErrorSeconds: round(mean(diffs), 1),
-  };
+  perSeed: SeedFigures[];
+  /** The largest per-seed ratio: at most 1 means never worse than naive. */
+  worstSeedRatio: number;
+  notWorseThanNaive: boolean;
+  /** The shown range (shared WAIT_RANGE) and the share of waits inside it. */
+  range: WaitRangeFactors & { coverage: number; coverageGoal: readonly [number, number]; meetsCoverage: boolean };
 }
 
 export interface EvaluateOptions {
   windows?: ReadonlyArray<ScenarioWindow>;
   label?: string | null;
-  coverageGoal?: number;
-  slackSeconds?: number;
-  goalRatio?: number;
-  /** Learning weight of the service-time mean; default the server's. */
+  seeds?: readonly number[];
+  replicationsPerSeed?: number;
   serviceTimeAlpha?: number;
+  range?: WaitRangeFactors;
 }
 
-export function shownRange(estimateSeconds: number, lowFactor: number, highFactor: number, slackSeconds: number): [number, number] {
-  const base = estimateSeconds + slackSeconds;
-  return [Math.max(0, lowFactor * base - slackSeconds), Math.max(0, highFactor * base - slackSeconds)];
+function errors(records: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): ErrorSummary {
+  const diffs = records.map((r) => pick(r) - r.actualSeconds);
+  const abs = diffs.map(Math.abs);
+  return { meanAbsErrorSeconds: round(mean(abs), 1), p90AbsErrorSeconds: round(quantile(abs, 0.9), 1), meanErrorSeconds: round(mean(diffs), 1) };
+}
+
+const absSum = (rs: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): number => rs.reduce((a, r) => a + Math.abs(pick(r) - r.actualSeconds), 0);
+const ratio = (rs: ReadonlyArray<EstimateRecord>): number => {
+  const naive = absSum(rs, (r) => r.naiveSeconds);
+  return naive > 0 ? absSum(rs, (r) => r.estimateSeconds) / naive : 0;
+};
+
+export function coverage(records: ReadonlyArray<EstimateRecord>, f: WaitRangeFactors): number {
+  if (records.length === 0) return 0;
+  return records.filter((r) => {
+    const [a, b] = waitRange(r.estimateSeconds, f);
+    return r.actualSeconds >= a && r.actualSeconds <= b;
+  }).length / records.length;
+}
+
+/** The estimate records of one window set over the given seeds. */
+export function estimateRecords(scenario: Scenario, seed: number, options: EvaluateOptions): EstimateRecord[] {
+  const reps = options.replicationsPerSeed ?? 2;
+  const out: EstimateRecord[] = [];
+  for (let r = 0; r < reps; r++)
+    out.push(...runReplication({ ...scenario, seed }, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha }).estimates);
+  return out;
 }
 
 export function evaluateEstimator(scenario: Scenario, options: EvaluateOptions = {}): EstimatorEvaluation {
-  const coverageGoal = options.coverageGoal ?? 0.8;
-  const slack = options.slackSeconds ?? 300;
-  const goalRatio = options.goalRatio ?? 0.6;
-  const perRep: EstimateRecord[][] = [];
-  for (let r = 0; r < scenario.replications; r++)
-    perRep.push(runReplication(scenario, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha }).estimates);
-  const all = perRep.flat();
-
-  const calibrationReps = Math.max(1, Math.floor(scenario.replications / 2));
-  const calibration = perRep.slice(0, calibrationReps).flat();
-  const check = perRep.slice(calibrationReps).flat();
-  const ratios = calibration.map((r) => (r.actualSeconds + slack) / (r.estimateSeconds + slack));
-  const tail = (1 - coverageGoal) / 2;
-  const low = quantile(ratios, tail);
-  const high = quantile(ratios, 1 - tail);
-  const coverage = (records: ReadonlyArray<EstimateRecord>): number => {
-    if (records.length === 0) return 0;
-    const inside = records.filter((r) => {
-      const [a, b] = shownRange(r.estimateSeconds, low, high, slack);
-      return r.actualSeconds >= a && r.actualSeconds <= b;
-    });
-    return round(inside.length / records.length, 4);
-  };
-
-  const estimator = errors(all, (r) => r.estimateSeconds);
-  const naive = errors(all, (r) => r.naiveSeconds);
-  const maeRatio = naive.meanAbsErrorSeconds > 0 ? round(estimator.meanAbsErrorSeconds / naive.meanAbsErrorSeconds, 4) : 0;
+  const seeds = [...(options.seeds ?? HELD_OUT_SEEDS)];
+  const f = options.range ?? WAIT_RANGE;
+  const bySeed = seeds.map((seed) => ({ seed, records: estimateRecords(scenario, seed, options) }));
+  const all = bySeed.flatMap((s) => s.records);
+  const perSeed = bySeed.map((s) => ({ seed: s.seed, visitors: s.records.length, maeRatio: round(ratio(s.records), 4), rangeCoverage: round(coverage(s.records, f), 4) }));
+  const maeRatio = round(ratio(all), 4);
+  const worstSeedRatio = Math.max(0, ...perSeed.map((s) => s.maeRatio));
+  const cover = round(coverage(all, f), 4);
   return {
     scenario: scenario.name,
     label: options.label ?? scenario.label ?? null,
-    replications: scenario.replications,
+    seeds,
+    replicationsPerSeed: options.replicationsPerSeed ?? 2,
     serviceTimeAlpha: options.serviceTimeAlpha ?? SERVICE_TIME_ALPHA,
     visitors: all.length,
-    estimator,
-    naive,
+    estimator: errors(all, (r) => r.estimateSeconds),
+    naive: errors(all, (r) => r.naiveSeconds),
     maeRatio,
-    goalRatio,
-    meetsGoal: maeRatio <= goalRatio,
-    interval: {
-      coverageGoal,
-      slackSeconds: slack,
-      lowFactor: round(low, 3),
-      highFactor: round(high, 3),
-      calibrationReplications: calibrationReps,
-      calibrationCoverage: coverage(calibration),
-      checkCoverage: check.length ? coverage(check) : null,
-    },
+    goalRatio: GOAL_RATIO,
+    meetsGoal: maeRatio <= GOAL_RATIO,
+    perSeed,
+    worstSeedRatio,
+    notWorseThanNaive: worstSeedRatio <= 1,
+    range: { ...f, coverage: cover, coverageGoal: COVERAGE_GOAL, meetsCoverage: cover >= COVERAGE_GOAL[0] && cover <= COVERAGE_GOAL[1] },
   };
+}
+
+/** Range factors covering `goal` of the records (equal tails), as tuned on the tuning seeds. */
+export function tuneRange(records: ReadonlyArray<EstimateRecord>, slackSeconds = WAIT_RANGE.slackSeconds, goal = 0.8): WaitRangeFactors {
+  const ratios = records.map((r) => (r.actualSeconds + slackSeconds) / (r.estimateSeconds + slackSeconds));
+  const tail = (1 - goal) / 2;
+  return { lowFactor: round(quantile(ratios, tail), 3), highFactor: round(quantile(ratios, 1 - tail), 3), slackSeconds };
 }

@@ -1,7 +1,7 @@
 // One replication of a scenario: a discrete-event simulation whose windows call tickets with the
 // real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait estimate
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
-import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, naiveEstimateSeconds, tierFor, canServe, updateServiceSeconds } from '@hallq/shared';
+import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, expectedHoldSeconds, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, tierFor, canServe, updateServiceSeconds, updateShare } from '@hallq/shared';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
 import { EventHeap } from './heap';
 import { Random } from './rng';
@@ -52,6 +52,8 @@ interface WindowState {
   def: ScenarioWindow;
   routing: RoutingWindow;
   open: boolean;
+  /** The timetable: periods (ms) the window does not call; `to` null = closed for the rest of the run. */
+  closed: Array<{ from: number; to: number | null }>;
   current: { ticket: SimTicket; start: number; expectedEnd: number; serviceSeconds: number | null } | null;
   idleSince: number;
 }
@@ -91,6 +93,18 @@ function stageDistribution(s: ScenarioService, stage: number): ServiceTimeDistri
   return s.stages?.[stage - 1]?.serviceMinutes ?? s.serviceMinutes;
 }
 
+/** Periods a window is closed, from its schedule's changes; a draining run ignores closings after `lastCloseMs`. */
+function closedPeriods(initiallyOpen: boolean, changes: ReadonlyArray<{ time: number; open: boolean }>, lastCloseMs: number): Array<{ from: number; to: number | null }> {
+  const out: Array<{ from: number; to: number | null }> = [];
+  if (!initiallyOpen) out.push({ from: 0, to: null });
+  for (const c of changes) {
+    const last = out[out.length - 1];
+    if (c.open && last && last.to === null) last.to = c.time;
+    else if (!c.open && c.time <= lastCloseMs) out.push({ from: c.time, to: null });
+  }
+  return out;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -113,6 +127,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
   const rngVisitor = services.map((s) => stream(`visitor:${s.id}`));
   const rngNoShow = services.map((s) => stream(`no-show:${s.id}`));
   const learned = new Map(services.map((s) => [s.id, distributionMean(s.serviceMinutes) * 60]));
+  // Learned like the service time: the share of called visitors who never came.
+  const learnedNoShow = new Map(services.map((s) => [s.id, 0]));
 
   const result: ReplicationResult = {
     waits: [],
@@ -142,6 +158,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       def,
       routing: { id: def.id, skills: def.skills, staffType: def.staffType },
       open: initiallyOpen,
+      closed: closedPeriods(initiallyOpen, changes, scenario.drain ? endMs : Infinity),
       current: null,
       idleSince: 0,
     };
@@ -178,6 +195,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     if (ticket.stage === 0) {
       const noShow = rngNoShow[si]!.chance(svc.noShowShare);
       if (noShow) noShows.add(ticket);
+      learnedNoShow.set(svc.id, updateShare(learnedNoShow.get(svc.id) ?? 0, noShow, options.serviceTimeAlpha));
       if (measured(ticket)) {
         const wait = (now - ticket.arrivedAt) / 1000;
         result.waits.push(wait);
@@ -223,13 +241,19 @@ export function runReplication(scenario: Scenario, replication: number, options:
   };
 
   const estimate = (ticket: SimTicket): Issued => {
-    const estimatorWindows: EstimatorWindow[] = windows.map((w) => ({
-      ...w.routing,
-      open: w.open,
-      busyUntil: w.current ? expectedFreeAt(w.current.start, learned.get(w.current.ticket.serviceId) ?? 300, now) : null,
-    }));
+    // What a hall server knows: the learned means and no-show shares, who is at each window since
+    // when, and the windows' timetable (a window on its break is back at the break's end).
+    const hold = new Map(services.map((s) => [s.id, expectedHoldSeconds(learned.get(s.id) ?? 300, learnedNoShow.get(s.id) ?? 0)]));
+    const estimatorWindows: EstimatorWindow[] = windows.map((w) => {
+      const cur = w.current;
+      const busyUntil = cur ? expectedFreeAt(cur.start, noShows.has(cur.ticket) ? NO_SHOW_HOLD_SECONDS : (learned.get(cur.ticket.serviceId) ?? 300), now) : null;
+      const closed = w.closed.filter((c) => c.to === null || c.to > now);
+      // A window on a break is back at its end; one closed for the rest of the run is not.
+      const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
+      return { ...w.routing, open, busyUntil, closed };
+    });
     const tickets = room.all();
-    const est = estimateWaits({ tickets, windows: estimatorWindows, context: ctx, serviceSeconds: learned, now }).get(ticket.id);
+    const est = estimateWaits({ tickets, windows: estimatorWindows, context: ctx, serviceSeconds: hold, now }).get(ticket.id);
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
     const naive = naiveEstimateSeconds(room.aheadInService(ticket), learned.get(ticket.serviceId) ?? 300, open);
     return { estimateSeconds: est?.estimatedWaitSeconds ?? null, naiveSeconds: naive };

@@ -48,10 +48,31 @@ describe('board alerts on a fake clock', () => {
     const waiting = [ticket('a1', 'a', issued), ticket('a2', 'a', '2025-03-03T01:02:00.000Z')];
     expect(computeAlerts({ ...base, waiting, now: at(600) }).map((a) => a.kind)).toEqual(['wait-over', 'wait-warn']);
   });
-  it('reports a device that went offline, and forgets it when it is back and ready', () => {
-    const offline = [{ id: 'd1', name: '显示屏1', printerState: null, online: false }];
-    expect(computeAlerts({ ...base, waiting: [], devices: offline, now: at(0) })).toEqual([{ kind: 'device-fault', key: 'dev:d1', deviceId: 'd1', name: '显示屏1', printerState: 'offline' }]);
-    expect(computeAlerts({ ...base, waiting: [], devices: [{ ...offline[0]!, online: true, printerState: 'ready' as const }], now: at(0) })).toEqual([]);
+  it('reports a kiosk, display or rating pad away for more than a minute while the hall is open, and forgets it when back', () => {
+    const left = (seconds: number) => new Date(at(0) - seconds * 1000).toISOString();
+    const away = [{ id: 'd1', name: '显示屏1', kind: 'display' as const, printerState: null, online: false, lastSeenAt: left(61) }];
+    expect(computeAlerts({ ...base, waiting: [], devices: away, hallOpen: true, now: at(0) })).toEqual([
+      { kind: 'device-away', key: 'away:d1', deviceId: 'd1', name: '显示屏1', awaySeconds: 61 },
+    ]);
+    const brief = [{ ...away[0]!, lastSeenAt: left(60) }];
+    expect(computeAlerts({ ...base, waiting: [], devices: brief, hallOpen: true, now: at(0) })).toEqual([]);
+    expect(computeAlerts({ ...base, waiting: [], devices: away, hallOpen: false, now: at(0) })).toEqual([]);
+    expect(computeAlerts({ ...base, waiting: [], devices: [{ ...away[0]!, online: true }], hallOpen: true, now: at(0) })).toEqual([]);
+    const never = [{ id: 'r1', name: '评价器1', kind: 'rating-pad' as const, printerState: null, online: false, lastSeenAt: null }];
+    expect(computeAlerts({ ...base, waiting: [], devices: never, hallOpen: true, now: at(0) })[0]).toMatchObject({ kind: 'device-away', awaySeconds: null });
+  });
+  it('says paper near end and no printer configured apart from a printer fault', () => {
+    const devices = [
+      { id: 'k1', name: '取号机1', printerState: 'ready' as const, printerWarning: 'paper_near_end' as const },
+      { id: 'k2', name: '取号机2', printerState: null, printerWarning: 'no_printer_configured' as const },
+      { id: 'k3', name: '取号机3', printerState: 'offline' as const, printerWarning: null },
+    ];
+    const alerts = computeAlerts({ ...base, waiting: [], devices, now: at(0) });
+    expect(alerts).toEqual([
+      { kind: 'device-fault', key: 'dev:k3', deviceId: 'k3', name: '取号机3', printerState: 'offline' },
+      { kind: 'printer-warning', key: 'warn-dev:k1', deviceId: 'k1', name: '取号机1', printerWarning: 'paper_near_end' },
+      { kind: 'printer-warning', key: 'warn-dev:k2', deviceId: 'k2', name: '取号机2', printerWarning: 'no_printer_configured' },
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 // The supervisor's alerts, recomputed on every tick of the board's clock: a visitor past 80% or
-// 100% of the wait target, a window idling while its skills have a queue, a device fault (printer
-// not ready or device offline, from `device.changed`), a bad rating (好差评) that just arrived
-// live, and every 好差评 follow-up past its deadline (polled from the server).
-import type { FollowUpView, HallEventOf, PrinterState, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
+// 100% of the wait target, a window idling while its skills have a queue, a printer fault (from
+// `device.changed`), a printer warning (paper near its end, no printer configured), a kiosk,
+// display or rating pad away for more than a minute while the hall is open, a bad rating (好差评)
+// that just arrived live, and every 好差评 follow-up past its deadline (polled from the server).
+import type { DeviceKind, FollowUpView, HallEventOf, PrinterState, PrinterWarning, PublicTicket, RoutingContext, WindowView } from '@hallq/shared';
 import { canServe } from '@hallq/shared';
 import { toRoutingTicket } from './queue';
 import { secondsSince, WARN_RATIO } from './wait-colour';
@@ -10,10 +11,16 @@ import { secondsSince, WARN_RATIO } from './wait-colour';
 export type Alert =
   | { kind: 'wait-over' | 'wait-warn'; key: string; ticketId: string; number: string; serviceId: string; waitedSeconds: number; targetSeconds: number }
   | { kind: 'window-idle'; key: string; windowId: string; windowNumber: number; queued: number }
-  | { kind: 'device-fault'; key: string; deviceId: string; name: string; printerState: PrinterState | 'offline' }
+  | { kind: 'device-fault'; key: string; deviceId: string; name: string; printerState: PrinterState }
+  | { kind: 'printer-warning'; key: string; deviceId: string; name: string; printerWarning: PrinterWarning }
+  | { kind: 'device-away'; key: string; deviceId: string; name: string; awaySeconds: number | null }
   | { kind: 'bad-rating'; key: string; ticketId: string; number: string; serviceId: string; windowId: string | null; level: number; at: string }
   | { kind: 'follow-up-overdue'; key: string; followUpId: string; number: string; deadline: string };
 
+/** A device away (no live connection) longer than this while the hall is open is an alert. */
+export const DEVICE_AWAY_SECONDS = 60;
+/** How often the board reads the devices' presence from the server. */
+export const DEVICE_POLL_MS = 20_000;
 /** How long a live bad rating stays on the board. */
 export const BAD_RATING_ALERT_SECONDS = 30 * 60;
 /** How often the board asks the server for overdue follow-ups (also asked on every bad rating). */
@@ -39,8 +46,11 @@ export type FollowUpDue = Pick<FollowUpView, 'id' | 'ticketNumber' | 'deadline' 
 export interface DeviceHealth {
   id: string;
   name: string;
+  kind?: DeviceKind;
   printerState: PrinterState | null;
+  printerWarning?: PrinterWarning | null;
   online?: boolean;
+  lastSeenAt?: string | null;
   revoked?: boolean;
 }
 
@@ -55,6 +65,8 @@ export interface AlertInput {
   badRatings?: ReadonlyArray<BadRating>;
   /** The server's overdue follow-ups (the list answer's `followUps`). */
   followUps?: ReadonlyArray<FollowUpDue>;
+  /** Whether the hall is open now (opening hours, holidays): devices away matter only then. */
+  hallOpen?: boolean;
   now: number;
 }
 
@@ -62,9 +74,11 @@ const SEVERITY: Record<Alert['kind'], number> = {
   'wait-over': 0,
   'bad-rating': 1,
   'device-fault': 2,
-  'follow-up-overdue': 3,
-  'wait-warn': 4,
-  'window-idle': 5,
+  'device-away': 3,
+  'follow-up-overdue': 4,
+  'printer-warning': 5,
+  'wait-warn': 6,
+  'window-idle': 7,
 };
 
 /** Adds a `ticket.rated` event to the live bad ratings (newest first); anything else, or a
@@ -94,8 +108,14 @@ export function computeAlerts(input: AlertInput): Alert[] {
     if (d.revoked) continue;
     if (d.printerState && d.printerState !== 'ready') {
       alerts.push({ kind: 'device-fault', key: `dev:${d.id}`, deviceId: d.id, name: d.name, printerState: d.printerState });
-    } else if (d.online === false) {
-      alerts.push({ kind: 'device-fault', key: `dev:${d.id}`, deviceId: d.id, name: d.name, printerState: 'offline' });
+    } else if (d.printerWarning) {
+      alerts.push({ kind: 'printer-warning', key: `warn-dev:${d.id}`, deviceId: d.id, name: d.name, printerWarning: d.printerWarning });
+    }
+    if (d.online === false && input.hallOpen !== false) {
+      const away = d.lastSeenAt ? secondsSince(d.lastSeenAt, input.now) : null;
+      if (away === null || away > DEVICE_AWAY_SECONDS) {
+        alerts.push({ kind: 'device-away', key: `away:${d.id}`, deviceId: d.id, name: d.name, awaySeconds: away });
+      }
     }
   }
   for (const r of input.badRatings ?? []) {

@@ -1,4 +1,4 @@
-import { formatDocuments, formatHours, parseDocuments, parseHours } from './hours';
+import { formatDocuments, formatHours, hallOpenAt, parseDocuments, parseHours } from './hours';
 
 describe('opening hours as typed by an admin', () => {
   it('parses day ranges and lists, and an empty text as around the clock', () => {
@@ -26,5 +26,21 @@ describe('opening hours as typed by an admin', () => {
       { zh: '营业执照', en: '营业执照' },
     ]);
     expect(formatDocuments([{ zh: '公司章程', en: 'Articles' }])).toBe('公司章程 | Articles');
+  });
+});
+
+describe('hallOpenAt (devices away matter only while the hall is open)', () => {
+  const weekdays = [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }];
+  // 2025-03-03 is a Monday; Asia/Shanghai is UTC+8.
+  const local = (iso: string) => Date.parse(`${iso}+08:00`);
+  it('is open within a period in the hall timezone, closed outside it, on weekends and holidays', () => {
+    expect(hallOpenAt(weekdays, [], local('2025-03-03T09:00:00'), 'Asia/Shanghai')).toBe(true);
+    expect(hallOpenAt(weekdays, [], local('2025-03-03T08:59:00'), 'Asia/Shanghai')).toBe(false);
+    expect(hallOpenAt(weekdays, [], local('2025-03-03T17:00:00'), 'Asia/Shanghai')).toBe(false);
+    expect(hallOpenAt(weekdays, [], local('2025-03-08T10:00:00'), 'Asia/Shanghai')).toBe(false);
+    expect(hallOpenAt(weekdays, ['2025-03-03'], local('2025-03-03T10:00:00'), 'Asia/Shanghai')).toBe(false);
+  });
+  it('null hours: open around the clock', () => {
+    expect(hallOpenAt(null, [], local('2025-03-08T03:00:00'), 'Asia/Shanghai')).toBe(true);
   });
 });

@@ -58,3 +58,21 @@ export function parseDocuments(text: string): Array<{ zh: string; en: string }> 
 export function formatDocuments(docs: ReadonlyArray<{ zh: string; en: string }> | undefined): string {
   return (docs ?? []).map((d) => `${d.zh} | ${d.en}`).join('\n');
 }
+
+const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** Whether the hall is open at `now` (its own timezone): within a weekly period and not a holiday.
+ * `null` hours = open around the clock. */
+export function hallOpenAt(hours: OpeningHours | undefined, holidays: readonly string[] | undefined, now: number, timeZone: string): boolean {
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
+  });
+  for (const p of format.formatToParts(new Date(now))) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  if (holidays?.includes(date)) return false;
+  if (hours === null || hours === undefined) return true;
+  const day = WEEKDAY[parts.weekday ?? ''] ?? 0;
+  const time = `${parts.hour}:${parts.minute}`;
+  return hours.some((p) => p.days.includes(day) && p.open <= time && time < p.close);
+}

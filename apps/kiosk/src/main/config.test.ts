@@ -8,7 +8,7 @@ describe('kiosk config file', () => {
     const r = parseConfig('/etc/kiosk.json', JSON.stringify(good));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.config).toEqual({ ...good, serverUrl: 'http://10.0.0.2:3000', paperWidthMm: 80, language: 'zh', idleSeconds: 60, display: 0 });
+    expect(r.config).toEqual({ ...good, serverUrl: 'http://10.0.0.2:3000', paperWidthMm: 80, printerStatusCheck: 'dle-eot', language: 'zh', idleSeconds: 60, display: 0 });
   });
 
   it('names the file and says it is missing when it does not exist', () => {

@@ -29,6 +29,8 @@ export const KioskConfigSchema = z.strictObject({
     })
     .optional(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'must be 58 or 80 (paper width in mm)' }).default(80),
+  /** `none` for a printer that never answers DLE EOT: jobs are sent without the status read. */
+  printerStatusCheck: z.enum(['dle-eot', 'none'], { error: 'must be "dle-eot" or "none"' }).default('dle-eot'),
   language: z.enum(['zh', 'en'], { error: 'must be "zh" or "en"' }).default('zh'),
   idleSeconds: z.number().int().min(5).max(3600).default(60),
   /** Index of the display to fill (0 = primary), for kiosks with a second screen. */

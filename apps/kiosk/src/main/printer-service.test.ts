@@ -44,7 +44,7 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     expect(job.text).toContain('企业设立登记');
     expect(job.cut).toBe(true);
     expect(reports).toEqual([
-      { url: 'http://10.0.0.2:3000/api/v1/devices/me/status', auth: 'Bearer kiosk-token-123456', body: { printerState: 'ready', message: 'ticket A007 printed' } },
+      { url: 'http://10.0.0.2:3000/api/v1/devices/me/status', auth: 'Bearer kiosk-token-123456', body: { printerState: 'ready', printerWarning: null, message: 'ticket A007 printed' } },
     ]);
   });
 

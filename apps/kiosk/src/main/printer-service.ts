@@ -43,18 +43,20 @@ export const defaultPrinterDeps = (): PrinterServiceDeps => ({
 const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer configured for this kiosk' };
 
 export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
-  let lastReported: KioskPrinterState | null = null;
+  let lastReported: string | null = null;
 
-  /** Faults are reported every time (each is a visitor without a slip); "ready" once, to clear. */
-  async function report(state: KioskPrinterState, message: string): Promise<void> {
-    if (state === 'ready' && lastReported === 'ready') return;
+  /** Faults are reported every time (each is a visitor without a slip); "ready" (with or without
+   * the paper-near-end warning) once per change, to clear or to warn. */
+  async function report(state: KioskPrinterState, message: string, warning: 'paper_near_end' | null = null): Promise<void> {
+    const key = `${state}:${warning ?? ''}`;
+    if (state === 'ready' && lastReported === key) return;
     try {
       const res = await deps.fetch(`${config.serverUrl}/api/v1/devices/me/status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${config.deviceToken}` },
-        body: JSON.stringify({ printerState: state, message }),
+        body: JSON.stringify({ printerState: state, printerWarning: warning, message }),
       });
-      if (res.ok) lastReported = state;
+      if (res.ok) lastReported = key;
       else deps.log(`printer status report refused: HTTP ${res.status}`);
     } catch (err) {
       deps.log(`printer status report failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -65,29 +67,32 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     if (!config.printer) return { printed: false, state: NO_PRINTER.state as 'offline', reason: NO_PRINTER.reason };
     let result: PrintResult;
     try {
-      result = await deps.printTicket(config.printer, data, { paperWidthMm: config.paperWidthMm });
+      result = await deps.printTicket(config.printer, data, { paperWidthMm: config.paperWidthMm, statusCheck: config.printerStatusCheck });
     } catch (err) {
       // Bad ticket data or printer URL: nothing was printed.
       result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };
     }
-    if (result.printed) await report('ready', `ticket ${data.number} printed`);
+    if (result.printed) await report('ready', `ticket ${data.number} printed`, result.warning ?? null);
     else await report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
     return result;
   }
 
   async function status(): Promise<KioskPrinterStatus> {
     if (!config.printer) return NO_PRINTER;
+    if (config.printerStatusCheck === 'none') return { state: 'ready', reason: 'this printer does not report its state (printerStatusCheck "none")' };
     return deps.readStatus(config.printer);
   }
 
   function watch(intervalMs: number): () => void {
-    if (!config.printer) return () => undefined;
-    let last: KioskPrinterState | null = null;
+    // A printer that never answers DLE EOT cannot be watched: it would always look offline.
+    if (!config.printer || config.printerStatusCheck === 'none') return () => undefined;
+    let last: string | null = null;
     const check = async (): Promise<void> => {
       const s = await status();
-      if (s.state !== last) {
-        last = s.state;
-        await report(s.state, `printer ${s.state}: ${s.reason}`);
+      const key = `${s.state}:${s.warning ?? ''}`;
+      if (key !== last) {
+        last = key;
+        await report(s.state, `printer ${s.state}: ${s.reason}`, s.warning ?? null);
       }
     };
     void check();

@@ -14,6 +14,8 @@ export type KioskPrintResult = PrintResult;
 export interface KioskPrinterStatus {
   state: KioskPrinterState;
   reason: string;
+  /** Ready, but the paper is near its end. */
+  warning?: 'paper_near_end';
 }
 
 /** The config as the page sees it: never the device token. */

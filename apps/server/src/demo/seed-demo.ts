@@ -58,6 +58,7 @@ export function seedDemo(db: Db, repos: Repos, demo: DemoHall, now: number = Dat
         kind: d.kind,
         name: d.name,
         windowNumber: d.windowNumber ?? null,
+        printerStatusCheck: 'dle-eot',
         printer: d.printer ?? null,
         paperWidthMm: d.paperWidthMm ?? null,
       });

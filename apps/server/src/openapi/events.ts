@@ -2,7 +2,7 @@
 // around resuming, and every hall event with its payload. Event names come from
 // HALL_EVENT_TYPES; `satisfies` below makes a new event type a compile error until described.
 import {
-  DEVICE_KINDS, HALL_EVENT_TYPES, PRINTER_STATES, PROTOCOL_VERSION, RATING_LEVELS, type HallEventType,
+  DEVICE_KINDS, HALL_EVENT_TYPES, PRINTER_STATES, PRINTER_WARNINGS, PROTOCOL_VERSION, RATING_LEVELS, type HallEventType,
 } from '@hallq/shared';
 import { array, bool, int, nullable, obj, oneOfValues, ref, str, time } from './json';
 import type { JsonSchema } from './schemas';
@@ -37,8 +37,8 @@ const PAYLOADS = {
   'notice.changed': [{ notices: array(ref('Notice')) }, 'The notices shown on screens changed.'],
   'config.changed': [{ what: oneOfValues(['hall', 'services', 'windows', 'staff', 'devices']) }, 'Configuration changed: reload GET /halls/{hallId}.'],
   'device.changed': [{
-    deviceId: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), printerState: nullable(oneOfValues(PRINTER_STATES)), online: bool(),
-  }, 'A device\'s printer state or presence changed.'],
+    deviceId: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), printerState: nullable(oneOfValues(PRINTER_STATES)), printerWarning: nullable(oneOfValues(PRINTER_WARNINGS)), online: bool(),
+  }, 'A device\'s printer state or warning changed (printerWarning is absent in events recorded before it existed).', ['printerWarning']],
 } satisfies Record<HallEventType, [Record<string, JsonSchema>, string, string[]?]>;
 
 const base = { seq: int('per-hall, 1, 2, 3, ... with no gaps'), at: time(), hallId: str(), actor: ref('Actor') };

@@ -83,11 +83,18 @@ export function counterPaths(): Paths {
         summary: 'Print the ticket',
         description:
           'On the printer of the calling kiosk device, or the hall\'s default printer. ESC/POS: GB18030 text, a QR code of the status URL, a cut. ' +
-          'The printer state is read first and nothing is sent to a printer that is not ready, so a retry never prints twice; the ticket stays valid either way.',
+          'The printer state is read first and nothing is sent to a printer that is not ready, so a retry never prints twice; the ticket stays valid either way. ' +
+          'A printer whose device has `printerStatusCheck: "none"` (or the hall default printer with `HALL_PRINTER_STATUS_CHECK=none`) gets the job without the status read. ' +
+          'Paper near its end prints and answers `warning: "paper_near_end"` (the supervisor\'s board shows it). With no printer configured at all the answer is 503 with `details.cause: "no_printer_configured"`.',
         tag: 'Tickets', roles: ['kiosk', ...STAFF], params: ['ticketId'], body: 'EmptyBody',
         errors: ['printer_unavailable'],
-        answers: { 200: { description: 'Printed', schema: obj({ printed: { type: 'boolean', const: true } }) } },
-        errorDetails: { printer_unavailable: obj({ state: oneOfValues(['offline', 'paper_out', 'cover_open', 'error']), reason: { type: 'string' } }, ['reason']) },
+        answers: { 200: { description: 'Printed', schema: obj({ printed: { type: 'boolean', const: true }, warning: oneOfValues(['paper_near_end']) }, ['warning']) } },
+        errorDetails: {
+          printer_unavailable: obj(
+            { state: oneOfValues(['offline', 'paper_out', 'cover_open', 'error']), reason: { type: 'string' }, cause: oneOfValues(['no_printer_configured']) },
+            ['reason', 'cause'],
+          ),
+        },
       }),
     },
   };

@@ -2,7 +2,8 @@
 // `@hallq/shared` (domain.ts, views.ts), which have no runtime form to generate from; enums come
 // from the shared constants so they follow any change there.
 import {
-  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, NO_SHOW_RULES, OpeningHoursSchema, PRINTER_STATES, RATING_LEVELS, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES,
+  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, NO_SHOW_RULES, OpeningHoursSchema, PRINTER_STATES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, RATING_LEVELS, STAFF_ROLES,
+  TICKET_STATUSES, WINDOW_STATES,
 } from '@hallq/shared';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
@@ -130,7 +131,11 @@ export function responseSchemas(): Record<string, JsonSchema> {
     }),
     Device: obj({
       id: str(), kind: oneOfValues(DEVICE_KINDS), name: str(), windowNumber: nullable(int()), printer: nullable(str('e.g. tcp://10.0.0.5:9100')),
-      paperWidthMm: nullable(oneOfValues([58, 80])), revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)), lastSeenAt: nullable(time()),
+      paperWidthMm: nullable(oneOfValues([58, 80])),
+      printerStatusCheck: oneOfValues(PRINTER_STATUS_CHECKS, '`none`: the printer never answers DLE EOT; jobs are sent without the status read'),
+      revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)),
+      printerWarning: nullable(oneOfValues(PRINTER_WARNINGS, 'paper near its end (still printing), or no printer configured for this kiosk or the hall')),
+      online: bool('a live realtime connection now'), lastSeenAt: nullable(time('last time connected; now while online')),
     }),
     CreatedDevice: obj({ device: ref('Device'), token: str('the device token, shown this once') }),
     Organisation: obj({ id: str(), name: ref('LocalizedText'), kind: oneOfValues(['government', 'contractor']) }),

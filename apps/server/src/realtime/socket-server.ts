@@ -45,6 +45,19 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   return false;
 }
 
+/** A device is online while it has a live socket; it was last seen when the last one closed. */
+function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'disconnect', listener: () => void): unknown }): void {
+  const seen = (): void => {
+    void deps.run(() => deps.repos.devices.touch(deviceId, deps.clock())).catch((err: unknown) => deps.logger.warn({ err, deviceId }, 'device presence not recorded'));
+  };
+  deps.core.presence.connected(deviceId);
+  seen();
+  socket.once('disconnect', () => {
+    deps.core.presence.disconnected(deviceId);
+    seen();
+  });
+}
+
 export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: PhoneFeed): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
@@ -84,6 +97,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
     // Same tick as the hello: every event after hello.seq reaches this socket live.
     void socket.join(hallRoom(identity.hallId));
+    if (identity.kind === 'device') trackPresence(deps, identity.device.id, socket);
 
     socket.on('resume', (raw) => {
       const parsed = ResumeMessage.safeParse(raw);

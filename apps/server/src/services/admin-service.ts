@@ -5,11 +5,12 @@ import type {
   StaffBody, StaffMember, StaffPatch, WindowBody, WindowPatch,
 } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
-import type { DeviceDoc, StoredDevice } from '../storage/device-repo';
+import type { DeviceDoc } from '../storage/device-repo';
 import type { StoredStaff } from '../storage/staff-repo';
 import { hashPassword } from './auth-service';
 import { isValidTimeZone } from './clock';
 import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from './core';
+import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
 
@@ -185,11 +186,9 @@ export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId
 }
 
 // --- devices ---
-const publicDevice = ({ hallId: _h, statusMessage: _m, ...d }: StoredDevice): Device => d;
-
 export function listDevices(core: Core, identity: Identity, hallId: string): Device[] {
   ownHall(core, identity, hallId);
-  return core.repos.devices.listOfHall(hallId).map(publicDevice);
+  return core.repos.devices.listOfHall(hallId).map((d) => deviceView(core, d));
 }
 
 export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: string, body: DeviceBody): { device: Device; token: string } {
@@ -198,10 +197,11 @@ export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: str
   const token = newToken();
   const doc: DeviceDoc = {
     kind: body.kind, name: body.name, windowNumber: body.windowNumber ?? null, printer: body.printer ?? null, paperWidthMm: body.paperWidthMm ?? null,
+    printerStatusCheck: body.printerStatusCheck ?? 'dle-eot',
   };
   core.repos.devices.create(hallId, id, sha256(token), doc);
   changed(core, tx, identity, hallId, 'devices', 'device.create', id, body);
-  return { device: publicDevice(core.repos.devices.get(hallId, id)!), token };
+  return { device: deviceView(core, core.repos.devices.get(hallId, id)!), token };
 }
 
 export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: DevicePatch): Device {
@@ -212,10 +212,11 @@ export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: stri
   const doc: DeviceDoc = {
     kind: old.kind, name: rest.name ?? old.name, windowNumber: rest.windowNumber ?? old.windowNumber,
     printer: rest.printer ?? old.printer, paperWidthMm: rest.paperWidthMm ?? old.paperWidthMm,
+    printerStatusCheck: rest.printerStatusCheck ?? old.printerStatusCheck,
   };
   core.repos.devices.update(id, doc, revoked ?? old.revoked);
   changed(core, tx, identity, hallId, 'devices', 'device.update', id, body);
-  return publicDevice(core.repos.devices.get(hallId, id)!);
+  return deviceView(core, core.repos.devices.get(hallId, id)!);
 }
 
 export function deleteDevice(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {

@@ -5,6 +5,7 @@ import type { StoredDevice } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { StoredStaff } from '../storage/staff-repo';
 import type { Clock } from './clock';
+import type { DevicePresence } from './device-presence';
 import { AppError } from './errors';
 import type { HallMirror, HallsMirror } from './hall-mirror';
 
@@ -13,6 +14,7 @@ export interface Core {
   mirror: HallsMirror;
   clock: Clock;
   publicUrl: string;
+  presence: DevicePresence;
 }
 
 /** Who is calling: a staff session or a device token. */

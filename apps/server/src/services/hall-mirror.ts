@@ -1,6 +1,7 @@
 // The in-memory mirror of each hall: configuration, windows, active tickets and the waiting
 // index. Loaded at start and changed only after a commit (from the committed rows), so reads
 // and call-next never scan SQL and never see uncommitted state.
+import { callOf, RECENT_CALLS } from '@hallq/shared';
 import type {
   CallView,
   Hall,
@@ -19,7 +20,6 @@ import type { StoredWindow } from '../storage/window-repo';
 import { toRoutingTicket } from './ticket-view';
 import { WaitingIndex } from './waiting-index';
 
-const RECENT_CALLS = 20;
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
 
 export interface HallMirror {
@@ -158,16 +158,7 @@ export class HallsMirror {
   }
 }
 
+/** The mirror's call history grows by the same rule as every client's hall state. */
 function toCallView(e: HallEvent): CallView | null {
-  if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') return null;
-  return {
-    ticketId: e.ticketId,
-    number: e.number,
-    serviceId: e.serviceId,
-    windowId: e.windowId,
-    windowNumber: e.windowNumber,
-    recall: e.recall,
-    at: e.at,
-    seq: e.seq,
-  };
+  return e.type === 'ticket.called' || e.type === 'ticket.recalled' ? callOf(e) : null;
 }

@@ -1,27 +1,37 @@
 // Printing a ticket on the calling kiosk's printer (or the hall's default one). The printer's
-// state is read first and nothing is sent when it is not ready; a fault is recorded as the
-// device's state (and a `device.changed` event) and answered 503 printer_unavailable.
+// state is read first (unless its status check is `none`) and nothing is sent when it is not
+// ready; a fault is recorded as the device's state (and a `device.changed` event) and answered 503
+// printer_unavailable. Paper near its end prints, answers the warning and tells the supervisor;
+// no printer configured at all is a warning of its own, not "offline".
+import type { PrinterWarning } from '@hallq/shared';
 import { printTicket, type PrinterFault } from '@hallq/printing';
 import type { AppDeps } from '../app-deps';
 import { localTime } from './clock';
 import { hallOf, type Identity } from './core';
-import { reportDeviceStatus } from './device-service';
+import { recordPrinterStatus } from './device-service';
 import { AppError, notFound } from './errors';
 import { liveEstimate } from './estimates';
 import { statusUrl } from './ticket-view';
 
-export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<{ printed: true }> {
+export type PrintAnswer = { printed: true; warning?: 'paper_near_end' };
+
+export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<PrintAnswer> {
   const t = deps.repos.tickets.get(ticketId);
   if (!t || t.hallId !== identity.hallId) throw notFound('ticket');
   const m = hallOf(deps.core, t.hallId);
   const service = m.services.get(t.serviceId);
   const device = identity.kind === 'device' ? identity.device : null;
   const target = device?.printer ?? deps.config.hallPrinter;
-  const fail = async (state: PrinterFault, reason: string): Promise<never> => {
-    if (device) await deps.run((tx) => reportDeviceStatus(deps.core, tx, identity, { printerState: state, message: reason }));
-    throw new AppError('printer_unavailable', `the printer is not ready: ${reason}`, { state, reason });
+  const statusCheck = device?.printer ? device.printerStatusCheck : deps.config.hallPrinterStatusCheck;
+  const report = async (printerState: PrinterFault | 'ready' | null, printerWarning: PrinterWarning | null, message: string): Promise<void> => {
+    if (!device) return;
+    await deps.run((tx) => recordPrinterStatus(deps.core, tx, identity, { printerState, printerWarning, message }));
   };
-  if (!target) return fail('offline', 'no printer is configured for this kiosk or hall');
+  const fail = async (state: PrinterFault, reason: string, cause?: 'no_printer_configured'): Promise<never> => {
+    await report(cause ? null : state, cause ?? null, reason);
+    throw new AppError('printer_unavailable', `the printer is not ready: ${reason}`, cause ? { state, reason, cause } : { state, reason });
+  };
+  if (!target) return fail('offline', 'no printer is configured for this kiosk or hall', 'no_printer_configured');
 
   const local = localTime(Date.parse(t.issuedAt), m.hall.timezone);
   const live = t.status === 'waiting' ? liveEstimate(m, t) : undefined;
@@ -40,15 +50,16 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
         notice: t.lang === 'en' ? m.hall.ticketNotice.en : m.hall.ticketNotice.zh,
         lang: t.lang,
       },
-      { paperWidthMm: device?.paperWidthMm ?? 80 },
+      { paperWidthMm: device?.paperWidthMm ?? 80, statusCheck },
     );
   } catch (error) {
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');
     return fail('error', error instanceof Error ? error.message : 'printing failed');
   }
   if (!result.printed) return fail(result.state, result.reason);
-  if (device && device.printerState !== 'ready') {
-    await deps.run((tx) => reportDeviceStatus(deps.core, tx, identity, { printerState: 'ready' }));
+  const warning = result.warning ?? null;
+  if (device && (device.printerState !== 'ready' || device.printerWarning !== warning)) {
+    await report('ready', warning, warning ? `ticket ${t.number} printed; paper near its end` : `ticket ${t.number} printed`);
   }
-  return { printed: true };
+  return warning ? { printed: true, warning } : { printed: true };
 }

@@ -1,8 +1,8 @@
 // Kiosks, displays and rating pads, identified by a device token stored as its SHA-256 hash.
-import type { Device, DeviceKind, PrinterState } from '@hallq/shared';
+import type { Device, DeviceKind, PrinterState, PrinterWarning } from '@hallq/shared';
 import type { Db } from './db';
 
-export interface StoredDevice extends Device {
+export interface StoredDevice extends Omit<Device, 'online'> {
   hallId: string;
   statusMessage: string | null;
 }
@@ -12,22 +12,28 @@ interface Row {
   hall_id: string;
   doc: string;
   printer_state: PrinterState | null;
+  printer_warning: PrinterWarning | null;
   status_message: string | null;
   last_seen_at: number | null;
   revoked: number;
 }
 
-const toDevice = (r: Row): StoredDevice => ({
-  ...(JSON.parse(r.doc) as Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm'>),
-  id: r.id,
-  hallId: r.hall_id,
-  revoked: r.revoked === 1,
-  printerState: r.printer_state,
-  statusMessage: r.status_message,
-  lastSeenAt: r.last_seen_at === null ? null : new Date(r.last_seen_at).toISOString(),
-});
+const toDevice = (r: Row): StoredDevice => {
+  const doc = JSON.parse(r.doc) as Omit<DeviceDoc, 'printerStatusCheck'> & Partial<Pick<DeviceDoc, 'printerStatusCheck'>>;
+  return {
+    ...doc,
+    printerStatusCheck: doc.printerStatusCheck ?? 'dle-eot',
+    id: r.id,
+    hallId: r.hall_id,
+    revoked: r.revoked === 1,
+    printerState: r.printer_state,
+    printerWarning: r.printer_warning ?? null,
+    statusMessage: r.status_message,
+    lastSeenAt: r.last_seen_at === null ? null : new Date(r.last_seen_at).toISOString(),
+  };
+};
 
-export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm'>;
+export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm' | 'printerStatusCheck'>;
 
 export class DeviceRepo {
   private readonly byToken;
@@ -52,8 +58,14 @@ export class DeviceRepo {
   update(id: string, doc: DeviceDoc, revoked: boolean): void {
     this.db.prepare('UPDATE devices SET doc = ?, revoked = ? WHERE id = ?').run(JSON.stringify(doc), revoked ? 1 : 0, id);
   }
-  setStatus(id: string, printerState: PrinterState | null, message: string | null, now: number): void {
-    this.db.prepare('UPDATE devices SET printer_state = ?, status_message = ?, last_seen_at = ? WHERE id = ?').run(printerState, message, now, id);
+  setStatus(id: string, printerState: PrinterState | null, printerWarning: PrinterWarning | null, message: string | null, now: number): void {
+    this.db
+      .prepare('UPDATE devices SET printer_state = ?, printer_warning = ?, status_message = ?, last_seen_at = ? WHERE id = ?')
+      .run(printerState, printerWarning, message, now, id);
+  }
+  /** The device was connected at `now`. */
+  touch(id: string, now: number): void {
+    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
   softDelete(id: string): void {
     this.db.prepare('UPDATE devices SET deleted = 1, revoked = 1 WHERE id = ?').run(id);

@@ -1,2 +1,3 @@
 export * from './stats';
 export * from './follow-ups';
+export * from './me';

@@ -20,6 +20,17 @@ export interface ForecastInput {
   until?: ReadonlySet<string>;
 }
 
+/** The first time at or after `t` the window's timetable lets it call; null when it will not again. */
+export function callableAt(window: EstimatorWindow, t: number): number | null {
+  let at = t;
+  for (const c of window.closed ?? []) {
+    if (at < c.from) continue;
+    if (c.to === null) return null;
+    if (at < c.to) at = c.to;
+  }
+  return at;
+}
+
 /** The forecast calls, in order: only tickets called within the horizon appear. */
 export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
   const { index, context, serviceSeconds, now } = input;
@@ -29,7 +40,8 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
   // Windows that can work, each with the time it next becomes free.
   const lanes = input.windows
     .filter((w) => w.open && w.staffType !== null)
-    .map((w) => ({ window: w, freeAt: Math.max(now, w.busyUntil ?? now), calls: 0 }));
+    .map((w) => ({ window: w, freeAt: callableAt(w, Math.max(now, w.busyUntil ?? now)), calls: 0 }))
+    .filter((l): l is { window: EstimatorWindow; freeAt: number; calls: number } => l.freeAt !== null);
   // `peopleAhead` counts only the calls made by the windows able to serve the ticket: what a
   // visitor can check against the wall display, never the whole hall's traffic.
   const allLanes = [...lanes];
@@ -68,7 +80,9 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
     if (input.until?.has(pick.ticket.id)) pending--;
     lane.calls++;
     const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
-    lane.freeAt += mean * 1000;
+    const next = callableAt(lane.window, lane.freeAt + mean * 1000);
+    if (next === null) lanes.splice(li, 1);
+    else lane.freeAt = next;
   }
   return out;
 }

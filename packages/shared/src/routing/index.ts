@@ -3,3 +3,4 @@ export * from './engine';
 export * from './estimator';
 export * from './service-time';
 export * from './candidate-index';
+export * from './wait-range';

@@ -45,6 +45,11 @@ export interface EstimatorWindow extends RoutingWindow {
   open: boolean;
   /** Expected end (ms) of the visitor at this window now; null when the window is free. */
   busyUntil: number | null;
+  /**
+   * The window's timetable ahead (ms): periods it will not call (breaks; `to` null = closed for
+   * the rest of the day). A visitor called before a period starts is still served.
+   */
+  closed?: ReadonlyArray<{ from: number; to: number | null }>;
 }
 
 export interface WaitEstimate {

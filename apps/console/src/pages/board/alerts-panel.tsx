@@ -19,6 +19,10 @@ export function AlertsPanel({ alerts, config }: { alerts: ReadonlyArray<Alert>; 
         return t('board.alert.window-idle', { n: a.windowNumber, queued: a.queued });
       case 'device-fault':
         return t('board.alert.device-fault', { name: a.name, state: t(`printer.${a.printerState}` as MessageKey) });
+      case 'printer-warning':
+        return t(`board.alert.printer-warning.${a.printerWarning}`, { name: a.name });
+      case 'device-away':
+        return a.awaySeconds === null ? t('board.alert.device-never', { name: a.name }) : t('board.alert.device-away', { name: a.name, away: formatDuration(a.awaySeconds) });
       case 'bad-rating': {
         const n = windowNumber(a.windowId);
         return t('board.alert.bad-rating', {

@@ -8,7 +8,8 @@ import { useNow } from '../../hooks/use-now';
 import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
 import { listOf } from '../../hooks/use-resource';
-import { computeAlerts, rememberBadRating } from '../../lib/alerts';
+import { computeAlerts, DEVICE_POLL_MS, rememberBadRating } from '../../lib/alerts';
+import { hallOpenAt } from '../../lib/hours';
 import type { BadRating, DeviceHealth } from '../../lib/alerts';
 import { serviceQueues } from '../../lib/board';
 import { localDate, routingContext } from '../../lib/queue';
@@ -21,6 +22,11 @@ import { AlertsPanel } from './alerts-panel';
 import { SkillsDialog } from './skills-dialog';
 import { Broadcast } from './broadcast';
 import { useOverdueFollowUps } from './use-overdue-follow-ups';
+
+const deviceHealth = (d: Device): DeviceHealth => ({
+  id: d.id, name: d.name, kind: d.kind, printerState: d.printerState, printerWarning: d.printerWarning ?? null,
+  online: d.online, lastSeenAt: d.lastSeenAt, revoked: d.revoked,
+});
 
 export function BoardPage() {
   const { t } = useI18n();
@@ -38,11 +44,16 @@ export function BoardPage() {
   const loadPeople = useCallback(() => {
     api.get<unknown>(`/halls/${hallId}/staff`).then((raw) => setStaff(new Map((listOf<StaffMember>(raw, 'staff') ?? []).map((s) => [s.id, s]))), () => undefined);
     api.get<unknown>(`/halls/${hallId}/devices`).then(
-      (raw) => setDevices(new Map((listOf<Device>(raw, 'devices') ?? []).map((d) => [d.id, { id: d.id, name: d.name, printerState: d.printerState, revoked: d.revoked }]))),
+      (raw) => setDevices(new Map((listOf<Device>(raw, 'devices') ?? []).map((d) => [d.id, deviceHealth(d)]))),
       () => undefined,
     );
   }, [hallId]);
   useEffect(loadPeople, [loadPeople]);
+  // Presence has no event of its own (a flapping network must not flood the hall's log): read it.
+  useEffect(() => {
+    const timer = setInterval(loadPeople, DEVICE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [loadPeople]);
 
   const onEvent = useCallback(
     (e: HallEvent) => {
@@ -51,7 +62,16 @@ export function BoardPage() {
         if (e.what === 'staff' || e.what === 'devices') loadPeople();
       }
       if (e.type === 'device.changed') {
-        setDevices((prev) => new Map(prev).set(e.deviceId, { ...prev.get(e.deviceId), id: e.deviceId, name: e.name, printerState: e.printerState, online: e.online }));
+        setDevices((prev) =>
+          new Map(prev).set(e.deviceId, {
+            ...prev.get(e.deviceId),
+            id: e.deviceId,
+            name: e.name,
+            kind: e.kind,
+            printerState: e.printerState,
+            printerWarning: e.printerWarning ?? null,
+          }),
+        );
       }
       if (e.type === 'ticket.rated' && e.bad) {
         setBadRatings((prev) => rememberBadRating(prev, e));
@@ -78,6 +98,7 @@ export function BoardPage() {
     devices: [...devices.values()],
     badRatings,
     followUps,
+    hallOpen: hallOpenAt(config.openingHours, config.holidays, now, config.timezone),
     now,
   });
   const canEdit = can(me.role, 'board-actions');

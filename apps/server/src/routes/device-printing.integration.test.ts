@@ -1,0 +1,122 @@
+// Kiosk printers the way halls have them: cheap ones that never answer DLE EOT, paper running out,
+// kiosks with no printer at all; and whether each device is there (presence).
+import { io as connect, type Socket } from 'socket.io-client';
+import { FakePrinter } from '@hallq/printing';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+
+describe('device printers and presence', () => {
+  let s: TestServer;
+  let admin: string;
+  let printer: FakePrinter;
+  beforeEach(async () => {
+    s = await startTestServer();
+    admin = await s.login('admin');
+    printer = await FakePrinter.start();
+  });
+  afterEach(async () => {
+    await printer.close();
+    await s.close();
+  });
+
+  const kioskWith = async (body: Record<string, unknown>): Promise<{ token: string; id: string }> => {
+    const r = await s.api('POST', '/halls/demo/devices', { token: admin, body: { kind: 'kiosk', name: 'K', ...body } });
+    expect(r.status).toBe(201);
+    return { token: r.body.token, id: r.body.device.id };
+  };
+  const issue = async (token: string) => (await s.api('POST', '/halls/demo/tickets', { token, body: { serviceId: 'svc-food' } })).body.ticket;
+  const deviceOf = async (id: string) =>
+    (await s.api('GET', '/halls/demo/devices', { token: admin })).body.devices.find((d: { id: string }) => d.id === id);
+
+  test('printerStatusCheck "none": a printer that never answers DLE EOT prints, once, without a status read', async () => {
+    printer.setState('silent');
+    const k = await kioskWith({ printer: printer.url, printerStatusCheck: 'none' });
+    expect((await deviceOf(k.id)).printerStatusCheck).toBe('none');
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ printed: true });
+    await printer.waitForJob();
+    expect(printer.jobs).toHaveLength(1);
+    expect(printer.statusRequests).toEqual([]);
+  });
+
+  test('the default check still reads the status: the same silent printer is offline and gets nothing', async () => {
+    printer.setState('silent');
+    const k = await kioskWith({ printer: printer.url });
+    expect((await deviceOf(k.id)).printerStatusCheck).toBe('dle-eot');
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect(r.status).toBe(503);
+    expect(r.body.error.details.state).toBe('offline');
+    expect(printer.jobs).toHaveLength(0);
+  });
+
+  test('a PATCH switches the status check; a bad value is refused', async () => {
+    const k = await kioskWith({ printer: printer.url });
+    const p = await s.api('PATCH', `/halls/demo/devices/${k.id}`, { token: admin, body: { printerStatusCheck: 'none' } });
+    expect(p.body.device.printerStatusCheck).toBe('none');
+    const bad = await s.api('PATCH', `/halls/demo/devices/${k.id}`, { token: admin, body: { printerStatusCheck: 'sometimes' } });
+    expect(bad.status).toBe(400);
+  });
+
+  test('paper near end prints, answers the warning, and the device carries it for the board until it clears', async () => {
+    printer.setState('paper_near_end');
+    const k = await kioskWith({ printer: printer.url });
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ printed: true, warning: 'paper_near_end' });
+    await printer.waitForJob();
+    expect(printer.jobs).toHaveLength(1);
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: 'paper_near_end' });
+    const ev = s.server.deps.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
+    expect(JSON.parse(ev.at(-1)!.payload)).toMatchObject({ deviceId: k.id, printerState: 'ready', printerWarning: 'paper_near_end' });
+    printer.setState('ready');
+    expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: null });
+  });
+
+  test('no printer configured is its own warning, not "printer offline"', async () => {
+    const k = await kioskWith({});
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect(r.status).toBe(503);
+    expect(r.body.error.details).toMatchObject({ state: 'offline', cause: 'no_printer_configured' });
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: null, printerWarning: 'no_printer_configured' });
+  });
+
+  test('the hall default printer honours HALL_PRINTER_STATUS_CHECK=none', async () => {
+    printer.setState('silent');
+    const hall = await startTestServer({ env: { HALL_PRINTER: printer.url, HALL_PRINTER_STATUS_CHECK: 'none' } });
+    try {
+      const kiosk = hall.deviceToken('kiosk');
+      const t = (await hall.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' } })).body.ticket;
+      const r = await hall.api('POST', `/tickets/${t.id}/print`, { token: kiosk });
+      expect(r.body).toEqual({ printed: true });
+      await printer.waitForJob();
+      expect(printer.statusRequests).toEqual([]);
+    } finally {
+      await hall.close();
+    }
+  });
+
+  test('presence: online while a socket is connected, lastSeenAt kept after it leaves', async () => {
+    const k = await kioskWith({});
+    const before = await deviceOf(k.id);
+    expect(before).toMatchObject({ online: false, lastSeenAt: null });
+    const socket: Socket = connect(s.base, { auth: { token: k.token }, transports: ['websocket'], reconnection: false });
+    await new Promise((resolve) => socket.once('hello', resolve));
+    const on = await deviceOf(k.id);
+    expect(on.online).toBe(true);
+    expect(Date.parse(on.lastSeenAt)).toBe(s.clock.read());
+    s.clock.advance(5 * 60);
+    socket.close();
+    let off = await deviceOf(k.id);
+    for (let i = 0; i < 100 && (off.online || Date.parse(off.lastSeenAt) !== s.clock.read()); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      off = await deviceOf(k.id);
+    }
+    expect(off.online).toBe(false);
+    expect(Date.parse(off.lastSeenAt)).toBe(s.clock.read());
+  });
+});
