@@ -142,7 +142,7 @@ test('left alone, the kiosk returns to the start screen in Chinese (?idle=2)', a
   await page.getByText('请选择要办理的业务').waitFor();
 });
 
-test('appointment check-in: pick the service, type the booked code on the keypad, get a ticket once', async () => {
+test('appointment check-in: type the booked code on the keypad (the code says the service), get a ticket once', async () => {
   const service = serviceNamed(world.hall, '企业设立登记');
   const at = new Date(Date.now() + 10 * 60_000).toISOString();
   const booked = await world.server.api<{ appointment: { code: string; at: string } }>('POST', '/halls/demo/appointments', { serviceId: service.id, at }, world.admin);
@@ -152,9 +152,7 @@ test('appointment check-in: pick the service, type the booked code on the keypad
   const checkIn = async (digits: string) => {
     const page = await kiosk();
     await page.getByTestId('checkin').click();
-    await page.getByText('预约签到：请选择您预约的事项').waitFor();
-    await openService(page, service);
-    await page.getByTestId('enter-code').click();
+    await page.getByText('请输入预约码，或扫描预约二维码').waitFor();
     for (const d of digits) await page.getByTestId(`key-${d}`).click();
     await expect(page.getByTestId('code-display').textContent()).resolves.toBe(digits);
     await page.getByTestId('checkin-submit').click();

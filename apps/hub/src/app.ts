@@ -11,6 +11,7 @@ import type { HubDeps } from './hub-deps';
 import { startCitySockets, type CitySockets } from './realtime/city-socket';
 import { authRouter } from './routes/auth';
 import { hallsRouter } from './routes/halls';
+import { statsRouter } from './routes/stats';
 import { CityAuth } from './services/city-auth';
 import { createPool, migrate } from './storage/db';
 
@@ -53,7 +54,7 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
       if (await deps.ready()) res.json({ ok: true, version: HUB_VERSION });
       else res.status(503).json({ error: { code: 'unavailable', message: 'PostgreSQL or Redis does not answer', details: null } });
     });
-    for (const router of [authRouter, hallsRouter]) app.use('/api/v1', router(deps));
+    for (const router of [authRouter, hallsRouter, statsRouter]) app.use('/api/v1', router(deps));
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 

@@ -32,6 +32,11 @@ import { reportsRouter } from './routes/reports';
 import { statsRouter } from './routes/stats';
 import { ticketPreviewRouter } from './routes/ticket-preview';
 import { publicRouter } from './routes/public';
+import { DEFAULT_HOME_LIMITS, homeRouter, type HomeLimits } from './routes/home';
+import { ArrivalCodes } from './services/home/arrival-code';
+import { startRemoteSweep } from './services/home/remote-sweep';
+import { PushNotifier, vapidKeysInDataDir, type PushOptions } from './services/home/push-notifier';
+import { pushRouter } from './routes/push';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
 import { AuthService } from './services/auth-service';
@@ -60,6 +65,12 @@ export interface CreateAppOptions {
   publicRateLimit?: number;
   /** Other limits (tests use smaller ones to stay fast). */
   limits?: LimitOptions;
+  /** Limits of the public booking and remote-queue endpoints (tests raise them). */
+  homeLimits?: HomeLimits;
+  /** How often passed-over remote tickets are checked for expiry (ms; default 15 s). */
+  remoteSweepMs?: number;
+  /** Web Push: how often "N ahead" is checked, and a TLS agent for push services (tests). */
+  push?: Pick<PushOptions, 'checkMs' | 'agent'>;
 }
 
 export interface HallServer {
@@ -68,6 +79,8 @@ export interface HallServer {
   io: IoServer;
   deps: AppDeps;
   broadcaster: Broadcaster;
+  /** Web Push to visitors' phones. */
+  push: PushNotifier;
   /** Pushes the event log to the city hub; null without HUB_URL. */
   hubPusher: HubPusher | null;
   /** Tokens of devices seeded on this start (empty when the database already had data). */
@@ -98,9 +111,11 @@ export function createApp(options: CreateAppOptions): HallServer {
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger);
   const auth = new AuthService(repos, clock);
+  let push: PushNotifier | null = null;
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
   const queue = new CommandQueue(db, (committed) => {
     broadcaster.onCommit(committed);
+    push?.onCommit(committed);
     hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
@@ -147,6 +162,10 @@ export function createApp(options: CreateAppOptions): HallServer {
     ...(options.extraRouters ?? []),
   ];
   for (const make of routers) api.use(make(deps));
+  const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
+  push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
+  api.use(pushRouter(deps, push));
+  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS));
   api.use(publicRouter(deps));
   api.use(notFoundHandler);
 
@@ -165,6 +184,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   phones.attach(io as unknown as IoServer);
   broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);
+  const stopSweep = startRemoteSweep(deps, options.remoteSweepMs ?? 15_000);
 
   return {
     app,
@@ -172,6 +192,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     io: io as unknown as IoServer,
     deps,
     broadcaster,
+    push,
     hubPusher,
     seededDevices,
     listen(port = config.port, host = config.host) {
@@ -181,6 +202,8 @@ export function createApp(options: CreateAppOptions): HallServer {
       });
     },
     async close() {
+      stopSweep();
+      push?.close();
       broadcaster.close();
       await hubPusher?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   TRUST_PROXY: z.string().max(500).optional(),
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
+    .default('mailto:hallq@example.invalid'),
   HUB_URL: z.url().optional(),
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
@@ -53,6 +57,8 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
+  /** VAPID contact given to push services with each Web Push notification. */
+  pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
   hub?: { url: string; token: string; hallId: string | null } | null;
 }
@@ -94,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
 }

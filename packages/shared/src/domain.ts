@@ -9,7 +9,8 @@ export interface LocalizedText {
   en: string;
 }
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+/** `expired`: a remote ticket whose holder did not arrive within the hall's grace time after its turn. */
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const STAFF_ROLES = ['admin', 'supervisor', 'officer', 'helper'] as const;
@@ -80,6 +81,24 @@ export interface Service {
   active: boolean;
   /** Local date (YYYY-MM-DD) on which a supervisor closed the service for the day. */
   closedOn: string | null;
+  /** Booking slots visitors may book from home; absent or null = not bookable. */
+  booking?: BookingSlots | null;
+  /** Tickets per day this service opens to the remote queue; absent, null or 0 = not open to it. */
+  remoteDailyShare?: number | null;
+}
+
+/** Booking slots of one service, in the hall's local time. */
+export interface BookingSlots {
+  /** Days of the week, 1 = Monday .. 7 = Sunday. */
+  days: number[];
+  /** First slot start and last slot end, "HH:MM". */
+  from: string;
+  to: string;
+  slotMinutes: number;
+  /** Bookings one slot takes. */
+  capacity: number;
+  /** How many days ahead a slot may be booked (0 = today only). */
+  daysAhead: number;
 }
 
 export interface Skill {
@@ -123,6 +142,10 @@ export interface Hall {
   noShowRule: NoShowRule;
   /** The kiosk's ticket screen returns to the start after this long, so the next visitor cannot scan its QR. */
   kioskTicketScreenSeconds: number;
+  /** A remote ticket passed over (holder not arrived) keeps its place this long, then expires. Default 10. */
+  remoteGraceMinutes?: number;
+  /** Remote tickets arrive with the code shown on the hall's displays (default true). */
+  arrivalCodeRequired?: boolean;
 }
 
 /** `requeue_once`: back in the queue once, at the back; `new_ticket`: take a new ticket at the kiosk. */
@@ -135,6 +158,8 @@ export const HALL_VISITOR_DEFAULTS: Pick<Hall, 'noShowGraceSeconds' | 'noShowRul
   noShowRule: 'requeue_once',
   kioskTicketScreenSeconds: 20,
 };
+
+export const DEFAULT_REMOTE_GRACE_MINUTES = 10;
 
 export interface RoutingPolicy {
   /** A ticket waiting past `starvationFactor` x its target may be taken by any tier. */
@@ -174,6 +199,11 @@ export interface Ticket {
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
   statusUrl?: string;
+  /** Taken from home (remote queue): not called before its holder arrives. */
+  remote?: boolean;
+  arrivedAt?: string | null;
+  /** When its turn came while its holder was not there yet. */
+  passedOverAt?: string | null;
 }
 
 export interface StaffMember {
@@ -219,6 +249,8 @@ export interface Appointment {
   serviceDate: string;
   status: 'booked' | 'checked_in' | 'cancelled';
   ticketId: string | null;
+  /** End of the booked slot (bookings made from home); null for appointments set by staff. */
+  end?: string | null;
 }
 
 export interface Notice {

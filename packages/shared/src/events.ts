@@ -17,6 +17,9 @@ export const HALL_EVENT_TYPES = [
   'ticket.cancelled',
   'ticket.rated',
   'ticket.requeued',
+  'ticket.arrived',
+  'ticket.passed_over',
+  'ticket.expired',
   'window.changed',
   'notice.changed',
   'config.changed',
@@ -113,6 +116,11 @@ export interface HallEventPayloads {
   };
   /** A no-show ticket back in the queue at the back (the hall's rule `requeue_once`). */
   'ticket.requeued': { ticketId: string; number: string; serviceId: string; ticket: PublicTicket; by: 'staff' | 'visitor' };
+  /** A remote ticket's holder arrived (arrival code or kiosk scan): it may now be called. */
+  'ticket.arrived': { ticketId: string; number: string; serviceId: string; by: 'arrival-code' | 'kiosk' };
+  /** A remote ticket's turn came before its holder arrived: it keeps its place until `expiresAt`. */
+  'ticket.passed_over': { ticketId: string; number: string; serviceId: string; expiresAt: string };
+  'ticket.expired': { ticketId: string; number: string; serviceId: string };
   'window.changed': { window: WindowView };
   'notice.changed': { notices: Notice[] };
   'config.changed': { what: 'hall' | 'services' | 'windows' | 'staff' | 'devices' };

@@ -7,4 +7,5 @@ export * from './routing';
 export * from './planning';
 export * from './answers';
 export * from './hub';
+export * from './kpi';
 export * from './hall-state';

@@ -55,6 +55,17 @@ export const RatingBody = z
 
 export const StageSchema = z.strictObject({ name: LocalizedTextSchema, officersOnly: z.boolean() });
 
+export const BookingSlotsSchema = z
+  .strictObject({
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    from: clock,
+    to: clock,
+    slotMinutes: z.number().int().min(5).max(480),
+    capacity: z.number().int().min(1).max(1000),
+    daysAhead: z.number().int().min(0).max(90),
+  })
+  .refine((b) => b.from < b.to, { message: 'from must be before to', path: ['to'] });
+
 export const ServiceBody = z.strictObject({
   code: z.string().trim().min(1).max(32),
   prefix: z.string().regex(/^[A-Z]$/, 'prefix is one capital letter A-Z'),
@@ -69,6 +80,8 @@ export const ServiceBody = z.strictObject({
   expectedServiceSeconds: z.number().int().min(10).max(86400).optional(),
   active: z.boolean().optional(),
   closedOn: localDate.nullable().optional(),
+  booking: BookingSlotsSchema.nullable().optional(),
+  remoteDailyShare: z.number().int().min(0).max(100000).nullable().optional(),
 });
 export const ServicePatch = ServiceBody.partial();
 
@@ -127,6 +140,8 @@ export const HallPatch = z.strictObject({
   noShowGraceSeconds: z.number().int().min(0).max(3600).optional(),
   noShowRule: z.enum(NO_SHOW_RULES).optional(),
   kioskTicketScreenSeconds: z.number().int().min(5).max(300).optional(),
+  remoteGraceMinutes: z.number().int().min(0).max(240).optional(),
+  arrivalCodeRequired: z.boolean().optional(),
   routing: z
     .strictObject({
       starvationEnabled: z.boolean(),
@@ -143,6 +158,30 @@ export const AppointmentBody = z.strictObject({
   at: z.iso.datetime({ offset: true }),
   /** Given by the portal, or generated: 6 digits a visitor types on the kiosk keypad. */
   code: z.string().regex(/^\d{4,12}$/, 'code: 4-12 digits').optional(),
+});
+
+/** A visitor books a slot from home; `start` is one of the slots' starts. */
+export const BookingBody = z.strictObject({
+  serviceId: id,
+  start: z.iso.datetime({ offset: true }),
+  /** Optional phone or e-mail for reminders; never shown on any screen or paper. */
+  contact: z.string().trim().min(3).max(100).optional(),
+});
+export const SlotsQuery = z.strictObject({ serviceId: id, date: localDate });
+/** Booking codes are what the kiosk keypad takes: digits only. */
+export const BookingCode = z.string().regex(/^\d{4,12}$/, 'a booking code is 4-12 digits');
+export const RemoteTicketBody = z.strictObject({ serviceId: id, lang: z.enum(['zh', 'en']).optional() });
+export const ArriveBody = z.strictObject({ arrivalCode: z.string().trim().max(16).optional() });
+/** A browser's Push API subscription (PushSubscription.toJSON()). */
+export const PushSubscriptionBody = z.strictObject({
+  endpoint: z.url().max(1000).refine((u) => /^https?:/.test(u), 'the endpoint is an http(s) URL'),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/, 'p256dh is base64url'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{10,50}$/, 'auth is base64url'),
+  }),
+  /** Notify when this many people or fewer are ahead (default 3). */
+  aheadThreshold: z.number().int().min(1).max(50).optional(),
 });
 
 /** Preview of the printed ticket with settings not saved yet (what the admin is typing). */
@@ -192,3 +231,7 @@ export type AppointmentBody = z.infer<typeof AppointmentBody>;
 export type TicketPreviewBody = z.infer<typeof TicketPreviewBody>;
 export type DeviceStatusBody = z.infer<typeof DeviceStatusBody>;
 export type ResumeMessage = z.infer<typeof ResumeMessage>;
+export type BookingBody = z.infer<typeof BookingBody>;
+export type RemoteTicketBody = z.infer<typeof RemoteTicketBody>;
+export type ArriveBody = z.infer<typeof ArriveBody>;
+export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;

@@ -20,6 +20,8 @@ export interface HallConfig {
   noShowGraceSeconds?: number;
   noShowRule?: NoShowRule;
   kioskTicketScreenSeconds?: number;
+  remoteGraceMinutes?: number;
+  arrivalCodeRequired?: boolean;
   modules: Module[];
   services: Service[];
   windows: HallWindow[];
@@ -108,6 +110,11 @@ export interface PublicTicketStatus {
   /** The stage it waits for (0 = first), with its name when the service has stages. */
   stage: number;
   stageName: LocalizedText | null;
+  /** Remote queue: whether the holder has arrived, and until when a passed-over ticket is kept. */
+  remote?: boolean;
+  arrived?: boolean;
+  expiresAt?: string | null;
+  hallId?: string;
 }
 
 export interface LoginResult {

@@ -115,4 +115,19 @@ describeWithDatabases('ingest of hall events', () => {
     expect(err.message).toBe('unauthorized');
     socket.close();
   });
+
+  test('GET /hub/stats: city staff only, dates checked, the figures of what was ingested with byHall', async () => {
+    expect((await api(a.url, 'GET', '/hub/stats?from=2026-03-02')).status).toBe(401);
+    const bad = await api(a.url, 'GET', '/hub/stats?from=2026-03-05&to=2026-03-02', undefined, admin);
+    expect(bad.status).toBe(400);
+    expect((await api(a.url, 'GET', '/hub/stats?from=2026-3-5', undefined, admin)).status).toBe(400);
+    expect((await api(a.url, 'GET', '/hub/stats?from=2026-03-02&hallId=nope', undefined, admin)).status).toBe(404);
+    const s = await api<{ issued: number; byHall: Array<{ hallId: string; issued: number }> }>(b.url, 'GET', '/hub/stats?from=2026-03-02&hallId=h-race', undefined, admin);
+    expect(s.status).toBe(200);
+    expect(s.body.issued).toBe(100);
+    expect(s.body.byHall).toEqual([expect.objectContaining({ hallId: 'h-race', issued: 100 })]);
+    const city = await api<{ issued: number; byHall: Array<{ hallId: string; issued: number }> }>(b.url, 'GET', '/hub/stats?from=2026-03-02&to=2026-03-02', undefined, admin);
+    expect(city.body.issued).toBe(city.body.byHall.reduce((n, h) => n + h.issued, 0));
+  });
 });
+

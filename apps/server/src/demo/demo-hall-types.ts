@@ -2,7 +2,7 @@
 //   export const demoHall: DemoHall
 // and `seed-demo.ts` writes such a value into an empty database. Tests use small values of
 // the same shape as fixtures, so this type is the seam between the data and the server.
-import type { DeviceKind, LocalizedText, OpeningHours, ServiceStage, Skill, StaffRole } from '@hallq/shared';
+import type { BookingSlots, DeviceKind, LocalizedText, OpeningHours, ServiceStage, Skill, StaffRole } from '@hallq/shared';
 
 export interface DemoOrganisation {
   id: string;
@@ -31,6 +31,10 @@ export interface DemoService {
   dailyQuota?: number | null;
   openingHours?: OpeningHours;
   waitTargetSeconds?: number | null;
+  /** Booking slots; default (undefined) the demo's: 7 days ahead, 30-minute slots 09:00-17:00, 2 each. */
+  booking?: BookingSlots | null;
+  /** Remote-queue tickets per day; default (undefined) the demo's share. */
+  remoteDailyShare?: number | null;
 }
 
 export interface DemoWindow {

@@ -1,10 +1,16 @@
 // Writes a DemoHall into an empty database: hall, organisations, modules, services, windows,
 // staff (password 'demo' unless given), notices, and devices whose tokens are kept for loopback pairing.
+import type { BookingSlots } from '@hallq/shared';
 import type { Repos } from '../storage/repos';
 import type { Db } from '../storage/db';
 import { createStaff, defaultHall } from '../services/hall-setup';
 import { newToken, sha256 } from '../services/ids';
 import type { DemoHall } from './demo-hall-types';
+
+/** Demo mode: every service is bookable for the next 7 days, 30-minute slots 09:00-17:00, 2 per slot. */
+export const DEMO_BOOKING: BookingSlots = { days: [1, 2, 3, 4, 5, 6, 7], from: '09:00', to: '17:00', slotMinutes: 30, capacity: 2, daysAhead: 7 };
+/** Demo mode: every service is open to the remote queue, this many tickets a day. */
+export const DEMO_REMOTE_DAILY_SHARE = 50;
 
 export interface SeededDevice {
   id: string;
@@ -47,6 +53,8 @@ export function seedDemo(db: Db, repos: Repos, demo: DemoHall, now: number = Dat
         expectedServiceSeconds: s.expectedServiceSeconds,
         active: true,
         closedOn: null,
+        booking: s.booking === undefined ? DEMO_BOOKING : s.booking,
+        remoteDailyShare: s.remoteDailyShare === undefined ? DEMO_REMOTE_DAILY_SHARE : s.remoteDailyShare,
       });
     }
     for (const w of demo.windows) repos.windows.create(h.id, { id: w.id, number: w.number, zone: w.zone, skills: w.skills });

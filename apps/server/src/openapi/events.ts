@@ -33,6 +33,11 @@ const PAYLOADS = {
   'ticket.requeued': [{
     ticketId: str(), number: str(), serviceId: str(), ticket: ref('PublicTicket'), by: oneOfValues(['staff', 'visitor']),
   }, 'A no-show ticket went back to the queue, once, at the back (the hall\'s rule `requeue_once`); `ticket` is its new waiting state.'],
+  'ticket.arrived': [{ ticketId: str(), number: str(), serviceId: str(), by: oneOfValues(['arrival-code', 'kiosk']) },
+    'The holder of a remote ticket arrived (arrival code or kiosk scan): it may be called now.'],
+  'ticket.passed_over': [{ ticketId: str(), number: str(), serviceId: str(), expiresAt: time() },
+    'A remote ticket\'s turn came before its holder arrived: it keeps its place until expiresAt.'],
+  'ticket.expired': [{ ticketId: str(), number: str(), serviceId: str() }, 'A passed-over remote ticket was not claimed within the grace time.'],
   'window.changed': [{ window: ref('WindowView') }, 'A window signed in or out, paused, resumed, or changed skills.'],
   'notice.changed': [{ notices: array(ref('Notice')) }, 'The notices shown on screens changed.'],
   'config.changed': [{ what: oneOfValues(['hall', 'services', 'windows', 'staff', 'devices']) }, 'Configuration changed: reload GET /halls/{hallId}.'],

@@ -7,6 +7,7 @@ import { adminPaths } from './paths-admin';
 import { counterPaths } from './paths-counter';
 import { hallPaths } from './paths-halls';
 import { reportPaths } from './paths-reports';
+import { homePaths } from './paths-home';
 import { responseSchemas } from './responses';
 import { requestSchemas } from './schemas';
 
@@ -44,8 +45,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Ratings' }, { name: 'Appointments' }, { name: 'Public', description: 'The visitor\'s phone: no token, the publicId is the secret' },
       { name: 'Configuration' }, { name: 'Reports' }, { name: 'Follow-ups', description: '好差评: the follow-up of each bad rating' },
       { name: 'Planning', description: 'Staffing planner' },
+      { name: 'Home', description: 'Visitors from home: the public hall page, bookings, the remote queue and Web Push' },
     ],
-    paths: { ...hallPaths(), ...counterPaths(), ...adminPaths(), ...reportPaths() },
+    paths: { ...hallPaths(), ...counterPaths(), ...adminPaths(), ...reportPaths(), ...homePaths() },
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'A staff session token (from login) or a device token.' },
@@ -62,7 +64,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         publicId: pathParam('publicId', 'The ticket\'s secret public id (at least 128 random bits)'),
         id: pathParam('id', 'Id of the configuration item'),
         followUpId: pathParam('id', 'Follow-up id (`followUpId` of the bad rating that opened it)'),
-        code: pathParam('code', 'Appointment code (4-12 digits)'),
+        code: pathParam('code', 'Appointment or booking code (4-12 digits)'),
         kind: pathParam('kind', 'Report kind', { type: 'string', enum: ['daily', 'tickets', 'ratings', 'contractor'] }),
         format: pathParam('format', 'File format', { type: 'string', enum: ['csv', 'xlsx'] }),
       },

@@ -153,3 +153,22 @@ it('answers the supervisor\'s figures, follow-ups and staffing planner as docume
   expect((await check('POST', '/halls/{hallId}/planning/plan', '/halls/demo/planning/plan', w9, {})).status).toBe(403);
   await check('GET', '/halls/{hallId}/organisations', '/halls/other/organisations', sup);
 });
+
+it('answers the visitors-from-home routes as documented', async () => {
+  const display = s.deviceToken('display');
+  const kiosk = s.deviceToken('kiosk');
+  await check('GET', '/public/halls/{hallId}', '/public/halls/demo');
+  await check('GET', '/public/halls/{hallId}/slots', '/public/halls/demo/slots?serviceId=svc-reg&date=2026-01-06');
+  const start = new Date('2026-01-06T09:00:00+08:00').toISOString();
+  const booked = await check('POST', '/public/halls/{hallId}/bookings', '/public/halls/demo/bookings', undefined, { serviceId: 'svc-reg', start });
+  const code = booked.body.booking.code as string;
+  await check('GET', '/public/bookings/{code}', `/public/bookings/${code}`);
+  await check('POST', '/public/bookings/{code}/cancel', `/public/bookings/${code}/cancel`, undefined, {});
+  await check('POST', '/public/bookings/{code}/cancel', `/public/bookings/${code}/cancel`, undefined, {});
+  await check('GET', '/halls/{hallId}/arrival-code', '/halls/demo/arrival-code', display);
+  const remote = await check('POST', '/public/halls/{hallId}/remote-tickets', '/public/halls/demo/remote-tickets', undefined, { serviceId: 'svc-food' });
+  await check('GET', '/public/tickets/{publicId}', `/public/tickets/${remote.body.ticket.publicId}`);
+  await check('POST', '/public/tickets/{publicId}/arrive', `/public/tickets/${remote.body.ticket.publicId}/arrive`, undefined, { arrivalCode: 'x' });
+  await check('POST', '/public/tickets/{publicId}/arrive', `/public/tickets/${remote.body.ticket.publicId}/arrive`, kiosk, {});
+  await check('GET', '/halls/{hallId}/queue', '/halls/demo/queue', display);
+});

@@ -43,6 +43,16 @@ const API_MD_ROUTES: Array<[string, string]> = [
   ]),
   ['get', '/halls/{hallId}/stats'],
   ['get', '/halls/{hallId}/reports/{kind}.{format}'],
+  ['get', '/public/halls/{hallId}'],
+  ['get', '/public/halls/{hallId}/slots'],
+  ['post', '/public/halls/{hallId}/bookings'],
+  ['get', '/public/bookings/{code}'],
+  ['post', '/public/bookings/{code}/cancel'],
+  ['get', '/halls/{hallId}/arrival-code'],
+  ['post', '/public/halls/{hallId}/remote-tickets'],
+  ['post', '/public/tickets/{publicId}/arrive'],
+  ['get', '/public/push/key'],
+  ['post', '/public/tickets/{publicId}/push'],
 ];
 
 const EXTENSIONS: Array<[string, string]> = [

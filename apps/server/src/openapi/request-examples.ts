@@ -8,6 +8,16 @@ import type { RequestSchemaName } from './schemas';
  * schema a compile error until it has examples here.
  */
 export const BODY_EXAMPLES = {
+  BookingBody: {
+    good: [{ serviceId: 's', start: '2026-01-05T02:30:00Z' }, { serviceId: 's', start: '2026-01-05T10:30:00+08:00', contact: '13812341234' }],
+    bad: [{}, { serviceId: 's', start: 'tomorrow' }, { serviceId: 's', start: '2026-01-05T02:30:00Z', extra: 1 }],
+  },
+  RemoteTicketBody: { good: [{ serviceId: 's' }, { serviceId: 's', lang: 'en' }], bad: [{}, { serviceId: 's', lang: 'fr' }] },
+  ArriveBody: { good: [{}, { arrivalCode: '0420' }], bad: [{ arrivalCode: 420 }, { code: '0420' }] },
+  PushSubscriptionBody: {
+    good: [{ endpoint: 'https://push.example.com/send/abc', keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) } }],
+    bad: [{}, { endpoint: 'https://push.example.com/x', keys: { p256dh: 'short', auth: 'a'.repeat(22) } }],
+  },
   LoginBody: { good: [{ username: 'w01', password: 'demo' }], bad: [{ username: 'w01' }, { username: 1, password: 'demo' }, { username: '', password: 'demo' }] },
   CreateTicketBody: {
     good: [{ serviceId: 'svc-company-setup' }, { serviceId: 's', priority: true, appointmentCode: '123456', lang: 'en' }],

@@ -9,6 +9,7 @@ import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues,
 import { fromZod, localizedTextSchema, type JsonSchema } from './schemas';
 import { followUpSchemas } from './responses-follow-ups';
 import { planningSchemas } from './responses-planning';
+import { homeSchemas } from './responses-home';
 import { statsSchemas } from './responses-stats';
 
 const ticketFields = {
@@ -31,7 +32,11 @@ const ticketFields = {
   staffId: nullable(str()),
   peopleAhead: nullable(int()),
   estimatedWaitSeconds: nullable(int()),
+  remote: bool('taken from home (remote queue); absent otherwise'),
+  arrivedAt: nullable(time('remote: when the holder arrived')),
+  passedOverAt: nullable(time('remote: when its turn came before its holder arrived')),
 };
+const REMOTE_FIELDS = ['remote', 'arrivedAt', 'passedOverAt'];
 
 const windowBase = {
   id: str(),
@@ -59,6 +64,8 @@ const hallFields = {
   noShowGraceSeconds: int('a called ticket can be marked no-show only this long after its call (default 120), or once it was recalled'),
   noShowRule: oneOfValues(NO_SHOW_RULES, 'a visitor back after a no-show: requeue_once (back in the queue once, at the back; staff POST /tickets/{ticketId}/requeue or the phone) or new_ticket (default requeue_once)'),
   kioskTicketScreenSeconds: int('the kiosk\'s ticket screen returns to the start after this long, so the next visitor cannot scan the QR (default 20)'),
+  remoteGraceMinutes: int('a passed-over remote ticket keeps its place this long, then expires (default 10)'),
+  arrivalCodeRequired: bool('remote tickets arrive with the code on the hall displays (default true)'),
 };
 
 const errorCodes = Object.keys(ERROR_STATUS);
@@ -80,8 +87,8 @@ export function responseSchemas(): Record<string, JsonSchema> {
       }, ['details']),
     }),
     Ticket: obj({ ...ticketFields, publicId: str('secret for the visitor\'s phone; only to the creator and staff'), statusUrl: str('absolute status page URL (PUBLIC_URL + /t/<publicId>)') },
-      ['publicId', 'statusUrl']),
-    PublicTicket: obj(ticketFields, [], 'a ticket as kiosks and displays see it: never carries publicId'),
+      ['publicId', 'statusUrl', ...REMOTE_FIELDS]),
+    PublicTicket: obj(ticketFields, REMOTE_FIELDS, 'a ticket as kiosks and displays see it: never carries publicId'),
     Module: obj({ id: str(), name: ref('LocalizedText') }),
     ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
     Service: obj({
@@ -89,13 +96,15 @@ export function responseSchemas(): Record<string, JsonSchema> {
       documents: array(ref('LocalizedText')), stages: array(ref('ServiceStage')), dailyQuota: nullable(int()), openingHours: ref('OpeningHours'),
       waitTargetSeconds: nullable(int('null = the hall\'s target')), expectedServiceSeconds: int(), active: bool(),
       closedOn: nullable(localDate('closed for this day by a supervisor')),
-    }),
+      booking: nullable(ref('BookingSlots')),
+      remoteDailyShare: nullable(int('tickets a day open to the remote queue; null or 0 = not open')),
+    }, ['booking', 'remoteDailyShare']),
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, [], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds']),
+      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),
@@ -123,7 +132,10 @@ export function responseSchemas(): Record<string, JsonSchema> {
       transferredFrom: nullable(obj({ serviceId: str(), serviceName: ref('LocalizedText'), stage: int() }, [], 'while waiting after a transfer: the service and stage it came from')),
       stage: int('stage it waits for or is at (0 = first)'),
       stageName: nullable(ref('LocalizedText')),
-    }, [], 'status page data for the visitor\'s phone; no personal data. Also pushed as `ticket.status` to a socket connected with auth {publicId}'),
+      hallId: str(),
+      remote: bool('taken from home (remote queue)'), arrived: bool('remote: the holder has arrived'),
+      expiresAt: nullable(time('remote, passed over: kept until then')),
+    }, ['hallId', 'remote', 'arrived', 'expiresAt'], 'status page data for the visitor\'s phone; no personal data. Also pushed as `ticket.status` to a socket connected with auth {publicId}'),
     LoginResult: obj({ token: str('staff session token'), staff: obj({ id: str(), name: str(), role: oneOfValues(STAFF_ROLES) }) }),
     StaffMember: obj({
       id: str(), username: str(), name: str(), role: oneOfValues(STAFF_ROLES), organisationId: str(),
@@ -163,11 +175,13 @@ export function responseSchemas(): Record<string, JsonSchema> {
       id: str(), code: str('4-12 digits the visitor types on the kiosk'), serviceId: str(), at: time('booked time'),
       serviceDate: localDate('local date of the appointment'), status: oneOfValues(['booked', 'checked_in', 'cancelled']),
       ticketId: nullable(str('ticket issued at check-in')), createdAt: time(),
-    }, ['createdAt']),
+      end: nullable(time('end of the booked slot (bookings from home); null for appointments set by staff')),
+    }, ['createdAt', 'end']),
     AppointmentLookup: obj({
       code: str(), serviceId: str(), at: time(), serviceDate: localDate(), status: oneOfValues(['booked', 'checked_in']),
     }, [], 'what the kiosk shows before the visitor confirms'),
     DeviceStatusResult: obj({ printerState: nullable(oneOfValues(PRINTER_STATES)), changed: bool('true when the state changed (raises device.changed)') }),
+    ...homeSchemas(),
     ...statsSchemas(),
     ...followUpSchemas(),
     ...planningSchemas(),

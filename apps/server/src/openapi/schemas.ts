@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AppointmentBody, CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
-  StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch,
+  StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch, BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody,
 } from '@hallq/shared';
 import { PlanBody } from '../routes/planning';
 import { FollowUpStepBody } from '../services/follow-up/follow-up-workflow';
@@ -18,6 +18,8 @@ export type JsonSchema = Record<string, unknown>;
 const REFINEMENTS: Record<string, string[]> = {
   RatingBody: ['a bad rating (level 4 or 5) needs a non-empty `reason`'],
   HallPatch: ['`announcementTemplate` must contain `{number}`'],
+  ServiceBody: ['`booking.from` must be before `booking.to`'],
+  ServicePatch: ['`booking.from` must be before `booking.to`'],
   StatsQuery: ['`from` must not be after `to`'],
   CompareQuery: ['`from` must not be after `to`', '`beforeFrom` must not be after `beforeTo`'],
   FollowUpStepBody: ['`assign` needs an `assignee` (staff id of the hall)', 'every other step needs a `note`', '`note` is trimmed first, so a blank note counts as missing'],
@@ -39,6 +41,7 @@ export const REQUEST_SCHEMAS = {
   LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
   ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
   NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage, FollowUpStepBody, PlanBody, TicketPreviewBody,
+  BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

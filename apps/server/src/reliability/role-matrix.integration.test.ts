@@ -81,6 +81,22 @@ rows.push(
   row('POST', '/halls/demo/ticket-preview', MANAGERS, '/halls/:hallId/ticket-preview'),
 );
 
+// Visitors from home: the public hall page, bookings and the remote queue are for anyone; the
+// arrival code is shown by the hall's displays and staff, never to a phone.
+rows.push(
+  row('GET', '/public/halls/demo', ANYONE, '/public/halls/:hallId'),
+  row('GET', '/public/halls/demo/slots?serviceId=svc-reg&date=2026-01-05', ANYONE, '/public/halls/:hallId/slots'),
+  row('POST', '/public/halls/demo/bookings', ANYONE, '/public/halls/:hallId/bookings'),
+  row('GET', '/public/bookings/12345678', ANYONE, '/public/bookings/:code'),
+  row('POST', '/public/bookings/12345678/cancel', ANYONE, '/public/bookings/:code/cancel'),
+  row('GET', '/halls/demo/arrival-code', ['display', ...STAFF], '/halls/:hallId/arrival-code'),
+  row('POST', '/public/halls/demo/remote-tickets', ANYONE, '/public/halls/:hallId/remote-tickets'),
+  // Anyone with the ticket's publicId; a kiosk's token marks a scan (no arrival code needed).
+  row('POST', '/public/tickets/p-nope/arrive', ANYONE, '/public/tickets/:publicId/arrive'),
+  row('GET', '/public/push/key', ANYONE, '/public/push/key'),
+  row('POST', '/public/tickets/p-nope/push', ANYONE, '/public/tickets/:publicId/push'),
+);
+
 const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {
   if (r.allowed === ANYONE) return 'allowed';
   if (who === 'none' || who === 'bad') return 401;
@@ -158,7 +174,7 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
     walk(((s.server.app as Express & { router: { stack: Layer[] } }).router).stack);
     const listed = new Set(rows.map((r) => `${r.method} ${r.pattern}`));
     // Pages are HTML for anyone; the OpenAPI description is public by design.
-    const pages = /^GET (\/$|\/kiosk|\/t\/|\/display|\/rating|\/console|\/openapi\.json$)/;
+    const pages = /^GET (\/$|\/kiosk|\/t\/|\/h\/|\/display|\/rating|\/console|\/openapi\.json$)/;
     const missing = [...registered].filter((k) => !listed.has(k) && !pages.test(k));
     expect(missing).toEqual([]);
     expect(registered.size).toBeGreaterThan(40);

@@ -30,7 +30,7 @@ export function appointmentsRouter(deps: AppDeps): Router {
       const id = newId('apt');
       core.repos.appointments.create({ id, hallId, code, serviceId: body.serviceId, at, serviceDate: localTime(at, m.hall.timezone).date, createdAt: core.clock() });
       audit(core, hallId, actorOf(deps.identity(res)), 'appointment.create', id, { serviceId: body.serviceId, at: body.at });
-      const { hallId: _h, atMs: _a, ...appointment } = core.repos.appointments.byCode(hallId, code)!;
+      const { hallId: _h, atMs: _a, endMs: _e, ...appointment } = core.repos.appointments.byCode(hallId, code)!;
       return { status: 201, body: { appointment } };
     });
   });
@@ -39,7 +39,7 @@ export function appointmentsRouter(deps: AppDeps): Router {
     const hallId = req.params.hallId as string;
     const m = ownHall(core, deps.identity(res), hallId);
     const date = req.query.date === undefined ? localTime(core.clock(), m.hall.timezone).date : parse(localDate, req.query.date);
-    res.json({ appointments: core.repos.appointments.ofDay(hallId, date).map(({ hallId: _h, atMs: _a, ...a }) => a) });
+    res.json({ appointments: core.repos.appointments.ofDay(hallId, date).map(({ hallId: _h, atMs: _a, endMs: _e, ...a }) => a) });
   });
 
   // The kiosk looks a code up before the visitor confirms: only what the visitor needs to see.

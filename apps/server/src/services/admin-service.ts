@@ -65,6 +65,8 @@ export function createService(core: Core, tx: Tx, identity: Identity, hallId: st
     expectedServiceSeconds: body.expectedServiceSeconds ?? 300,
     active: body.active ?? true,
     closedOn: body.closedOn ?? null,
+    booking: body.booking ?? null,
+    remoteDailyShare: body.remoteDailyShare ?? null,
   };
   checkService(core, hallId, s);
   core.repos.services.put(hallId, s);

@@ -51,7 +51,8 @@ export function forecast(
   return forecastCalls({
     index,
     windows: estimatorWindows(m, means, now),
-    context: m.ctx,
+    // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
+    context: { ...m.ctx, awayShare: m.remoteShowShare },
     serviceSeconds: means,
     now,
     horizonSeconds: FORECAST_HORIZON_SECONDS,

@@ -41,7 +41,13 @@ export interface HallMirror {
    */
   estimates: Map<string, WaitEstimate>;
   estimatesFresh: boolean;
+  /** Share of remote visitors who come (learned from arrivals and expiries), for forecasts (E4). */
+  remoteShowShare: number;
 }
+
+/** Before any remote ticket has arrived or expired: most people who take a place from home come. */
+export const DEFAULT_REMOTE_SHOW_SHARE = 0.8;
+const SHOW_SHARE_ALPHA = 0.05;
 
 export class HallsMirror {
   private readonly halls = new Map<string, HallMirror>();
@@ -75,6 +81,7 @@ export class HallsMirror {
       ctx: { services: new Map(), policy: hall.routing },
       estimates: new Map(),
       estimatesFresh: false,
+      remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
     };
     this.reloadConfig(m);
     this.halls.set(hallId, m);
@@ -112,6 +119,10 @@ export class HallsMirror {
       touched.add(ev.hallId);
       m.estimatesFresh = false;
       m.seq = Math.max(m.seq, ev.seq);
+      if (ev.type === 'ticket.arrived' || ev.type === 'ticket.expired') {
+        const came = ev.type === 'ticket.arrived' ? 1 : 0;
+        m.remoteShowShare = (1 - SHOW_SHARE_ALPHA) * m.remoteShowShare + SHOW_SHARE_ALPHA * came;
+      }
       const call = toCallView(ev);
       if (call) {
         m.recentCalls.push(call);

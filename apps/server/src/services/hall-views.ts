@@ -1,4 +1,5 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
+import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
 import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
@@ -22,6 +23,8 @@ export function hallConfig(m: HallMirror): HallConfig {
     noShowGraceSeconds: m.hall.noShowGraceSeconds,
     noShowRule: m.hall.noShowRule,
     kioskTicketScreenSeconds: m.hall.kioskTicketScreenSeconds,
+    remoteGraceMinutes: m.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES,
+    arrivalCodeRequired: m.hall.arrivalCodeRequired ?? true,
     modules: m.modules,
     services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({

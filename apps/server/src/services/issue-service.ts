@@ -1,7 +1,7 @@
 // Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
-import type { CreateTicketBody, HallEventOf, RoutingTicket, Ticket } from '@hallq/shared';
+import type { Actor, CreateTicketBody, HallEventOf, RoutingTicket, Ticket } from '@hallq/shared';
 import type { BatchState, Tx } from '../storage/command-queue';
 import type { StoredAppointment } from '../storage/appointment-repo';
 import { isOpenAt, localTime } from './clock';
@@ -16,7 +16,15 @@ import { toPrivateTicket, toPublicTicket } from './ticket-view';
 export const formatNumber = (prefix: string, sequence: number): string => `${prefix}${String(sequence).padStart(3, '0')}`;
 
 export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: string, body: CreateTicketBody): Ticket {
-  const m = ownHall(core, identity, hallId);
+  return issueInHall(core, tx, ownHall(core, identity, hallId), actorOf(identity), body, false);
+}
+
+/**
+ * Issues a ticket in a hall: at a kiosk or counter (`remote` false) or from home (the remote
+ * queue: the visitor, no token; `remote` true, checked against the service's daily share first).
+ */
+export function issueInHall(core: Core, tx: Tx, m: HallMirror, actor: Actor, body: CreateTicketBody, remote: boolean): Ticket {
+  const hallId = m.hall.id;
   const service = m.services.get(body.serviceId);
   if (!service) throw notFound('service');
   const now = core.clock();
@@ -39,11 +47,26 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
     });
   }
 
+  if (remote) {
+    const share = service.remoteDailyShare ?? 0;
+    if (share <= 0) throw new AppError('remote_closed', 'this service takes no tickets from home', { serviceId: service.id });
+    if (core.repos.tickets.remoteIssuedCount(hallId, service.id, local.date) >= share) {
+      throw new AppError('remote_share_reached', "today's tickets from home for this service are all given out", { serviceId: service.id, remoteDailyShare: share });
+    }
+  }
   const id = newTicketId(now);
   const appointment = body.appointmentCode === undefined ? null : checkIn(core, hallId, service.id, local.date, body.appointmentCode, id);
   const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
   const appointmentAt = appointment?.atMs ?? null;
-  const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority: body.priority ?? false, appointmentAt };
+  const routing: RoutingTicket = {
+    id,
+    serviceId: service.id,
+    stage: 0,
+    queuedAt: now,
+    priority: body.priority ?? false,
+    appointmentAt,
+    ...(remote ? { away: true } : {}),
+  };
   core.repos.tickets.create({
     id,
     hallId,
@@ -58,10 +81,11 @@ export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: stri
     serviceDate: local.date,
     peopleAhead: null,
     estimatedWaitSeconds: null,
-    issuedBy: actorOf(identity).id,
+    issuedBy: actor.id,
+    remote,
   });
   const ticket = core.repos.tickets.get(id)!;
-  recordEvent(core, tx, hallId, 'ticket.issued', actorOf(identity), { ticket: toPublicTicket(ticket) }, now);
+  recordEvent(core, tx, hallId, 'ticket.issued', actor, { ticket: toPublicTicket(ticket) }, now);
   tx.touchTicket(hallId, id);
   const reply = toPrivateTicket(ticket, core.publicUrl);
   forecastAtIssue(core, tx, m, now, { routing, reply, event: tx.events[tx.events.length - 1] as HallEventOf<'ticket.issued'> });
@@ -114,12 +138,23 @@ const batchIssued = new WeakMap<BatchState, Map<string, Issued[]>>();
  * An appointment is checked in once, on its day, for its service; the ticket then carries the
  * booked time, so it is called as a due appointment (routing R3).
  */
+/** A booking made from home is checked in from this long before its slot until the slot ends. */
+export const CHECK_IN_EARLY_MS = 30 * 60_000;
+
 function checkIn(core: Core, hallId: string, serviceId: string, today: string, code: string, ticketId: string): StoredAppointment {
   const a = core.repos.appointments.byCode(hallId, code);
   if (!a || a.status === 'cancelled') throw new AppError('appointment_not_found', 'no appointment has this code', { code });
   if (a.status === 'checked_in') throw new AppError('appointment_used', 'this appointment has already been checked in', { code });
   if (a.serviceDate !== today) throw new AppError('appointment_not_today', 'this appointment is for another day', { date: a.serviceDate });
   if (a.serviceId !== serviceId) throw new AppError('appointment_other_service', 'this appointment is for another service', { serviceId: a.serviceId });
+  const now = core.clock();
+  if (a.endMs !== null && (now < a.atMs - CHECK_IN_EARLY_MS || now >= a.endMs)) {
+    throw new AppError('appointment_outside_window', 'this booking is checked in from 30 minutes before its slot until the slot ends', {
+      start: a.at,
+      end: a.end,
+      checkInFrom: new Date(a.atMs - CHECK_IN_EARLY_MS).toISOString(),
+    });
+  }
   core.repos.appointments.checkIn(a.id, ticketId);
   return a;
 }

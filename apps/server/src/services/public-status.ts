@@ -1,7 +1,7 @@
 // What the visitor's phone shows (GET /public/tickets/:publicId and the `ticket.status` push):
 // no personal data; while waiting, the live estimate; when called, until when the window holds
 // the number; after a no-show, the hall's rule; after a transfer, where the ticket came from.
-import type { LocalizedText, PublicTicketStatus } from '@hallq/shared';
+import { DEFAULT_REMOTE_GRACE_MINUTES, type LocalizedText, type PublicTicketStatus } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { localTime } from './clock';
 import type { Core } from './core';
@@ -59,6 +59,17 @@ export function publicStatusOf(core: Core, t: StoredTicket): PublicTicketStatus 
         : null,
     stage: t.stage,
     stageName: service && service.stages.length > 1 ? (service.stages[t.stage]?.name ?? null) : null,
+    hallId: t.hallId,
+    ...(t.remote === true ? remoteStatus(t, m?.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES) : {}),
+  };
+}
+
+function remoteStatus(t: StoredTicket, graceMinutes: number): Pick<PublicTicketStatus, 'remote' | 'arrived' | 'expiresAt'> {
+  const passed = t.passedOverAt ?? null;
+  return {
+    remote: true,
+    arrived: t.arrivedAt !== null && t.arrivedAt !== undefined,
+    expiresAt: passed !== null && t.status === 'waiting' && !t.arrivedAt ? new Date(Date.parse(passed) + graceMinutes * 60_000).toISOString() : null,
   };
 }
 

@@ -24,6 +24,7 @@ export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number
     staffId: t.staffId,
     peopleAhead: estimate ? estimate.peopleAhead : t.peopleAhead,
     estimatedWaitSeconds: estimate ? estimate.estimatedWaitSeconds : t.estimatedWaitSeconds,
+    ...(t.remote === true ? { remote: true, arrivedAt: t.arrivedAt ?? null, passedOverAt: t.passedOverAt ?? null } : {}),
   };
 }
 
@@ -45,5 +46,6 @@ export function toRoutingTicket(t: StoredTicket): RoutingTicket {
     queuedAt: t.queuedAtMs,
     priority: t.priority,
     appointmentAt: t.appointmentAt === null ? null : Date.parse(t.appointmentAt),
+    ...(t.remote === true && !t.arrivedAt ? { away: true } : {}),
   };
 }

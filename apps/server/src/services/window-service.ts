@@ -6,6 +6,7 @@ import { actorOf, recordEvent, requireStaff, staffTypeOf, type Core, type Identi
 import { AppError, notFound } from './errors';
 import { toPrivateTicket } from './ticket-view';
 import { windowChanged } from './window-events';
+import { passOver } from './home/remote-queue';
 
 type StaffIdentity = Extract<Identity, { kind: 'staff' }>;
 
@@ -130,9 +131,16 @@ export function callNext(core: Core, tx: Tx, identity: Identity, windowId: strin
   const routingWindow: RoutingWindow = { id: w.id, skills: w.skills, staffType: staffTypeOf(me.role) };
   const now = core.clock();
   const skip = new Set(tx.batch.claimed);
+  // Asked with away tickets in their place (R9): one whose turn has come is passed over.
+  const turnCtx = { ...m.ctx, awayShare: 1 };
   for (;;) {
-    const pick = m.waiting.pick(routingWindow, m.ctx, now, skip);
+    const pick = m.waiting.pick(routingWindow, turnCtx, now, skip);
     if (!pick) return null;
+    if (pick.ticket.away === true) {
+      passOver(core, tx, m, pick.ticket.id, now);
+      skip.add(pick.ticket.id);
+      continue;
+    }
     if (claim(core, tx, w, me.staff.id, pick.ticket.id, now)) return announce(core, tx, identity, w, pick.ticket.id, now);
     // Taken or cancelled earlier in this same batch: the mirror does not know yet.
     skip.add(pick.ticket.id);

@@ -29,6 +29,9 @@ export interface TicketRow {
   first_time_accepted: number | null;
   note: string | null;
   issued_by: string | null;
+  remote: number;
+  arrived_at: number | null;
+  passed_over_at: number | null;
 }
 
 /** A ticket with its server-side extras (hall, queue time) kept apart from the API shape. */
@@ -67,6 +70,7 @@ export function toTicket(r: TicketRow): StoredTicket {
     estimatedWaitSeconds: r.estimated_wait_seconds,
     queuedAtMs: r.queued_at,
     firstTimeAccepted: r.first_time_accepted === null ? null : r.first_time_accepted === 1,
+    ...(r.remote === 1 ? { remote: true, arrivedAt: iso(r.arrived_at), passedOverAt: iso(r.passed_over_at) } : {}),
   };
 }
 
@@ -85,6 +89,7 @@ export interface NewTicket {
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
   issuedBy: string | null;
+  remote?: boolean;
 }
 
 export type TicketPatch = Partial<
@@ -101,6 +106,8 @@ export type TicketPatch = Partial<
     | 'staff_id'
     | 'first_time_accepted'
     | 'note'
+    | 'arrived_at'
+    | 'passed_over_at'
   >
 >;
 
@@ -129,9 +136,9 @@ export class TicketRepo {
     );
     this.insert = db.prepare(
       `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
-         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by)
+         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote)
        VALUES (@id, @hallId, @publicId, @number, @serviceId, 0, 'waiting', @priority, @appointmentCode,
-         @appointmentAt, @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy)`,
+         @appointmentAt, @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy, @remote)`,
     );
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
@@ -170,7 +177,26 @@ export class TicketRepo {
     return this.countIssued.get(hallId, serviceId, serviceDate)!.n;
   }
   create(t: NewTicket): void {
-    this.insert.run({ ...t, priority: t.priority ? 1 : 0 });
+    const { remote, ...row } = t;
+    this.insert.run({ ...row, priority: t.priority ? 1 : 0, remote: remote === true ? 1 : 0 });
+  }
+  /** Share of the latest remote tickets whose holders arrived (of those that arrived or expired). */
+  remoteShowShare(hallId: string, last = 200): number | null {
+    const r = this.db
+      .prepare<[string, number], { came: number | null; n: number }>(
+        `SELECT SUM(arrived_at IS NOT NULL) AS came, COUNT(*) AS n FROM (
+           SELECT arrived_at FROM tickets WHERE hall_id = ? AND remote = 1 AND (arrived_at IS NOT NULL OR status = 'expired')
+           ORDER BY issued_at DESC LIMIT ?)`,
+      )
+      .get(hallId, last)!;
+    return r.n === 0 ? null : (r.came ?? 0) / r.n;
+  }
+  remoteIssuedCount(hallId: string, serviceId: string, serviceDate: string): number {
+    return (
+      this.db
+        .prepare<[string, string, string], { n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ? AND remote = 1')
+        .get(hallId, serviceId, serviceDate)!.n
+    );
   }
   /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
   transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {

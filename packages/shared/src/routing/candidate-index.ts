@@ -3,7 +3,7 @@
 // within one bucket every ticket shares the service's target, so the longest relative wait is the
 // earliest original time, and the best ticket of the bucket is the head of one of its classes.
 import type { Pick, RoutingContext, RoutingTicket, RoutingWindow } from './types';
-import { canServe, pickNext } from './engine';
+import { canServe, isPassedOver, pickNext } from './engine';
 
 const byQueueOrder = (a: RoutingTicket, b: RoutingTicket): number =>
   a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -161,16 +161,29 @@ export class CandidateIndex {
       );
       this.servable.set(window, buckets);
     }
+    // R9: in live routing an away ticket is no candidate, so a lane offers its first other ticket.
+    const first = (lane: Lane): RoutingTicket | undefined => {
+      const head = lane.first();
+      if (!head || !isPassedOver(head, ctx)) return head;
+      let found: RoutingTicket | undefined;
+      lane.scan((t) => {
+        if (isPassedOver(t, ctx)) return false;
+        found = t;
+        return true;
+      });
+      return found;
+    };
     for (const b of buckets) {
-      const p = b.priority.first();
+      const p = first(b.priority);
       if (p) candidates.push(p);
-      const n = b.normal.first();
+      const n = first(b.normal);
       if (n) candidates.push(n);
       // Appointments are few: each may be due or not at `now`, so the earliest of each kind.
       let due: RoutingTicket | undefined;
       let notDue: RoutingTicket | undefined;
       const early = ctx.policy.appointmentEarlySeconds * 1000;
       b.appointments.scan((a) => {
+        if (isPassedOver(a, ctx)) return false;
         const isDue = a.appointmentAt! - early <= now;
         if (isDue && !due) due = a;
         if (!isDue && !notDue) notDue = a;

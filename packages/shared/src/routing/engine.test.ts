@@ -87,6 +87,40 @@ describe('routing engine', () => {
     expect(pickNext(w, [tk('b', 'A', 5), tk('a', 'A', 5)], ctx, T0)?.ticket.id).toBe('a');
   });
 
+  test('R9: a remote ticket whose holder has not arrived is passed over live, and keeps its place', () => {
+    const c = ctxOf([svc('A')]);
+    const w = win('w', [['A', 1]]);
+    const away = tk('r1', 'A', 30, { away: true });
+    const later = tk('t2', 'A', 10);
+    expect(pickNext(w, [away, later], c, T0)?.ticket.id).toBe('t2');
+    expect(new CandidateIndex([away, later]).pick(w, c, T0)?.ticket.id).toBe('t2');
+    // Arrived: its original time puts it first again.
+    expect(pickNext(w, [{ ...away, away: false }, later], c, T0)?.ticket.id).toBe('r1');
+    // A forecast (awayShare set) keeps it in its place; so does the server's "whose turn is it".
+    expect(pickNext(w, [away, later], { ...c, awayShare: 0.7 }, T0)?.ticket.id).toBe('r1');
+    expect(new CandidateIndex([away, later]).pick(w, { ...c, awayShare: 0.7 }, T0)?.ticket.id).toBe('r1');
+    // Only away tickets waiting: nothing to call.
+    expect(pickNext(w, [away], c, T0)).toBeNull();
+    expect(orderForWindow(w, [away, later], c, T0).map((t) => t.id)).toEqual(['t2']);
+  });
+
+  test('R9: away appointments and priority tickets are passed over too', () => {
+    const c = ctxOf([svc('A')]);
+    const w = win('w', [['A', 1]]);
+    const ts = [
+      tk('p1', 'A', 20, { priority: true, away: true }),
+      tk('p2', 'A', 10, { priority: true }),
+      tk('a1', 'A', 20, { appointmentAt: T0 - MIN, away: true }),
+      tk('a2', 'A', 15, { appointmentAt: T0 - MIN }),
+    ];
+    const index = new CandidateIndex(ts);
+    expect(index.pick(w, c, T0)?.ticket.id).toBe('p2');
+    index.remove('p2');
+    expect(index.pick(w, c, T0)?.ticket.id).toBe('a2');
+    index.remove('a2');
+    expect(index.pick(w, c, T0)).toBeNull();
+  });
+
   test('R7: nothing servable gives no ticket', () => {
     expect(pickNext(win('w', [['B', 1]]), [tk('a', 'A', 5)], ctx, T0)).toBeNull();
     expect(pickNext(win('w', [['A', 1]]), [], ctx, T0)).toBeNull();
@@ -97,6 +131,7 @@ describe('routing engine', () => {
 
 const SERVICES = ['A', 'B', 'C', 'D'];
 const propCtx = ctxOf([svc('A', 20), svc('B', 40), svc('C', 40, [false, true]), svc('D', 60)]);
+const propCtxLive = propCtx;
 
 const ticketArb = fc.record({
   serviceId: fc.constantFrom(...SERVICES),
@@ -104,6 +139,7 @@ const ticketArb = fc.record({
   minutesAgo: fc.integer({ min: 0, max: 120 }),
   priority: fc.boolean(),
   appointmentIn: fc.option(fc.integer({ min: -30, max: 90 }), { nil: null }),
+  away: fc.boolean(),
 });
 const ticketsArb = fc.array(ticketArb, { maxLength: 60 }).map((ts) =>
   ts.map((t, i) =>
@@ -111,6 +147,7 @@ const ticketsArb = fc.array(ticketArb, { maxLength: 60 }).map((ts) =>
       stage: t.serviceId === 'C' ? t.stage : 0,
       priority: t.priority,
       appointmentAt: t.appointmentIn === null ? null : T0 + t.appointmentIn * MIN,
+      ...(t.away && t.minutesAgo % 3 === 0 ? { away: true } : {}),
     }),
   ),
 );
@@ -150,7 +187,7 @@ describe('routing engine properties', () => {
         const ids = calls.map((c) => c.ticket);
         expect(new Set(ids).size).toBe(ids.length);
         for (const t of tickets) {
-          const servable = windows.some((w) => canServe(w, t, propCtx));
+          const servable = windows.some((w) => canServe(w, t, propCtx)) && t.away !== true;
           expect(ids.includes(t.id)).toBe(servable);
         }
       }),
@@ -165,7 +202,7 @@ describe('routing engine properties', () => {
         if (!pick) return;
         const chosenStarving = isStarving(pick.ticket, propCtx, T0);
         for (const t of tickets) {
-          if (!canServe(window, t, propCtx) || t === pick.ticket) continue;
+          if (!canServe(window, t, propCtx) || t === pick.ticket || t.away === true) continue;
           const tier = Math.min(...window.skills.filter((s) => s.serviceId === t.serviceId).map((s) => s.tier));
           if (!chosenStarving) {
             // Nobody is starving, so nothing of a better tier may be left behind.
@@ -177,10 +214,11 @@ describe('routing engine properties', () => {
     );
   });
 
-  test('R1-R6: the candidate index chooses exactly what pickNext chooses, call after call', () => {
+  test('R1-R6, R9: the candidate index chooses exactly what pickNext chooses, call after call, live or forecast', () => {
     fc.assert(
-      fc.property(ticketsArb, windowsArb, fc.integer({ min: 0, max: 90 }), (tickets, windows, later) => {
+      fc.property(ticketsArb, windowsArb, fc.integer({ min: 0, max: 90 }), fc.boolean(), (tickets, windows, later, forecast) => {
         const now = T0 + later * MIN;
+        const propCtx: RoutingContext = forecast ? { ...propCtxLive, awayShare: 0.5 } : propCtxLive;
         const index = new CandidateIndex(tickets);
         const waiting = new Map(tickets.map((t) => [t.id, t]));
         for (let round = 0; round < tickets.length + windows.length; round++) {

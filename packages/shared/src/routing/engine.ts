@@ -60,8 +60,13 @@ function compare(a: Ranked, b: Ranked): number {
   return a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0;
 }
 
+/** R9: a remote ticket whose holder is not here is passed over in live routing (forecasts keep it). */
+export function isPassedOver(ticket: RoutingTicket, ctx: RoutingContext): boolean {
+  return ticket.away === true && ctx.awayShare === undefined;
+}
+
 function rank(window: RoutingWindow, ticket: RoutingTicket, ctx: RoutingContext, now: number): Ranked | null {
-  if (!canServe(window, ticket, ctx)) return null;
+  if (isPassedOver(ticket, ctx) || !canServe(window, ticket, ctx)) return null;
   const tier = tierFor(window.skills, ticket.serviceId);
   if (tier === null) return null;
   return {

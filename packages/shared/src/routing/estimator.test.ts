@@ -31,6 +31,21 @@ const win = (id: string, skills: Array<[string, number]>, extra: Partial<Estimat
 });
 
 describe('wait estimator', () => {
+  test('E4: an away remote ticket keeps its place in the forecast, weighted by the share who come', () => {
+    const away: RoutingTicket = { ...tk('r1', 'A', 5), away: true };
+    const tickets = [away, tk('t2', 'A', 3), tk('t3', 'A', 1)];
+    const windows = [win('w', [['A', 1]])];
+    const est = estimateWaits({ tickets, windows, context: { ...ctx, awayShare: 0.5 }, serviceSeconds: new Map([['A', 600]]), now: T0 });
+    expect(est.get('r1')).toMatchObject({ peopleAhead: 0, estimatedWaitSeconds: 0 });
+    expect(est.get('t2')).toMatchObject({ peopleAhead: 1, estimatedWaitSeconds: 300 });
+    expect(est.get('t3')).toMatchObject({ peopleAhead: 2, estimatedWaitSeconds: 900 });
+    // Nobody expected to come: it costs the others nothing; everyone: a full visit.
+    const none = estimateWaits({ tickets, windows, context: { ...ctx, awayShare: 0 }, serviceSeconds: new Map([['A', 600]]), now: T0 });
+    expect(none.get('t3')?.estimatedWaitSeconds).toBe(600);
+    const all = estimateWaits({ tickets, windows, context: { ...ctx, awayShare: 1 }, serviceSeconds: new Map([['A', 600]]), now: T0 });
+    expect(all.get('t3')?.estimatedWaitSeconds).toBe(1200);
+  });
+
   test('E1: one window, one service: the k-th ticket waits k mean service times', () => {
     const tickets = [tk('t1', 'A', 3), tk('t2', 'A', 2), tk('t3', 'A', 1)];
     const est = estimateWaits({ tickets, windows: [win('w', [['A', 1]])], context: ctx, serviceSeconds: new Map([['A', 600]]), now: T0 });

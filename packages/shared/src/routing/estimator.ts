@@ -80,7 +80,9 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
     if (input.until?.has(pick.ticket.id)) pending--;
     lane.calls++;
     const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
-    const next = callableAt(lane.window, lane.freeAt + mean * 1000);
+    // E4: an away remote ticket takes its place, weighted by the share of such visitors who come.
+    const busyMs = mean * 1000 * (pick.ticket.away === true ? (context.awayShare ?? 1) : 1);
+    const next = callableAt(lane.window, lane.freeAt + busyMs);
     if (next === null) lanes.splice(li, 1);
     else lane.freeAt = next;
   }

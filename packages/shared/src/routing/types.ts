@@ -11,6 +11,8 @@ export interface RoutingTicket {
   priority: boolean;
   /** Appointment time (ms) or null. */
   appointmentAt: number | null;
+  /** A remote ticket whose holder has not arrived yet: it keeps its place but is not called (R9). */
+  away?: boolean;
 }
 
 export interface RoutingService {
@@ -30,6 +32,12 @@ export interface RoutingWindow {
 export interface RoutingContext {
   services: ReadonlyMap<string, RoutingService>;
   policy: RoutingPolicy;
+  /**
+   * Unset in live routing: away tickets are never picked (R9). Set by forecasts (and by the
+   * server to find whose turn it is): away tickets are picked in their place, and the estimator
+   * counts each for this share of a visit, the share of remote visitors expected to come (E4).
+   */
+  awayShare?: number;
 }
 
 /** Why a ticket was chosen, for the call log and tests. */

@@ -6,17 +6,20 @@ import { localized } from '../i18n';
 interface Props {
   t: Translate;
   lang: Lang;
-  service: Service;
+  /** The service chosen first (check-in by service); absent when the code alone says it. */
+  service?: Service;
   busy: boolean;
   disabled: boolean;
   onSubmit: (code: string) => void;
+  /** Offered under the keypad: scan the booking's QR instead of typing. */
+  onScan?: () => void;
 }
 
 const MAX_DIGITS = 12;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
 
 /** Appointment check-in: a big numeric keypad for the code the visitor received when booking. */
-export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit }: Props) {
+export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit, onScan }: Props) {
   const [code, setCode] = useState('');
   const press = (key: (typeof KEYS)[number]): void => {
     if (key === 'clear') setCode('');
@@ -26,7 +29,7 @@ export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit }: Pro
   return (
     <main className="screen keypad-screen">
       <h2 className="screen-title">{t('checkinTitle')}</h2>
-      <p className="keypad-service">{localized(service.name, lang)}</p>
+      {service ? <p className="keypad-service">{localized(service.name, lang)}</p> : <p className="keypad-service">{t('checkinCodeHint')}</p>}
       <output className="code-display" data-testid="code-display" aria-live="polite">
         {code || '\u00a0'}
       </output>
@@ -40,6 +43,11 @@ export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit }: Pro
       <button type="button" className="primary-button" data-testid="checkin-submit" disabled={disabled || busy || code.length === 0} onClick={() => onSubmit(code)}>
         {busy ? t('taking') : t('checkinSubmit')}
       </button>
+      {onScan && (
+        <button type="button" className="secondary-button" data-testid="checkin-scan" disabled={disabled || busy} onClick={onScan}>
+          {t('scanInstead')}
+        </button>
+      )}
     </main>
   );
 }

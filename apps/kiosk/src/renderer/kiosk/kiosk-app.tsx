@@ -16,6 +16,12 @@ import { printIssuedTicket } from './ticket-printing';
 import type { PrintOutcome } from './ticket-printing';
 import { TicketScreen } from './ticket-screen';
 import { TopBar } from './top-bar';
+import { ArrivedScreen } from './arrived-screen';
+import { arriveRemote, lookupBooking } from './checkin';
+import { LARGE_IDLE_FACTOR, webSpeechSpeaker } from './guidance';
+import { guidanceFor } from './guidance-text';
+import { ScanScreen } from './scan-screen';
+import { parseScanned } from './scanned-code';
 import { useHallConnection } from './use-hall-connection';
 
 type Screen =
@@ -23,7 +29,10 @@ type Screen =
   | { name: 'services'; moduleId: string }
   | { name: 'service'; serviceId: string }
   | { name: 'keypad'; serviceId: string }
-  | { name: 'ticket'; serviceId: string; ticket: IssuedTicket; print: 'printing' | PrintOutcome };
+  | { name: 'ticket'; serviceId: string; ticket: IssuedTicket; print: 'printing' | PrintOutcome }
+  | { name: 'checkin' }
+  | { name: 'scan' }
+  | { name: 'arrived'; number: string };
 
 export interface KioskSettings {
   homeLang: Lang;
@@ -42,7 +51,10 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   const [checkin, setCheckin] = useState(false);
   const [busy, setBusy] = useState<'taking' | 'retrying' | null>(null);
   const [notice, setNotice] = useState<KioskNotice | null>(null);
+  const [large, setLarge] = useState(false);
   const t = useMemo(() => translator(lang), [lang]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const speaker = useMemo(() => webSpeechSpeaker(() => rootRef.current), []);
   const busyRef = useRef(false);
 
   const reset = useCallback(() => {
@@ -50,12 +62,14 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
     setScreen(START);
     setCheckin(false);
     setNotice(null);
+    setLarge(false);
+    speaker.stop();
     setLang(settings.homeLang);
-  }, [settings.homeLang]);
+  }, [settings.homeLang, speaker]);
 
   // Idle reset: any touch restarts the count.
   useEffect(() => {
-    const timer = new IdleTimer(settings.idleSeconds * 1000, reset);
+    const timer = new IdleTimer(settings.idleSeconds * 1000 * (large ? LARGE_IDLE_FACTOR : 1), reset);
     const touch = (): void => timer.touch();
     const events = ['pointerdown', 'touchstart', 'keydown'] as const;
     for (const e of events) window.addEventListener(e, touch, { passive: true });
@@ -64,7 +78,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
       timer.stop();
       for (const e of events) window.removeEventListener(e, touch);
     };
-  }, [settings.idleSeconds, reset]);
+  }, [settings.idleSeconds, reset, large]);
 
   const { hall, api, serverDown, markServerDown } = conn;
   const issue = useCallback(
@@ -96,6 +110,50 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
     [hall, api, lang, settings.bridge, settings.localPrinter, markServerDown],
   );
 
+  // A booking code alone says the service: look it up, then issue with the code.
+  const checkInCode = useCallback(
+    async (code: string) => {
+      if (!hall || busyRef.current) return;
+      setNotice(null);
+      const found = await lookupBooking(api, hall.id, code);
+      if (found.kind === 'offline') markServerDown();
+      else if (found.kind === 'invalid') setNotice({ kind: 'appointment_invalid', code: found.code });
+      else await issue(found.serviceId, code);
+    },
+    [hall, api, issue, markServerDown],
+  );
+
+  const onScanned = useCallback(
+    async (text: string) => {
+      const scanned = parseScanned(text);
+      if (scanned.kind === 'booking') {
+        setScreen({ name: 'checkin' });
+        await checkInCode(scanned.code);
+      } else if (scanned.kind === 'remote') {
+        busyRef.current = true;
+        setBusy('taking');
+        try {
+          const r = await arriveRemote(api, scanned.publicId);
+          if (r.kind === 'arrived') setScreen({ name: 'arrived', number: r.number });
+          else if (r.kind === 'offline') markServerDown();
+          else setNotice({ kind: 'appointment_invalid', code: r.code });
+        } finally {
+          busyRef.current = false;
+          setBusy(null);
+        }
+      } else {
+        setNotice({ kind: 'appointment_invalid' });
+      }
+    },
+    [api, checkInCode, markServerDown],
+  );
+
+  // Large mode speaks each step: what this screen asks of the visitor.
+  useEffect(() => {
+    if (!large || !hall) return;
+    speaker.say(guidanceFor(screen.name, t, notice !== null), lang);
+  }, [large, screen.name, lang, t, hall, notice, speaker]);
+
   const switchLang = (): void => setLang((l) => (l === 'zh' ? 'en' : 'zh'));
   const hallName = hall ? localized(hall.name, lang) : '';
 
@@ -116,6 +174,8 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
     if (screen.name === 'services') setScreen(START);
     else if (screen.name === 'service' && service) setScreen({ name: 'services', moduleId: service.moduleId });
     else if (screen.name === 'keypad') setScreen({ name: 'service', serviceId: screen.serviceId });
+    else if (screen.name === 'checkin') setScreen(START);
+    else if (screen.name === 'scan') setScreen({ name: 'checkin' });
     setNotice(null);
   };
   const atStart = screen.name === 'modules' && !checkin;
@@ -132,7 +192,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         checkin={checkin}
         disabled={serverDown}
         onModule={(moduleId) => setScreen({ name: 'services', moduleId })}
-        onCheckin={() => setCheckin(true)}
+        onCheckin={() => setScreen({ name: 'checkin' })}
       />
     );
   } else if (screen.name === 'services') {
@@ -170,18 +230,43 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         {notice && <NoticeCard t={t} lang={lang} notice={notice} service={service} onDismiss={() => setNotice(null)} />}
       </>
     );
+  } else if (screen.name === 'checkin') {
+    body = (
+      <>
+        <KeypadScreen t={t} lang={lang} busy={busy !== null} disabled={serverDown} onSubmit={(code) => void checkInCode(code)} onScan={() => setScreen({ name: 'scan' })} />
+        {notice && <NoticeCard t={t} lang={lang} notice={notice} service={null} onDismiss={() => setNotice(null)} />}
+      </>
+    );
+  } else if (screen.name === 'scan') {
+    body = (
+      <>
+        <ScanScreen t={t} busy={busy !== null} onCode={(text) => void onScanned(text)} />
+        {notice && <NoticeCard t={t} lang={lang} notice={notice} service={null} onDismiss={() => { setNotice(null); setScreen({ name: 'checkin' }); }} />}
+      </>
+    );
+  } else if (screen.name === 'arrived') {
+    body = <ArrivedScreen t={t} number={screen.number} onDone={reset} />;
   } else if (screen.name === 'ticket' && service) {
     body = <TicketScreen t={t} lang={lang} ticket={screen.ticket} service={service} live={conn.ticketEstimates.get(screen.ticket.id)} print={screen.print} onDone={reset} />;
   }
 
   return (
-    <div className={`kiosk${serverDown ? ' kiosk-offline' : ''}`} lang={lang === 'zh' ? 'zh-CN' : 'en'} data-screen={screen.name} data-lang={lang}>
+    <div
+      ref={rootRef}
+      className={`kiosk${serverDown ? ' kiosk-offline' : ''}${large ? ' kiosk-large' : ''}`}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+      data-screen={screen.name}
+      data-lang={lang}
+      data-large={large ? 'on' : 'off'}
+    >
       <TopBar
         t={t}
         hallName={hallName}
-        onHome={atStart || screen.name === 'ticket' ? null : reset}
-        onBack={screen.name === 'modules' || screen.name === 'ticket' ? null : back}
+        onHome={atStart || screen.name === 'ticket' || screen.name === 'arrived' ? null : reset}
+        onBack={screen.name === 'modules' || screen.name === 'ticket' || screen.name === 'arrived' ? null : back}
         onSwitchLang={switchLang}
+        large={large}
+        onToggleLarge={() => setLarge((l) => !l)}
       />
       {body}
       {serverDown && <OfflineBanner t={t} />}

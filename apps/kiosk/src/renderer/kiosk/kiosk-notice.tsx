@@ -10,8 +10,10 @@ export type KioskNotice =
   | { kind: 'failed' };
 
 /** The server's reason for refusing a check-in, in the visitor's words. */
-const CHECKIN_MESSAGES: Record<string, 'checkinUsed' | 'checkinNotToday' | 'checkinOtherService'> = {
+const CHECKIN_MESSAGES: Record<string, 'checkinUsed' | 'checkinNotToday' | 'checkinOtherService' | 'checkinOutsideWindow' | 'arriveInvalid'> = {
   appointment_used: 'checkinUsed',
+  appointment_outside_window: 'checkinOutsideWindow',
+  invalid_transition: 'arriveInvalid',
   appointment_not_today: 'checkinNotToday',
   appointment_other_service: 'checkinOtherService',
 };
@@ -20,7 +22,8 @@ interface Props {
   t: Translate;
   lang: Lang;
   notice: KioskNotice;
-  service: Service;
+  /** The service the visitor chose; null on check-in by code or scan. */
+  service: Service | null;
   onDismiss: () => void;
 }
 
@@ -30,7 +33,8 @@ export function NoticeCard({ t, notice, service, onDismiss }: Props) {
   if (notice.kind === 'closed') {
     title = t(`closed_${notice.code}` as const);
     if (notice.reason) lines.push(t('closedReason', { reason: notice.reason }));
-    lines.push(t('hours', { hours: formatOpeningHours(t, notice.hours === undefined ? service.openingHours : notice.hours) }));
+    const hours = notice.hours === undefined ? service?.openingHours : notice.hours;
+    if (hours !== undefined) lines.push(t('hours', { hours: formatOpeningHours(t, hours) }));
   } else if (notice.kind === 'appointment_invalid') {
     title = t(CHECKIN_MESSAGES[notice.code ?? ''] ?? 'checkinInvalid');
   } else {

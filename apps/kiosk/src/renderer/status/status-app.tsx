@@ -5,6 +5,8 @@ import { localized, translator } from '../i18n';
 import { waitMinutes } from '../common/format';
 import { alertCalled, unlockSound } from './call-alert';
 import { RatingForm } from './rating-form';
+import { RemoteArrival } from './remote-arrival';
+import { PushOptIn } from './push-opt-in';
 import { useTicketStatus } from './use-ticket-status';
 
 interface Props {
@@ -99,6 +101,15 @@ export function StatusApp({ publicId, initialLang }: Props) {
           </div>
         )}
       </main>
+      {ticket.remote === true && ticket.status === 'waiting' && (
+        <RemoteArrival t={t} ticket={ticket} busy={busy} failed={failed} onArrive={(arrivalCode) => void act('arrive', { arrivalCode })} />
+      )}
+      {ticket.status === 'expired' && (
+        <p className="phone-error" role="alert" data-testid="expired">
+          {t('expiredDetail')}
+        </p>
+      )}
+      {ticket.status === 'waiting' && <PushOptIn t={t} publicId={publicId} />}
       {ticket.status === 'waiting' && (
         <button
           type="button"
@@ -132,7 +143,7 @@ export function StatusApp({ publicId, initialLang }: Props) {
           {t('ratingThanks')} · {t('yourRating', { label: localized(RATING_LABELS[ticket.rating as RatingLevel], lang) })}
         </p>
       )}
-      {failed && (
+      {failed && !(ticket.remote === true && ticket.status === 'waiting' && !ticket.arrived) && (
         <p className="phone-error" role="alert">
           {t('actionFailed')}
         </p>

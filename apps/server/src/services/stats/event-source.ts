@@ -1,15 +1,11 @@
 // Reads the part of a hall's event log a local date range needs, by event time (`at`), through
 // the (hall_id, type, at) index. Events of tickets issued in the range can come later: a call
 // after midnight, a rating given on the phone days later; so the read runs on past the range end.
-import { HALL_EVENT_TYPES, type HallEvent, type HallEventType } from '@hallq/shared';
+import { HALL_EVENT_TYPES, LIFECYCLE_SLACK_MS, RATING_SLACK_MS, type HallEvent, type HallEventType } from '@hallq/shared';
 import type { Db } from '../../storage/db';
 import { toEvent, type EventRow } from '../../storage/log-repo';
 
-const DAY = 24 * 3600 * 1000;
-/** How long after the range a ticket issued in it may still be called, served or cancelled. */
-export const LIFECYCLE_SLACK_MS = 2 * DAY;
-/** How long after the range a rating of a ticket issued in it is still counted. */
-export const RATING_SLACK_MS = 31 * DAY;
+export { LIFECYCLE_SLACK_MS, RATING_SLACK_MS };
 
 export function eventsBetween(db: Db, hallId: string, types: readonly HallEventType[], start: number, end: number): HallEvent[] {
   const marks = types.map(() => '?').join(', ');

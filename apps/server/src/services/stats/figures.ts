@@ -2,20 +2,13 @@
 // accumulator that builds it. Durations leave as whole seconds, shares as fractions 0..1, and
 // anything with nothing to divide by as null (never NaN).
 
-import type { Figures, RatingFigures } from '@hallq/shared';
+// The definitions (shapes, shares, nearest-rank percentiles, satisfied and bad levels) are the
+// shared ones of packages/shared kpi, which the city hub runs in SQL too.
+import { percentile, share, wholeSeconds, type Figures } from '@hallq/shared';
 
-export type { Figures, RatingFigures };
+export { percentile, share, type Figures, type RatingFigures } from '@hallq/shared';
 
-export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-
-/** Nearest-rank percentile of sorted values: the smallest value with at least p of the values at or below it. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-const seconds = (msValue: number | null): number | null => (msValue === null ? null : Math.round(msValue / 1000));
+const seconds = wholeSeconds;
 
 export class FigureAcc {
   issued = 0;

@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './kpi-sql';
+export * from './kpi-store';
+export * from './contract-fixture';
