@@ -11,6 +11,7 @@ import type { HubDeps } from './hub-deps';
 import { startCitySockets, type CitySockets } from './realtime/city-socket';
 import { authRouter } from './routes/auth';
 import { hallsRouter } from './routes/halls';
+import { pagesRouter } from './routes/pages';
 import { statsRouter } from './routes/stats';
 import { CityAuth } from './services/city-auth';
 import { createPool, migrate } from './storage/db';
@@ -48,13 +49,15 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
       },
     };
     app.disable('x-powered-by');
-    app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
+    // Halls and city offices often serve these pages over plain HTTP on their own network.
+    app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
     app.use(express.json({ limit: '4mb' }));
     app.get('/api/v1/health', async (_req, res) => {
       if (await deps.ready()) res.json({ ok: true, version: HUB_VERSION });
       else res.status(503).json({ error: { code: 'unavailable', message: 'PostgreSQL or Redis does not answer', details: null } });
     });
     for (const router of [authRouter, hallsRouter, statsRouter]) app.use('/api/v1', router(deps));
+    app.use(pagesRouter(deps));
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 

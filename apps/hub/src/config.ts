@@ -28,7 +28,7 @@ export interface HubConfig {
   logLevel: string;
   offlineAfterMs: number;
   poolSize: number;
-  /** Folder with the hub's static pages (city dashboard, citizens' page). */
+  /** The hub's folder: pages in web/, their scripts built in dist/web/. */
   webRoot: string;
   redisChannelPrefix: string;
 }
@@ -50,7 +50,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: e.LOG_LEVEL,
     offlineAfterMs: e.HALL_OFFLINE_SECONDS * 1000,
     poolSize: e.DB_POOL_SIZE,
-    webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', 'web')),
+    webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..')),
     redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
   };
 }

@@ -10,6 +10,7 @@ import type { AppDeps } from './app-deps';
 import type { Config } from './config';
 import type { DemoHall } from './demo/demo-hall-types';
 import { seedDemo, type SeededDevice } from './demo/seed-demo';
+import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -27,6 +28,7 @@ import { appointmentsRouter } from './routes/appointments';
 import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
 import { planningRouter } from './routes/planning';
+import { demoHistoryRouter } from './routes/demo-history';
 import { followUpsRouter } from './routes/follow-ups';
 import { reportsRouter } from './routes/reports';
 import { statsRouter } from './routes/stats';
@@ -59,6 +61,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Written into an empty database (the demo hall in demo mode, a fixture in tests). */
   seed?: DemoHall;
+  /** Generated history loaded with the seed (demo mode). */
+  demoHistory?: DemoHistoryData;
   /** Routers mounted under /api/v1 after the core ones; they get the same deps. */
   extraRouters?: RouterFactory[];
   /** Requests about unknown publicIds (404s) per address per minute (default 60). */
@@ -91,7 +95,11 @@ export interface HallServer {
 
 function initialise(db: Db, options: CreateAppOptions, repos: ReturnType<typeof createRepos>, now: number): SeededDevice[] {
   if (repos.staff.count() > 0) return [];
-  if (options.seed) return seedDemo(db, repos, options.seed, now);
+  if (options.seed) {
+    const devices = seedDemo(db, repos, options.seed, now);
+    if (options.demoHistory) loadDemoHistory(db, repos, options.seed, options.demoHistory, now);
+    return devices;
+  }
   if (!options.config.adminPassword) {
     throw new Error('the database is empty: set ADMIN_PASSWORD for the first admin (or start with --demo)');
   }
@@ -158,6 +166,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     followUpsRouter,
     reportsRouter,
     planningRouter,
+    demoHistoryRouter,
     ticketPreviewRouter,
     ...(options.extraRouters ?? []),
   ];

@@ -4,6 +4,7 @@ import { BackupScheduler } from './backup/backup';
 import { loadConfig } from './config';
 import type { DemoHall } from './demo/demo-hall-types';
 import { demoHall } from './demo/demo-hall';
+import { DEMO_HISTORY_FILE, readDemoHistory } from './demo/demo-history';
 
 /** The demo hall is open around the clock with no quotas, so it can be tried at any hour. */
 function openAllHours(demo: DemoHall): DemoHall {
@@ -16,7 +17,9 @@ function openAllHours(demo: DemoHall): DemoHall {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined });
+  const started = Date.now();
+  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined, demoHistory: config.demo ? readDemoHistory(DEMO_HISTORY_FILE) : undefined });
+  const readyMs = Date.now() - started;
   const address = await server.listen();
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const log = server.deps.logger;
@@ -26,9 +29,12 @@ async function main(): Promise<void> {
 
   const lines = [`HallQ server ${base}`, `  console  ${base}/console`, `  kiosk    ${base}/kiosk`, `  display  ${base}/display`];
   if (config.demo) {
+    const history = server.deps.repos.demoHistory.get('demo');
     lines.push(
       '',
       '  DEMO MODE: known passwords and printed device tokens. NOT FOR PRODUCTION.',
+      `  ${history ? `GENERATED DEMO DATA: ${history.before.from}..${history.after.to} (${history.visitors} visitors) simulated, dedicated windows until ${history.before.to}, pooled from ${history.after.from}.` : 'no generated history (the database already had data)'}`,
+      `  ready in ${readyMs} ms`,
       '  staff (password "demo"): ' + server.deps.repos.staff.listOfHall('demo').map((s) => `${s.username} (${s.role})`).join(', '),
     );
     for (const d of server.deps.repos.devices.demoTokens()) lines.push(`  device ${d.kind}: ${d.token}   ${config.publicUrl}/${d.kind === 'kiosk' ? 'kiosk' : d.kind === 'display' ? 'display' : 'rating/1'}?pair=${d.token}`);

@@ -1,5 +1,6 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
+import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -134,6 +135,8 @@ export interface Hall {
   announcementTemplateEn: string;
   announcementRepeat: number;
   ticketNotice: LocalizedText;
+  /** Header line, English lines, estimate on the printed ticket (absent = defaults). */
+  ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
   /** A called ticket may be marked no-show only this long after its call, or after one recall. */

@@ -7,5 +7,6 @@ export * from './routing';
 export * from './planning';
 export * from './answers';
 export * from './hub';
+export * from './ticket-slip';
 export * from './kpi';
 export * from './hall-state';

@@ -122,6 +122,13 @@ export const DevicePatch = DeviceBody.omit({ kind: true }).partial().extend({ re
 export const NoticeBody = z.strictObject({ text: LocalizedTextSchema, active: z.boolean().optional() });
 export const NoticePatch = NoticeBody.partial();
 
+/** Printed-ticket settings: a header line (both languages, or none), English lines, the estimate. */
+export const TicketTemplateSchema = z.strictObject({
+  header: z.strictObject({ zh: z.string().trim().max(60), en: z.string().trim().max(60) }).optional(),
+  showEnglish: z.boolean().optional(),
+  showEstimate: z.boolean().optional(),
+});
+
 export const HallPatch = z.strictObject({
   name: LocalizedTextSchema.optional(),
   timezone: z.string().min(1).max(64).optional(),
@@ -136,6 +143,7 @@ export const HallPatch = z.strictObject({
   announcementTemplateEn: z.string().max(200).optional(),
   announcementRepeat: z.number().int().min(1).max(5).optional(),
   ticketNotice: LocalizedTextSchema.optional(),
+  ticketTemplate: TicketTemplateSchema.optional(),
   followUpWorkingDays: z.number().int().min(1).max(60).optional(),
   noShowGraceSeconds: z.number().int().min(0).max(3600).optional(),
   noShowRule: z.enum(NO_SHOW_RULES).optional(),
@@ -191,6 +199,7 @@ export const TicketPreviewBody = z.strictObject({
   serviceId: id.optional(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
   lang: z.enum(['zh', 'en']).optional(),
+  ticketTemplate: TicketTemplateSchema.optional(),
 });
 
 export const StatsQuery = z

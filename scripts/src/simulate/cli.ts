@@ -9,6 +9,7 @@ import { waitChartSvg } from './chart';
 import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
+import { demoHistory } from './demo-history';
 import { plannedWindows, planReport, scenarioPlan } from './plan-report';
 import { planScenario } from './staffing';
 import { estimatorReport, simulationReport } from './report';
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name>
   --evaluate-estimator    compare the wait shown at issue with the wait that happened, on
                           held-out seeds (never used for tuning), every window set
   --tune-estimator        the shown range's factors fitted on the tuning seeds
+  --demo-history <file>   write 60 generated days (30 before, 30 with the planner's windows)
+                          for the hall server's demo mode
   --plan                  staffing plan: Erlang C by hour, then the skill assignment of the
                           scenario's windows meeting the goal (or the smallest headcount that does)
   --goal-share <0..1>     plan goal: share of visitors called within the target (default: the
@@ -49,6 +52,7 @@ function main(argv: string[]): number {
       chart: { type: 'string' },
       'evaluate-estimator': { type: 'boolean', default: false },
       'tune-estimator': { type: 'boolean', default: false },
+      'demo-history': { type: 'string' },
       plan: { type: 'boolean', default: false },
       'goal-share': { type: 'string' },
       'target-minutes': { type: 'string' },
@@ -81,7 +85,13 @@ function main(argv: string[]): number {
   let output: unknown;
   let text: string;
 
-  if (values.plan) {
+  if (values['demo-history']) {
+    const history = demoHistory(scenario);
+    const file = resolve(cwd, values['demo-history']);
+    writeFileSync(file, `${JSON.stringify(history)}\n`);
+    output = { file, days: history.days.length, visitors: history.days.reduce((a, d) => a + d.length, 0) };
+    text = `demo history written to ${file}: ${history.days.length} days, ${(output as { visitors: number }).visitors} visitors\n`;
+  } else if (values.plan) {
     const plan = scenarioPlan(scenario, {
       goal: { share: numberOption(values['goal-share'], 'goal-share'), targetMinutes: numberOption(values['target-minutes'], 'target-minutes') },
     });

@@ -18,6 +18,18 @@ export interface EstimateRecord {
   actualSeconds: number;
 }
 
+/** One visitor's first call, for generated history (option `recordTickets`). */
+export interface TicketTrace {
+  serviceId: string;
+  windowId: string;
+  /** ms since the start of the run. */
+  arrivedAt: number;
+  calledAt: number;
+  /** When the window was free again (end of service, or of the no-show hold). */
+  endedAt: number;
+  noShow: boolean;
+}
+
 export interface ReplicationResult {
   /** Waits (s) of tickets that arrived in the measured period and were called, in call order. */
   waits: number[];
@@ -34,9 +46,13 @@ export interface ReplicationResult {
   waitingIntegralMs: number;
   measuredMs: number;
   estimates: EstimateRecord[];
+  /** With `recordTickets`: every visitor's first call, in call order. */
+  tickets: TicketTrace[];
 }
 
 export interface ReplicationOptions {
+  /** Keep a trace of every visitor's first call (generated demo history). */
+  recordTickets?: boolean;
   /** Compute the real and naive wait estimates at each measured issue (slower). */
   evaluateEstimator?: boolean;
   /** Run this window set instead of the scenario's `windows` (variants, staffing plans). */
@@ -143,6 +159,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     waitingIntegralMs: 0,
     measuredMs: endMs - warmupMs,
     estimates: [],
+    tickets: [],
   };
 
   const heap = new EventHeap<SimEvent>();
@@ -217,6 +234,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
     }
     w.current = { ticket, start: now, expectedEnd: now + (learned.get(ticket.serviceId) ?? 300) * 1000, serviceSeconds };
     schedule({ time: now + durationMs, kind: 'done', window: windows.indexOf(w) });
+    if (options.recordTickets && ticket.stage === 0)
+      result.tickets.push({ serviceId: ticket.serviceId, windowId: w.def.id, arrivedAt: ticket.arrivedAt, calledAt: now, endedAt: now + durationMs, noShow: noShows.has(ticket) });
   };
 
   const callNext = (w: WindowState): void => {

@@ -1,12 +1,12 @@
 // Live hall data for a page: the config (reloaded on config.changed) and the realtime feed.
 import type { Dispatch } from 'react';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { connectHallFeed } from '@hallq/client';
+import { connectHall } from '@hallq/client';
 import type { ConnectionStatus } from '@hallq/client';
-import type { HallConfig, HallEvent, QueueSnapshot } from '@hallq/shared';
+import type { HallConfig, HallEvent, HallState } from '@hallq/shared';
 import { api } from '../lib/api';
-import { emptyHallState, hallReducer } from '../lib/hall-state';
-import type { HallAction, HallState } from '../lib/hall-state';
+import { hallReducer } from '../lib/hall-state';
+import type { HallAction } from '../lib/hall-state';
 
 export function useHallConfig(hallId: string) {
   const [config, setConfig] = useState<HallConfig | null>(null);
@@ -19,14 +19,15 @@ export function useHallConfig(hallId: string) {
 }
 
 export interface HallFeedState {
-  state: HallState;
+  /** Null until the first snapshot. */
+  state: HallState | null;
   status: ConnectionStatus;
   dispatch: Dispatch<HallAction>;
 }
 
 /** Connects the hall feed with the staff token; `onEvent` sees every event after it is applied. */
 export function useHallFeed(hallId: string, token: string | null, onEvent?: (e: HallEvent) => void): HallFeedState {
-  const [state, dispatch] = useReducer(hallReducer, emptyHallState);
+  const [state, dispatch] = useReducer(hallReducer, null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const listener = useRef(onEvent);
   useEffect(() => {
@@ -35,26 +36,16 @@ export function useHallFeed(hallId: string, token: string | null, onEvent?: (e: 
 
   useEffect(() => {
     if (!token) return;
-    const feed = connectHallFeed(
+    const connection = connectHall(
       { url: window.location.origin, token, hallId },
       {
-        onSnapshot: (snapshot) => dispatch({ type: 'snapshot', snapshot }),
-        onEvent: (event) => {
-          dispatch({ type: 'event', event });
-          listener.current?.(event);
-        },
-        onEstimates: (estimates) => dispatch({ type: 'estimates', estimates }),
+        onState: (next) => dispatch({ type: 'state', state: next }),
+        onEvent: (event) => listener.current?.(event),
         onStatus: (s) => setStatus(s),
       },
     );
-    return () => feed.close();
+    return () => connection.close();
   }, [hallId, token]);
-
-  // An event we could not apply from what we knew: take a fresh snapshot over HTTP.
-  useEffect(() => {
-    if (!state.stale) return;
-    api.get<QueueSnapshot>(`/halls/${encodeURIComponent(hallId)}/queue`).then((snapshot) => dispatch({ type: 'snapshot', snapshot }), () => undefined);
-  }, [state.stale, hallId]);
 
   return { state, status, dispatch };
 }

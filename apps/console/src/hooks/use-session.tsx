@@ -2,9 +2,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { LoginResult } from '@hallq/shared';
-import { ApiError } from '@hallq/client';
+import { ApiError, fetchMe } from '@hallq/client';
 import { api, session } from '../lib/api';
-import { normalizeMe } from '../lib/me';
+import { staffMe } from '../lib/me';
 import type { Me } from '../lib/me';
 
 interface Session {
@@ -28,12 +28,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!token) return;
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    api
-      .get<unknown>('/me')
-      .then((raw) => {
+    fetchMe(api)
+      .then((answer) => {
         if (!live) return;
         setLoading(false);
-        const m = normalizeMe(raw);
+        const m = staffMe(answer);
         if (m) setMe(m);
         else {
           session.clear();
@@ -57,8 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const res = await api.post<LoginResult>('/auth/login', { username, password });
     session.set(res.token);
-    const m = normalizeMe(await api.get<unknown>('/me')) ?? normalizeMe({ ...res.staff, username });
-    if (!m) throw new Error('unexpected /me answer');
+    const m = staffMe(await fetchMe(api));
+    if (!m) throw new Error('this account is not a member of staff');
     setMe(m);
     setToken(res.token);
     setLoading(false);
@@ -84,4 +83,11 @@ export function useSession(): Session {
   const v = useContext(SessionContext);
   if (!v) throw new Error('useSession outside SessionProvider');
   return v;
+}
+
+/** For pages shown only to a signed-in member of staff (the shell renders them only then). */
+export function useSignedIn(): { me: Me; token: string } {
+  const { me, token } = useSession();
+  if (!me || !token) throw new Error('a console page rendered without a signed-in member of staff');
+  return { me, token };
 }

@@ -1,7 +1,6 @@
-// `GET /me` as the console needs it. The answer's exact nesting is read leniently (staff fields
-// at the top or under `staff`), so the console keeps working as the endpoint grows.
-import type { StaffRole } from '@hallq/shared';
-import { STAFF_ROLES } from '@hallq/shared';
+// The signed-in member of staff as the console needs it, from `GET /me` (`fetchMe` of
+// @hallq/client): a token that is not a member of staff's has no console.
+import type { MeAnswer, StaffRole } from '@hallq/shared';
 
 export interface Me {
   id: string;
@@ -13,20 +12,8 @@ export interface Me {
   windowNumbers: number[];
 }
 
-export function normalizeMe(raw: unknown, fallbackHallId = 'demo'): Me | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const top = raw as Record<string, unknown>;
-  const staff = (top.staff && typeof top.staff === 'object' ? top.staff : top) as Record<string, unknown>;
-  const role = staff.role;
-  if (typeof role !== 'string' || !(STAFF_ROLES as readonly string[]).includes(role)) return null;
-  const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
-  const windows = Array.isArray(staff.windowNumbers) ? staff.windowNumbers.filter((n): n is number => typeof n === 'number') : [];
-  return {
-    id: str(staff.id),
-    name: str(staff.name, str(staff.username)),
-    username: str(staff.username),
-    role: role as StaffRole,
-    hallId: str(top.hallId, str(staff.hallId, fallbackHallId)),
-    windowNumbers: windows,
-  };
+export function staffMe(answer: MeAnswer): Me | null {
+  if (answer.kind !== 'staff') return null;
+  const s = answer.staff;
+  return { id: s.id, name: s.name || s.username, username: s.username, role: s.role, hallId: answer.hallId, windowNumbers: s.windowNumbers ?? [] };
 }

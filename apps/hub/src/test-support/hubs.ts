@@ -18,7 +18,7 @@ export function testConfig(databaseUrl: string, channelPrefix: string, extra: Pa
     logLevel: 'silent',
     offlineAfterMs: 60_000,
     poolSize: 5,
-    webRoot: `${__dirname}/../../web`,
+    webRoot: `${__dirname}/../..`,
     redisChannelPrefix: channelPrefix,
     ...extra,
   };

@@ -15,6 +15,9 @@ export const TicketPrintDataSchema = z.strictObject({
   statusUrl: z.string().url().max(2000),
   notice: z.string().max(500).optional(),
   lang: z.enum(['zh', 'en']).optional(),
+  template: z
+    .strictObject({ header: z.string().max(200).optional(), showEnglish: z.boolean().optional(), showEstimate: z.boolean().optional() })
+    .optional(),
 });
 
 export interface IpcMainLike {

@@ -1,8 +1,8 @@
 // The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
 // printer's state, so the supervisor sees "out of paper" before the next visitor does.
 import { openPrinter, printTicket, readPrinterStatus } from '@hallq/printing';
-import type { PrintResult, TicketPrintData } from '@hallq/printing';
-import type { KioskPrintResult, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
+import type { PrintResult } from '@hallq/printing';
+import type { KioskPrintResult, KioskTicketPrintData, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
 import type { KioskConfig } from './config';
 
 export interface PrinterServiceDeps {
@@ -13,7 +13,7 @@ export interface PrinterServiceDeps {
 }
 
 export interface PrinterService {
-  print(data: TicketPrintData): Promise<KioskPrintResult>;
+  print(data: KioskTicketPrintData): Promise<KioskPrintResult>;
   status(): Promise<KioskPrinterStatus>;
   /** Checks the printer every `intervalMs` and reports changes; returns a stop function. */
   watch(intervalMs: number): () => void;
@@ -63,11 +63,15 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     }
   }
 
-  async function print(data: TicketPrintData): Promise<KioskPrintResult> {
+  async function print({ template, ...data }: KioskTicketPrintData): Promise<KioskPrintResult> {
     if (!config.printer) return { printed: false, state: NO_PRINTER.state as 'offline', reason: NO_PRINTER.reason };
     let result: PrintResult;
     try {
-      result = await deps.printTicket(config.printer, data, { paperWidthMm: config.paperWidthMm, statusCheck: config.printerStatusCheck });
+      result = await deps.printTicket(config.printer, data, {
+        paperWidthMm: config.paperWidthMm,
+        statusCheck: config.printerStatusCheck,
+        ...(template ? { template } : {}),
+      });
     } catch (err) {
       // Bad ticket data or printer URL: nothing was printed.
       result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };

@@ -1,13 +1,14 @@
 // The one bridge between the kiosk page and the Electron main process. Types only: the
 // sandboxed preload may require nothing but 'electron', so nothing here may exist at run time
 // (type imports are erased).
-import type { PrinterFault, PrinterState, PrintResult, TicketPrintData } from '@hallq/printing';
+import type { PrinterFault, PrinterState, PrintResult, TicketPrintData, TicketTemplate } from '@hallq/printing';
 
 export type KioskPrinterState = PrinterState;
 export type KioskPrinterFault = PrinterFault;
 
-/** What a printed ticket shows: the printing package's own shape, with no personal data. */
-export type KioskTicketPrintData = TicketPrintData;
+/** What a printed ticket shows: the printing package's own shape, with no personal data, and the
+ * hall's ticket template (header, English lines, estimate), as the shared `ticketSlip` makes them. */
+export type KioskTicketPrintData = TicketPrintData & { template?: TicketTemplate };
 
 export type KioskPrintResult = PrintResult;
 

@@ -2,7 +2,7 @@
 // follow-up-workflow.ts `FollowUpView`), the supervisor's list, and the provincial export
 // GET /halls/:hallId/reports/haochaping.json (services/reports/haochaping.ts, docs/haochaping-export.md).
 import { RATING_LEVELS } from '@hallq/shared';
-import { FOLLOW_UP_STATUSES } from '../services/follow-up/follow-up-repo';
+import { FOLLOW_UP_STATUSES } from '../storage/follow-up-repo';
 import { FOLLOW_UP_ACTIONS } from '../services/follow-up/follow-up-workflow';
 import { HAOCHAPING_FORMAT, HAOCHAPING_VERSION } from '../services/reports/haochaping';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';

@@ -18,7 +18,15 @@ const learnedFrom = (): Record<string, JsonSchema> => ({
 const perHour = (description: string): JsonSchema => ({ ...array(num(), description), minItems: 24, maxItems: 24 });
 
 export function planningSchemas(): Record<string, JsonSchema> {
+  const period = (description: string): JsonSchema => ({ ...obj({ from: localDate(), to: localDate() }), description });
   return {
+    DemoHistory: obj({
+      generated: constant(true),
+      note: str('what the generated days are (always generated, never measured)'),
+      before: period('local dates with dedicated windows'),
+      after: period('local dates with pooled windows (一窗多用)'),
+      visitors: int(),
+    }),
     ServiceTime: obj({
       minutes: num('mean window time per visitor'),
       source: oneOfValues(SERVICE_TIME_SOURCES, 'events: observed in the range; learned: the service\'s learned time; expected: its configured time'),

@@ -59,6 +59,11 @@ const hallFields = {
   openingHours: ref('OpeningHours'),
   holidays: array(localDate()),
   ticketNotice: ref('LocalizedText'),
+  ticketTemplate: obj(
+    { header: ref('LocalizedText'), showEnglish: bool('default true'), showEstimate: bool('default true') },
+    ['header', 'showEnglish', 'showEstimate'],
+    'the printed ticket: a header line, English lines, the estimate (absent = defaults)',
+  ),
   followUpWorkingDays: int(),
   routing: ref('RoutingPolicy'),
   noShowGraceSeconds: int('a called ticket can be marked no-show only this long after its call (default 120), or once it was recalled'),
@@ -102,9 +107,9 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, ['remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
+      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),

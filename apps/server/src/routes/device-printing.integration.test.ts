@@ -1,7 +1,8 @@
 // Kiosk printers the way halls have them: cheap ones that never answer DLE EOT, paper running out,
 // kiosks with no printer at all; and whether each device is there (presence).
 import { io as connect, type Socket } from 'socket.io-client';
-import { FakePrinter } from '@hallq/printing';
+import { FakePrinter, decodeJob, renderTicket } from '@hallq/printing';
+import { ticketSlip } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 describe('device printers and presence', () => {
@@ -118,5 +119,40 @@ describe('device printers and presence', () => {
     }
     expect(off.online).toBe(false);
     expect(Date.parse(off.lastSeenAt)).toBe(s.clock.read());
+  });
+});
+
+describe('one slip for the server printer, the preview and the kiosk', () => {
+  test('the server prints byte for byte the shared slip, and the preview shows its lines, with the hall template', async () => {
+    const s = await startTestServer();
+    const printer = await FakePrinter.start();
+    try {
+      const admin = await s.login('admin');
+      const template = { header: { zh: '欢迎光临', en: 'Welcome' }, showEnglish: false, showEstimate: false };
+      expect((await s.api('PATCH', '/halls/demo', { token: admin, body: { ticketTemplate: template } })).status).toBe(200);
+      const created = await s.api('POST', '/halls/demo/devices', { token: admin, body: { kind: 'kiosk', name: 'K', printer: printer.url, paperWidthMm: 58 } });
+      const kiosk = created.body.token;
+      const t = (await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' } })).body.ticket;
+      expect((await s.api('POST', `/tickets/${t.id}/print`, { token: kiosk })).body).toEqual({ printed: true });
+      const job = await printer.waitForJob();
+      const hall = (await s.api('GET', '/halls/demo', { token: kiosk })).body;
+      expect(hall.ticketTemplate).toEqual(template);
+      const service = hall.services.find((x: { id: string }) => x.id === 'svc-food');
+      const slip = ticketSlip({ hall, service, ticket: t, lang: 'zh' });
+      expect(Buffer.compare(job, renderTicket(slip.data, { paperWidthMm: 58, template: slip.template }))).toBe(0);
+      const preview = await s.api('POST', '/halls/demo/ticket-preview', { token: admin, body: { serviceId: 'svc-food', paperWidthMm: 58 } });
+      const shown = [...String(preview.body).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))));
+      const printed = decodeJob(job).text.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(shown[0]).toBe('欢迎光临');
+      // Same lines, except the preview's own sample values (number, time, people ahead) and rules.
+      const sameShape = (lines: string[]) =>
+        lines
+          .filter((l) => !/^-+$/.test(l) && !l.startsWith('前面'))
+          .map((l) => l.replace(/[A-Z]\d{3}/, '#').replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'T'));
+      expect(sameShape(shown.map((l) => l.trim()).filter(Boolean))).toEqual(sameShape(printed));
+    } finally {
+      await printer.close();
+      await s.close();
+    }
   });
 });

@@ -5,12 +5,11 @@ import type { AppDeps } from '../app-deps';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
 import { ownHall } from '../services/core';
-import { FollowUpRepo } from '../services/follow-up/follow-up-repo';
 import { addStep, FollowUpListQuery, FollowUpStepBody, listFollowUps } from '../services/follow-up/follow-up-workflow';
 
 export function followUpsRouter(deps: AppDeps): Router {
   const r = Router();
-  const repo = new FollowUpRepo(deps.db);
+  const repo = deps.repos.followUps;
   const supervisors = [deps.authenticate, deps.allow('admin', 'supervisor')];
 
   r.get('/halls/:hallId/follow-ups', ...supervisors, (req, res) => {

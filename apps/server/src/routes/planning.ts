@@ -32,7 +32,7 @@ export function planningRouter(deps: AppDeps): Router {
   r.get('/halls/:hallId/planning/forecast', ...planners, (req, res) => {
     const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const q = parse(ForecastQuery, req.query);
-    const forecast = hallForecast(deps.db, m, q, deps.clock());
+    const forecast = hallForecast(deps.repos.history, m, q, deps.clock());
     res.json({
       ...forecast,
       waitTargetMinutes: m.hall.waitTargetSeconds / 60,
@@ -43,7 +43,7 @@ export function planningRouter(deps: AppDeps): Router {
   r.post('/halls/:hallId/planning/plan', ...planners, (req, res) => {
     const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const body = parse(PlanBody, req.body);
-    res.json(hallPlan(deps.db, m, body, deps.clock()));
+    res.json(hallPlan(deps.repos.history, m, body, deps.clock()));
   });
 
   return r;

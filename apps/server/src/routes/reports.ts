@@ -27,7 +27,7 @@ export function reportsRouter(deps: AppDeps): Router {
     }
     const q = parse(StatsQuery, req.query);
     const now = deps.clock();
-    const input = reportInput(deps.db, hall, { from: q.from, to: q.to }, now);
+    const input = reportInput(deps.repos, hall, { from: q.from, to: q.to }, now);
     if (json) {
       res.setHeader('Content-Disposition', `attachment; filename="haochaping-${q.from}-${q.to}.json"`);
       res.json(haochapingExport(input, new Date(now).toISOString()));

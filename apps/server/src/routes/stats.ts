@@ -20,15 +20,15 @@ export function statsRouter(deps: AppDeps): Router {
   r.get('/halls/:hallId/stats', ...figures, (req, res) => {
     const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const q = parse(StatsQuery, req.query);
-    res.json(hallStats({ db: deps.db, hall, from: q.from, to: q.to, now: deps.clock() }));
+    res.json(hallStats({ repos: deps.repos, hall, from: q.from, to: q.to, now: deps.clock() }));
   });
 
   r.get('/halls/:hallId/stats/compare', ...figures, (req, res) => {
     const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const q = parse(CompareQuery, req.query);
     const now = deps.clock();
-    const before = hallStats({ db: deps.db, hall, from: q.beforeFrom, to: q.beforeTo, now });
-    const after = hallStats({ db: deps.db, hall, from: q.from, to: q.to, now });
+    const before = hallStats({ repos: deps.repos, hall, from: q.beforeFrom, to: q.beforeTo, now });
+    const after = hallStats({ repos: deps.repos, hall, from: q.from, to: q.to, now });
     res.json(compareStats(before, after));
   });
 

@@ -1,11 +1,11 @@
-// The printed ticket's layout as SVG, for the administrator's settings page: the same layout the
-// printer gets (packages/printing), drawn with the values being edited, before they are saved.
+// The printed ticket's layout as SVG, for the administrator's settings page: the same slip the
+// printers get (`ticketSlip` from shared, laid out by packages/printing), drawn with the values
+// being edited, before they are saved.
 import { Router } from 'express';
 import { renderTicketSvg } from '@hallq/printing';
-import { TicketPreviewBody } from '@hallq/shared';
+import { TicketPreviewBody, ticketSlip } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { parse } from '../http/validate';
-import { localTime } from '../services/clock';
 import { ownHall } from '../services/core';
 import { notFound } from '../services/errors';
 
@@ -16,24 +16,25 @@ export function ticketPreviewRouter(deps: AppDeps): Router {
     const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const service = body.serviceId === undefined ? [...m.services.values()][0] : m.services.get(body.serviceId);
     if (!service) throw notFound('service');
-    const lang = body.lang ?? 'zh';
-    const local = localTime(deps.clock(), m.hall.timezone);
-    const notice = body.notice ?? m.hall.ticketNotice;
-    const svg = renderTicketSvg(
-      {
-        hallName: (body.hallName ?? m.hall.name).zh,
+    const slip = ticketSlip({
+      hall: {
+        name: body.hallName ?? m.hall.name,
+        timezone: m.hall.timezone,
+        ticketNotice: body.notice ?? m.hall.ticketNotice,
+        ticketTemplate: { ...m.hall.ticketTemplate, ...body.ticketTemplate },
+      },
+      service,
+      ticket: {
         number: `${service.prefix}001`,
-        serviceName: { zh: service.name.zh, en: service.name.en },
+        serviceId: service.id,
+        issuedAt: new Date(deps.clock()).toISOString(),
         peopleAhead: 3,
         estimatedWaitSeconds: 12 * 60,
-        issuedAtLocal: `${local.date} ${local.time}`,
         statusUrl: `${deps.config.publicUrl}/t/preview`,
-        notice: lang === 'en' ? notice.en : notice.zh,
-        lang,
       },
-      { paperWidthMm: body.paperWidthMm ?? 80 },
-    );
-    res.type('image/svg+xml').send(svg);
+      lang: body.lang ?? 'zh',
+    });
+    res.type('image/svg+xml').send(renderTicketSvg(slip.data, { paperWidthMm: body.paperWidthMm ?? 80, template: slip.template }));
   });
   return r;
 }

@@ -27,7 +27,12 @@ const invalid = (path: string, message: string): AppError => new AppError('valid
 export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string, body: HallPatch): Hall {
   const m = ownHall(core, identity, hallId);
   if (body.timezone !== undefined && !isValidTimeZone(body.timezone)) throw invalid('timezone', 'unknown timezone');
-  const hall: Hall = { ...m.hall, ...body, routing: { ...m.hall.routing, ...(body.routing ?? {}) } } as Hall;
+  const hall: Hall = {
+    ...m.hall,
+    ...body,
+    routing: { ...m.hall.routing, ...(body.routing ?? {}) },
+    ...(body.ticketTemplate ? { ticketTemplate: { ...m.hall.ticketTemplate, ...body.ticketTemplate } } : {}),
+  } as Hall;
   core.repos.halls.put(hall);
   changed(core, tx, identity, hallId, 'hall', 'hall.update', hallId, body);
   return hall;

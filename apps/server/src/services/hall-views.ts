@@ -18,6 +18,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     openingHours: m.hall.openingHours,
     holidays: m.hall.holidays,
     ticketNotice: m.hall.ticketNotice,
+    ...(m.hall.ticketTemplate ? { ticketTemplate: m.hall.ticketTemplate } : {}),
     followUpWorkingDays: m.hall.followUpWorkingDays,
     routing: m.hall.routing,
     noShowGraceSeconds: m.hall.noShowGraceSeconds,

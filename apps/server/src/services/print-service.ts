@@ -3,10 +3,9 @@
 // ready; a fault is recorded as the device's state (and a `device.changed` event) and answered 503
 // printer_unavailable. Paper near its end prints, answers the warning and tells the supervisor;
 // no printer configured at all is a warning of its own, not "offline".
-import type { PrinterWarning } from '@hallq/shared';
+import { ticketSlip, type PrinterWarning } from '@hallq/shared';
 import { printTicket, type PrinterFault } from '@hallq/printing';
 import type { AppDeps } from '../app-deps';
-import { localTime } from './clock';
 import { hallOf, type Identity } from './core';
 import { recordPrinterStatus } from './device-service';
 import { AppError, notFound } from './errors';
@@ -33,25 +32,24 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   };
   if (!target) return fail('offline', 'no printer is configured for this kiosk or hall', 'no_printer_configured');
 
-  const local = localTime(Date.parse(t.issuedAt), m.hall.timezone);
   const live = t.status === 'waiting' ? liveEstimate(m, t) : undefined;
+  // The same slip the admin's preview and the Electron kiosk draw.
+  const slip = ticketSlip({
+    hall: m.hall,
+    service,
+    ticket: {
+      number: t.number,
+      serviceId: t.serviceId,
+      issuedAt: t.issuedAt,
+      peopleAhead: live?.peopleAhead ?? t.peopleAhead,
+      estimatedWaitSeconds: live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds,
+      statusUrl: statusUrl(deps.config.publicUrl, t.publicId),
+    },
+    lang: t.lang ?? 'zh',
+  });
   let result;
   try {
-    result = await printTicket(
-      target,
-      {
-        hallName: m.hall.name.zh,
-        number: t.number,
-        serviceName: service ? { zh: service.name.zh, en: service.name.en } : { zh: t.serviceId },
-        peopleAhead: live?.peopleAhead ?? t.peopleAhead,
-        estimatedWaitSeconds: live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds,
-        issuedAtLocal: `${local.date} ${local.time}`,
-        statusUrl: statusUrl(deps.config.publicUrl, t.publicId),
-        notice: t.lang === 'en' ? m.hall.ticketNotice.en : m.hall.ticketNotice.zh,
-        lang: t.lang,
-      },
-      { paperWidthMm: device?.paperWidthMm ?? 80, statusCheck },
-    );
+    result = await printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck });
   } catch (error) {
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');
     return fail('error', error instanceof Error ? error.message : 'printing failed');

@@ -1,8 +1,11 @@
 // All repositories over one database handle.
 import { AppointmentRepo } from './appointment-repo';
 import type { Db } from './db';
+import { DemoHistoryRepo } from './demo-history-repo';
 import { DeviceRepo } from './device-repo';
+import { FollowUpRepo } from './follow-up-repo';
 import { HallRepo } from './hall-repo';
+import { HistoryRepo } from './history-repo';
 import { LogRepo } from './log-repo';
 import { ServiceRepo } from './service-repo';
 import { StaffRepo } from './staff-repo';
@@ -20,6 +23,10 @@ export interface Repos {
   ticketPath: TicketPathRepo;
   log: LogRepo;
   appointments: AppointmentRepo;
+  followUps: FollowUpRepo;
+  /** Reads for statistics, reports and planning. */
+  history: HistoryRepo;
+  demoHistory: DemoHistoryRepo;
 }
 
 export function createRepos(db: Db): Repos {
@@ -33,5 +40,8 @@ export function createRepos(db: Db): Repos {
     ticketPath: new TicketPathRepo(db),
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
+    followUps: new FollowUpRepo(db),
+    history: new HistoryRepo(db),
+    demoHistory: new DemoHistoryRepo(db),
   };
 }

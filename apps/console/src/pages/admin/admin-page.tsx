@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { useSession } from '../../hooks/use-session';
+import { useSignedIn } from '../../hooks/use-session';
 import { useHallConfig } from '../../hooks/use-hall';
 import { hrefOf, navigate, useRoute } from '../../lib/router';
 import { HallSettings } from './hall-settings';
@@ -27,9 +27,9 @@ const SECTIONS: Array<{ id: string; label: MessageKey; render(p: AdminSectionPro
 
 export function AdminPage() {
   const { t } = useI18n();
-  const { me } = useSession();
+  const { me } = useSignedIn();
   const route = useRoute();
-  const hallId = me?.hallId ?? 'demo';
+  const hallId = me.hallId;
   const { config, reload } = useHallConfig(hallId);
   const id = route.split('/')[2] ?? 'services';
   const section = SECTIONS.find((s) => s.id === id) ?? SECTIONS[0]!;

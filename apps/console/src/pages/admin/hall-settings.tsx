@@ -32,6 +32,10 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     templateEn: hall.announcementTemplateEn ?? '',
     noticeZh: hall.ticketNotice?.zh ?? '',
     noticeEn: hall.ticketNotice?.en ?? '',
+    headerZh: hall.ticketTemplate?.header?.zh ?? '',
+    headerEn: hall.ticketTemplate?.header?.en ?? '',
+    showEnglish: hall.ticketTemplate?.showEnglish === false ? '' : 'yes',
+    showEstimate: hall.ticketTemplate?.showEstimate === false ? '' : 'yes',
   }));
   const [f, setF] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -46,6 +50,18 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       )}
     </label>
   );
+
+  const check = (k: 'showEnglish' | 'showEstimate', label: string) => (
+    <label className="check">
+      <input type="checkbox" name={`hall-${k}`} checked={f[k] === 'yes'} onChange={(e) => setF({ ...f, [k]: e.target.checked ? 'yes' : '' })} />
+      {label}
+    </label>
+  );
+  const ticketTemplate = {
+    header: { zh: f.headerZh.trim(), en: (f.headerEn || f.headerZh).trim() },
+    showEnglish: f.showEnglish === 'yes',
+    showEstimate: f.showEstimate === 'yes',
+  };
 
   const save = () => {
     setSaved(false);
@@ -66,6 +82,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('template') ? { announcementTemplate: f.template } : {}),
       ...(changed('templateEn') ? { announcementTemplateEn: f.templateEn } : {}),
       ...(changed('noticeZh', 'noticeEn') ? { ticketNotice: { zh: f.noticeZh, en: f.noticeEn || f.noticeZh } } : {}),
+      ...(changed('headerZh', 'headerEn', 'showEnglish', 'showEstimate') ? { ticketTemplate } : {}),
     };
     const parsed = HallPatch.safeParse(body);
     if (!parsed.success) {
@@ -98,6 +115,10 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {field('templateEn', t('hall.templateEn'))}
         {field('noticeZh', t('hall.ticketNoticeZh'))}
         {field('noticeEn', t('hall.ticketNoticeEn'))}
+        {field('headerZh', t('hall.ticketHeaderZh'))}
+        {field('headerEn', t('hall.ticketHeaderEn'))}
+        {check('showEnglish', t('hall.ticketShowEnglish'))}
+        {check('showEstimate', t('hall.ticketShowEstimate'))}
         <ErrorBox error={error} />
         <div className="form-actions wide">
           <button type="submit" className="btn-primary" disabled={busy}>
@@ -108,7 +129,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       </form>
       <aside className="card preview">
         <h2>{t('hall.preview')}</h2>
-        <TicketPreview hallId={config.id} hallName={{ zh: f.nameZh, en: f.nameEn }} service={config.services[0]} notice={{ zh: f.noticeZh, en: f.noticeEn }} />
+        <TicketPreview hallId={config.id} hallName={{ zh: f.nameZh, en: f.nameEn }} service={config.services[0]} notice={{ zh: f.noticeZh, en: f.noticeEn }} template={ticketTemplate} />
         <h2>{t('hall.previewAnnounce')}</h2>
         <p data-testid="announce-preview">{announce(f.template, 'A001', 5)}</p>
         <p>{announce(f.templateEn, 'A001', 5)}</p>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Device, HallEvent, Service, StaffMember, WindowView } from '@hallq/shared';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../hooks/use-session';
+import { useSignedIn } from '../../hooks/use-session';
 import { useHallConfig, useHallFeed } from '../../hooks/use-hall';
 import { useNow } from '../../hooks/use-now';
 import { useAction } from '../../hooks/use-action';
@@ -30,8 +30,8 @@ const deviceHealth = (d: Device): DeviceHealth => ({
 
 export function BoardPage() {
   const { t } = useI18n();
-  const { me, token } = useSession();
-  const hallId = me?.hallId ?? 'demo';
+  const { me, token } = useSignedIn();
+  const hallId = me.hallId;
   const { config, reload } = useHallConfig(hallId);
   const [staff, setStaff] = useState<Map<string, StaffMember>>(new Map());
   const [devices, setDevices] = useState<Map<string, DeviceHealth>>(new Map());
@@ -84,11 +84,10 @@ export function BoardPage() {
   const ctx = useMemo(() => (config ? routingContext(config) : null), [config]);
   if (!me || !config || !ctx) return <p>{t('common.loading')}</p>;
 
-  const snapshot = state.snapshot;
-  const waiting = snapshot?.waiting ?? [];
-  const windows = snapshot?.windows ?? [];
+  const waiting = state?.waiting ?? [];
+  const windows = state?.windows ?? [];
   const today = localDate(now, config.timezone);
-  const estimates = state.estimates?.services ?? snapshot?.services ?? [];
+  const estimates = state?.services ?? [];
   const queues = serviceQueues(config.services.filter((s) => s.active), waiting, estimates, config.waitTargetSeconds, now);
   const alerts = computeAlerts({
     waiting,
@@ -124,7 +123,7 @@ export function BoardPage() {
           }}
         />
         <WindowsTable config={config} windows={windows} staff={staff} now={now} canEdit={canEdit} onEditSkills={setEditing} />
-        {canEdit && <Broadcast hallId={hallId} notices={snapshot?.notices ?? []} />}
+        {canEdit && <Broadcast hallId={hallId} notices={state?.notices ?? []} />}
       </div>
       {editing && (
         <SkillsDialog

@@ -1,13 +1,13 @@
 // The counter: sign in at a window, then serve visitors with one key per action.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { estimatedWaitOf } from '@hallq/shared';
 import type { HallEvent, HallWindow, Ticket } from '@hallq/shared';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../hooks/use-session';
+import { useSignedIn } from '../../hooks/use-session';
 import { useHallConfig, useHallFeed } from '../../hooks/use-hall';
 import { useNow } from '../../hooks/use-now';
 import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
-import { estimateFor } from '../../lib/hall-state';
 import { localDate, routingContext, waitingForWindow } from '../../lib/queue';
 import { staffTypeOf } from '../../lib/roles';
 import { actionForKey } from '../../lib/shortcuts';
@@ -27,8 +27,8 @@ type DialogState = null | { kind: 'complete' } | { kind: 'transfer' } | { kind: 
 
 export function CounterPage() {
   const { t } = useI18n();
-  const { me, token } = useSession();
-  const hallId = me?.hallId ?? 'demo';
+  const { me, token } = useSignedIn();
+  const hallId = me.hallId;
   const { config, reload } = useHallConfig(hallId);
   const now = useNow();
   const today = localDate(now, config?.timezone ?? 'Asia/Shanghai');
@@ -52,7 +52,7 @@ export function CounterPage() {
   const [info, setInfo] = useState<string | null>(null);
   const [ticks, setTicks] = useState<{ ticketId: string; done: Set<number> }>({ ticketId: '', done: new Set() });
 
-  const windows = state.snapshot?.windows ?? [];
+  const windows = state?.windows ?? [];
   // Already signed in somewhere (e.g. after a reload): that is my window.
   const signedIn = windows.find((w) => w.staffId === me?.id) ?? null;
   useEffect(() => {
@@ -63,8 +63,8 @@ export function CounterPage() {
   const staffType = staffTypeOf(me?.role) ?? 'helper';
   const ctx = useMemo(() => (config ? routingContext(config) : null), [config]);
   const rows = useMemo(
-    () => (win && ctx && state.snapshot ? waitingForWindow(state.snapshot.waiting, win.skills, staffType, ctx, now) : []),
-    [win, ctx, state.snapshot, staffType, now],
+    () => (win && ctx && state ? waitingForWindow(state.waiting, win.skills, staffType, ctx, now) : []),
+    [win, ctx, state, staffType, now],
   );
 
   const patchWindow = (w: HallWindow) => dispatch({ type: 'window-patch', windowId: w.id, patch: { state: w.state, staffId: w.staffId, pauseReason: w.pauseReason } });
@@ -148,7 +148,7 @@ export function CounterPage() {
     return () => window.removeEventListener('keydown', on);
   }, []);
 
-  if (!me || !config || !state.snapshot) return <p>{t('common.loading')}</p>;
+  if (!config || !state) return <p>{t('common.loading')}</p>;
   const closeDialog = () => setDialog(null);
   const ticked = ticks.ticketId === current?.ticketId ? ticks.done : new Set<number>();
   const act = (f: () => Promise<unknown>) => {
@@ -212,7 +212,7 @@ export function CounterPage() {
               config={config}
               rows={rows}
               now={now}
-              estimateOf={(id) => estimateFor(state, id)}
+              estimateOf={(id) => estimatedWaitOf(state, id)}
               canCall={current === null && win.state === 'open'}
               onCall={(ticketId, number) => setDialog({ kind: 'call', ticketId, number })}
             />

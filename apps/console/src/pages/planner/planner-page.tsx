@@ -3,7 +3,7 @@
 // an hourly table and a window skill suggestion.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../hooks/use-session';
+import { useSignedIn } from '../../hooks/use-session';
 import { useAction } from '../../hooks/use-action';
 import { api } from '../../lib/api';
 import { ErrorBox } from '../../components/error-box';
@@ -27,8 +27,8 @@ const minutesOf = (f: ForecastResponse): Record<string, string> =>
 
 export function PlannerPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const hallId = encodeURIComponent(me?.hallId ?? 'demo');
+  const { me } = useSignedIn();
+  const hallId = encodeURIComponent(me.hallId);
   const { run, error, setError, busy } = useAction();
   const [query, setQuery] = useState<{ from: string; to: string; days: DayType }>({ from: '', to: '', days: 'all' });
   const [learned, setLearned] = useState<ForecastResponse | null>(null);

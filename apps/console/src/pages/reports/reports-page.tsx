@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FollowUpList, Organisation, StatsComparison } from '@hallq/shared';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../hooks/use-session';
+import { useSignedIn } from '../../hooks/use-session';
 import { useHallConfig } from '../../hooks/use-hall';
 import { api } from '../../lib/api';
 import { describeError, type ShownError } from '../../lib/errors';
@@ -36,8 +36,8 @@ function RangeInputs(props: { range: DateRange; onChange(r: DateRange): void; fr
 
 export function ReportsPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const hallId = me?.hallId ?? 'demo';
+  const { me } = useSignedIn();
+  const hallId = me.hallId;
   const { config } = useHallConfig(hallId);
   const [draft, setDraft] = useState<{ after: DateRange; before: DateRange } | null>(null);
   const [applied, setApplied] = useState<{ after: DateRange; before: DateRange } | null>(null);

@@ -1,9 +1,10 @@
-// Connects a lobby page to its hall: device token, hall config, live state in seq order.
-// On reconnect the feed resumes from the last seq; calls it missed come back as `replayed`.
+// Connects a lobby page to its hall: device token, the hall this device belongs to (GET /me),
+// hall config, live state in seq order (`connectHall`). On reconnect the feed resumes from the
+// last seq; calls it missed come back as `replayed`.
 import { useEffect, useRef, useState } from 'react';
-import { connectHallFeed, createApiClient, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
-import type { CallView, DeviceKind, HallConfig, HallEvent, HallEventOf } from '@hallq/shared';
-import { applyEstimates, applyEvent, fromSnapshot, type HallState } from './hall-state';
+import { ApiError, connectHall, createApiClient, fetchMe, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
+import { callOf, type CallView, type DeviceKind, type HallConfig, type HallEventOf } from '@hallq/shared';
+import { forScreen, type HallState } from './hall-state';
 
 export interface HallFeedCallbacks {
   /** A call or recall; `at` is on the local clock (corrected for the server's clock skew). */
@@ -11,17 +12,14 @@ export interface HallFeedCallbacks {
   onCompleted?(event: HallEventOf<'ticket.completed'>, replayed: boolean): void;
 }
 
+/** `no-hall`: the server did not say which hall this device belongs to; nothing is guessed. */
+export type FeedStatus = ConnectionStatus | 'unpaired' | 'no-hall';
+
 export interface HallFeedView {
   api: ApiClient | null;
   hall: HallConfig | null;
   state: HallState | null;
-  status: ConnectionStatus | 'unpaired';
-}
-
-interface Me {
-  hallId?: string;
-  windowNumber?: number | null;
-  device?: { hallId?: string };
+  status: FeedStatus;
 }
 
 export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {}): HallFeedView {
@@ -31,22 +29,10 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
 
   useEffect(() => {
     let closed = false;
-    let feed: { close(): void } | null = null;
+    let connection: { close(): void } | null = null;
     let skewMs = 0;
-    let state: HallState | null = null;
     const update = (patch: Partial<HallFeedView>) => !closed && setView((v) => ({ ...v, ...patch }));
-
     const localMs = (iso: string) => Date.parse(iso) - skewMs;
-    const callOf = (e: HallEventOf<'ticket.called'> | HallEventOf<'ticket.recalled'>): CallView => ({
-      ticketId: e.ticketId,
-      number: e.number,
-      serviceId: e.serviceId,
-      windowId: e.windowId,
-      windowNumber: e.windowNumber,
-      recall: e.type === 'ticket.recalled' || e.recall,
-      at: e.at,
-      seq: e.seq,
-    });
 
     void (async () => {
       const origin = window.location.origin;
@@ -55,17 +41,16 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
       if (!token) return update({ status: 'unpaired' });
       const api = createApiClient({ baseUrl: '', getToken: () => token });
       update({ api });
-      let hallId = 'demo';
+      let hallId: string;
       for (;;) {
         try {
-          const me = await api.get<Me>('/me');
-          hallId = me.hallId ?? me.device?.hallId ?? hallId;
+          hallId = (await fetchMe(api)).hallId;
           break;
         } catch (err) {
           if (closed) return;
-          const status = (err as { status?: number }).status;
+          const status = err instanceof ApiError ? err.status : 0;
           if (status === 401 || status === 403) return update({ status: 'refused' });
-          if (status === 404) break; // a server without /me: the demo hall
+          if (err instanceof ApiError && (err.code === 'bad_me_answer' || status === 404)) return update({ status: 'no-hall' });
           update({ status: 'offline' });
           await new Promise((r) => setTimeout(r, 2000));
         }
@@ -82,26 +67,21 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
       };
       await loadHall();
       if (closed) return;
-      feed = connectHallFeed(
+      connection = connectHall(
         { url: origin, token, hallId },
         {
           onStatus: (status) => update({ status }),
-          onSnapshot: (snap) => {
+          onState: (state) => update({ state: forScreen(state) }),
+          onSnapshot: (snap, previous) => {
             skewMs = Date.parse(snap.at) - Date.now();
-            const prevSeq = state?.seq ?? null;
-            state = fromSnapshot(snap);
-            update({ state });
             // A snapshot after a long gap: calls newer than what we showed were missed.
-            if (prevSeq !== null) {
+            if (previous !== null) {
               for (const c of [...snap.recentCalls].sort((a, b) => a.seq - b.seq)) {
-                if (c.seq > prevSeq) cb.current.onCall?.(c, localMs(c.at), true);
+                if (c.seq > previous.seq) cb.current.onCall?.(c, localMs(c.at), true);
               }
             }
           },
-          onEvent: (event: HallEvent, replayed) => {
-            if (!state) return;
-            state = applyEvent(state, event);
-            update({ state });
+          onEvent: (event, replayed) => {
             if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
               cb.current.onCall?.(callOf(event), localMs(event.at), replayed);
             } else if (event.type === 'ticket.completed') {
@@ -110,17 +90,12 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
               void loadHall();
             }
           },
-          onEstimates: (e) => {
-            if (!state) return;
-            state = applyEstimates(state, e);
-            update({ state });
-          },
         },
       );
     })();
     return () => {
       closed = true;
-      feed?.close();
+      connection?.close();
     };
   }, [kind]);
 

@@ -3,26 +3,19 @@
 // shows it with its QR code, and the supervisor is told.
 import { ApiError } from '@hallq/client';
 import type { ApiClient } from '@hallq/client';
+import { ticketSlip } from '@hallq/shared';
 import type { HallConfig, Lang, Service } from '@hallq/shared';
 import type { KioskBridge, KioskPrinterFault, KioskTicketPrintData } from '../../shared/kiosk-bridge';
-import { formatLocalTime } from '../common/format';
 import type { IssuedTicket } from './take-ticket';
 
 export type PrintOutcome = { printed: true } | { printed: false; state: KioskPrinterFault; reason: string };
 
 const FAULTS: readonly KioskPrinterFault[] = ['offline', 'paper_out', 'cover_open', 'error'];
 
+/** The slip the server's printer and the admin's preview get too (one function, `ticketSlip`). */
 export function buildPrintData(ticket: IssuedTicket, hall: HallConfig, service: Service, lang: Lang): KioskTicketPrintData {
-  return {
-    hallName: hall.name.zh,
-    number: ticket.number,
-    serviceName: { zh: service.name.zh, en: service.name.en },
-    peopleAhead: ticket.peopleAhead,
-    estimatedWaitSeconds: ticket.estimatedWaitSeconds,
-    issuedAtLocal: formatLocalTime(ticket.issuedAt, hall.timezone),
-    statusUrl: ticket.statusUrl,
-    lang,
-  };
+  const slip = ticketSlip({ hall, service, ticket, lang });
+  return { ...slip.data, template: slip.template };
 }
 
 function faultFrom(details: unknown): KioskPrinterFault {

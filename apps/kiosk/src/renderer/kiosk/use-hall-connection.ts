@@ -1,7 +1,7 @@
 // The kiosk's link to its hall: pairing, hall configuration, live per-service waits and whether
 // the server can be reached at all (no ticket is ever issued without it).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, connectHallFeed, createApiClient, forgetDeviceToken, obtainDeviceToken, pairWithDemo } from '@hallq/client';
+import { ApiError, connectHallFeed, createApiClient, fetchMe, forgetDeviceToken, obtainDeviceToken, pairWithDemo } from '@hallq/client';
 import type { ApiClient, ConnectionStatus } from '@hallq/client';
 import type { HallConfig, QueueEstimates, ServiceQueueView } from '@hallq/shared';
 
@@ -25,11 +25,6 @@ export interface HallConnection {
 }
 
 const RETRY_MS = 3000;
-
-interface MeView {
-  hallId?: string;
-  device?: { hallId?: string };
-}
 
 export function useHallConnection(): HallConnection {
   const tokenRef = useRef<string | null>(null);
@@ -57,9 +52,9 @@ export function useHallConnection(): HallConnection {
           if (!cancelled) setPhase('unpaired');
           return;
         }
-        let me: MeView;
+        let hallId: string;
         try {
-          me = await api.get<MeView>('/me');
+          hallId = (await fetchMe(api)).hallId;
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 401) throw err;
           // A revoked or stale token: in demo mode from loopback, pair again once.
@@ -69,9 +64,8 @@ export function useHallConnection(): HallConnection {
             if (!cancelled) setPhase('unpaired');
             return;
           }
-          me = await api.get<MeView>('/me');
+          hallId = (await fetchMe(api)).hallId;
         }
-        const hallId = me.hallId ?? me.device?.hallId ?? 'demo';
         const config = await api.get<HallConfig>(`/halls/${encodeURIComponent(hallId)}`);
         if (cancelled) return;
         setHall(config);
@@ -79,7 +73,8 @@ export function useHallConnection(): HallConnection {
         setPhase('ready');
       } catch (err) {
         if (cancelled) return;
-        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        // Refused, or the server did not say which hall this kiosk belongs to: pair it (again).
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403 || err.code === 'bad_me_answer')) {
           setPhase('unpaired');
           return;
         }

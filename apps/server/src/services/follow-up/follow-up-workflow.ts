@@ -15,7 +15,7 @@ import { FOLLOW_UP_ACTIONS, FOLLOW_UP_STATUSES, type FollowUpAction, type Follow
 import type { Identity } from '../core';
 import { AppError, notFound } from '../errors';
 import { localTime } from '../clock';
-import type { FollowUpRepo, FollowUpRow, FollowUpStatus, StepRow } from './follow-up-repo';
+import type { FollowUpRepo, FollowUpRow, FollowUpStatus, StepRow } from '../../storage/follow-up-repo';
 
 export { FOLLOW_UP_ACTIONS, type FollowUpAction, type FollowUpView } from '@hallq/shared';
 

@@ -1,7 +1,7 @@
 // The staffing planner over a hall's data: reads the events a date range needs and the hall's
 // configuration (services, modules, windows), then runs the pure forecast and plan.
-import { HALL_EVENT_TYPES, type HallEvent, type HallEventType } from '@hallq/shared';
-import type { Db } from '../../storage/db';
+import { HALL_EVENT_TYPES } from '@hallq/shared';
+import type { HistoryRepo } from '../../storage/history-repo';
 import type { HallMirror } from '../hall-mirror';
 import { AppError } from '../errors';
 import { learnForecast, type DayType, type LearnedForecast } from './forecast';
@@ -13,25 +13,6 @@ const DAY_MS = 24 * 3600 * 1000;
 /** A ticket issued in the range may be served up to this long after it ends. */
 const SERVICE_SLACK_MS = 2 * DAY_MS;
 export const DEFAULT_LEARNING_DAYS = 28;
-
-interface EventRow {
-  hall_id: string;
-  seq: number;
-  type: HallEventType;
-  at: number;
-  actor: string;
-  payload: string;
-}
-
-function eventsBetween(db: Db, hallId: string, types: readonly HallEventType[], start: number, end: number): HallEvent[] {
-  const marks = types.map(() => '?').join(', ');
-  const rows = db
-    .prepare(`SELECT * FROM events WHERE hall_id = ? AND type IN (${marks}) AND at >= ? AND at < ? ORDER BY seq`)
-    .all(hallId, ...types, start, end) as EventRow[];
-  return rows.map(
-    (r) => ({ ...(JSON.parse(r.payload) as object), seq: r.seq, type: r.type, at: new Date(r.at).toISOString(), hallId: r.hall_id, actor: JSON.parse(r.actor) as unknown }) as HallEvent,
-  );
-}
 
 const PLANNING_EVENTS = HALL_EVENT_TYPES.filter((t) => t === 'ticket.issued' || t === 'ticket.started' || t === 'ticket.completed');
 
@@ -52,10 +33,10 @@ export function resolveRange(q: RangeQuery, now: number, timeZone: string): { fr
   return { from, to };
 }
 
-export function hallForecast(db: Db, m: HallMirror, q: RangeQuery, now: number): LearnedForecast {
+export function hallForecast(history: HistoryRepo, m: HallMirror, q: RangeQuery, now: number): LearnedForecast {
   const { from, to } = resolveRange(q, now, m.hall.timezone);
   const { start, end } = rangeBounds(from, to, m.hall.timezone);
-  const events = eventsBetween(db, m.hall.id, PLANNING_EVENTS, start, end + SERVICE_SLACK_MS);
+  const events = history.eventsBetween(m.hall.id, PLANNING_EVENTS, start, end + SERVICE_SLACK_MS);
   return learnForecast({
     events,
     timeZone: m.hall.timezone,
@@ -75,7 +56,7 @@ export interface PlanRequest extends RangeQuery {
 
 export type HallPlan = StaffingPlanResult & { forecastSource: 'request' | 'learned'; learnedFrom: Omit<LearnedForecast, 'arrivals' | 'serviceTimes'> };
 
-export function hallPlan(db: Db, m: HallMirror, req: PlanRequest, now: number): HallPlan {
+export function hallPlan(history: HistoryRepo, m: HallMirror, req: PlanRequest, now: number): HallPlan {
   const unknown = [...Object.keys(req.forecast ?? {}), ...Object.keys(req.serviceMinutes ?? {})].filter((id) => !m.services.has(id));
   if (unknown.length)
     throw new AppError(
@@ -84,7 +65,7 @@ export function hallPlan(db: Db, m: HallMirror, req: PlanRequest, now: number): 
       unknown.map((id) => ({ path: [req.forecast && id in req.forecast ? 'forecast' : 'serviceMinutes', id], message: `no service ${id} in this hall`, code: 'custom' })),
     );
   // Service times (and, without a forecast in the request, the arrivals) come from the history.
-  const learned = hallForecast(db, m, req, now);
+  const learned = hallForecast(history, m, req, now);
   const arrivals = req.forecast ?? learned.arrivals;
   const all = [...m.services.values()];
   // Active services, and inactive ones only when someone is expected for them.

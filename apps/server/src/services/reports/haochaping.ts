@@ -2,7 +2,7 @@
 // for upload to a provincial 好差评 platform. No personal data of visitors is held or sent.
 import { RATING_LABELS, isBadRating, type LocalizedText, type RatingLevel } from '@hallq/shared';
 import type { RatingFigures } from '../stats/figures';
-import type { FollowUpStatus } from '../follow-up/follow-up-repo';
+import type { FollowUpStatus } from '../../storage/follow-up-repo';
 import { finalServiceOf, serviceName, type ReportInput } from './report-input';
 
 export const HAOCHAPING_FORMAT = 'hallq.haochaping';

@@ -2,7 +2,7 @@
 // events by services/stats), the catalogue for names, the ratings' reasons and the follow-ups.
 import type { Hall } from '@hallq/shared';
 import type { Stats } from '../stats/compute-stats';
-import type { HallCatalogue } from '../stats/hall-catalogue';
+import type { HallCatalogue } from '../../storage/history-repo';
 import { servedMs, type TicketFacts } from '../stats/ticket-facts';
 import type { FollowUpView } from '../follow-up/follow-up-workflow';
 import type { OrganisationMonth } from './contractor-statement';

@@ -2,17 +2,16 @@
 // (the same fold as GET /stats, so a report never disagrees with the dashboard), the catalogue,
 // the follow-ups with their steps, and the reasons given with ratings.
 import type { Hall } from '@hallq/shared';
-import type { Db } from '../../storage/db';
-import { FollowUpRepo } from '../follow-up/follow-up-repo';
+import type { Repos } from '../../storage/repos';
 import { toView, type FollowUpView } from '../follow-up/follow-up-workflow';
 import { hallFacts } from '../stats/stats-service';
 import { contractorStatements } from './contractor-statement';
 import type { ReportInput } from './report-input';
 
-export function reportInput(db: Db, hall: Hall, range: { from: string; to: string }, now: number): ReportInput {
-  const { catalogue, facts, stats } = hallFacts({ db, hall, from: range.from, to: range.to, now });
+export function reportInput(repos: Pick<Repos, 'history' | 'followUps'>, hall: Hall, range: { from: string; to: string }, now: number): ReportInput {
+  const { catalogue, facts, stats } = hallFacts({ repos, hall, from: range.from, to: range.to, now });
 
-  const repo = new FollowUpRepo(db);
+  const repo = repos.followUps;
   const rows = repo.ofTickets(facts.tickets.filter((t) => t.rating !== null).map((t) => t.ticketId));
   const steps = repo.steps([...rows.values()].map((r) => r.id));
   const followUps = new Map<string, FollowUpView>(
@@ -20,11 +19,7 @@ export function reportInput(db: Db, hall: Hall, range: { from: string; to: strin
   );
   const rectifiedTickets = new Set([...followUps].filter(([, f]) => f.rectified === true).map(([id]) => id));
 
-  const reasons = new Map<string, string | null>();
-  const reasonOf = db.prepare('SELECT reason FROM ratings WHERE ticket_id = ?');
-  for (const t of facts.tickets) {
-    if (t.rating) reasons.set(t.ticketId, (reasonOf.get(t.ticketId) as { reason: string | null } | undefined)?.reason ?? null);
-  }
+  const reasons = repos.history.ratingReasons(facts.tickets.filter((t) => t.rating).map((t) => t.ticketId));
 
   return {
     hall, range, stats, tickets: facts.tickets, catalogue, followUps, reasons,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FollowUpView } from '../follow-up/follow-up-workflow';
 import { statsFromFacts } from '../stats/compute-stats';
-import type { HallCatalogue } from '../stats/hall-catalogue';
+import type { HallCatalogue } from '../../storage/history-repo';
 import { boundsOf } from '../stats/local-days';
 import { foldEvents } from '../stats/ticket-facts';
 import { contractorStatements } from './contractor-statement';

@@ -1,12 +1,12 @@
 // The use case behind GET /halls/:hallId/stats: read the events of the range, fold them into
 // KPIs, and add the follow-up figures of the bad ratings among them (rectification rate).
 import type { Hall, HallStats } from '@hallq/shared';
-import type { Db } from '../../storage/db';
+import type { Repos } from '../../storage/repos';
 import { AppError } from '../errors';
 import { followUpFigures } from '../follow-up/follow-up-figures';
 import { statsFromFacts, type Stats, type StatsContext } from './compute-stats';
 import { statsEvents } from './event-source';
-import { hallCatalogue, type HallCatalogue } from './hall-catalogue';
+import type { HallCatalogue } from '../../storage/history-repo';
 import { boundsOf, datesOf } from './local-days';
 import { foldEvents, type Facts } from './ticket-facts';
 
@@ -41,7 +41,7 @@ export function statsContext(hall: Hall, catalogue: HallCatalogue, from: string,
 }
 
 export interface StatsInput {
-  db: Db;
+  repos: Pick<Repos, 'history' | 'followUps'>;
   hall: Hall;
   from: string;
   to: string;
@@ -50,15 +50,15 @@ export interface StatsInput {
 
 /** One read of the range: the per-ticket facts and the KPIs folded from them (for reports). */
 export function hallFacts(input: StatsInput): { ctx: StatsContext; catalogue: HallCatalogue; facts: Facts; stats: Stats } {
-  const { db, hall, from, to, now } = input;
+  const { repos, hall, from, to, now } = input;
   checkRange(from, to);
-  const catalogue = hallCatalogue(db, hall.id);
+  const catalogue = repos.history.catalogue(hall.id);
   const ctx = statsContext(hall, catalogue, from, to, now);
-  const facts = foldEvents(statsEvents(db, hall.id, ctx.start, ctx.end), ctx.timeZone, from, to);
+  const facts = foldEvents(statsEvents(repos.history, hall.id, ctx.start, ctx.end), ctx.timeZone, from, to);
   return { ctx, catalogue, facts, stats: statsFromFacts(facts, ctx) };
 }
 
 export function hallStats(input: StatsInput): HallStats {
   const { stats } = hallFacts(input);
-  return { ...stats, followUps: followUpFigures(input.db, input.hall, input.from, input.to, stats.ratings.bad, input.now) };
+  return { ...stats, followUps: followUpFigures(input.repos.followUps, input.hall, input.from, input.to, stats.ratings.bad, input.now) };
 }

@@ -1,6 +1,6 @@
 // Follow-ups of bad ratings (opened by ticket-flow-service `rate`) and their append-only steps.
 import type { FollowUpStatus } from '@hallq/shared';
-import type { Db } from '../../storage/db';
+import type { Db } from './db';
 
 export { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@hallq/shared';
 
