@@ -21,6 +21,7 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'src/renderer/index.html'),
         status: resolve(__dirname, 'src/renderer/status.html'),
+        hall: resolve(__dirname, 'src/renderer/hall.html'),
       },
     },
   },

@@ -90,7 +90,7 @@ export class CallObserver {
 export async function announcerHook(page: Page): Promise<AnnouncerHook> {
   return page.evaluate(() => {
     const h = window.__hallqAnnouncer!;
-    return { log: h.log, skipped: h.skipped, played: h.played, voice: h.voice };
+    return { log: h.log, skipped: h.skipped, played: h.played, voice: h.voice, handledThrough: h.handledThrough };
   });
 }
 

@@ -134,6 +134,11 @@ export function buildLayout(data: TicketPrintData, opts: RenderOptions): TicketL
 
   blocks.push({ kind: 'rule' });
   text(data.notice ?? template.notice ?? DEFAULT_NOTICE);
+  if (data.hallUrl) {
+    // The hall's own page: next time, check the wait or book from home (少跑路).
+    bilingual('下次可先在网上查看等候、预约', 'Next time: check waits or book online');
+    text(sanitizeText(absoluteStatusUrl(data.hallUrl)));
+  }
   blocks.push({ kind: 'feed', lines: 4 }, { kind: 'cut' });
   return { paperWidthMm: opts.paperWidthMm, columns: paper.columns, widthDots: paper.widthDots, blocks };
 }

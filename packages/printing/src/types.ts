@@ -15,6 +15,8 @@ export interface TicketPrintData {
   notice?: string;
   /** Language the visitor chose at the kiosk; English lines go first when `en`. */
   lang?: 'zh' | 'en';
+  /** The hall's public page (`PUBLIC_URL` + `/h/<hallId>`): services, waits, bookings; printed in the footer. */
+  hallUrl?: string;
 }
 
 /** Per-hall ticket template (hall configuration). */

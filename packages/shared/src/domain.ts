@@ -1,6 +1,5 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
-import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -118,6 +117,16 @@ export interface HallWindow {
   pauseReason: string | null;
 }
 
+/** How a hall's printed tickets look (the layout is `ticketSlip` in ticket-slip.ts). */
+export interface TicketTemplateSettings {
+  /** A line above the hall name, e.g. a welcome. */
+  header?: LocalizedText;
+  /** Print English lines as well as Chinese (default true). */
+  showEnglish?: boolean;
+  /** Print the estimated wait (default true). */
+  showEstimate?: boolean;
+}
+
 /** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */
 export const DEFAULT_ANNOUNCEMENT_TEMPLATE = '请{number}号到{window}号窗口办理';
 export const DEFAULT_ANNOUNCEMENT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
@@ -134,6 +143,8 @@ export interface Hall {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  /** Longest wait from a call to the start of its announcement before displays catch up (default 15). */
+  announcementMaxLagSeconds?: number;
   ticketNotice: LocalizedText;
   /** Header line, English lines, estimate on the printed ticket (absent = defaults). */
   ticketTemplate?: TicketTemplateSettings;
@@ -233,6 +244,9 @@ export interface Device {
   windowNumber: number | null;
   printer: string | null;
   paperWidthMm: 58 | 80 | null;
+  /** Displays: announce only the windows of this zone and/or these numbers (both null: all). */
+  announceZone?: string | null;
+  announceWindows?: number[] | null;
   printerStatusCheck: PrinterStatusCheck;
   revoked: boolean;
   printerState: PrinterState | null;

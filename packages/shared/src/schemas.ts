@@ -115,6 +115,10 @@ export const DeviceBody = z.strictObject({
   windowNumber: z.number().int().min(1).max(9999).optional(),
   printer: PrinterUrlSchema.optional(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
+  /** A display announces the calls of this zone's windows (null: no zone limit). */
+  announceZone: z.string().trim().min(1).max(64).nullable().optional(),
+  /** A display announces the calls of these windows (null: no list; with no zone either, every window). */
+  announceWindows: z.array(z.number().int().min(1).max(9999)).max(500).nullable().optional(),
   printerStatusCheck: z.enum(PRINTER_STATUS_CHECKS).optional(),
 });
 export const DevicePatch = DeviceBody.omit({ kind: true }).partial().extend({ revoked: z.boolean().optional() });
@@ -141,7 +145,9 @@ export const HallPatch = z.strictObject({
     .refine((t) => t.includes('{number}'), 'the template must contain {number}')
     .optional(),
   announcementTemplateEn: z.string().max(200).optional(),
-  announcementRepeat: z.number().int().min(1).max(5).optional(),
+  announcementRepeat: z.number().int().min(1).max(3).optional(),
+  /** The longest a call may wait to be spoken before the displays catch up (read once, shorter). */
+  announcementMaxLagSeconds: z.number().int().min(5).max(120).optional(),
   ticketNotice: LocalizedTextSchema.optional(),
   ticketTemplate: TicketTemplateSchema.optional(),
   followUpWorkingDays: z.number().int().min(1).max(60).optional(),

@@ -1,6 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { TicketTemplateSettings } from './ticket-slip';
-import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
+import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
 export type PublicTicket = Omit<Ticket, 'publicId' | 'statusUrl'>;
@@ -13,6 +12,7 @@ export interface HallConfig {
   announcementTemplate: string;
   announcementTemplateEn: string;
   announcementRepeat: number;
+  announcementMaxLagSeconds?: number;
   openingHours?: OpeningHours;
   holidays?: string[];
   ticketNotice?: LocalizedText;

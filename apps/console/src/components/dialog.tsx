@@ -44,7 +44,11 @@ export function Dialog({ title, onClose, children, onKey, wide }: Props) {
         <header className="dialog-head">
           <h2>{title}</h2>
           <button type="button" className="btn-ghost" onClick={onClose} aria-label={t('common.close')}>
-            ✕ <kbd>Esc</kbd>
+            {/* Drawn, not a font glyph: a PC without the symbol font would show an empty box. */}
+            <svg viewBox="0 0 12 12" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">
+              <path d="M2 2l8 8M10 2l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>{' '}
+            <kbd>Esc</kbd>
           </button>
         </header>
         <div className="dialog-body">{children}</div>

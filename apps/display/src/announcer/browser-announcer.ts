@@ -1,27 +1,27 @@
-// Wires the announcement queue to a real voice in the page and exposes the test hook
-// `window.__hallqAnnouncer` (every started announcement, and every clip sequence played).
+// Wires the announcement queue to a real voice in the page, keeps how far it has announced in
+// localStorage (a reload resumes there: no call lost, none repeated) and exposes the test hook
+// `window.__hallqAnnouncer` (every started announcement, every skip, every clip sequence played).
 import { AnnouncementQueue, type AnnouncementRecord, type CallToAnnounce, type EnqueueResult } from './announcement-queue';
 import { ClipPlayer, ClipVoice } from './clip-voice';
-import { CLIP_CATALOGUE, planClipsEn, planClipsZh } from './clip-plan';
+import { CLIP_CATALOGUE } from './clip-plan';
+import { composeUtterances, type AnnouncerSettings } from './compose';
 import { realScheduler } from './scheduler';
-import { announcementText, announcementTextEn } from './text';
-import type { Utterance, Voice } from './voice';
+import { enableSoundOnAnyGesture, rememberSoundEnabled, soundWasEnabled } from './sound-memory';
+import type { Voice } from './voice';
 import { WebSpeechVoice, findSpeechVoices } from './web-speech-voice';
 
-export interface AnnouncerSettings {
-  template: string;
-  templateEn: string;
-  repeat: number;
-  english: boolean;
-}
+export type { AnnouncerSettings } from './compose';
+export { composeUtterances } from './compose';
 
 export type SoundState = 'starting' | 'blocked' | 'ready';
 
 export interface AnnouncerHook {
   log: AnnouncementRecord[];
-  skipped: Array<{ seq: number; number: string; reason: EnqueueResult }>;
+  /** Calls not announced on their own, and why (merged, stale, not-covered, duplicate). */
+  skipped: Array<{ seq: number; number: string; reason: EnqueueResult; intoSeq?: number }>;
   played: string[][];
   voice: Voice['kind'] | null;
+  handledThrough: number;
 }
 
 declare global {
@@ -31,33 +31,36 @@ declare global {
 }
 
 export interface BrowserAnnouncer {
-  announce(call: CallToAnnounce): EnqueueResult;
+  /**
+   * Starts announcing for one display of one hall. `currentSeq` is the hall's seq now: a display
+   * that never announced before starts there (an old call is never read as new).
+   */
+  begin(storageKey: string, currentSeq: number): void;
+  announce(call: CallToAnnounce): EnqueueResult | 'not-started';
   readonly soundState: SoundState;
   onSoundState(cb: (s: SoundState) => void): () => void;
   /** Called from a click: browsers allow sound only after a user gesture. */
   enableSound(): void;
 }
 
-export function composeUtterances(call: Pick<CallToAnnounce, 'number' | 'windowNumber'>, s: AnnouncerSettings): Utterance[] {
-  const text = announcementText(s.template, call.number, call.windowNumber);
-  const zh = planClipsZh(text);
-  if (zh.unknown.length) console.warn('[announcer] no clip for', zh.unknown.join(''));
-  const out: Utterance[] = [{ lang: 'zh', text, clips: zh.clips }];
-  if (s.english) {
-    const textEn = announcementTextEn(s.templateEn, call.number, call.windowNumber);
-    out.push({ lang: 'en', text: textEn, clips: planClipsEn(textEn).clips });
+function readMark(key: string): number | null {
+  try {
+    const v = Number(window.localStorage.getItem(key));
+    return Number.isInteger(v) && v > 0 ? v : null;
+  } catch {
+    return null;
   }
-  return out;
 }
 
 export function createBrowserAnnouncer(opts: {
   clipsBaseUrl: string;
   settings: () => AnnouncerSettings;
+  covers: (windowNumber: number) => boolean;
   /** 'auto': the system's zh-CN voice if installed, else clips. */
   voice: 'auto' | 'clips' | 'speech';
   clipRate?: number;
 }): BrowserAnnouncer {
-  const hook: AnnouncerHook = (window.__hallqAnnouncer = { log: [], skipped: [], played: [], voice: null });
+  const hook: AnnouncerHook = (window.__hallqAnnouncer = { log: [], skipped: [], played: [], voice: null, handledThrough: 0 });
   const ctx = new AudioContext();
   const player = new ClipPlayer(ctx, opts.clipsBaseUrl, opts.clipRate);
   hook.played = player.played;
@@ -86,35 +89,67 @@ export function createBrowserAnnouncer(opts: {
     }
   })();
 
+  const enable = () => {
+    void ctx.resume();
+    // Unlocks speechSynthesis too (it also wants a gesture in some browsers).
+    if (window.speechSynthesis) window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+    rememberSoundEnabled();
+  };
+
   ctx.addEventListener('statechange', () => {
     if (ctx.state === 'running') setSound('ready');
   });
   if (ctx.state === 'running') setSound('ready');
   else {
     void ctx.resume().then(() => ctx.state === 'running' && setSound('ready'));
-    // A browser that blocks autoplay leaves the context suspended until a click.
+    // Sound was enabled here before: any touch or key enables it again, not only the button.
+    if (soundWasEnabled()) enableSoundOnAnyGesture(enable);
+    // A browser that blocks autoplay leaves the context suspended until a gesture.
     setTimeout(() => {
       if (soundState !== 'ready') setSound('blocked');
     }, 800);
   }
 
-  const queue = new AnnouncementQueue({
-    voice: () => voice,
-    scheduler: realScheduler,
-    compose: (c) => composeUtterances(c, opts.settings()),
-    repeat: () => opts.settings().repeat,
-    ready: async () => {
-      await voiceChosen;
-      await ready;
-    },
-    onStart: (r) => hook.log.push(r),
-    onError: (e) => console.warn('[announcer]', e),
-  });
-
+  let queue: AnnouncementQueue | null = null;
   return {
+    begin(storageKey, currentSeq) {
+      if (queue) return;
+      const stored = readMark(storageKey);
+      // A mark beyond the hall's seq belongs to another database: start from now.
+      const handledThrough = stored !== null && stored <= currentSeq ? stored : currentSeq;
+      hook.handledThrough = handledThrough;
+      queue = new AnnouncementQueue({
+        voice: () => voice,
+        scheduler: realScheduler,
+        compose: (c, mode) => composeUtterances(c, opts.settings(), mode),
+        repeat: () => opts.settings().repeat,
+        maxLagMs: () => opts.settings().maxLagSeconds * 1000,
+        covers: opts.covers,
+        handledThrough,
+        ready: async () => {
+          await voiceChosen;
+          await ready;
+        },
+        onStart: (r) => hook.log.push(r),
+        onSkip: (r) => {
+          hook.skipped.push(r);
+          if (r.reason !== 'not-covered') console.warn(`[announcer] call ${r.number} (seq ${r.seq}) not announced on its own: ${r.reason}`, r);
+        },
+        onHandled: (seq) => {
+          hook.handledThrough = seq;
+          try {
+            window.localStorage.setItem(storageKey, String(seq));
+          } catch {
+            // storage full or disabled: the display still announces, it just cannot resume.
+          }
+        },
+        onError: (e) => console.warn('[announcer]', e),
+      });
+    },
     announce(call) {
+      if (!queue) return 'not-started';
       const result = queue.enqueue(call);
-      if (result !== 'queued') hook.skipped.push({ seq: call.seq, number: call.number, reason: result });
+      if (result === 'duplicate') hook.skipped.push({ seq: call.seq, number: call.number, reason: 'duplicate' });
       return result;
     },
     get soundState() {
@@ -124,10 +159,6 @@ export function createBrowserAnnouncer(opts: {
       listeners.add(cb);
       return () => listeners.delete(cb);
     },
-    enableSound() {
-      void ctx.resume();
-      // Unlocks speechSynthesis too (it also wants a gesture in some browsers).
-      if (window.speechSynthesis) window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
-    },
+    enableSound: enable,
   };
 }

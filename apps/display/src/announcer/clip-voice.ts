@@ -35,20 +35,22 @@ export class ClipPlayer {
     return Promise.all(files.map((f) => this.load(f)));
   }
 
-  async play(files: string[]): Promise<void> {
+  /** `speed` multiplies the player's own rate (the catch-up form is read faster). */
+  async play(files: string[], speed = 1): Promise<void> {
     if (files.length === 0) return;
     this.played.push(files);
     const buffers = (await Promise.all(files.map((f) => this.load(f)))).filter((b): b is AudioBuffer => b !== null);
     if (buffers.length === 0) return;
+    const rate = this.rate * speed;
     let at = this.ctx.currentTime + 0.05;
     let last: AudioBufferSourceNode | null = null;
     for (const buffer of buffers) {
       const src = this.ctx.createBufferSource();
       src.buffer = buffer;
-      src.playbackRate.value = this.rate;
+      src.playbackRate.value = rate;
       src.connect(this.ctx.destination);
       src.start(at);
-      at += buffer.duration / this.rate;
+      at += buffer.duration / rate;
       last = src;
     }
     const totalMs = (at - this.ctx.currentTime) * 1000;
@@ -72,6 +74,6 @@ export class ClipVoice implements Voice {
   }
 
   say(u: Utterance): Promise<void> {
-    return this.player.play(u.clips);
+    return this.player.play(u.clips, u.rate ?? 1);
   }
 }

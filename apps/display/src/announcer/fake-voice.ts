@@ -1,4 +1,6 @@
 // A voice that takes time on a (fake) scheduler and records what it said: for tests and demos.
+// By default a chime takes 1.5 s and speech 250 ms a character; `timing` can instead give the
+// real length of the recorded clips (see clip-timing.ts).
 import type { Scheduler } from './scheduler';
 import type { Utterance, Voice } from './voice';
 
@@ -9,6 +11,14 @@ export interface SpokenRecord {
   end: number;
 }
 
+export interface VoiceTiming {
+  chimeMs: number;
+  /** Length of one utterance at normal speed. */
+  sayMs(u: Utterance): number;
+}
+
+export const CHARACTER_TIMING: VoiceTiming = { chimeMs: 1500, sayMs: (u) => u.text.length * 250 };
+
 export class FakeVoice implements Voice {
   readonly kind = 'silent' as const;
   readonly spoken: SpokenRecord[] = [];
@@ -17,15 +27,15 @@ export class FakeVoice implements Voice {
 
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly durations = { chimeMs: 1500, perCharMs: 250 },
+    private readonly timing: VoiceTiming = CHARACTER_TIMING,
   ) {}
 
   chime(): Promise<void> {
-    return this.run('chime', '', this.durations.chimeMs);
+    return this.run('chime', '', this.timing.chimeMs);
   }
 
   say(u: Utterance): Promise<void> {
-    return this.run('say', u.text, u.text.length * this.durations.perCharMs);
+    return this.run('say', u.text, this.timing.sayMs(u) / (u.rate ?? 1));
   }
 
   private async run(what: SpokenRecord['what'], text: string, ms: number): Promise<void> {

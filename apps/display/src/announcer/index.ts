@@ -3,3 +3,4 @@
 export { announcementText, DEFAULT_TEMPLATE_ZH } from './text';
 export { planClipsZh, CLIP_CATALOGUE } from './clip-plan';
 export type { AnnouncerHook } from './browser-announcer';
+export { briefTextZh } from './compose';

@@ -4,6 +4,8 @@ export interface Utterance {
   text: string;
   /** The recorded clips that say `text` (used by the clip voice). */
   clips: string[];
+  /** Speed relative to normal (the short catch-up form is read a little faster). */
+  rate?: number;
 }
 
 export interface Voice {

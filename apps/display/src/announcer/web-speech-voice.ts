@@ -23,7 +23,7 @@ export class WebSpeechVoice implements Voice {
       const voice = u.lang === 'zh' ? this.zhVoice : this.enVoice;
       if (voice) utter.voice = voice;
       utter.lang = u.lang === 'zh' ? 'zh-CN' : 'en-US';
-      utter.rate = 0.9;
+      utter.rate = 0.9 * (u.rate ?? 1);
       utter.onend = () => resolve();
       utter.onerror = (e) => (e.error === 'interrupted' || e.error === 'canceled' ? resolve() : reject(new Error(e.error)));
       this.synth.speak(utter);

@@ -99,6 +99,15 @@ describe('rate limits keyed on what is abused', () => {
     expect((await s.api('POST', '/auth/login', { body: { username: 'w04', password: 'demo' } })).status).toBe(200);
   });
 
+  test('logins: parallel guesses at one account do not slip past its delay while passwords are being checked', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => s.api('POST', '/auth/login', { body: { username: 'w06', password: `p-${i}` } })),
+    );
+    const checked = all.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(all.filter((r) => r.status === 429).length).toBe(10 - checked);
+  });
+
   test('logins: the address is limited only loosely (ten times the failures that slow an account), with Retry-After', async () => {
     expect(LOGIN_FAILURES_PER_ADDRESS).toBeGreaterThanOrEqual(100);
     // The same rule with a smaller limit, to keep the test short (each failure checks a password).

@@ -12,7 +12,7 @@ export function authRouter(deps: AppDeps): Router {
   const r = Router();
   const { loginAccount, loginAddress } = deps.limits;
 
-  r.post('/auth/login', (req, res) => {
+  r.post('/auth/login', async (req, res) => {
     const ip = req.ip ?? '';
     const body = parse(LoginBody, req.body);
     const account = body.username.trim().toLowerCase();
@@ -20,14 +20,15 @@ export function authRouter(deps: AppDeps): Router {
     if (addressWait > 0) throw rateLimited('too many failed logins from this address; try again later', addressWait);
     const accountWait = loginAccount.wait(account);
     if (accountWait > 0) throw rateLimited('too many wrong passwords for this account; wait a moment and try again', accountWait);
+    // Counted as a failure before the (slow, asynchronous) password check, so parallel guesses
+    // cannot all slip in before the first one is counted; a success clears it again.
+    loginAccount.fail(account);
     try {
-      res.json(deps.services.auth.login(body.username, body.password));
+      const result = await deps.services.auth.login(body.username, body.password);
       loginAccount.succeed(account);
+      res.json(result);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'unauthorized') {
-        loginAccount.fail(account);
-        loginAddress.count(ip);
-      }
+      if (error instanceof AppError && error.code === 'unauthorized') loginAddress.count(ip);
       throw error;
     }
   });
@@ -52,7 +53,7 @@ export function authRouter(deps: AppDeps): Router {
       });
     } else {
       const d = id.device;
-      res.json({ kind: 'device', role: id.role, hallId: id.hallId, device: { id: d.id, kind: d.kind, name: d.name }, windowNumber: d.windowNumber });
+      res.json({ kind: 'device', role: id.role, hallId: id.hallId, device: { id: d.id, kind: d.kind, name: d.name, announceZone: d.announceZone ?? null, announceWindows: d.announceWindows ?? null }, windowNumber: d.windowNumber });
     }
   });
   return r;

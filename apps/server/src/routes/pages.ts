@@ -23,6 +23,7 @@ export function pagesRouter(webRoot: string): Router {
   r.use('/kiosk', assets('kiosk'));
   r.get(['/kiosk', '/kiosk/'], page('kiosk', 'index.html'));
   r.get('/t/:publicId', page('kiosk', 'status.html'));
+  r.get('/h/:hallId', page('kiosk', 'hall.html'));
   r.use('/display', assets('display'));
   r.get(['/display', '/display/', '/display/window/:n', '/rating/:n'], page('display', 'index.html'));
   r.use('/console', assets('console'));

@@ -13,6 +13,8 @@ import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from '
 import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
+import { windowChanged } from './window-events';
+import { unspeakableEn, unspeakableZh } from '@hallq/shared';
 
 type What = 'hall' | 'services' | 'windows' | 'staff' | 'devices';
 
@@ -27,6 +29,7 @@ const invalid = (path: string, message: string): AppError => new AppError('valid
 export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string, body: HallPatch): Hall {
   const m = ownHall(core, identity, hallId);
   if (body.timezone !== undefined && !isValidTimeZone(body.timezone)) throw invalid('timezone', 'unknown timezone');
+  checkSpeakable(body);
   const hall: Hall = {
     ...m.hall,
     ...body,
@@ -36,6 +39,21 @@ export function patchHall(core: Core, tx: Tx, identity: Identity, hallId: string
   core.repos.halls.put(hall);
   changed(core, tx, identity, hallId, 'hall', 'hall.update', hallId, body);
   return hall;
+}
+
+/** The displays' recorded voice must be able to say every word of a template (no silent gaps). */
+function checkSpeakable(body: HallPatch): void {
+  const fields: Array<[string, string[]]> = [];
+  if (body.announcementTemplate !== undefined) fields.push(['announcementTemplate', unspeakableZh(body.announcementTemplate)]);
+  if (body.announcementTemplateEn !== undefined) fields.push(['announcementTemplateEn', unspeakableEn(body.announcementTemplateEn)]);
+  const bad = fields.filter(([, missing]) => missing.length > 0);
+  if (bad.length === 0) return;
+  const words = bad.flatMap(([, missing]) => missing);
+  throw new AppError(
+    'validation_failed',
+    `the announcement voice cannot say: ${words.join(', ')}`,
+    bad.map(([path, missing]) => ({ path: [path], message: `no recorded voice for: ${missing.join(', ')}`, missingWords: missing })),
+  );
 }
 
 // --- services ---
@@ -120,6 +138,7 @@ export function createWindow(core: Core, tx: Tx, identity: Identity, hallId: str
   checkWindow(core, hallId, null, w);
   core.repos.windows.create(hallId, w);
   changed(core, tx, identity, hallId, 'windows', 'window.create', w.id, body);
+  windowChanged(core, tx, w.id, actorOf(identity));
   return publicWindow(core.repos.windows.get(w.id)!);
 }
 
@@ -132,6 +151,9 @@ export function patchWindow(core: Core, tx: Tx, identity: Identity, hallId: stri
   checkWindow(core, hallId, id, w);
   core.repos.windows.updateConfig(id, w);
   changed(core, tx, identity, hallId, 'windows', 'window.update', id, body);
+  // Every screen's live state takes the new skills and zone at once (the counter's queue, the
+  // board, the window screen), not only at its next reload.
+  windowChanged(core, tx, id, actorOf(identity));
   return publicWindow(core.repos.windows.get(id)!);
 }
 
@@ -170,6 +192,17 @@ export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   return publicStaff(s);
 }
 
+/** A hall must keep an active administrator: refuses a change that would leave it without one. */
+function keepAnAdmin(core: Core, hallId: string, before: StoredStaff, after: StoredStaff | null): void {
+  const wasAdmin = before.role === 'admin' && before.active;
+  const staysAdmin = after !== null && after.role === 'admin' && after.active;
+  if (!wasAdmin || staysAdmin) return;
+  const others = core.repos.staff.listOfHall(hallId).filter((s) => s.id !== before.id && s.role === 'admin' && s.active);
+  if (others.length === 0) {
+    throw new AppError('last_admin', `${before.username} is the last active administrator of this hall; make someone else an administrator first`);
+  }
+}
+
 export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: StaffPatch): StaffMember {
   ownHall(core, identity, hallId);
   const old = core.repos.staff.get(id);
@@ -177,6 +210,7 @@ export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId:
   if (body.organisationId !== undefined) checkOrganisation(core, hallId, body.organisationId);
   const { password, ...rest } = body;
   const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashPassword(password) : old.passwordHash };
+  keepAnAdmin(core, hallId, old, s);
   core.repos.staff.put(s);
   if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());
   changed(core, tx, identity, hallId, 'staff', 'staff.update', id, { ...rest, passwordChanged: password !== undefined });
@@ -188,6 +222,7 @@ export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   const old = core.repos.staff.get(id);
   if (!old || old.hallId !== hallId) throw notFound('staff member');
   if (core.repos.windows.ofStaff(id)) throw new AppError('conflict', 'this person is signed in at a window; sign out first');
+  keepAnAdmin(core, hallId, old, null);
   core.repos.staff.softDelete(id);
   changed(core, tx, identity, hallId, 'staff', 'staff.delete', id);
 }
@@ -204,6 +239,7 @@ export function createDevice(core: Core, tx: Tx, identity: Identity, hallId: str
   const token = newToken();
   const doc: DeviceDoc = {
     kind: body.kind, name: body.name, windowNumber: body.windowNumber ?? null, printer: body.printer ?? null, paperWidthMm: body.paperWidthMm ?? null,
+    announceZone: body.announceZone ?? null, announceWindows: body.announceWindows ?? null,
     printerStatusCheck: body.printerStatusCheck ?? 'dle-eot',
   };
   core.repos.devices.create(hallId, id, sha256(token), doc);
@@ -219,6 +255,9 @@ export function patchDevice(core: Core, tx: Tx, identity: Identity, hallId: stri
   const doc: DeviceDoc = {
     kind: old.kind, name: rest.name ?? old.name, windowNumber: rest.windowNumber ?? old.windowNumber,
     printer: rest.printer ?? old.printer, paperWidthMm: rest.paperWidthMm ?? old.paperWidthMm,
+    // null clears a limit; absent keeps it.
+    announceZone: rest.announceZone === undefined ? (old.announceZone ?? null) : rest.announceZone,
+    announceWindows: rest.announceWindows === undefined ? (old.announceWindows ?? null) : rest.announceWindows,
     printerStatusCheck: rest.printerStatusCheck ?? old.printerStatusCheck,
   };
   core.repos.devices.update(id, doc, revoked ?? old.revoked);

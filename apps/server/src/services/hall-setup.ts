@@ -14,6 +14,7 @@ export function defaultHall(id: string, name: Hall['name']): Hall {
     announcementTemplate: DEFAULT_ANNOUNCEMENT_TEMPLATE,
     announcementTemplateEn: DEFAULT_ANNOUNCEMENT_TEMPLATE_EN,
     announcementRepeat: 2,
+    announcementMaxLagSeconds: 15,
     ticketNotice: { zh: '请留意叫号，过号需重新取号', en: 'Please listen for your number' },
     followUpWorkingDays: 15,
     routing: { ...DEFAULT_ROUTING_POLICY },
@@ -25,6 +26,8 @@ export function createStaff(
   repos: Repos,
   hallId: string,
   s: { id: string; username: string; name: string; role: StaffRole; organisationId: string; windowNumbers: number[]; password: string },
+  /** A hash of `s.password` made earlier (demo staff share one password: hash it once). */
+  passwordHash?: string,
 ): void {
   repos.staff.put({
     id: s.id,
@@ -35,7 +38,7 @@ export function createStaff(
     organisationId: s.organisationId,
     windowNumbers: s.windowNumbers,
     active: true,
-    passwordHash: hashPassword(s.password),
+    passwordHash: passwordHash ?? hashPassword(s.password),
   });
 }
 

@@ -15,6 +15,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     announcementTemplate: m.hall.announcementTemplate,
     announcementTemplateEn: m.hall.announcementTemplateEn,
     announcementRepeat: m.hall.announcementRepeat,
+    announcementMaxLagSeconds: m.hall.announcementMaxLagSeconds ?? 15,
     openingHours: m.hall.openingHours,
     holidays: m.hall.holidays,
     ticketNotice: m.hall.ticketNotice,

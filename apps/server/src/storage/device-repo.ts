@@ -19,10 +19,13 @@ interface Row {
 }
 
 const toDevice = (r: Row): StoredDevice => {
-  const doc = JSON.parse(r.doc) as Omit<DeviceDoc, 'printerStatusCheck'> & Partial<Pick<DeviceDoc, 'printerStatusCheck'>>;
+  const doc = JSON.parse(r.doc) as Omit<DeviceDoc, 'printerStatusCheck' | 'announceZone' | 'announceWindows'> &
+    Partial<Pick<DeviceDoc, 'printerStatusCheck' | 'announceZone' | 'announceWindows'>>;
   return {
     ...doc,
     printerStatusCheck: doc.printerStatusCheck ?? 'dle-eot',
+    announceZone: doc.announceZone ?? null,
+    announceWindows: doc.announceWindows ?? null,
     id: r.id,
     hallId: r.hall_id,
     revoked: r.revoked === 1,
@@ -33,7 +36,7 @@ const toDevice = (r: Row): StoredDevice => {
   };
 };
 
-export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm' | 'printerStatusCheck'>;
+export type DeviceDoc = Pick<Device, 'kind' | 'name' | 'windowNumber' | 'printer' | 'paperWidthMm' | 'printerStatusCheck' | 'announceZone' | 'announceWindows'>;
 
 export class DeviceRepo {
   private readonly byToken;

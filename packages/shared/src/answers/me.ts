@@ -16,7 +16,8 @@ export interface DeviceMe {
   kind: 'device';
   role: DeviceKind;
   hallId: string;
-  device: { id: string; kind: DeviceKind; name: string };
+  /** `announceZone` / `announceWindows`: the windows a display announces (both null: every window). */
+  device: { id: string; kind: DeviceKind; name: string; announceZone: string | null; announceWindows: number[] | null };
   /** The window a window display or rating pad belongs to. */
   windowNumber: number | null;
 }

@@ -3,10 +3,15 @@
 // last seq; calls it missed come back as `replayed`.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, connectHall, createApiClient, fetchMe, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
-import { callOf, type CallView, type DeviceKind, type HallConfig, type HallEventOf } from '@hallq/shared';
+import { callOf, type CallView, type DeviceKind, type HallConfig, type HallEventOf, type MeAnswer, type QueueSnapshot } from '@hallq/shared';
 import { forScreen, type HallState } from './hall-state';
 
 export interface HallFeedCallbacks {
+  /**
+   * A full state arrived (`first`: the page's first). Its recent calls are then offered to
+   * `onCall` as replayed (a display that resumes announcing takes the ones it has not said yet).
+   */
+  onSnapshot?(snapshot: QueueSnapshot, first: boolean, device: FeedDevice | null): void;
   /** A call or recall; `at` is on the local clock (corrected for the server's clock skew). */
   onCall?(call: CallView, atLocalMs: number, replayed: boolean): void;
   onCompleted?(event: HallEventOf<'ticket.completed'>, replayed: boolean): void;
@@ -15,15 +20,26 @@ export interface HallFeedCallbacks {
 /** `no-hall`: the server did not say which hall this device belongs to; nothing is guessed. */
 export type FeedStatus = ConnectionStatus | 'unpaired' | 'no-hall';
 
+/** This device as the server knows it (displays: the windows it announces). */
+export interface FeedDevice {
+  id: string;
+  announceZone: string | null;
+  announceWindows: number[] | null;
+}
+
+const deviceOf = (me: MeAnswer): FeedDevice | null =>
+  me.kind === 'device' ? { id: me.device.id, announceZone: me.device.announceZone ?? null, announceWindows: me.device.announceWindows ?? null } : null;
+
 export interface HallFeedView {
   api: ApiClient | null;
+  device: FeedDevice | null;
   hall: HallConfig | null;
   state: HallState | null;
   status: FeedStatus;
 }
 
 export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {}): HallFeedView {
-  const [view, setView] = useState<HallFeedView>({ api: null, hall: null, state: null, status: 'connecting' });
+  const [view, setView] = useState<HallFeedView>({ api: null, device: null, hall: null, state: null, status: 'connecting' });
   const cb = useRef(callbacks);
   cb.current = callbacks;
 
@@ -42,9 +58,22 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
       const api = createApiClient({ baseUrl: '', getToken: () => token });
       update({ api });
       let hallId: string;
+      let device: FeedDevice | null = null;
+      // A config change may change which windows this display announces.
+      const reloadMe = async (): Promise<void> => {
+        try {
+          device = deviceOf(await fetchMe(api));
+          update({ device });
+        } catch {
+          // kept as it was; the next config change tries again
+        }
+      };
       for (;;) {
         try {
-          hallId = (await fetchMe(api)).hallId;
+          const me = await fetchMe(api);
+          hallId = me.hallId;
+          device = deviceOf(me);
+          update({ device });
           break;
         } catch (err) {
           if (closed) return;
@@ -74,12 +103,10 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
           onState: (state) => update({ state: forScreen(state) }),
           onSnapshot: (snap, previous) => {
             skewMs = Date.parse(snap.at) - Date.now();
-            // A snapshot after a long gap: calls newer than what we showed were missed.
-            if (previous !== null) {
-              for (const c of [...snap.recentCalls].sort((a, b) => a.seq - b.seq)) {
-                if (c.seq > previous.seq) cb.current.onCall?.(c, localMs(c.at), true);
-              }
-            }
+            cb.current.onSnapshot?.(snap, previous === null, device);
+            // Calls the screen may not have announced yet (after a reload or a long gap): the
+            // announcer keeps how far it got and takes only the ones after that.
+            for (const c of [...snap.recentCalls].sort((a, b) => a.seq - b.seq)) cb.current.onCall?.(c, localMs(c.at), true);
           },
           onEvent: (event, replayed) => {
             if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
@@ -88,6 +115,7 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
               cb.current.onCompleted?.(event, replayed);
             } else if (event.type === 'config.changed') {
               void loadHall();
+              void reloadMe();
             }
           },
         },

@@ -13,10 +13,12 @@ export const zh = {
   minutes: '分钟',
   noEstimate: '暂无',
   stateOpen: '服务中',
+  stateCalling: '叫号中',
   stateIdle: '空闲',
   stateClosed: '未开放',
   statePaused: '暂停服务',
   nobodyCalled: '暂无叫号',
+  waitForCall: '请留意叫号',
   reconnecting: '连接中断，正在重连…',
   refused: '设备未配对或已停用，请联系管理员',
   outdated: '服务器版本较新，本屏幕需要更新，请联系管理员',
@@ -28,6 +30,7 @@ export const zh = {
   serving: '正在办理',
   called: '请前往',
   services: '办理业务',
+  closedToday: '今日暂停',
   rateTitle: '请对本次服务进行评价',
   rateTicket: '号',
   rateReasonTitle: '请告诉我们不满意的原因',
@@ -40,6 +43,7 @@ export const zh = {
   rateFailed: '提交失败，请重试',
   rateNeedReason: '请选择或填写原因',
   switchLang: 'English',
+  arrivalCode: '远程取号到场码',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -59,10 +63,12 @@ export const en: Messages = {
   minutes: 'min',
   noEstimate: '—',
   stateOpen: 'Serving',
+  stateCalling: 'Calling',
   stateIdle: 'Free',
   stateClosed: 'Closed',
   statePaused: 'Paused',
   nobodyCalled: 'No calls yet',
+  waitForCall: 'Please listen for your number',
   reconnecting: 'Reconnecting…',
   refused: 'This device is not paired or was revoked; please contact the administrator',
   outdated: 'The server is newer than this screen; it needs an update, please contact the administrator',
@@ -74,6 +80,7 @@ export const en: Messages = {
   serving: 'Now serving',
   called: 'Please come to',
   services: 'Services',
+  closedToday: 'closed today',
   rateTitle: 'Please rate our service',
   rateTicket: '',
   rateReasonTitle: 'Please tell us what went wrong',
@@ -85,6 +92,7 @@ export const en: Messages = {
   rateIdle: 'Please rate our service',
   rateFailed: 'Could not submit, please try again',
   rateNeedReason: 'Please choose or enter a reason',
+  arrivalCode: 'Arrival code (queue from home)',
   switchLang: '中文',
 };
 

@@ -1,15 +1,21 @@
 import type { CallView, Lang } from '@hallq/shared';
 import { messages, otherLang } from '../i18n/lang';
 
-/** The newest call, large and highlighted; re-animates on every new call (keyed by seq). */
+/** How many earlier calls the list shows (two columns of four fit both orientations at 10 m). */
+const RECENT_SHOWN = 8;
+
+/**
+ * The call being made now, large and highlighted; re-animates on every new call (keyed by seq).
+ * Empty once the visitor came, the ticket moved on or the window paused (see current-call.ts).
+ */
 export function LatestCall({ call, lang }: { call: CallView | null; lang: Lang }) {
   const m = messages(lang);
   const o = messages(otherLang(lang));
   if (!call) {
     return (
-      <section className="latest latest-empty">
+      <section className="latest latest-empty" data-testid="latest-empty">
         <div className="latest-label">
-          {m.nobodyCalled} <small>{o.nobodyCalled}</small>
+          {m.waitForCall} <small>{o.waitForCall}</small>
         </div>
       </section>
     );
@@ -42,7 +48,7 @@ export function RecentCalls({ calls, lang }: { calls: CallView[]; lang: Lang }) 
         {m.recentCalls} <small>{o.recentCalls}</small>
       </h2>
       <ol data-testid="recent-calls">
-        {calls.slice(1).map((c) => (
+        {calls.slice(0, RECENT_SHOWN).map((c) => (
           <li key={c.seq} data-seq={c.seq}>
             <span className="recent-number">{c.number}</span>
             <span className="recent-arrow">→</span>

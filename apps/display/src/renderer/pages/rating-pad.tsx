@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { newIdempotencyKey, ApiError } from '@hallq/client';
 import { RATING_LABELS, RATING_LEVELS } from '@hallq/shared';
+import { RatingFace } from '../components/icons';
 import { OfflineBanner } from '../components/offline-banner';
 import { useHallFeed } from '../feed/use-hall-feed';
 import { messages, otherLang, pageLang } from '../i18n/lang';
 import { BAD_RATING_REASONS } from '../i18n/messages';
 import { IDLE, ratingFlow } from './rating-flow';
 
-const FACES = ['😄', '🙂', '😐', '🙁', '😠'];
 /** A completed ticket older than this (caught up after an outage) is not offered for rating. */
 const RECENT_MS = 60_000;
 
@@ -73,21 +73,21 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
   const reasonText = [...picked, other.trim()].filter(Boolean).join('；');
 
   return (
-    <div className="rating-pad" data-testid="rating-pad" data-phase={phase.kind}>
+    <main className="rating-pad" data-testid="rating-pad" data-phase={phase.kind}>
       <OfflineBanner status={status} />
       {phase.kind === 'idle' && (
         <div className="rp-idle">
           <div className="rp-window">{lang === 'zh' ? `${windowNumber} 号窗口` : `Window ${windowNumber}`}</div>
-          <div className="rp-title">{m.rateIdle}</div>
+          <h1 className="rp-title">{m.rateIdle}</h1>
           <div className="rp-sub">{o.rateIdle}</div>
         </div>
       )}
       {(phase.kind === 'rate' || phase.kind === 'sending' || phase.kind === 'failed') && (
         <div className="rp-rate">
-          <div className="rp-title">
+          <h1 className="rp-title">
             {phase.number}
             {m.rateTicket} · {m.rateTitle}
-          </div>
+          </h1>
           <div className="rp-sub">{o.rateTitle}</div>
           <div className="rp-levels">
             {RATING_LEVELS.map((level) => (
@@ -99,7 +99,7 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
                 disabled={phase.kind !== 'rate'}
                 onClick={() => dispatch({ type: 'choose', level })}
               >
-                <span className="rp-face">{FACES[level - 1]}</span>
+                <RatingFace level={level} className="rp-face" />
                 <span>{RATING_LABELS[level][lang]}</span>
                 <small>{RATING_LABELS[level][otherLang(lang)]}</small>
               </button>
@@ -114,7 +114,7 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
       )}
       {phase.kind === 'reason' && (
         <div className="rp-reason">
-          <div className="rp-title">{m.rateReasonTitle}</div>
+          <h1 className="rp-title">{m.rateReasonTitle}</h1>
           <div className="rp-sub">{o.rateReasonTitle}</div>
           <div className="rp-reasons">
             {BAD_RATING_REASONS.map((r) => {
@@ -157,12 +157,12 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
       )}
       {phase.kind === 'thanks' && (
         <div className="rp-thanks" data-testid="rating-thanks">
-          <div className="rp-title">{m.rateThanks}</div>
+          <h1 className="rp-title">{m.rateThanks}</h1>
           <div className="rp-sub">
             {m.rateThanksSub} · {o.rateThanks}
           </div>
         </div>
       )}
-    </div>
+    </main>
   );
 }

@@ -115,6 +115,26 @@ export const zh = {
   soundOn: '提醒音已开启',
   noPersonalData: '本页面不含任何个人信息',
   actionFailed: '操作未成功，请稍后再试',
+  // Public hall page
+  hallNotFound: '找不到这个大厅',
+  hallOpenNow: '现在办公',
+  hallClosedNow: '现在不办公',
+  hallClosures: '近期闭厅：{dates}',
+  bookingStart: '预约',
+  remoteTake: '远程取号',
+  bookingDate: '选择日期',
+  bookingNoSlots: '这一天没有可预约的时段',
+  bookingLeft: '余 {n} 个',
+  bookingTitle: '我的预约码',
+  bookingQr: '预约二维码',
+  bookingHowTo: '请在预约时段开始前30分钟内到大厅，在取号机输入预约码或扫描此二维码签到取号',
+  bookingCancel: '取消预约',
+  booking_booked: '已预约',
+  booking_checked_in: '已签到',
+  booking_cancelled: '已取消',
+  bookingFull: '这个时段刚刚约满了，请选择其他时段',
+  bookingNotFound: '找不到这个预约',
+  hallLink: '大厅办事指南与预约',
 };
 
 export type Messages = { [K in keyof typeof zh]: string };

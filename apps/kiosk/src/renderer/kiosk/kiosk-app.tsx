@@ -67,6 +67,13 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
     setLang(settings.homeLang);
   }, [settings.homeLang, speaker]);
 
+  // The visitor's own way back to the start keeps the large mode they chose; the idle reset does not.
+  const goHome = useCallback(() => {
+    const keep = large;
+    reset();
+    setLarge(keep);
+  }, [large, reset]);
+
   // Idle reset: any touch restarts the count.
   useEffect(() => {
     const timer = new IdleTimer(settings.idleSeconds * 1000 * (large ? LARGE_IDLE_FACTOR : 1), reset);
@@ -262,7 +269,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
       <TopBar
         t={t}
         hallName={hallName}
-        onHome={atStart || screen.name === 'ticket' || screen.name === 'arrived' ? null : reset}
+        onHome={atStart || screen.name === 'ticket' || screen.name === 'arrived' ? null : goHome}
         onBack={screen.name === 'modules' || screen.name === 'ticket' || screen.name === 'arrived' ? null : back}
         onSwitchLang={switchLang}
         large={large}

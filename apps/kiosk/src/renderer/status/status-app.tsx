@@ -58,9 +58,11 @@ export function StatusApp({ publicId, initialLang }: Props) {
     return (
       <div className="phone" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         <header className="phone-header">{langSwitch}</header>
-        <p className="phone-message" data-testid={phase === 'not_found' ? 'not-found' : 'loading'}>
-          {phase === 'not_found' ? t('ticketNotFound') : connectionLost ? t('connectionLost') : t('loading')}
-        </p>
+        <main>
+          <h1 className="phone-message" data-testid={phase === 'not_found' ? 'not-found' : 'loading'}>
+            {phase === 'not_found' ? t('ticketNotFound') : connectionLost ? t('connectionLost') : t('loading')}
+          </h1>
+        </main>
       </div>
     );
   }
@@ -78,7 +80,7 @@ export function StatusApp({ publicId, initialLang }: Props) {
         </p>
       )}
       <main className="phone-card" key={changeCount} data-changed={changeCount > 0}>
-        <p className="phone-label">{t('statusTitle')}</p>
+        <h1 className="phone-label">{t('statusTitle')}</h1>
         <p className="phone-number" data-testid="number">
           {ticket.number}
         </p>

@@ -1,0 +1,168 @@
+// The wall screen read from ten metres, at 1920x1080 and 1080x1920, with every service waiting:
+// nothing cut off (long lists page by themselves and every service comes up), state text of at
+// least 28 px, AA contrast on every text (axe-core), no glyph from an emoji font, and the "now
+// calling" highlight following the windows (a visitor who came, a pause, a fresh load).
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
+import { callNext, hallConfig, issueTicket, signInWindows, type StaffWindow } from './hall-helpers';
+
+jest.setTimeout(240_000);
+
+const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
+const PAGE_SECONDS = 2;
+
+let server: TestServer;
+let browser: Browser;
+let activeServices: string[];
+let windows: StaffWindow[];
+let called: Array<{ w: StaffWindow; t: { id: string; number: string } }>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const admin = await server.login('admin');
+  await server.api('POST', '/halls/demo/notices', { text: { zh: '请携带本人身份证原件办理业务。', en: 'Please bring your original ID card.' }, active: true }, admin);
+  const hall = await hallConfig(server, admin);
+  activeServices = hall.services.filter((s) => s.active).map((s) => s.id);
+  const kiosk = await server.deviceToken('kiosk');
+  // Every service has a queue: three tickets each.
+  for (const id of activeServices) for (let i = 0; i < 3; i++) await issueTicket(server, kiosk, id);
+  windows = await signInWindows(server, [1, 2, 3, 5, 6, 7, 9]);
+  called = [];
+  for (const w of windows) {
+    const t = await callNext(server, w);
+    if (t) called.push({ w, t });
+  }
+  const [paused] = windows.slice(-1);
+  expect((await server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openWall(width: number, height: number): Promise<Page> {
+  // bypassCSP: only so the test can add axe-core to the page.
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/display?pageSeconds=${PAGE_SECONDS}`);
+  await page.waitForSelector('.hall-screen[data-status="online"] .hall-main', { timeout: 20_000 });
+  await page.waitForSelector('.service-row');
+  return page;
+}
+
+/** Visible text that sticks out of the box that clips it, or out of the screen. */
+function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('.hall-screen *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (!own || getComputedStyle(el).visibility === 'hidden' || el.closest('.ticker')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      let clip: HTMLElement | null = el.parentElement;
+      while (clip && getComputedStyle(clip).overflow === 'visible') clip = clip.parentElement;
+      const c = clip ? clip.getBoundingClientRect() : { top: 0, left: 0, bottom: vh, right: vw };
+      const inside = (a: { top: number; left: number; bottom: number; right: number }) => r.top >= a.top - 1 && r.left >= a.left - 1 && r.bottom <= a.bottom + 1 && r.right <= a.right + 1;
+      if (!inside(c) || !inside({ top: 0, left: 0, bottom: vh, right: vw })) out.push(`${el.className || el.tagName}: "${el.textContent!.trim().slice(0, 30)}"`);
+    }
+    return out;
+  });
+}
+
+/** Services whose row is fully shown now. */
+function servicesShown(page: Page): Promise<string[]> {
+  return page.$$eval('.service-row', (rows) => rows.filter((r) => getComputedStyle(r).visibility !== 'hidden').map((r) => r.getAttribute('data-service') ?? ''));
+}
+
+describe.each([
+  ['landscape', 1920, 1080],
+  ['portrait', 1080, 1920],
+])('wall screen %s %ix%i with every service waiting', (name, width, height) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openWall(width, height);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test('nothing is cut off, and every service comes up as the lists page by themselves', async () => {
+    const seen = new Set<string>();
+    const pages = Number(await page.getAttribute('[data-testid="queues"]', 'data-pages'));
+    expect(pages).toBeGreaterThanOrEqual(1);
+    // Looked at twice a page, over two turns of every page.
+    for (let i = 0; i < pages * 4 + 1; i++) {
+      expect(await cutOff(page)).toEqual([]);
+      for (const s of await servicesShown(page)) seen.add(s);
+      await page.waitForTimeout((PAGE_SECONDS * 1000) / 2);
+    }
+    // Every service still waiting (the calls above may have emptied a queue or two).
+    const queue = await server.api<{ waiting: Array<{ serviceId: string }> }>('GET', '/halls/demo/queue', undefined, await server.deviceToken('display'));
+    const waiting = [...new Set(queue.body.waiting.map((t) => t.serviceId))].sort();
+    expect(waiting.length).toBeGreaterThan(activeServices.length - 3);
+    expect([...seen].sort()).toEqual(waiting);
+    // Every window is on screen (the window grid pages too when a hall has more than fit).
+    const cells = await page.$$eval('.window-cell', (els) => els.filter((e) => getComputedStyle(e).visibility !== 'hidden').length);
+    const windowPages = Number(await page.getAttribute('[data-testid="window-grid"]', 'data-pages'));
+    if (windowPages === 1) expect(cells).toBe(12);
+    await screenshot(page, `display-wall-${name}-busy`);
+  });
+
+  test('recent calls and window states are readable from ten metres (at least 28 px)', async () => {
+    const sizes = await page.evaluate(() => {
+      const px = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => parseFloat(getComputedStyle(e).fontSize));
+      return {
+        state: px('.window-cell-state'),
+        windowNumber: px('.window-cell-number'),
+        recent: px('.recent li'),
+        service: px('.service-row'),
+        latest: px('[data-testid="latest-number"]'),
+      };
+    });
+    expect(sizes.state.length).toBe(12);
+    for (const list of [sizes.state, sizes.windowNumber, sizes.recent, sizes.service]) expect(Math.min(...list)).toBeGreaterThanOrEqual(28);
+    expect(Math.min(...sizes.latest)).toBeGreaterThanOrEqual(150);
+  });
+
+  test('every text meets WCAG AA contrast (axe-core), closed and paused windows included', async () => {
+    expect(await page.$$eval('.window-cell[data-state="stateClosed"]', (e) => e.length)).toBeGreaterThan(0);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
+      const res = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+      return res.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+    });
+    expect(violations).toEqual([]);
+  });
+
+  test('no text on the screen needs an emoji font', async () => {
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+});
+
+test('the "now calling" highlight follows the windows, and a fresh load shows no call already answered', async () => {
+  const page = await openWall(1920, 1080);
+  const open = called.filter((c) => c.w !== windows[windows.length - 1]);
+  const newest = open[open.length - 1]!;
+  await page.waitForSelector(`[data-testid="latest-number"]:text-is("${newest.t.number}")`);
+  // The visitor came to the newest calling window: the highlight goes to the call before it.
+  expect((await server.api('POST', `/tickets/${newest.t.id}/start`, {}, newest.w.token)).status).toBe(200);
+  const previous = open[open.length - 2]!;
+  await page.waitForSelector(`[data-testid="latest-number"]:text-is("${previous.t.number}")`);
+  // That window pauses: its call is no longer highlighted either.
+  expect((await server.api('POST', `/windows/${previous.w.windowId}/pause`, {}, previous.w.token)).status).toBe(200);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="latest-number"]')?.textContent !== n, previous.t.number);
+  // A display loaded now never shows the answered call as current.
+  const fresh = await openWall(1080, 1920);
+  await fresh.waitForSelector('[data-testid="latest-call"], [data-testid="latest-empty"]');
+  const shown = (await (await fresh.$('[data-testid="latest-number"]'))?.textContent()) ?? null;
+  expect([newest.t.number, previous.t.number]).not.toContain(shown);
+  await page.context().close();
+  await fresh.context().close();
+});
