@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
+  TRUST_PROXY: z.string().max(500).optional(),
   PUSH_SUBJECT: z
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
@@ -29,6 +30,18 @@ const EnvSchema = z.object({
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
 });
+
+/**
+ * Express's `trust proxy` value: `true`/`false`, a hop count (`1`), or addresses and subnets
+ * (`loopback`, `10.0.0.0/8, 127.0.0.1`). Unset or empty: trust no proxy (the socket's address).
+ */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 export interface Config {
   port: number;
@@ -52,6 +65,8 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** SERVER_TIMING=1: every answer carries `Server-Timing: app;dur=<ms>` (benchmarks). */
   serverTiming: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
+  trustProxy: boolean | number | string;
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
@@ -97,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     serverTiming: e.SERVER_TIMING === '1',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };

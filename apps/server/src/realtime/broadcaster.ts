@@ -16,8 +16,15 @@ const SLICE_MS = 1;
 /** Forecast calls simulated between two looks at the time. */
 const STEPS_PER_LOOK = 32;
 
+/** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
+export interface BroadcastListener {
+  afterCommit(committed: Tx[]): void;
+  afterEstimates(hallId: string): void;
+}
+
 export class Broadcaster {
   private io: Server | null = null;
+  private readonly listeners: BroadcastListener[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
   /** Halls whose refresh is running in slices; `true` once a commit made it stale. */
@@ -36,6 +43,10 @@ export class Broadcaster {
     this.io = io;
   }
 
+  listen(listener: BroadcastListener): void {
+    this.listeners.push(listener);
+  }
+
   onCommit(committed: Tx[]): void {
     const touched = new Set<string>();
     const events: HallEvent[] = [];
@@ -46,6 +57,7 @@ export class Broadcaster {
     // In seq order: the tickets of a batch are written (and their events appended) at its end.
     events.sort((a, b) => a.seq - b.seq);
     if (this.io) for (const ev of events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
+    for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }
 
@@ -115,6 +127,7 @@ export class Broadcaster {
       services: serviceViews(m, now),
     };
     this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
+    for (const l of this.listeners) l.afterEstimates(m.hall.id);
     return msg;
   }
 

@@ -29,6 +29,8 @@ export interface ForecastInput {
 interface ForecastLane {
   window: EstimatorWindow;
   freeAt: number;
+  /** Calls this window made so far in the forecast. */
+  calls: number;
   /** Probes this window may serve. */
   probes: RoutingTicket[];
 }
@@ -42,9 +44,11 @@ export class Forecast {
   /** The forecast calls (and probes' calls), in order: only tickets called within the horizon. */
   readonly calls = new Map<string, WaitEstimate>();
   private readonly lanes: ForecastLane[];
+  private readonly allLanes: ForecastLane[];
+  /** Per (service, stage): the windows able to serve it. */
+  private readonly ableLanes = new Map<string, ForecastLane[]>();
   private readonly horizon: number;
   private pending: number;
-  private called = 0;
 
   constructor(private readonly input: ForecastInput) {
     const { now, context } = input;
@@ -55,8 +59,25 @@ export class Forecast {
     for (const w of input.windows) {
       if (!w.open || w.staffType === null) continue;
       const freeAt = callableAt(w, Math.max(now, w.busyUntil ?? now));
-      if (freeAt !== null) this.lanes.push({ window: w, freeAt, probes: (input.probes ?? []).filter((p) => canServe(w, p, context)) });
+      if (freeAt !== null) this.lanes.push({ window: w, freeAt, calls: 0, probes: (input.probes ?? []).filter((p) => canServe(w, p, context)) });
     }
+    this.allLanes = [...this.lanes];
+  }
+
+  /**
+   * People ahead of a ticket called now: only the calls made by the windows able to serve it, what
+   * a visitor can check against the wall display, never the whole hall's traffic.
+   */
+  private ahead(t: RoutingTicket): number {
+    const key = `${t.serviceId}\u0000${t.stage}`;
+    let able = this.ableLanes.get(key);
+    if (!able) {
+      able = this.allLanes.filter((l) => canServe(l.window, t, this.input.context));
+      this.ableLanes.set(key, able);
+    }
+    let n = 0;
+    for (const l of able) n += l.calls;
+    return n;
   }
 
   /** Simulates up to `steps` more calls; true once the forecast is complete. */
@@ -80,7 +101,7 @@ export class Forecast {
       for (const p of lane.probes) {
         if (this.calls.has(p.id)) continue;
         if (!pick || pickNext(lane.window, [pick.ticket, p], context, lane.freeAt)?.ticket === p) {
-          this.calls.set(p.id, { ticketId: p.id, peopleAhead: this.called, estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000) });
+          this.calls.set(p.id, { ticketId: p.id, peopleAhead: this.ahead(p), estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000) });
         }
       }
       if (!pick) {
@@ -91,11 +112,11 @@ export class Forecast {
       index.remove(pick.ticket.id);
       this.calls.set(pick.ticket.id, {
         ticketId: pick.ticket.id,
-        peopleAhead: this.called,
+        peopleAhead: this.ahead(pick.ticket),
         estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000),
       });
       if (until?.has(pick.ticket.id)) this.pending--;
-      this.called++;
+      lane.calls++;
       const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
       // E4: an away remote ticket takes its place, weighted by the share of such visitors who come.
       const busyMs = mean * 1000 * (pick.ticket.away === true ? (context.awayShare ?? 1) : 1);
