@@ -137,7 +137,11 @@ export function createApp(options: CreateAppOptions): HallServer {
     db, repos, clock, config, logger, core,
     services: { auth, mirror },
     authenticate: authenticate(auth),
-    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
+    limits: createLimits(clock, {
+      unknownIdsPerMinute: options.publicRateLimit,
+      ...(config.kioskIssuesPerMinute !== null ? { kioskIssuesPerMinute: config.kioskIssuesPerMinute } : {}),
+      ...options.limits,
+    }),
     allow,
     identity: identityOf,
     run: (command) => queue.run(command),

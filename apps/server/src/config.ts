@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
+  KIOSK_ISSUES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   PUSH_SUBJECT: z
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
@@ -67,6 +68,8 @@ export interface Config {
   serverTiming: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
+  /** Sustained tickets per minute one kiosk may issue (KIOSK_ISSUES_PER_MINUTE); null: the default. */
+  kioskIssuesPerMinute: number | null;
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     serverTiming: e.SERVER_TIMING === '1',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    kioskIssuesPerMinute: e.KIOSK_ISSUES_PER_MINUTE ?? null,
     pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };
