@@ -59,7 +59,8 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 
-export async function startServer(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestServer> {
+/** `history`: load the demo mode's 60 generated days (off by default: tests drive their own days). */
+export async function startServer(options: { env?: Record<string, string>; demo?: boolean; history?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -70,7 +71,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     const args = [SERVER_MAIN];
     if (options.demo !== false) args.push('--demo');
     child = spawn(process.execPath, args, {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUEUE_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'warn', ...options.env },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUEUE_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG2N: '14', QUEUE_DEMO_HISTORY: options.history ? '1' : '0', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -39,7 +39,7 @@ import { PushNotifier, vapidKeysInDataDir, type PushOptions } from './services/h
 import { pushRouter } from './routes/push';
 import { ticketsRouter } from './routes/tickets';
 import { windowsRouter } from './routes/windows';
-import { AuthService } from './services/auth-service';
+import { AuthService, OWASP_SCRYPT, setPasswordCost } from './services/auth-service';
 import { systemClock, type Clock } from './services/clock';
 import type { Core } from './services/core';
 import { DevicePresence } from './services/device-presence';
@@ -109,6 +109,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel });
+  setPasswordCost({ ...OWASP_SCRYPT, log2N: config.passwordScryptLog2N });
   const db = openDatabase(config.dataDir);
   const repos = createRepos(db);
   const seededDevices = initialise(db, options, repos, clock());

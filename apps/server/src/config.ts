@@ -7,10 +7,13 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).optional(),
   QUEUE_DATA_DIR: z.string().min(1).default('./data'),
   QUEUE_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Demo mode: load the generated 60 days of history (default) or not ('0'). */
+  QUEUE_DEMO_HISTORY: z.enum(['0', '1', 'true', 'false']).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   HALL_PRINTER: z.string().min(1).optional(),
+  PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(12).max(20).default(17),
   HALL_PRINTER_STATUS_CHECK: z.enum(['dle-eot', 'none']).default('dle-eot'),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,10 +34,14 @@ export interface Config {
   host: string;
   dataDir: string;
   demo: boolean;
+  /** Demo mode loads generated history into an empty database. */
+  demoHistory: boolean;
   adminPassword: string | null;
   publicUrl: string;
   allowedOrigins: string[];
   hallPrinter: string | null;
+  /** scrypt cost of new password hashes: N = 2^this (17 = OWASP's advice; tests lower it for speed). */
+  passwordScryptLog2N: number;
   /** `none` for a default printer that never answers DLE EOT (as a device's `printerStatusCheck`). */
   hallPrinterStatusCheck: 'dle-eot' | 'none';
   /** Folder holding apps/<app>/dist; default: the repository's apps folder. */
@@ -69,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host,
     dataDir: path.resolve(e.QUEUE_DATA_DIR),
     demo,
+    demoHistory: demo && e.QUEUE_DEMO_HISTORY !== '0' && e.QUEUE_DEMO_HISTORY !== 'false',
     adminPassword: e.ADMIN_PASSWORD ?? null,
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, ''),
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
@@ -76,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
     hallPrinter: e.HALL_PRINTER ?? null,
+    passwordScryptLog2N: e.PASSWORD_SCRYPT_LOG2N,
     hallPrinterStatusCheck: e.HALL_PRINTER_STATUS_CHECK,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(__dirname, '..', '..')),
     logLevel: e.LOG_LEVEL,

@@ -18,7 +18,7 @@ function openAllHours(demo: DemoHall): DemoHall {
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined, demoHistory: config.demo ? readDemoHistory(DEMO_HISTORY_FILE) : undefined });
+  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined, demoHistory: config.demoHistory ? readDemoHistory(DEMO_HISTORY_FILE) : undefined });
   const readyMs = Date.now() - started;
   const address = await server.listen();
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     lines.push(
       '',
       '  DEMO MODE: known passwords and printed device tokens. NOT FOR PRODUCTION.',
-      `  ${history ? `GENERATED DEMO DATA: ${history.before.from}..${history.after.to} (${history.visitors} visitors) simulated, dedicated windows until ${history.before.to}, pooled from ${history.after.from}.` : 'no generated history (the database already had data)'}`,
+      `  ${history ? `GENERATED DEMO DATA: ${history.before.from}..${history.after.to} (${history.visitors} visitors) simulated, dedicated windows until ${history.before.to}, pooled from ${history.after.from}.` : 'no generated history (QUEUE_DEMO_HISTORY=0, or the database already had data)'}`,
       `  ready in ${readyMs} ms`,
       '  staff (password "demo"): ' + server.deps.repos.staff.listOfHall('demo').map((s) => `${s.username} (${s.role})`).join(', '),
     );

@@ -1,6 +1,5 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
-import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -116,6 +115,16 @@ export interface HallWindow {
   skills: Skill[];
   staffId: string | null;
   pauseReason: string | null;
+}
+
+/** How a hall's printed tickets look (the layout is `ticketSlip` in ticket-slip.ts). */
+export interface TicketTemplateSettings {
+  /** A line above the hall name, e.g. a welcome. */
+  header?: LocalizedText;
+  /** Print English lines as well as Chinese (default true). */
+  showEnglish?: boolean;
+  /** Print the estimated wait (default true). */
+  showEstimate?: boolean;
 }
 
 /** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */

@@ -1,6 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { TicketTemplateSettings } from './ticket-slip';
-import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
+import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
 export type PublicTicket = Omit<Ticket, 'publicId' | 'statusUrl'>;

@@ -12,14 +12,17 @@ import { HubError } from '../http/errors';
 import type { HallInfo, IngestBody, IngestEvent, LiveInfo } from './ingest-schema';
 import { isValidTimeZone } from './ingest-schema';
 import { waitingDelta } from './waiting-delta';
+import { hallsNow, type HallNow } from './hall-views';
 
 export interface IngestResult {
   ackSeq: number;
   stored: number;
   lastEventAt: number | null;
+  /** The hall as it stands after this batch (for hall.updated), when anything visible changed. */
+  hall: HallNow | null;
 }
 
-export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, now: number): Promise<IngestResult> {
+export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, now: number, offlineAfterMs = 60_000): Promise<IngestResult> {
   for (const e of body.events) {
     if (e.hallId !== undefined && e.hallId !== hallId) throw new HubError('validation_failed', `event ${e.seq} belongs to hall ${e.hallId}, not ${hallId}`);
   }
@@ -48,7 +51,9 @@ export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, 
     await c.query('UPDATE halls SET ack_seq = $2, last_event_at = $3, last_contact_at = $4 WHERE id = $1', [hallId, newAck, lastEventAt, now]);
     if (body.hall) await applyHallInfo(c, hallId, body.hall);
     if (body.live) await applyLive(c, hallId, body.live);
-    return { ackSeq: newAck, stored: fresh.length, lastEventAt };
+    const changed = fresh.length > 0 || body.live !== undefined || body.hall !== undefined;
+    const [hall] = changed ? await hallsNow(c, now, offlineAfterMs, hallId) : [];
+    return { ackSeq: newAck, stored: fresh.length, lastEventAt, hall: hall ?? null };
   });
 }
 

@@ -5,6 +5,7 @@ import type { Repos } from '../storage/repos';
 import type { Db } from '../storage/db';
 import { createStaff, defaultHall } from '../services/hall-setup';
 import { newToken, sha256 } from '../services/ids';
+import { hashPassword } from '../services/auth-service';
 import type { DemoHall } from './demo-hall-types';
 
 /** Demo mode: every service is bookable for the next 7 days, 30-minute slots 09:00-17:00, 2 per slot. */
@@ -58,7 +59,13 @@ export function seedDemo(db: Db, repos: Repos, demo: DemoHall, now: number = Dat
       });
     }
     for (const w of demo.windows) repos.windows.create(h.id, { id: w.id, number: w.number, zone: w.zone, skills: w.skills });
-    for (const s of demo.staff) createStaff(repos, h.id, { ...s, password: s.password ?? 'demo' });
+    // Hashing is deliberately slow: each distinct demo password is hashed once.
+    const hashes = new Map<string, string>();
+    for (const s of demo.staff) {
+      const password = s.password ?? 'demo';
+      if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+      createStaff(repos, h.id, { ...s, password }, hashes.get(password));
+    }
     for (const n of demo.notices ?? []) repos.halls.putNotice(h.id, { ...n, createdAt: new Date(now).toISOString() });
     for (const d of demo.devices) {
       const token = newToken();

@@ -50,12 +50,14 @@ function configPaths(r: ConfigResource): Paths {
     [`/halls/{hallId}/${r.path}/{id}`]: {
       patch: operation({
         summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}`,
-        tag, roles: changers, params: ['hallId', 'id'], body: r.patch, errors: ['conflict'],
+        tag, roles: changers, params: ['hallId', 'id'], body: r.patch, errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 200: { description: 'After the change', schema: wrap(r.key, r.schema) } },
         extensions: supervisorFields,
       }),
       delete: operation({
-        summary: `Delete a ${r.key === 'staff' ? 'staff member' : r.key}`, tag, roles: whole, params: ['hallId', 'id'], errors: ['conflict'],
+        summary: `Delete a ${r.key === 'staff' ? 'staff member' : r.key}`,
+        description: r.key === 'staff' ? 'The last active admin of a hall cannot be demoted, deactivated or deleted: 409 `last_admin`.' : undefined,
+        tag, roles: whole, params: ['hallId', 'id'], errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 204: { description: 'Deleted' } },
       }),
     },

@@ -52,7 +52,7 @@ export function counterPaths(): Paths {
       post: operation({
         summary: 'Call one waiting ticket out of order', description: 'The reason is logged.',
         tag: 'Windows', roles: STAFF, params: ['windowId'], body: 'CallTicketBody', idempotent: true,
-        errors: ['window_busy', 'window_not_signed_in', 'invalid_transition', 'stage_not_allowed'],
+        errors: ['window_busy', 'window_not_signed_in', 'invalid_transition', 'stage_not_allowed', 'not_window_skill'],
         answers: { 200: { description: 'The called ticket', schema: wrap('ticket', 'Ticket') } },
       }),
     },

@@ -24,7 +24,7 @@ describe('realtime recovery', () => {
     const port = await freePort();
     const clock = new FakeClock();
     const start = async (): Promise<HallServer> => {
-      const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ['node', 'main']);
+      const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', PASSWORD_SCRYPT_LOG2N: '14' }, ['node', 'main']);
       const server = createApp({ config, clock: clock.read, logger: pino({ level: 'silent' }), seed: fixtureHall() });
       await server.listen(port, '127.0.0.1');
       return server;

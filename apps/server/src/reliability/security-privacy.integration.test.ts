@@ -143,7 +143,7 @@ describe('audit log and logs', () => {
       },
     });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-logs-'));
-    const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace' }, ['node', 'main']);
+    const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', PASSWORD_SCRYPT_LOG2N: '14' }, ['node', 'main']);
     const server = createApp({ config, clock: new FakeClock().read, logger: pino({ level: 'trace' }, stream), seed: fixtureHall() });
     const address = await server.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${address.port}`;

@@ -11,12 +11,12 @@ export function authRouter(deps: AppDeps): Router {
   const r = Router();
   const failures = new RateLimiter(10, 10 * 60 * 1000, deps.clock);
 
-  r.post('/auth/login', (req, res) => {
+  r.post('/auth/login', async (req, res) => {
     const ip = req.ip ?? '';
     if (failures.blocked(ip)) throw new AppError('rate_limited', 'too many failed logins; try again later');
     const body = parse(LoginBody, req.body);
     try {
-      res.json(deps.services.auth.login(body.username, body.password));
+      res.json(await deps.services.auth.login(body.username, body.password));
     } catch (error) {
       failures.hit(ip);
       throw error;

@@ -13,6 +13,7 @@ import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from '
 import { deviceView } from './device-service';
 import { AppError, notFound } from './errors';
 import { newId, newToken, sha256 } from './ids';
+import { windowChanged } from './window-events';
 import { unspeakableEn, unspeakableZh } from '@hallq/shared';
 
 type What = 'hall' | 'services' | 'windows' | 'staff' | 'devices';
@@ -137,6 +138,7 @@ export function createWindow(core: Core, tx: Tx, identity: Identity, hallId: str
   checkWindow(core, hallId, null, w);
   core.repos.windows.create(hallId, w);
   changed(core, tx, identity, hallId, 'windows', 'window.create', w.id, body);
+  windowChanged(core, tx, w.id, actorOf(identity));
   return publicWindow(core.repos.windows.get(w.id)!);
 }
 
@@ -149,6 +151,9 @@ export function patchWindow(core: Core, tx: Tx, identity: Identity, hallId: stri
   checkWindow(core, hallId, id, w);
   core.repos.windows.updateConfig(id, w);
   changed(core, tx, identity, hallId, 'windows', 'window.update', id, body);
+  // Every screen's live state takes the new skills and zone at once (the counter's queue, the
+  // board, the window screen), not only at its next reload.
+  windowChanged(core, tx, id, actorOf(identity));
   return publicWindow(core.repos.windows.get(id)!);
 }
 
@@ -187,6 +192,17 @@ export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   return publicStaff(s);
 }
 
+/** A hall must keep an active administrator: refuses a change that would leave it without one. */
+function keepAnAdmin(core: Core, hallId: string, before: StoredStaff, after: StoredStaff | null): void {
+  const wasAdmin = before.role === 'admin' && before.active;
+  const staysAdmin = after !== null && after.role === 'admin' && after.active;
+  if (!wasAdmin || staysAdmin) return;
+  const others = core.repos.staff.listOfHall(hallId).filter((s) => s.id !== before.id && s.role === 'admin' && s.active);
+  if (others.length === 0) {
+    throw new AppError('last_admin', `${before.username} is the last active administrator of this hall; make someone else an administrator first`);
+  }
+}
+
 export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: StaffPatch): StaffMember {
   ownHall(core, identity, hallId);
   const old = core.repos.staff.get(id);
@@ -194,6 +210,7 @@ export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId:
   if (body.organisationId !== undefined) checkOrganisation(core, hallId, body.organisationId);
   const { password, ...rest } = body;
   const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashPassword(password) : old.passwordHash };
+  keepAnAdmin(core, hallId, old, s);
   core.repos.staff.put(s);
   if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());
   changed(core, tx, identity, hallId, 'staff', 'staff.update', id, { ...rest, passwordChanged: password !== undefined });
@@ -205,6 +222,7 @@ export function deleteStaffMember(core: Core, tx: Tx, identity: Identity, hallId
   const old = core.repos.staff.get(id);
   if (!old || old.hallId !== hallId) throw notFound('staff member');
   if (core.repos.windows.ofStaff(id)) throw new AppError('conflict', 'this person is signed in at a window; sign out first');
+  keepAnAdmin(core, hallId, old, null);
   core.repos.staff.softDelete(id);
   changed(core, tx, identity, hallId, 'staff', 'staff.delete', id);
 }

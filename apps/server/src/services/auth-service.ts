@@ -1,6 +1,11 @@
 // Passwords (scrypt with a salt, compared in constant time), staff sessions and device tokens.
 // Tokens are 32 random bytes; only their SHA-256 hash is stored.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+//
+// Password cost: scrypt N=2^17, r=8, p=1 (OWASP's current advice), written as
+// `scrypt$17.8.1$<salt>$<key>`. Hashes from before carry no parameters (`scrypt$<salt>$<key>`,
+// Node's default N=2^14) and are rewritten at the owner's next successful sign-in. Sign-in hashes
+// off the event loop (async scrypt), so a 2^17 hash never stalls the hall's kiosks.
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { LoginResult } from '@hallq/shared';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
@@ -8,26 +13,95 @@ import type { Identity } from './core';
 import { AppError } from './errors';
 import { newToken, sha256 } from './ids';
 
-const SESSION_IDLE_MS = 12 * 3600 * 1000;
+/** A session ends after this long without a request... */
+export const SESSION_IDLE_MS = 12 * 3600 * 1000;
+/** ...and in any case this long after sign-in, however busy (a stolen token does not live on). */
+export const SESSION_ABSOLUTE_MS = 24 * 3600 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 const KEY_LENGTH = 32;
 
-export function hashPassword(password: string): string {
+export interface ScryptCost {
+  log2N: number;
+  r: number;
+  p: number;
+}
+/** OWASP's password storage advice for scrypt. */
+export const OWASP_SCRYPT: ScryptCost = { log2N: 17, r: 8, p: 1 };
+/** What hashes without parameters were made with (Node's defaults). */
+const LEGACY_SCRYPT: ScryptCost = { log2N: 14, r: 8, p: 1 };
+
+let cost: ScryptCost = OWASP_SCRYPT;
+/** The cost new hashes get (config `PASSWORD_SCRYPT_LOG2N`; only tests lower it, for speed). */
+export function setPasswordCost(next: ScryptCost): void {
+  cost = next;
+}
+
+const options = (c: ScryptCost): ScryptOptions => ({ N: 2 ** c.log2N, r: c.r, p: c.p, maxmem: 256 * 2 ** c.log2N * c.r });
+const costText = (c: ScryptCost): string => `${c.log2N}.${c.r}.${c.p}`;
+
+interface ParsedHash {
+  cost: ScryptCost;
+  salt: Buffer;
+  key: Buffer;
+}
+
+function parseHash(stored: string): ParsedHash | null {
+  const parts = stored.split('$');
+  if (parts[0] !== 'scrypt') return null;
+  const [params, saltText, keyText] = parts.length === 3 ? [null, parts[1], parts[2]] : [parts[1], parts[2], parts[3]];
+  if (!saltText || !keyText) return null;
+  let c = LEGACY_SCRYPT;
+  if (params !== null) {
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})$/.exec(params ?? '');
+    if (!m) return null;
+    c = { log2N: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
+    if (c.log2N < 10 || c.log2N > 20 || c.r < 1 || c.p < 1) return null;
+  }
+  return { cost: c, salt: Buffer.from(saltText, 'base64url'), key: Buffer.from(keyText, 'base64url') };
+}
+
+export function hashPassword(password: string, with_: ScryptCost = cost): string {
   const salt = randomBytes(16);
-  const key = scryptSync(password, salt, KEY_LENGTH);
-  return `scrypt$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = scryptSync(password, salt, KEY_LENGTH, options(with_));
+  return `scrypt$${costText(with_)}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+export function hashPasswordAsync(password: string, with_: ScryptCost = cost): Promise<string> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, options(with_), (err, key) =>
+      err ? reject(err) : resolve(`scrypt$${costText(with_)}$${salt.toString('base64url')}$${key.toString('base64url')}`),
+    ),
+  );
 }
 
 export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, saltText, keyText] = stored.split('$');
-  if (scheme !== 'scrypt' || !saltText || !keyText) return false;
-  const expected = Buffer.from(keyText, 'base64url');
-  const actual = scryptSync(password, Buffer.from(saltText, 'base64url'), expected.length);
-  return timingSafeEqual(expected, actual);
+  const h = parseHash(stored);
+  if (!h) return false;
+  return timingSafeEqual(h.key, scryptSync(password, h.salt, h.key.length, options(h.cost)));
 }
 
-// Compared against when the username is unknown, so both cases take the same time.
-const DUMMY_HASH = hashPassword('not-a-real-password');
+export async function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
+  const h = parseHash(stored);
+  if (!h) return false;
+  const actual = await new Promise<Buffer>((resolve, reject) => scrypt(password, h.salt, h.key.length, options(h.cost), (e, k) => (e ? reject(e) : resolve(k))));
+  return timingSafeEqual(h.key, actual);
+}
+
+/** True when a stored hash was made with a different cost than new hashes get. */
+export function needsRehash(stored: string): boolean {
+  const h = parseHash(stored);
+  return !h || costText(h.cost) !== costText(cost);
+}
+
+// Compared against when the username is unknown, so both cases take the same time (one per cost).
+const dummyHashes = new Map<string, string>();
+const dummyHash = (): string => {
+  const key = costText(cost);
+  let h = dummyHashes.get(key);
+  if (!h) dummyHashes.set(key, (h = hashPassword('not-a-real-password')));
+  return h;
+};
 
 export class AuthService {
   private readonly revokeListeners: Array<() => void> = [];
@@ -46,10 +120,17 @@ export class AuthService {
     for (const l of this.revokeListeners) l();
   }
 
-  login(username: string, password: string): LoginResult {
-    const staff = this.repos.staff.getByUsername(username);
-    const ok = verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
-    if (!staff || !ok || !staff.active) throw new AppError('unauthorized', 'wrong username or password');
+  async login(username: string, password: string): Promise<LoginResult> {
+    const found = this.repos.staff.getByUsername(username);
+    const ok = await verifyPasswordAsync(password, found?.passwordHash ?? dummyHash());
+    // Read again after the (asynchronous) hash: the account may have changed meanwhile.
+    const staff = found ? this.repos.staff.get(found.id) : null;
+    if (!staff || !ok || !staff.active || staff.passwordHash !== found?.passwordHash) throw new AppError('unauthorized', 'wrong username or password');
+    if (needsRehash(staff.passwordHash)) {
+      const upgraded = await hashPasswordAsync(password);
+      // Only if nobody changed the password while this one was being hashed.
+      this.repos.staff.upgradePasswordHash(staff.id, staff.passwordHash, upgraded);
+    }
     const token = newToken();
     this.repos.staff.createSession(sha256(token), staff.id, this.clock());
     return { token, staff: { id: staff.id, name: staff.name, role: staff.role } };
@@ -67,7 +148,7 @@ export class AuthService {
     const now = this.clock();
     const session = this.repos.staff.getSession(tokenHash);
     if (session) {
-      if (session.revoked_at !== null || now - session.last_seen_at > SESSION_IDLE_MS) return null;
+      if (session.revoked_at !== null || now - session.last_seen_at > SESSION_IDLE_MS || now - session.created_at > SESSION_ABSOLUTE_MS) return null;
       const staff = this.repos.staff.get(session.staff_id);
       if (!staff || !staff.active) return null;
       if (now - session.last_seen_at > TOUCH_EVERY_MS) this.repos.staff.touchSession(tokenHash, now);

@@ -25,6 +25,8 @@ export function createStaff(
   repos: Repos,
   hallId: string,
   s: { id: string; username: string; name: string; role: StaffRole; organisationId: string; windowNumbers: number[]; password: string },
+  /** A hash of `s.password` made earlier (demo staff share one password: hash it once). */
+  passwordHash?: string,
 ): void {
   repos.staff.put({
     id: s.id,
@@ -35,7 +37,7 @@ export function createStaff(
     organisationId: s.organisationId,
     windowNumbers: s.windowNumbers,
     active: true,
-    passwordHash: hashPassword(s.password),
+    passwordHash: passwordHash ?? hashPassword(s.password),
   });
 }
 

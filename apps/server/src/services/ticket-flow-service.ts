@@ -29,6 +29,11 @@ function atMyWindow(core: Core, identity: Identity, ticketId: string, from: read
   return { t, w, me };
 }
 
+/** What every event of a ticket at a window says about it: the ticket, the window and who serves. */
+function atWindow({ t, w, me }: ReturnType<typeof atMyWindow>) {
+  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage };
+}
+
 function change(core: Core, t: StoredTicket, from: readonly TicketStatus[], patch: TicketPatch, action: string): StoredTicket {
   if (!core.repos.tickets.transition(t.id, from, patch)) throw invalidTransition(t.status, action);
   return core.repos.tickets.get(t.id)!;
@@ -54,19 +59,19 @@ export function recall(core: Core, tx: Tx, identity: Identity, ticketId: string)
 }
 
 export function start(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'start');
+  const at = atMyWindow(core, identity, ticketId, ['called'], 'start');
+  const { t, w } = at;
   const now = core.clock();
   const u = change(core, t, ['called'], { status: 'serving', started_at: now }, 'start');
-  recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
-  }, now);
+  recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   windowChanged(core, tx, w.id, actorOf(identity), now);
   return toPrivateTicket(u, core.publicUrl);
 }
 
 export function complete(core: Core, tx: Tx, identity: Identity, ticketId: string, body: { firstTimeAccepted?: boolean; note?: string }): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['serving'], 'complete');
+  const at = atMyWindow(core, identity, ticketId, ['serving'], 'complete');
+  const { t, w } = at;
   const now = core.clock();
   const first = body.firstTimeAccepted ?? null;
   const u = change(core, t, ['serving'], {
@@ -83,8 +88,7 @@ export function complete(core: Core, tx: Tx, identity: Identity, ticketId: strin
     tx.effects.push({ kind: 'service-time', hallId: t.hallId, serviceId: service.id });
   }
   recordEvent(core, tx, t.hallId, 'ticket.completed', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, stage: t.stage, windowId: w.id, windowNumber: w.number,
-    staffId: me.staff.id, firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
+    ...atWindow(at), firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
   }, now);
   tx.touchTicket(t.hallId, t.id);
   freeWindow(core, tx, identity, w, now);
@@ -92,12 +96,11 @@ export function complete(core: Core, tx: Tx, identity: Identity, ticketId: strin
 }
 
 export function noShow(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'mark as no-show');
+  const at = atMyWindow(core, identity, ticketId, ['called'], 'mark as no-show');
+  const { t, w } = at;
   const now = core.clock();
   const u = change(core, t, ['called'], { status: 'no_show', finished_at: now }, 'mark as no-show');
-  recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
-  }, now);
+  recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   freeWindow(core, tx, identity, w, now);
   return toPrivateTicket(u, core.publicUrl);

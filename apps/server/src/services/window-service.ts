@@ -147,14 +147,17 @@ export function callNext(core: Core, tx: Tx, identity: Identity, windowId: strin
   }
 }
 
-/** Calls one waiting ticket out of order; the negative list still applies. */
+/** Calls one waiting ticket out of order: the window's skills and the negative list still apply. */
 export function callTicket(core: Core, tx: Tx, identity: Identity, windowId: string, ticketId: string, reason: string | undefined): Ticket {
   const { w, me } = readyToCall(core, identity, windowId);
   const m = core.mirror.get(w.hallId);
   const t = core.repos.tickets.get(ticketId);
   if (!t || t.hallId !== w.hallId || !m) throw notFound('ticket');
   if (t.status !== 'waiting') throw new AppError('invalid_transition', `cannot call a ticket that is ${t.status}`, { status: t.status });
-  const routingWindow: RoutingWindow = { id: w.id, skills: [{ serviceId: t.serviceId, tier: 1 }], staffType: staffTypeOf(me.role) };
+  if (!w.skills.some((s) => s.serviceId === t.serviceId)) {
+    throw new AppError('not_window_skill', `window ${w.number} does not serve this service (not one of its skills)`, { serviceId: t.serviceId, windowNumber: w.number });
+  }
+  const routingWindow: RoutingWindow = { id: w.id, skills: w.skills, staffType: staffTypeOf(me.role) };
   const routingTicket = { id: t.id, serviceId: t.serviceId, stage: t.stage, queuedAt: t.queuedAtMs, priority: t.priority, appointmentAt: null };
   if (!canServe(routingWindow, routingTicket, m.ctx)) {
     throw new AppError('stage_not_allowed', 'this stage is reserved to officers (negative list)', { serviceId: t.serviceId, stage: t.stage });

@@ -23,8 +23,15 @@ export class DemoHistoryRepo {
   /** Appends generated events after the hall's last seq, in the order given; call inside a transaction. */
   appendEvents(hallId: string, events: ReadonlyArray<{ type: HallEventType; at: number; actor: Actor; payload: object }>): void {
     const last = this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE hall_id = ?').get(hallId)?.seq ?? 0;
-    const insert = this.db.prepare('INSERT INTO events (hall_id, seq, type, at, actor, payload) VALUES (?, ?, ?, ?, ?, ?)');
-    events.forEach((e, i) => insert.run(hallId, last + 1 + i, e.type, e.at, JSON.stringify(e.actor), JSON.stringify(e.payload)));
+    // Many rows per statement: the load is one transaction of tens of thousands of events.
+    const BATCH = 100;
+    const statement = (n: number) => this.db.prepare(`INSERT INTO events (hall_id, seq, type, at, actor, payload) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+    const full = statement(BATCH);
+    for (let i = 0; i < events.length; i += BATCH) {
+      const chunk = events.slice(i, i + BATCH);
+      const values = chunk.flatMap((e, k) => [hallId, last + 1 + i + k, e.type, e.at, JSON.stringify(e.actor), JSON.stringify(e.payload)]);
+      (chunk.length === BATCH ? full : statement(chunk.length)).run(...values);
+    }
   }
 
   get(hallId: string): DemoHistoryInfo | null {

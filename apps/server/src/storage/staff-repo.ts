@@ -65,6 +65,10 @@ export class StaffRepo {
       )
       .run(id, hallId, username, JSON.stringify(doc), passwordHash);
   }
+  /** Replaces a password hash by a stronger one of the same password, unless it changed meanwhile. */
+  upgradePasswordHash(id: string, from: string, to: string): void {
+    this.db.prepare('UPDATE staff SET password_hash = ? WHERE id = ? AND password_hash = ?').run(to, id, from);
+  }
   softDelete(id: string): void {
     // The username is freed so it can be given again; events keep the id.
     this.db.prepare("UPDATE staff SET deleted = 1, username = username || '#deleted-' || id WHERE id = ?").run(id);

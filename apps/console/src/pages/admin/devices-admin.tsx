@@ -11,6 +11,7 @@ import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
+import { AnnounceScope } from './announce-scope';
 
 /** The page a device opens to pair itself with its token. */
 export function pairUrl(origin: string, kind: DeviceKind, windowNumber: number | null, token: string): string {
@@ -28,7 +29,7 @@ function PairingQr({ url }: { url: string }) {
   return src ? <img src={src} alt="QR" width={220} height={220} data-testid="pair-qr" /> : null;
 }
 
-export function DevicesAdmin({ hallId }: AdminSectionProps) {
+export function DevicesAdmin({ hallId, config }: AdminSectionProps) {
   const { t } = useI18n();
   const { data, reload } = useList<Device>(hallId, 'devices');
   const { run, error, setError, busy } = useAction();
@@ -129,6 +130,7 @@ export function DevicesAdmin({ hallId }: AdminSectionProps) {
             <th>{t('dev.name')}</th>
             <th>{t('dev.kind')}</th>
             <th>{t('board.window')}</th>
+            <th>{t('dev.announce')}</th>
             <th>{t('dev.printerState')}</th>
             <th>{t('dev.lastSeen')}</th>
             <th />
@@ -143,6 +145,23 @@ export function DevicesAdmin({ hallId }: AdminSectionProps) {
               </td>
               <td>{t(`dev.kind.${d.kind}` as MessageKey)}</td>
               <td>{d.windowNumber ?? '—'}</td>
+              <td>
+                {d.kind === 'display' && !d.revoked && !d.windowNumber ? (
+                  <AnnounceScope
+                    device={d}
+                    config={config}
+                    busy={busy}
+                    onSave={(scope) =>
+                      void run(async () => {
+                        await api.patch(`/halls/${hallId}/devices/${d.id}`, scope);
+                        reload();
+                      })
+                    }
+                  />
+                ) : (
+                  '—'
+                )}
+              </td>
               <td>{d.printerState ? t(`printer.${d.printerState}` as MessageKey) : '—'}</td>
               <td>{d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleString() : '—'}</td>
               <td>

@@ -30,6 +30,8 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     holidays: (hall.holidays ?? []).join('\n'),
     template: hall.announcementTemplate ?? '',
     templateEn: hall.announcementTemplateEn ?? '',
+    repeat: String(hall.announcementRepeat ?? 2),
+    lag: String(hall.announcementMaxLagSeconds ?? 15),
     noticeZh: hall.ticketNotice?.zh ?? '',
     noticeEn: hall.ticketNotice?.en ?? '',
     headerZh: hall.ticketTemplate?.header?.zh ?? '',
@@ -83,6 +85,8 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('holidays') ? { holidays: f.holidays.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
       ...(changed('template') ? { announcementTemplate: f.template } : {}),
       ...(changed('templateEn') ? { announcementTemplateEn: f.templateEn } : {}),
+      ...(changed('repeat') ? { announcementRepeat: Number(f.repeat) } : {}),
+      ...(changed('lag') ? { announcementMaxLagSeconds: Number(f.lag) } : {}),
       ...(changed('noticeZh', 'noticeEn') ? { ticketNotice: { zh: f.noticeZh, en: f.noticeEn || f.noticeZh } } : {}),
       ...(changed('headerZh', 'headerEn', 'showEnglish', 'showEstimate') ? { ticketTemplate } : {}),
       ...(changed('grace') ? { remoteGraceMinutes: Number(f.grace) } : {}),
@@ -117,6 +121,17 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {field('holidays', t('hall.holidays'), 3)}
         {field('template', t('hall.template'))}
         {field('templateEn', t('hall.templateEn'))}
+        <label>
+          {t('hall.announcementRepeat')}
+          <select name="hall-repeat" value={f.repeat} onChange={(e) => setF({ ...f, repeat: e.target.value })}>
+            {['1', '2', '3'].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('lag', t('hall.announcementMaxLag'))}
         {field('noticeZh', t('hall.ticketNoticeZh'))}
         {field('noticeEn', t('hall.ticketNoticeEn'))}
         {field('headerZh', t('hall.ticketHeaderZh'))}

@@ -1,4 +1,4 @@
-// Staff accounts: create, role, organisation, allowed windows, reset password, deactivate.
+// Staff accounts: create, edit (name, role, organisation, allowed windows), reset password, deactivate.
 import { useState } from 'react';
 import { StaffBody, STAFF_ROLES } from '@hallq/shared';
 import type { Organisation, StaffMember, StaffRole } from '@hallq/shared';
@@ -9,6 +9,7 @@ import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
+import { StaffEditRow } from './staff-edit-row';
 import { StaffPasswordDialog } from './staff-password-dialog';
 
 export function parseWindowNumbers(text: string): number[] {
@@ -25,6 +26,7 @@ export function StaffAdmin({ hallId }: AdminSectionProps) {
   const { run, error, setError, busy } = useAction();
   const [form, setForm] = useState({ username: '', name: '', role: 'officer' as StaffRole, organisationId: '', windows: '', password: '' });
   const [resetting, setResetting] = useState<StaffMember | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const staff = data ?? [];
   // Organisations: from the server when it lists them, else those the accounts already use.
   const orgList: Array<{ id: string; label: string }> = orgs.data
@@ -117,7 +119,25 @@ export function StaffAdmin({ hallId }: AdminSectionProps) {
           </tr>
         </thead>
         <tbody>
-          {staff.map((s) => (
+          {staff.map((s) =>
+            editing === s.id ? (
+              <StaffEditRow
+                key={s.id}
+                member={s}
+                orgList={orgList}
+                parseWindows={parseWindowNumbers}
+                busy={busy}
+                onCancel={() => setEditing(null)}
+                onInvalid={(e) => setError({ code: 'validation_failed', message: t('error.validation_failed'), fields: zodIssues(e as Parameters<typeof zodIssues>[0]) })}
+                onSave={(body) =>
+                  void run(async () => {
+                    await api.patch(`/halls/${hallId}/staff/${s.id}`, body);
+                    setEditing(null);
+                    reload();
+                  })
+                }
+              />
+            ) : (
             <tr key={s.id} data-testid={`staff-${s.username}`} className={s.active ? '' : 'inactive'}>
               <td>{s.username}</td>
               <td>
@@ -128,6 +148,9 @@ export function StaffAdmin({ hallId }: AdminSectionProps) {
               <td>{orgLabel(s.organisationId)}</td>
               <td>{s.windowNumbers.length ? s.windowNumbers.join(', ') : '*'}</td>
               <td className="row-actions">
+                <button type="button" className="btn-small" data-testid={`edit-${s.username}`} onClick={() => setEditing(s.id)}>
+                  {t('common.edit')}
+                </button>
                 <button type="button" className="btn-small" onClick={() => setResetting(s)}>
                   {t('staff.resetPassword')}
                 </button>
@@ -142,7 +165,8 @@ export function StaffAdmin({ hallId }: AdminSectionProps) {
                 )}
               </td>
             </tr>
-          ))}
+            ),
+          )}
         </tbody>
       </table>
       {resetting && (

@@ -1,7 +1,7 @@
 // Reports for the supervisor and the administrator: the period's KPI tiles against the targets,
 // the charts, the before/after comparison, contractor performance, 好差评 follow-ups and exports.
 import { useCallback, useEffect, useState } from 'react';
-import type { FollowUpList, Organisation, StatsComparison } from '@hallq/shared';
+import type { DemoHistoryInfo, FollowUpList, Organisation, StatsComparison } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { useSignedIn } from '../../hooks/use-session';
 import { useHallConfig } from '../../hooks/use-hall';
@@ -45,15 +45,21 @@ export function ReportsPage() {
   const [followUps, setFollowUps] = useState<FollowUpList | null>(null);
   const [organisations, setOrganisations] = useState<Map<string, Organisation>>(new Map());
   const [error, setError] = useState<ShownError | null>(null);
+  // Generated demo history (demo mode): undefined while asked, null when the hall has none.
+  const [demo, setDemo] = useState<DemoHistoryInfo | null | undefined>(undefined);
 
-  // The last 7 local days, compared with the 7 before, once the hall's timezone is known.
   useEffect(() => {
-    if (!config || draft) return;
+    api.get<DemoHistoryInfo>(`/halls/${encodeURIComponent(hallId)}/demo-history`).then(setDemo, () => setDemo(null));
+  }, [hallId]);
+
+  // A demo hall opens on its generated before/after; otherwise the last 7 local days against the 7 before.
+  useEffect(() => {
+    if (!config || draft || demo === undefined) return;
     const after = lastDays(localDate(Date.now(), config.timezone), 7);
-    const initial = { after, before: previousPeriod(after) };
+    const initial = demo ? { after: demo.after, before: demo.before } : { after, before: previousPeriod(after) };
     setDraft(initial);
     setApplied(initial);
-  }, [config, draft]);
+  }, [config, draft, demo]);
 
   useEffect(() => {
     if (!applied) return;
@@ -112,9 +118,15 @@ export function ReportsPage() {
         </button>
         {!valid && <span role="alert">{t('reports.badRange')}</span>}
       </form>
+      {demo && (
+        <p className="card demo-history-note" role="note" data-testid="demo-history-note">
+          {t('reports.demoHistory', { beforeFrom: demo.before.from, beforeTo: demo.before.to, afterFrom: demo.after.from, afterTo: demo.after.to })}
+        </p>
+      )}
       <ErrorBox error={error} />
       {stats && comparison && applied && (
         <>
+          {demo && <ComparisonPanel comparison={comparison} />}
           <KpiTiles stats={stats} />
           <div className="chart-grid">
             <WaitByHourChart stats={stats} />
@@ -122,7 +134,7 @@ export function ReportsPage() {
             <UtilisationChart stats={stats} />
             <TrendsChart stats={stats} />
           </div>
-          <ComparisonPanel comparison={comparison} />
+          {!demo && <ComparisonPanel comparison={comparison} />}
           <OrganisationsTable stats={stats} organisations={organisations} />
           {followUps && <FollowUpsPanel list={followUps} meId={me.id} onChanged={refreshAfterStep} />}
           <ExportButtons hallId={hallId} range={applied.after} />

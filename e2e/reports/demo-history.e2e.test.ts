@@ -1,0 +1,38 @@
+// Demo mode with its generated history: the supervisor's reports open on the 60 simulated days'
+// before/after comparison (dedicated windows, then pooled), said to be generated, not measured.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
+import { loginPage } from '../console/console-helpers';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ history: true });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('opens the reports on the generated before/after comparison, marked as generated', async () => {
+  page = await loginPage(browser, server.url, 'super', 'demo');
+  await page.getByRole('link', { name: '统计报表' }).click();
+  const note = page.getByTestId('demo-history-note');
+  await note.waitFor({ timeout: 30_000 });
+  expect(await note.innerText()).toContain('模拟器生成');
+  await page.getByTestId('chart-compare').waitFor({ timeout: 60_000 });
+  // The comparison comes first, above the period's tiles.
+  const order = await page.evaluate(() => {
+    const compare = document.querySelector('[data-testid=chart-compare]');
+    const tiles = document.querySelector('[data-testid=kpi-volume]');
+    return compare && tiles ? compare.compareDocumentPosition(tiles) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+  });
+  expect(order).toBeTruthy();
+  const issued = await page.getByTestId('chart-compare').locator('tr[data-kpi=issued] td').allInnerTexts();
+  expect(Number(issued[0])).toBeGreaterThan(1000);
+  expect(Number(issued[1])).toBeGreaterThan(1000);
+  await screenshot(page, 'reports-demo-history');
+}, 120_000);
