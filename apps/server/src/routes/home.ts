@@ -5,6 +5,7 @@ import { ArriveBody, BookingBody, BookingCode, EmptyBody, localDate, RemoteTicke
 import type { AppDeps } from '../app-deps';
 import { bearer, STAFF } from '../http/auth';
 import { command } from '../http/command';
+import { publicTicketLimit } from '../http/public-ticket-limit';
 import { RateLimiter } from '../http/rate-limit';
 import { parse } from '../http/validate';
 import { actorOf, hallOf, ownHall, VISITOR } from '../services/core';
@@ -15,7 +16,8 @@ import { publicHall } from '../services/home/public-hall';
 import { bookingSms, isPhone, LogSmsSender, type SmsSender } from '../services/home/sms';
 import { localTime } from '../services/clock';
 import { arrive, ticketByPublicId } from '../services/home/remote-queue';
-import { issueInHall, publicStatus } from '../services/issue-service';
+import { issueInHall } from '../services/issue-service';
+import { publicStatus } from '../services/public-status';
 
 export interface HomeLimits {
   /** Bookings and remote tickets one address may take per 10 minutes. */
@@ -103,7 +105,7 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   });
 
   // A kiosk that scanned the ticket's QR sends its device token and no code.
-  r.post('/public/tickets/:publicId/arrive', guarded, async (req, res) => {
+  r.post('/public/tickets/:publicId/arrive', publicTicketLimit(deps), async (req, res) => {
     const body = parse(ArriveBody, req.body);
     const token = bearer(req);
     const identity = token ? deps.services.auth.resolve(token) : null;
