@@ -1,5 +1,5 @@
 import { translator } from '../i18n';
-import { formatLocalTime, formatOpeningHours, peopleAheadText, waitLine, waitMinutes } from './format';
+import { maskName, formatLocalTime, formatOpeningHours, peopleAheadText, waitLine, waitMinutes } from './format';
 
 const zh = translator('zh');
 const en = translator('en');
@@ -40,4 +40,9 @@ describe('people ahead', () => {
     expect(peopleAheadText(en, 2)).toBe('2 people ahead of you');
     expect(peopleAheadText(zh, 1)).toBe('前面还有 1 人');
   });
+});
+
+test('a name read off an ID card is shown masked', () => {
+  expect(maskName('张三丰')).toBe('张**');
+  expect(maskName('李')).toBe('李');
 });
