@@ -23,9 +23,9 @@ interface SocketData {
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 /** Disconnects every socket whose token no longer resolves (logged out, revoked, expired, deactivated). */
-export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'services'>): void {
+export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'auth'>): void {
   for (const socket of io.of('/').sockets.values()) {
-    if (!deps.services.auth.resolve(socket.data.token)) socket.disconnect(true);
+    if (!deps.auth.resolve(socket.data.token)) socket.disconnect(true);
   }
 }
 
@@ -47,10 +47,10 @@ function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'd
   const seen = (): void => {
     void deps.run(() => deps.repos.devices.touch(deviceId, deps.clock())).catch((err: unknown) => deps.logger.warn({ err, deviceId }, 'device presence not recorded'));
   };
-  deps.core.presence.connected(deviceId);
+  deps.presence.connected(deviceId);
   seen();
   socket.once('disconnect', () => {
-    deps.core.presence.disconnected(deviceId);
+    deps.presence.disconnected(deviceId);
     seen();
   });
 }
@@ -60,7 +60,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
   });
-  deps.services.auth.onRevoke(() => dropInvalidSockets(io, deps));
+  deps.auth.onRevoke(() => dropInvalidSockets(io, deps));
   const recheck = setInterval(() => dropInvalidSockets(io, deps), RECHECK_MS);
   recheck.unref();
   httpServer.once('close', () => clearInterval(recheck));
@@ -70,7 +70,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
     if (!originAllowed(origin, host, deps)) return next(new Error('origin not allowed'));
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const token = typeof auth?.token === 'string' ? auth.token : null;
-    const identity = deps.services.auth.resolve(token);
+    const identity = deps.auth.resolve(token);
     if (!identity) return next(new Error('unauthorized: invalid token'));
     socket.data.identity = identity;
     socket.data.token = token!;
@@ -79,7 +79,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity;
-    const m = deps.services.mirror.get(identity.hallId);
+    const m = deps.mirror.get(identity.hallId);
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
     // Same tick as the hello: every event after hello.seq reaches this socket live.
     void socket.join(hallRoom(identity.hallId));
@@ -92,7 +92,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
         return;
       }
       const { hallId, afterSeq } = parsed.data;
-      const hall = deps.services.mirror.get(hallId);
+      const hall = deps.mirror.get(hallId);
       if (hallId !== identity.hallId || !hall) {
         socket.emit('protocol.error', { code: 'forbidden', message: 'not a hall of this token' });
         return;

@@ -16,7 +16,7 @@ export function authRouter(deps: AppDeps): Router {
     if (failures.blocked(ip)) throw new AppError('rate_limited', 'too many failed logins; try again later');
     const body = parse(LoginBody, req.body);
     try {
-      res.json(await deps.services.auth.login(body.username, body.password));
+      res.json(await deps.auth.login(body.username, body.password));
     } catch (error) {
       failures.hit(ip);
       throw error;
@@ -24,7 +24,7 @@ export function authRouter(deps: AppDeps): Router {
   });
 
   r.post('/auth/logout', deps.authenticate, deps.allow(...STAFF), (_req, res) => {
-    deps.services.auth.logout(deps.identity(res));
+    deps.auth.logout(deps.identity(res));
     res.status(204).end();
   });
 

@@ -30,7 +30,7 @@ export function planningRouter(deps: AppDeps): Router {
   const planners = [deps.authenticate, deps.allow('admin', 'supervisor')];
 
   r.get('/halls/:hallId/planning/forecast', ...planners, (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(ForecastQuery, req.query);
     const forecast = hallForecast(deps.repos.history, m, q, deps.clock());
     res.json({
@@ -41,7 +41,7 @@ export function planningRouter(deps: AppDeps): Router {
   });
 
   r.post('/halls/:hallId/planning/plan', ...planners, (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const body = parse(PlanBody, req.body);
     res.json(hallPlan(deps.repos.history, m, body, deps.clock()));
   });

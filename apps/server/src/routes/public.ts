@@ -11,7 +11,7 @@ import { publicCancel, rateByPublicId } from '../services/ticket-flow-service';
 
 export function publicRouter(deps: AppDeps, limit = 120): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
   const limiter = new RateLimiter(limit, 60 * 1000, deps.clock);
   const limited: RequestHandler = (req, _res, next) => {
     if (!limiter.hit(req.ip ?? '')) return next(new AppError('rate_limited', 'too many requests; slow down'));
