@@ -13,7 +13,8 @@ import type { ArrivalCodes } from '../services/home/arrival-code';
 import { book, bookingByCode, bookingView, cancelBooking, listSlots } from '../services/home/booking-service';
 import { publicHall } from '../services/home/public-hall';
 import { arrive, ticketByPublicId } from '../services/home/remote-queue';
-import { issueInHall, publicStatus } from '../services/issue-service';
+import { issueInHall } from '../services/issue-service';
+import { publicStatus } from '../services/public-status';
 
 export interface HomeLimits {
   /** Bookings and remote tickets one address may take per 10 minutes. */

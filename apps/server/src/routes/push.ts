@@ -5,7 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
 import type { PushNotifier } from '../services/home/push-notifier';
-import { ticketByPublicId } from '../services/issue-service';
+import { ticketByPublicId } from '../services/public-status';
 
 export function pushRouter(deps: AppDeps, push: PushNotifier): Router {
   const r = Router();
