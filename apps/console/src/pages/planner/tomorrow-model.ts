@@ -1,26 +1,9 @@
 // Tomorrow simulated (POST planning/tomorrow) and the skills matrix the supervisor edits: which
 // window takes which service at which tier. Pure helpers for the page and its tests.
-import type { HallWindow, Skill } from '@hallq/shared';
+import type { HallWindow, Skill, SkillsMatrix, TomorrowSimulation } from '@hallq/shared';
 
-export type SkillsMatrix = Record<string, Skill[]>;
-
-export interface SimulatedDay {
-  skills: SkillsMatrix;
-  withinTargetShare: number;
-  meanWaitSeconds: number;
-  p90WaitSeconds: number;
-  services: Array<{ id: string; arrivals: number; meanWaitSeconds: number; withinTargetShare: number }>;
-  hourly: Array<{ hour: number; arrivals: number; meanWaitSeconds: number | null }>;
-}
-
-export interface TomorrowResponse {
-  goal: { share: number; targetMinutes: number };
-  replications: number;
-  today: SimulatedDay;
-  proposed: SimulatedDay;
-  suggestion: { skills: SkillsMatrix; met: boolean; changes: number } | null;
-  assumptions: string[];
-}
+export type { SkillsMatrix } from '@hallq/shared';
+export type TomorrowResponse = TomorrowSimulation;
 
 export const TIERS = [1, 2, 3] as const;
 
