@@ -73,7 +73,7 @@ export function planningRouter(deps: AppDeps): Router {
   });
 
   // The skills matrix applied in one step: one transaction, an audit row per window changed.
-  r.put('/halls/:hallId/windows/skills', ...planners, async (req, res) => {
+  r.post('/halls/:hallId/windows/skills', ...planners, async (req, res) => {
     const body = parse(ApplySkillsBody, req.body);
     const hallId = req.params.hallId as string;
     const m = ownHall(deps.core, deps.identity(res), hallId);
