@@ -37,6 +37,7 @@ import { publicRouter } from './routes/public';
 import { DEFAULT_HOME_LIMITS, homeRouter, type HomeLimits } from './routes/home';
 import { ArrivalCodes } from './services/home/arrival-code';
 import { startRemoteSweep } from './services/home/remote-sweep';
+import { LogSmsSender, type SmsSender } from './services/home/sms';
 import { PushNotifier, vapidKeysInDataDir, type PushOptions } from './services/home/push-notifier';
 import { pushRouter } from './routes/push';
 import { ticketsRouter } from './routes/tickets';
@@ -73,6 +74,8 @@ export interface CreateAppOptions {
   homeLimits?: HomeLimits;
   /** How often passed-over remote tickets are checked for expiry (ms; default 15 s). */
   remoteSweepMs?: number;
+  /** Text messages to visitors (default: the log-only provider). */
+  sms?: SmsSender;
   /** Web Push: how often "N ahead" is checked, and a TLS agent for push services (tests). */
   push?: Pick<PushOptions, 'checkMs' | 'agent'>;
 }
@@ -175,7 +178,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
   push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
   api.use(pushRouter(deps, push));
-  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS));
+  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS, options.sms ?? new LogSmsSender(logger)));
   api.use(publicRouter(deps));
   api.use(notFoundHandler);
 
