@@ -108,9 +108,9 @@ export function reportPaths(): Paths {
       }),
     },
     '/halls/{hallId}/windows/skills': {
-      put: operation({
+      post: operation({
         summary: 'Apply a skills matrix in one step (extension)',
-        description: 'New skills of several windows in one transaction; each window changed is audited (`window.update`) and announced (`config.changed`). An unknown window or service is 400 and changes nothing.',
+        description: 'New skills of several windows in one transaction (an `Idempotency-Key` makes a retry safe); each window changed is audited (`window.update`) and announced (`config.changed`). An unknown window or service is 400 and changes nothing.',
         tag: 'Planning', roles, params: ['hallId'], body: 'ApplySkillsBody',
         answers: { 200: { description: 'The windows as they are now', schema: obj({ windows: array(ref('HallWindow')) }) } },
       }),

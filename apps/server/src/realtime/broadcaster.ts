@@ -1,6 +1,7 @@
-// After each commit: update the mirror, emit the committed events to their hall's room in seq
-// order, and (throttled per hall) recompute and emit live estimates. The recomputation is one
-// forecast run in slices of at most SLICE_MS between other work, so no request waits behind it.
+// After each commit (once the write path has brought the mirror up to date): emit the committed
+// events to their hall's room in seq order, and (throttled per hall) recompute and emit live
+// estimates. The recomputation is one forecast run in slices of at most SLICE_MS between other
+// work, so no request waits behind it.
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { HallEvent, QueueEstimates } from '@hallq/shared';
@@ -8,6 +9,7 @@ import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
 import { refreshEstimates, serviceViews, startRefresh } from '../services/estimates';
 import type { HallMirror, HallsMirror } from '../services/hall-mirror';
+import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
@@ -37,6 +39,8 @@ export class Broadcaster {
     private readonly logger: Logger,
     /** At most one estimate refresh per hall per this many ms. */
     private readonly throttleMs = 500,
+    /** With it, the per-service views say whether each service takes tickets now. */
+    private readonly issuedCount?: IssuedCount,
   ) {}
 
   attach(io: Server): void {
@@ -47,13 +51,10 @@ export class Broadcaster {
     this.listeners.push(listener);
   }
 
-  onCommit(committed: Tx[]): void {
-    const touched = new Set<string>();
+  /** `touched`: the halls the commit changed (what `HallsMirror.applyCommitted` answered). */
+  onCommit(committed: Tx[], touched: ReadonlySet<string>): void {
     const events: HallEvent[] = [];
-    for (const tx of committed) {
-      for (const h of this.mirror.apply(tx)) touched.add(h);
-      events.push(...tx.events);
-    }
+    for (const tx of committed) events.push(...tx.events);
     // In seq order: the tickets of a batch are written (and their events appended) at its end.
     events.sort((a, b) => a.seq - b.seq);
     if (this.io) for (const ev of events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
@@ -71,7 +72,6 @@ export class Broadcaster {
     const delay = Math.max(0, this.throttleMs - since);
     const timer = setTimeout(() => {
       this.timers.delete(hallId);
-      this.lastRun.set(hallId, Date.now());
       this.refreshInSlices(hallId);
     }, delay);
     timer.unref();
@@ -124,7 +124,7 @@ export class Broadcaster {
       seq,
       at: new Date(now).toISOString(),
       tickets: [...m.estimates.values()],
-      services: serviceViews(m, now),
+      services: serviceViews(m, now, this.issuedCount),
     };
     this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
     for (const l of this.listeners) l.afterEstimates(m.hall.id);

@@ -74,7 +74,7 @@ describe(`soak: ${DAYS} days of ${TICKETS_PER_DAY} tickets`, () => {
     for (let day = 0; day < DAYS; day++) {
       await serveOneDay(day);
       await new Promise((r) => setTimeout(r, 600)); // the throttled estimate refresh runs
-      const m = s.server.deps.services.mirror.get('demo')!;
+      const m = s.server.deps.mirror.get('demo')!;
       expect([m.waiting.size, m.atWindows.size, m.estimates.size]).toEqual([0, 0, 0]);
       expect(m.recentCalls.length).toBeLessThanOrEqual(20);
       gc();

@@ -13,7 +13,7 @@ import { newId } from '../services/ids';
 
 export function appointmentsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
 
   r.post('/halls/:hallId/appointments', deps.authenticate, deps.allow('admin', 'supervisor'), async (req, res) => {
     const body = parse(AppointmentBody, req.body);

@@ -34,7 +34,7 @@ it('simulates tomorrow with today\'s matrix and a proposed one on the same arriv
 it('refuses unknown windows and services, changing nothing', async () => {
   const r = await ts.api('POST', '/halls/demo/planning/tomorrow', { token, body: { skills: { 'no-such-window': [{ serviceId: 'x', tier: 1 }] } } });
   expect(r.status).toBe(400);
-  const a = await ts.api('PUT', '/halls/demo/windows/skills', { token, body: { windows: { 'no-such-window': [{ serviceId: 'x', tier: 1 }] } } });
+  const a = await ts.api('POST', '/halls/demo/windows/skills', { token, body: { windows: { 'no-such-window': [{ serviceId: 'x', tier: 1 }] } } });
   expect(a.status).toBe(400);
 });
 
@@ -43,13 +43,13 @@ it('gives the planner\'s proposal and applies a matrix in one step, audited per 
   expect(r.status).toBe(200);
   expect(r.body.suggestion).not.toBeNull();
   const proposal = r.body.suggestion.skills as Record<string, Array<{ serviceId: string; tier: number }>>;
-  const applied = await ts.api('PUT', '/halls/demo/windows/skills', { token, body: { windows: proposal } });
+  const applied = await ts.api('POST', '/halls/demo/windows/skills', { token, body: { windows: proposal } });
   expect(applied.status).toBe(200);
   const cfg = (await ts.api('GET', '/halls/demo', { token })).body;
   for (const [id, skills] of Object.entries(proposal)) {
     const w = cfg.windows.find((x: { id: string }) => x.id === id);
     expect(w.skills).toEqual(skills);
   }
-  const audit = ts.server.deps.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE hall_id = 'demo' AND action = 'window.update'").get() as { n: number };
+  const audit = ts.server.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE hall_id = 'demo' AND action = 'window.update'").get() as { n: number };
   expect(audit.n).toBeGreaterThanOrEqual(Object.keys(proposal).length);
 }, 120_000);

@@ -11,6 +11,7 @@ import {
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { HallMirror } from './hall-mirror';
+import { closedReasonOf, type IssuedCount } from './service-availability';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
   const out = new Map<string, number>();
@@ -122,20 +123,23 @@ export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
 
 /**
  * Per service: waiting count, longest wait and the estimated wait of a ticket taken now (from
- * the latest refresh: one forecast with a probe per service, not one forecast per service).
+ * the latest refresh: one forecast with a probe per service, not one forecast per service); with
+ * `issuedCount`, also whether it takes tickets now (and why not).
  */
-export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
+export function serviceViews(m: HallMirror, now: number, issuedCount?: IssuedCount): ServiceQueueView[] {
   const counts = m.waiting.countByService();
   const oldest = m.waiting.oldestByService();
   return [...m.services.values()]
     .filter((s) => s.active)
     .map((s) => {
       const first = oldest.get(s.id);
+      const closed = issuedCount ? closedReasonOf(m, s, now, issuedCount) : undefined;
       return {
         serviceId: s.id,
         waiting: counts.get(s.id) ?? 0,
         longestWaitSeconds: first === undefined ? 0 : Math.max(0, Math.round((now - Math.min(now, first)) / 1000)),
         estimatedWaitSeconds: m.serviceWaits.get(s.id) ?? null,
+        ...(issuedCount ? { acceptingTickets: closed === undefined, ...(closed ? { closedReason: closed } : {}) } : {}),
       };
     });
 }

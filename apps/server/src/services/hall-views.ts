@@ -5,6 +5,7 @@ import type { TicketRepo } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
+import type { IssuedCount } from './service-availability';
 import { toPublicTicket } from './ticket-view';
 
 export function hallConfig(m: HallMirror): HallConfig {
@@ -73,7 +74,7 @@ export function windowView(m: HallMirror, w: StoredWindow): WindowView {
  * are read from SQLite (the mirror keeps only their routing fields); the mirror holds exactly
  * the committed state, so the two agree.
  */
-export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingTickets'>, now: number): QueueSnapshot {
+export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingTickets'>, now: number, issuedCount?: IssuedCount): QueueSnapshot {
   if (!m.estimatesFresh) refreshEstimates(m, now);
   const waiting = tickets.waitingTickets(m.hall.id).map((t) => toPublicTicket(t, liveEstimate(m, t)));
   return {
@@ -83,7 +84,7 @@ export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingT
     waiting,
     windows: [...m.windows.values()].map((w) => windowView(m, w)),
     recentCalls: [...m.recentCalls],
-    services: serviceViews(m, now),
+    services: serviceViews(m, now, issuedCount),
     notices: m.notices.filter((n) => n.active),
   };
 }

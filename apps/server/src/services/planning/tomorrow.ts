@@ -2,33 +2,14 @@
 // scenario of the simulator, run with today's skills matrix and with a proposed one on the same
 // arrivals; and, when asked, the staffing planner's own proposal for the same windows. Pure
 // beside the history read (planning-service.ts).
-import type { Skill } from '@hallq/shared';
+import type { SimulatedDay, SkillsMatrix, TomorrowSimulation } from '@hallq/shared';
 import { parseScenario, planScenario, simulate } from '@hallq/simulation';
 import type { Scenario, ScenarioWindow, SimulationResult } from '@hallq/simulation';
 import type { HallMirror } from '../hall-mirror';
 import type { LearnedForecast } from './forecast';
 
-export type SkillsMatrix = Record<string, Skill[]>;
-
-export interface SimulatedDay {
-  skills: SkillsMatrix;
-  withinTargetShare: number;
-  meanWaitSeconds: number;
-  p90WaitSeconds: number;
-  services: Array<{ id: string; arrivals: number; meanWaitSeconds: number; withinTargetShare: number }>;
-  hourly: Array<{ hour: number; arrivals: number; meanWaitSeconds: number | null }>;
-}
-
-export interface TomorrowAnswer {
-  goal: { share: number; targetMinutes: number };
-  replications: number;
-  today: SimulatedDay;
-  proposed: SimulatedDay;
-  /** The planner's skills for the same windows (asked with `suggest`), and whether they meet the goal. */
-  suggestion: { skills: SkillsMatrix; met: boolean; changes: number } | null;
-  /** What the simulation assumes beyond the history. */
-  assumptions: string[];
-}
+export type { SimulatedDay, SkillsMatrix } from '@hallq/shared';
+export type TomorrowAnswer = TomorrowSimulation;
 
 export interface TomorrowRequest {
   skills?: SkillsMatrix;
