@@ -12,11 +12,13 @@
 //   authenticate middleware: 401 unless a valid staff or device token; sets res.locals.identity
 //   allow(...roles) middleware: 403 unless the identity has one of the roles (after authenticate)
 //   identity(res) the identity set by authenticate
+//   limits       the rate limiters (http/limits.ts), keyed on what is abused, never the address alone
 //   run(fn)      runs a write command in the batched transaction; resolves after the commit
 import type { RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Role } from '@hallq/shared';
 import type { Config } from './config';
+import type { Limits } from './http/limits';
 import type { AuthService } from './services/auth-service';
 import type { Clock } from './services/clock';
 import type { Core, Identity } from './services/core';
@@ -36,6 +38,7 @@ export interface AppDeps {
   authenticate: RequestHandler;
   allow: (...roles: Role[]) => RequestHandler;
   identity: (res: Response) => Identity;
+  limits: Limits;
   run: <T>(command: (tx: Tx) => T) => Promise<T>;
 }
 

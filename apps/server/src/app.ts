@@ -19,6 +19,9 @@ import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
+import { PhoneFeed } from './realtime/phone-feed';
+import { clientAddress } from './http/client-address';
+import { createLimits, type LimitOptions } from './http/limits';
 import { authRouter } from './routes/auth';
 import { devicesRouter } from './routes/devices';
 import { hallConfigRouter } from './routes/hall-config';
@@ -35,6 +38,7 @@ import { publicRouter } from './routes/public';
 import { DEFAULT_HOME_LIMITS, homeRouter, type HomeLimits } from './routes/home';
 import { ArrivalCodes } from './services/home/arrival-code';
 import { startRemoteSweep } from './services/home/remote-sweep';
+import { LogSmsSender, type SmsSender } from './services/home/sms';
 import { PushNotifier, vapidKeysInDataDir, type PushOptions } from './services/home/push-notifier';
 import { pushRouter } from './routes/push';
 import { ticketsRouter } from './routes/tickets';
@@ -63,12 +67,16 @@ export interface CreateAppOptions {
   demoHistory?: DemoHistoryData;
   /** Routers mounted under /api/v1 after the core ones; they get the same deps. */
   extraRouters?: RouterFactory[];
-  /** Requests per minute per address on anonymous public endpoints. */
+  /** Requests about unknown publicIds (404s) per address per minute (default 60). */
   publicRateLimit?: number;
+  /** Other limits (tests use smaller ones to stay fast). */
+  limits?: LimitOptions;
   /** Limits of the public booking and remote-queue endpoints (tests raise them). */
   homeLimits?: HomeLimits;
   /** How often passed-over remote tickets are checked for expiry (ms; default 15 s). */
   remoteSweepMs?: number;
+  /** Text messages to visitors (default: the log-only provider). */
+  sms?: SmsSender;
   /** Web Push: how often "N ahead" is checked, and a TLS agent for push services (tests). */
   push?: Pick<PushOptions, 'checkMs' | 'agent'>;
 }
@@ -130,6 +138,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     db, repos, clock, config, logger, core,
     services: { auth, mirror },
     authenticate: authenticate(auth),
+    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
     allow,
     identity: identityOf,
     run: (command) => queue.run(command),
@@ -137,6 +146,7 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
   app.use(refuseTrace);
@@ -171,8 +181,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
   push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
   api.use(pushRouter(deps, push));
-  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS));
-  api.use(publicRouter(deps, options.publicRateLimit));
+  api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS, options.sms ?? new LogSmsSender(logger)));
+  api.use(publicRouter(deps));
   api.use(notFoundHandler);
 
   app.get('/health', (_req, res) => {
@@ -184,8 +194,11 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
-  const io = attachRealtime(server, deps);
+  const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
+  const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
+  phones.attach(io as unknown as IoServer);
+  broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);
   const stopSweep = startRemoteSweep(deps, options.remoteSweepMs ?? 15_000);
 

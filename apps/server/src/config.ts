@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  TRUST_PROXY: z.string().max(500).optional(),
   PUSH_SUBJECT: z
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
@@ -28,6 +29,18 @@ const EnvSchema = z.object({
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
 });
+
+/**
+ * Express's `trust proxy` value: `true`/`false`, a hop count (`1`), or addresses and subnets
+ * (`loopback`, `10.0.0.0/8, 127.0.0.1`). Unset or empty: trust no proxy (the socket's address).
+ */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 export interface Config {
   port: number;
@@ -49,6 +62,8 @@ export interface Config {
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
+  trustProxy: boolean | number | string;
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
@@ -93,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };

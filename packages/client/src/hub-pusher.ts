@@ -56,6 +56,8 @@ export class HubPusher {
   private lastError: string | null = null;
   private running = false;
   private sendInfo = true;
+  /** The live estimates last acknowledged by the hub: sent again only when they change. */
+  private lastLive: string | null = null;
   private wake: (() => void) | null = null;
   /** A commit happened since the last read of the log. */
   private pending = false;
@@ -163,10 +165,14 @@ export class HubPusher {
     this.pending = false;
     const last = this.o.source.lastSeq();
     const events = this.ackSeq === null || this.ackSeq >= last ? [] : this.o.source.eventsAfter(this.ackSeq, this.o.batchSize);
-    const body: HubPushBody = { events, live: this.o.source.live() };
+    const live = this.o.source.live();
+    const liveText = JSON.stringify(live);
+    const body: HubPushBody = { events };
+    if (liveText !== this.lastLive) body.live = live;
     if (this.sendInfo || events.some((e) => e.type === 'config.changed')) body.hall = this.o.source.hallInfo();
     const ack = await this.post(body);
     this.sendInfo = false;
+    this.lastLive = liveText;
     if (ack > last) this.o.log?.warn({ hubAckSeq: ack, lastSeq: last }, 'the hub holds more events than this hall (restored from an older backup?)');
     this.ackSeq = ack;
     return ack < last;

@@ -1,6 +1,5 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
-import type { TicketTemplateSettings } from './ticket-slip';
 
 export type Lang = 'zh' | 'en';
 
@@ -118,6 +117,16 @@ export interface HallWindow {
   pauseReason: string | null;
 }
 
+/** How a hall's printed tickets look (the layout is `ticketSlip` in ticket-slip.ts). */
+export interface TicketTemplateSettings {
+  /** A line above the hall name, e.g. a welcome. */
+  header?: LocalizedText;
+  /** Print English lines as well as Chinese (default true). */
+  showEnglish?: boolean;
+  /** Print the estimated wait (default true). */
+  showEstimate?: boolean;
+}
+
 /** What a hall says on a call unless its administrator wrote its own: `{number}` and `{window}` are filled in. */
 export const DEFAULT_ANNOUNCEMENT_TEMPLATE = '请{number}号到{window}号窗口办理';
 export const DEFAULT_ANNOUNCEMENT_TEMPLATE_EN = 'Number {number}, please go to window {window}';
@@ -141,11 +150,28 @@ export interface Hall {
   ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays: number;
   routing: RoutingPolicy;
+  /** A called ticket may be marked no-show only this long after its call, or after one recall. */
+  noShowGraceSeconds: number;
+  /** What a visitor who comes back after a no-show may do (the hall's rule). */
+  noShowRule: NoShowRule;
+  /** The kiosk's ticket screen returns to the start after this long, so the next visitor cannot scan its QR. */
+  kioskTicketScreenSeconds: number;
   /** A remote ticket passed over (holder not arrived) keeps its place this long, then expires. Default 10. */
   remoteGraceMinutes?: number;
   /** Remote tickets arrive with the code shown on the hall's displays (default true). */
   arrivalCodeRequired?: boolean;
 }
+
+/** `requeue_once`: back in the queue once, at the back; `new_ticket`: take a new ticket at the kiosk. */
+export const NO_SHOW_RULES = ['requeue_once', 'new_ticket'] as const;
+export type NoShowRule = (typeof NO_SHOW_RULES)[number];
+
+/** Visitor-path settings of a hall; a hall stored before they existed reads these. */
+export const HALL_VISITOR_DEFAULTS: Pick<Hall, 'noShowGraceSeconds' | 'noShowRule' | 'kioskTicketScreenSeconds'> = {
+  noShowGraceSeconds: 120,
+  noShowRule: 'requeue_once',
+  kioskTicketScreenSeconds: 20,
+};
 
 export const DEFAULT_REMOTE_GRACE_MINUTES = 10;
 

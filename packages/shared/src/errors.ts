@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   hall_closed: 409,
   quota_reached: 409,
   already_rated: 409,
+  no_show_too_early: 409,
+  requeue_not_allowed: 409,
   appointment_not_found: 404,
   appointment_used: 409,
   appointment_not_today: 409,

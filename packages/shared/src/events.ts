@@ -1,6 +1,6 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
-import type { PublicTicket, QueueSnapshot, ServiceQueueView, WindowView } from './views';
+import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, WindowView } from './views';
 import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
 /** Bumped on any incompatible change of the events below. */
@@ -16,6 +16,7 @@ export const HALL_EVENT_TYPES = [
   'ticket.transferred',
   'ticket.cancelled',
   'ticket.rated',
+  'ticket.requeued',
   'ticket.arrived',
   'ticket.passed_over',
   'ticket.expired',
@@ -113,6 +114,8 @@ export interface HallEventPayloads {
     /** Who gave the rating. */
     by?: 'visitor' | 'rating-pad' | 'staff';
   };
+  /** A no-show ticket back in the queue at the back (the hall's rule `requeue_once`). */
+  'ticket.requeued': { ticketId: string; number: string; serviceId: string; ticket: PublicTicket; by: 'staff' | 'visitor' };
   /** A remote ticket's holder arrived (arrival code or kiosk scan): it may now be called. */
   'ticket.arrived': { ticketId: string; number: string; serviceId: string; by: 'arrival-code' | 'kiosk' };
   /** A remote ticket's turn came before its holder arrived: it keeps its place until `expiresAt`. */
@@ -160,6 +163,8 @@ export type ServerToClientEvents = { [T in HallEventType]: (event: HallEventOf<T
   hello: (msg: HelloMessage) => void;
   snapshot: (snapshot: QueueSnapshot) => void;
   'queue.estimates': (estimates: QueueEstimates) => void;
+  /** To a phone connected with `auth: {publicId}` only: its ticket's status, at once and on every change. */
+  'ticket.status': (status: PublicTicketStatus) => void;
   'protocol.error': (err: { code: string; message: string }) => void;
 };
 

@@ -56,6 +56,15 @@ describe('hall state fold', () => {
     expect(s.stale).toBe(false);
   });
 
+  it('a no-show that goes back to the queue (requeued) waits again at the back, whatever its issue time', () => {
+    let s = fromSnapshot(snapshot({ waiting: [ticket('t1', 'A001', at(0)), ticket('t2', 'A002', at(5))] }));
+    s = applyEvent(s, called(11, 't1', 'A001', 1));
+    s = applyEvent(s, ev({ seq: 12, type: 'ticket.no_show', ticketId: 't1', number: 'A001', serviceId: 'svc', windowId: 'w1', windowNumber: 1 }));
+    s = applyEvent(s, ev({ seq: 13, type: 'ticket.requeued', ticketId: 't1', number: 'A001', serviceId: 'svc', ticket: ticket('t1', 'A001', at(0)), by: 'visitor' }));
+    expect(s.waiting.map((t) => t.id)).toEqual(['t2', 't1']);
+    expect(s.windows[0]?.current).toBeNull();
+  });
+
   it('a transfer of a ticket it never saw is shown, and asks for a fresh snapshot', () => {
     const s = applyEvent(fromSnapshot(snapshot()), ev({ seq: 11, type: 'ticket.transferred', ticketId: 'zz', number: 'Z1', fromServiceId: 'a', fromStage: 0, serviceId: 'svc', stage: 1, windowId: null }));
     expect(s.waiting.map((t) => t.number)).toEqual(['Z1']);

@@ -89,6 +89,11 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
       next.known = { ...state.known, [e.ticket.id]: e.ticket };
       if (e.ticket.status === 'waiting' && !state.waiting.some((t) => t.id === e.ticket.id)) next.waiting = inQueue(state.waiting, e.ticket);
       break;
+    case 'ticket.requeued':
+      // Back after a no-show, at the back of the queue (its queue time is the requeue).
+      next.known = { ...state.known, [e.ticket.id]: e.ticket };
+      next.waiting = [...state.waiting.filter((t) => t.id !== e.ticketId), e.ticket];
+      break;
     case 'ticket.called':
     case 'ticket.recalled': {
       next.waiting = state.waiting.filter((t) => t.id !== e.ticketId);

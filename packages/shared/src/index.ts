@@ -11,3 +11,4 @@ export * from './hub';
 export * from './ticket-slip';
 export * from './kpi';
 export * from './hall-state';
+export * from './i18n';

@@ -1,7 +1,7 @@
 // zod schemas for every request body and socket message. The server validates with these at the
 // edge, and the OpenAPI document is generated from them.
 import { z } from 'zod';
-import { DEVICE_KINDS, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, STAFF_ROLES } from './domain';
+import { DEVICE_KINDS, NO_SHOW_RULES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, STAFF_ROLES } from './domain';
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().trim().min(1).max(200);
@@ -170,6 +170,9 @@ export const HallPatch = z.strictObject({
   ticketNotice: LocalizedTextSchema.optional(),
   ticketTemplate: TicketTemplateSchema.optional(),
   followUpWorkingDays: z.number().int().min(1).max(60).optional(),
+  noShowGraceSeconds: z.number().int().min(0).max(3600).optional(),
+  noShowRule: z.enum(NO_SHOW_RULES).optional(),
+  kioskTicketScreenSeconds: z.number().int().min(5).max(300).optional(),
   remoteGraceMinutes: z.number().int().min(0).max(240).optional(),
   arrivalCodeRequired: z.boolean().optional(),
   routing: z

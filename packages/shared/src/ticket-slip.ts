@@ -1,17 +1,9 @@
 // What a printed ticket shows, decided once for every printer: the server's print endpoint, the
 // admin's preview and the Electron kiosk's own printer all call `ticketSlip`, and the printing
 // package lays the result out (ESC/POS or SVG), so the kiosk prints exactly what the preview shows.
-import type { Lang, LocalizedText } from './domain';
+import type { Lang, LocalizedText, TicketTemplateSettings } from './domain';
 
 /** Hall settings for the printed ticket (besides its notice). */
-export interface TicketTemplateSettings {
-  /** A line above the hall name, e.g. a welcome. */
-  header?: LocalizedText;
-  /** Print English lines as well as Chinese (default true). */
-  showEnglish?: boolean;
-  /** Print the estimated wait (default true). */
-  showEstimate?: boolean;
-}
 
 /** The printing package's `TicketPrintData`, structurally (shared does not depend on printing). */
 export interface TicketSlipData {

@@ -1,6 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { TicketTemplateSettings } from './ticket-slip';
-import type { HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole } from './domain';
+import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
 export type PublicTicket = Omit<Ticket, 'publicId' | 'statusUrl'>;
@@ -20,6 +19,9 @@ export interface HallConfig {
   ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays?: number;
   routing?: RoutingPolicy;
+  noShowGraceSeconds?: number;
+  noShowRule?: NoShowRule;
+  kioskTicketScreenSeconds?: number;
   remoteGraceMinutes?: number;
   arrivalCodeRequired?: boolean;
   modules: Module[];
@@ -92,6 +94,24 @@ export interface PublicTicketStatus {
   canRate: boolean;
   rating: number | null;
   hallName: LocalizedText;
+  /**
+   * While called: until when the window holds the number (the call plus the hall's no-show grace
+   * time; a recall may end it sooner). Null otherwise.
+   */
+  heldUntil: string | null;
+  /** The last recall of the current call (the phone alerts again); null when not recalled. */
+  recalledAt: string | null;
+  /** The hall's rule for a visitor who missed the call. */
+  noShowRule: NoShowRule;
+  /** A no-show ticket may still go back to the queue (once, at the back): `POST .../requeue`. */
+  canRequeue: boolean;
+  /** The ticket went back to the queue after a no-show (it has used its one chance). */
+  requeued: boolean;
+  /** Set when the ticket waits again after a transfer: where it came from. */
+  transferredFrom: { serviceId: string; serviceName: LocalizedText; stage: number } | null;
+  /** The stage it waits for (0 = first), with its name when the service has stages. */
+  stage: number;
+  stageName: LocalizedText | null;
   /** Remote queue: whether the holder has arrived, and until when a passed-over ticket is kept. */
   remote?: boolean;
   arrived?: boolean;

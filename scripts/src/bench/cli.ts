@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only issue,fanout,routing,callnext,memory]
+// npm run bench [-- --quick] [-- --only issue,fanout,routing,callnext,memory,city] [-- --halls=2000]
 // Prints a table of figures, each beside its baseline from the same run, and writes JSON to
 // bench-results/ at the repository root. It never fails on a missed goal: it reports it.
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { benchTicketIssue } from './suite-issue';
 import { benchFanout } from './suite-fanout';
 import { benchCallNext, benchEngine } from './suite-routing';
 import { benchMemory } from './suite-memory';
+import { benchCity } from './suite-city';
 import { printTable, writeJson, type Row } from './report';
 import { REPO_ROOT } from './processes';
 
@@ -16,6 +17,7 @@ const SUITES: Record<string, (quick: boolean) => Promise<Row[]> | Row[]> = {
   callnext: benchCallNext,
   fanout: benchFanout,
   memory: benchMemory,
+  city: benchCity,
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // An SVG line chart of the mean wait by hour of arrival, one line per window set (before/after),
 // with the wait target as a dashed line. Plain SVG text: no dependency, opens in any browser.
-import type { SimulationResult } from './results';
+import type { SimulationResult } from '@hallq/simulation';
 
 const COLOURS = ['#c0392b', '#2471a3', '#229954', '#7d3c98', '#b9770e'];
 

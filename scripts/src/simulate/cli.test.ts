@@ -11,6 +11,7 @@ const cli = join(root, 'dist/simulate/cli.js');
 beforeAll(() => {
   // The CLI runs from dist: build this workspace (and the shared package it imports).
   execFileSync('npx', ['tsc', '-p', join(root, '../packages/shared/tsconfig.build.json')], { cwd: root });
+  execFileSync('npx', ['tsc', '-p', join(root, '../packages/simulation/tsconfig.build.json')], { cwd: root });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
 }, 120_000);
 

@@ -11,10 +11,10 @@ import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
 import { demoHistory } from './demo-history';
 import { plannedWindows, planReport, scenarioPlan } from './plan-report';
-import { planScenario } from './staffing';
+import { planScenario } from '@hallq/simulation';
 import { estimatorReport, simulationReport } from './report';
-import { simulateWithVariants } from './results';
-import type { Scenario } from './scenario';
+import { simulateWithVariants } from '@hallq/simulation';
+import type { Scenario } from '@hallq/simulation';
 
 const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name> [options]
   --json                  print one JSON object on stdout (logs on stderr)

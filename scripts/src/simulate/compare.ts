@@ -2,10 +2,10 @@
 // planner's assignment, all on the same arrivals (same seed and replications).
 import type { StaffingAnswer } from '@hallq/shared';
 import { plannedWindows } from './plan-report';
-import type { ComparedResult, SimulationResult } from './results';
-import { simulate, simulateWithVariants } from './results';
-import type { Scenario, ScenarioWindow } from './scenario';
-import { planScenario } from './staffing';
+import type { ComparedResult, SimulationResult } from '@hallq/simulation';
+import { simulate, simulateWithVariants } from '@hallq/simulation';
+import type { Scenario, ScenarioWindow } from '@hallq/simulation';
+import { planScenario } from '@hallq/simulation';
 
 export interface BeforeAfter {
   scenario: string;

@@ -2,12 +2,12 @@
 // routing engine, the first `beforeDays` with the scenario's windows (dedicated), the rest with
 // the staffing planner's (pooled). Written as a compact JSON file that the hall server's demo
 // mode loads into its event log; every figure in it is generated, none measured.
-import type { ScenarioWindow } from './scenario';
-import type { Scenario } from './scenario';
+import type { ScenarioWindow } from '@hallq/simulation';
+import type { Scenario } from '@hallq/simulation';
 import { plannedWindows } from './plan-report';
-import { Random } from './rng';
-import { runReplication } from './simulator';
-import { planScenario } from './staffing';
+import { Random } from '@hallq/simulation';
+import { runReplication } from '@hallq/simulation';
+import { planScenario } from '@hallq/simulation';
 
 export const DEMO_HISTORY_FORMAT = 1;
 

@@ -4,10 +4,10 @@
 // TUNING_SEEDS; the figures reported are on HELD_OUT_SEEDS, never used for tuning.
 import { SERVICE_TIME_ALPHA, WAIT_RANGE, waitRange } from '@hallq/shared';
 import type { WaitRangeFactors } from '@hallq/shared';
-import type { Scenario, ScenarioWindow } from './scenario';
-import type { EstimateRecord } from './simulator';
-import { runReplication } from './simulator';
-import { mean, quantile, round } from './stats';
+import type { Scenario, ScenarioWindow } from '@hallq/simulation';
+import type { EstimateRecord } from '@hallq/simulation';
+import { runReplication } from '@hallq/simulation';
+import { mean, quantile, round } from '@hallq/simulation';
 
 export const TUNING_SEEDS: readonly number[] = Array.from({ length: 10 }, (_, i) => 1 + i);
 export const HELD_OUT_SEEDS: readonly number[] = Array.from({ length: 10 }, (_, i) => 1001 + i);

@@ -1,10 +1,10 @@
 // Scenario features beyond M/M/c: schedules, no-shows, priority, stages, the estimator
 // evaluation, each checked on a small scenario.
 import { evaluateEstimator } from './estimator-eval';
-import { simulate } from './results';
-import type { ScenarioInput } from './scenario';
-import { parseScenario } from './scenario';
-import { runReplication } from './simulator';
+import { simulate } from '@hallq/simulation';
+import type { ScenarioInput } from '@hallq/simulation';
+import { parseScenario } from '@hallq/simulation';
+import { runReplication } from '@hallq/simulation';
 
 const base = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({
   name: 'features',

@@ -2,8 +2,8 @@
 // run from, which npm passes as INIT_CWD) or the name of a built-in file in scripts/scenarios/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Scenario } from './scenario';
-import { parseScenario } from './scenario';
+import type { Scenario } from '@hallq/simulation';
+import { parseScenario } from '@hallq/simulation';
 
 export const BUILT_IN_DIR = resolve(__dirname, '../../scenarios');
 

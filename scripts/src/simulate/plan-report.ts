@@ -2,10 +2,10 @@
 // answer for the scenario's windows, as JSON (--plan --json) and as readable text.
 import { firstCut } from '@hallq/shared';
 import type { FirstCutHour, PlanEvaluation, StaffingAnswer } from '@hallq/shared';
-import type { Scenario, ScenarioWindow } from './scenario';
-import { distributionMean, rateAt } from './scenario';
-import { planScenario, scenarioGoal } from './staffing';
-import type { ScenarioPlanOptions } from './staffing';
+import type { Scenario, ScenarioWindow } from '@hallq/simulation';
+import { distributionMean, rateAt } from '@hallq/simulation';
+import { planScenario, scenarioGoal } from '@hallq/simulation';
+import type { ScenarioPlanOptions } from '@hallq/simulation';
 
 export interface ScenarioPlan extends StaffingAnswer<ScenarioWindow> {
   scenario: string;

@@ -1,9 +1,9 @@
 // The readable report printed without --json.
 import type { EstimatorEvaluation } from './estimator-eval';
 import type { StaffingAnswer } from '@hallq/shared';
-import type { SimulationResult } from './results';
+import type { SimulationResult } from '@hallq/simulation';
 import { staffingText } from './plan-report';
-import type { Scenario, ScenarioWindow } from './scenario';
+import type { Scenario, ScenarioWindow } from '@hallq/simulation';
 
 const min = (seconds: number | null): string => (seconds === null ? '-' : (seconds / 60).toFixed(1));
 const pct = (share: number | null): string => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);

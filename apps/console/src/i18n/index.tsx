@@ -2,6 +2,7 @@
 // `?lang=en` or the switch turns English on (remembered for the session).
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { fillPlaceholders, langOfSearch } from '@hallq/shared';
 import * as common from './common';
 import * as counter from './counter';
 import * as board from './board';
@@ -19,15 +20,11 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = {
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[lang][key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return params ? fillPlaceholders(text, params) : text;
 }
 
 export function initialLang(search: string, stored: string | null): Lang {
-  const fromUrl = new URLSearchParams(search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
-  if (fromUrl === 'zh-CN') return 'zh';
-  return stored === 'en' ? 'en' : 'zh';
+  return langOfSearch(search) ?? (stored === 'en' ? 'en' : 'zh');
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -48,15 +48,10 @@ export function hallsRouter(deps: HubDeps): Router {
     const id = identityOf(res);
     if (id.kind !== 'hall' || id.hallId !== hallId) throw new HubError('forbidden', 'only the hall itself pushes its events');
     const body = parse(IngestBody, req.body);
-    const result = await ingestBatch(deps.pool, hallId, body, deps.now());
+    const result = await ingestBatch(deps.pool, hallId, body, deps.now(), deps.config.offlineAfterMs);
     res.json({ ackSeq: result.ackSeq });
     // After the answer: the hall's pusher never waits for the city's sockets.
-    if (result.stored > 0 || body.live) {
-      hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs, hallId).then(
-        ([hall]) => hall && deps.publishHall(hall),
-        (err: unknown) => deps.logger.warn({ err, hallId }, 'hall.updated not sent'),
-      );
-    }
+    if (result.hall) deps.publishHall(result.hall);
   });
 
   r.get('/hub/halls/:hallId/events', auth, allowStaff(), async (req, res) => {

@@ -15,6 +15,9 @@ export type HubIdentity = { kind: 'staff'; staff: CityStaff } | { kind: 'hall'; 
 const SESSION_MS = 12 * 3600 * 1000;
 
 export class CityAuth {
+  /** Hall tokens never change once issued: token hash -> hall id, so ingest costs no lookup. */
+  private readonly hallTokens = new Map<string, string>();
+
   constructor(private readonly pool: Pool) {}
 
   /** Creates the first admin on an empty staff table; true when created. */
@@ -46,6 +49,8 @@ export class CityAuth {
   /** Staff session or hall token -> who it is; null when neither. */
   async resolve(token: string): Promise<HubIdentity | null> {
     const hash = tokenHash(token);
+    const cached = this.hallTokens.get(hash);
+    if (cached !== undefined) return { kind: 'hall', hallId: cached };
     const staff = await this.pool.query<CityStaff>(
       `SELECT s.id, s.username, s.name, s.role FROM city_sessions x JOIN city_staff s ON s.id = x.staff_id
        WHERE x.token_hash = $1 AND x.expires_at > $2`,
@@ -53,6 +58,8 @@ export class CityAuth {
     );
     if (staff.rows[0]) return { kind: 'staff', staff: staff.rows[0] };
     const hall = await this.pool.query<{ id: string }>('SELECT id FROM halls WHERE token_hash = $1', [hash]);
-    return hall.rows[0] ? { kind: 'hall', hallId: hall.rows[0].id } : null;
+    if (!hall.rows[0]) return null;
+    if (this.hallTokens.size < 100_000) this.hallTokens.set(hash, hall.rows[0].id);
+    return { kind: 'hall', hallId: hall.rows[0].id };
   }
 }

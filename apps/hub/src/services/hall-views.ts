@@ -39,45 +39,42 @@ interface HallRow {
 
 const iso = (ms: string | null): string | null => (ms === null ? null : new Date(Number(ms)).toISOString());
 
-export async function hallsNow(pool: Pool, now: number, offlineAfterMs: number, hallId?: string): Promise<HallNow[]> {
-  const where = hallId === undefined ? '' : 'WHERE hall_id = $1';
-  const args = hallId === undefined ? [] : [hallId];
-  const [halls, waiting, services] = await Promise.all([
-    pool.query<HallRow>(
-      `SELECT id, name, district, lat, lng, ack_seq, last_event_at, last_contact_at, wait_target_seconds, public_url FROM halls ${hallId === undefined ? '' : 'WHERE id = $1'} ORDER BY id`,
-      args,
-    ),
-    pool.query<{ hall_id: string; service_id: string; n: string }>(`SELECT hall_id, service_id, count(*) AS n FROM waiting_tickets ${where} GROUP BY hall_id, service_id`, args),
-    pool.query<{ hall_id: string; service_id: string; name: ServiceNow['name']; estimated_wait_seconds: number | null }>(
-      `SELECT hall_id, service_id, name, estimated_wait_seconds FROM hall_services ${where}`,
-      args,
-    ),
-  ]);
-  const byHall = new Map<string, Map<string, ServiceNow>>();
-  const serviceOf = (h: string, s: string): ServiceNow => {
-    let m = byHall.get(h);
-    if (!m) byHall.set(h, (m = new Map()));
-    let v = m.get(s);
-    if (!v) m.set(s, (v = { id: s, name: {}, waiting: 0, estimatedWaitSeconds: null }));
-    return v;
-  };
-  for (const r of services.rows) Object.assign(serviceOf(r.hall_id, r.service_id), { name: r.name, estimatedWaitSeconds: r.estimated_wait_seconds });
-  for (const r of waiting.rows) serviceOf(r.hall_id, r.service_id).waiting = Number(r.n);
-  return halls.rows.map((h) => {
-    const list = [...(byHall.get(h.id)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      id: h.id,
-      name: h.name,
-      district: h.district,
-      location: h.lat === null || h.lng === null ? null : { lat: h.lat, lng: h.lng },
-      online: h.last_contact_at !== null && now - Number(h.last_contact_at) <= offlineAfterMs,
-      lastEventAt: iso(h.last_event_at),
-      lastContactAt: iso(h.last_contact_at),
-      ackSeq: Number(h.ack_seq),
-      waiting: list.reduce((s, x) => s + x.waiting, 0),
-      waitTargetSeconds: h.wait_target_seconds,
-      publicPageUrl: h.public_url === null ? null : `${h.public_url.replace(/\/+$/, '')}/h/${encodeURIComponent(h.id)}`,
-      services: list,
-    };
-  });
+const HALLS_NOW_SQL = `
+WITH w AS (
+  SELECT hall_id, service_id, count(*) AS n FROM waiting_tickets WHERE ($1::text IS NULL OR hall_id = $1) GROUP BY hall_id, service_id
+),
+s AS (
+  SELECT COALESCE(hs.hall_id, w.hall_id) AS hall_id, COALESCE(hs.service_id, w.service_id) AS service_id,
+    COALESCE(hs.name, '{}'::jsonb) AS name, hs.estimated_wait_seconds, COALESCE(w.n, 0) AS n
+  FROM (SELECT * FROM hall_services WHERE ($1::text IS NULL OR hall_id = $1)) hs
+  FULL JOIN w ON w.hall_id = hs.hall_id AND w.service_id = hs.service_id
+),
+agg AS (
+  SELECT hall_id, sum(n) AS waiting,
+    json_agg(json_build_object('id', service_id, 'name', name, 'waiting', n, 'estimatedWaitSeconds', estimated_wait_seconds) ORDER BY service_id) AS services
+  FROM s GROUP BY hall_id
+)
+SELECT h.id, h.name, h.district, h.lat, h.lng, h.ack_seq, h.last_event_at, h.last_contact_at, h.wait_target_seconds, h.public_url,
+  COALESCE(agg.waiting, 0) AS waiting, COALESCE(agg.services, '[]'::json) AS services
+FROM halls h LEFT JOIN agg ON agg.hall_id = h.id
+WHERE ($1::text IS NULL OR h.id = $1)
+ORDER BY h.id`;
+
+/** Every hall (or one) now, in one query. */
+export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfterMs: number, hallId?: string): Promise<HallNow[]> {
+  const { rows } = await db.query<HallRow & { waiting: string; services: ServiceNow[] }>(HALLS_NOW_SQL, [hallId ?? null]);
+  return rows.map((h) => ({
+    id: h.id,
+    name: h.name,
+    district: h.district,
+    location: h.lat === null || h.lng === null ? null : { lat: h.lat, lng: h.lng },
+    online: h.last_contact_at !== null && now - Number(h.last_contact_at) <= offlineAfterMs,
+    lastEventAt: iso(h.last_event_at),
+    lastContactAt: iso(h.last_contact_at),
+    ackSeq: Number(h.ack_seq),
+    waiting: Number(h.waiting),
+    waitTargetSeconds: h.wait_target_seconds,
+    publicPageUrl: h.public_url === null ? null : `${h.public_url.replace(/\/+$/, '')}/h/${encodeURIComponent(h.id)}`,
+    services: h.services.map((x) => ({ ...x, waiting: Number(x.waiting) })),
+  }));
 }

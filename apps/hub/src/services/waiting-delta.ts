@@ -32,6 +32,7 @@ export function waitingDelta(events: readonly IngestEvent[]): WaitingDelta {
         break;
       }
       case 'ticket.transferred':
+      case 'ticket.requeued':
         wait(str(e['ticketId']), str(e['serviceId']));
         break;
       case 'ticket.called':

@@ -28,6 +28,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       }
     }
     if (res.headersSent) return;
+    // Every 429 says when to come back (seconds); a limiter that did not say gets a minute.
+    if (e.status === 429 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfterOf(e.details)));
     res.status(e.status).json({ error: { code: e.code, message: e.message, details: e.details ?? null } });
   };
+}
+
+function retryAfterOf(details: unknown): number {
+  const v = (details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.ceil(v) : 60;
 }

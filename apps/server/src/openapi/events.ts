@@ -30,6 +30,9 @@ const PAYLOADS = {
     ticketId: str(), number: str(), serviceId: str(), windowId: nullable(str()), staffId: nullable(str()),
     level: oneOfValues(RATING_LEVELS), bad: bool('level 4 or 5'), by: oneOfValues(['visitor', 'rating-pad', 'staff']),
   }, 'A rating was given.', ['by']],
+  'ticket.requeued': [{
+    ticketId: str(), number: str(), serviceId: str(), ticket: ref('PublicTicket'), by: oneOfValues(['staff', 'visitor']),
+  }, 'A no-show ticket went back to the queue, once, at the back (the hall\'s rule `requeue_once`); `ticket` is its new waiting state.'],
   'ticket.arrived': [{ ticketId: str(), number: str(), serviceId: str(), by: oneOfValues(['arrival-code', 'kiosk']) },
     'The holder of a remote ticket arrived (arrival code or kiosk scan): it may be called now.'],
   'ticket.passed_over': [{ ticketId: str(), number: str(), serviceId: str(), expiresAt: time() },
@@ -55,7 +58,10 @@ export function realtimeContract(): Record<string, unknown> {
     transport: 'Socket.IO 4 on the same port as HTTP (default path /socket.io)',
     protocolVersion: PROTOCOL_VERSION,
     connect: {
-      auth: obj({ token: str('a staff session or device token, as for Authorization: Bearer') }),
+      auth: obj({
+        token: str('a staff session or device token, as for Authorization: Bearer'),
+        publicId: str('instead of a token: a visitor\'s phone following its own ticket; it receives only `ticket.status`'),
+      }, ['token', 'publicId']),
       description: 'A socket without a valid token, or from an Origin outside the allow-list, is refused. Each event is emitted under its type as the event name.',
     },
     serverToClient: {
@@ -74,6 +80,10 @@ export function realtimeContract(): Record<string, unknown> {
           tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()) })),
           services: array(ref('ServiceQueueView')),
         }),
+      },
+      'ticket.status': {
+        description: 'Only to a phone connected with `auth: {publicId}`: the same data as GET /public/tickets/{publicId}, at connect and after every change of that ticket, its place or its estimate; nothing about any other ticket. An unknown publicId is refused at connect (and counted against the address, like a 404).',
+        schema: ref('PublicTicketStatus'),
       },
       'protocol.error': { description: 'A client message was refused (e.g. `resume` for another hall).', schema: obj({ code: str(), message: str() }) },
     },

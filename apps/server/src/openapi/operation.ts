@@ -63,6 +63,9 @@ function errorResponses(codes: ReadonlySet<ErrorCode>, details: OperationSpec['e
     out[String(status)] = {
       description: `${REASONS[status] ?? 'Error'}: ${list.map((c) => `\`${c}\``).join(', ')}. A rejected request changes nothing.`,
       'x-error-codes': list,
+      ...(status === 429
+        ? { headers: { 'Retry-After': { description: 'seconds to wait before trying again (on every 429)', schema: { type: 'integer', minimum: 1 } } } }
+        : {}),
       content: { 'application/json': { schema: errorSchema(list, details) } },
     };
   }

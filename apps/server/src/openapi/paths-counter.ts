@@ -57,7 +57,12 @@ export function counterPaths(): Paths {
       }),
     },
     '/tickets/{ticketId}/recall': ticketAction('Call the ticket again', 'EmptyBody'),
-    '/tickets/{ticketId}/no-show': ticketAction('The visitor did not come', 'EmptyBody'),
+    '/tickets/{ticketId}/no-show': ticketAction('The visitor did not come', 'EmptyBody', {
+      description: 'Staff signed in at the window that called the ticket. Not before the hall\'s `noShowGraceSeconds` after the call (default 120) unless the ticket was recalled once: 409 `no_show_too_early` with `details.allowedAt`.',
+    }, ['no_show_too_early']),
+    '/tickets/{ticketId}/requeue': ticketAction('A visitor back after a no-show goes back to the queue (extension)', 'EmptyBody', {
+      description: 'Any staff of the hall. Only with the hall\'s `noShowRule: "requeue_once"`, once per ticket, on its day: the ticket waits again at the back of the queue (its queue time is now), keeping its number. Otherwise 409 `requeue_not_allowed` (the visitor takes a new ticket).',
+    }, ['requeue_not_allowed']),
     '/tickets/{ticketId}/start': ticketAction('Start serving the called ticket', 'EmptyBody'),
     '/tickets/{ticketId}/complete': ticketAction('Service done', 'CompleteBody'),
     '/tickets/{ticketId}/transfer': ticketAction('Back to waiting for another service or stage', 'TransferBody', {
@@ -67,7 +72,7 @@ export function counterPaths(): Paths {
     '/tickets/{ticketId}/rating': {
       post: operation({
         summary: 'Rate the service (好差评)',
-        description: '1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意; 4 and 5 need a reason and open a follow-up. One rating per ticket.',
+        description: '1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意; 4 and 5 need a reason and open a follow-up. One rating per ticket across the rating pad and the phone: 409 `already_rated` when it was rated (e.g. on the phone), with `details.level` and `details.by`.',
         tag: 'Ratings', roles: ['rating-pad', ...STAFF], params: ['ticketId'], body: 'RatingBody', idempotent: true,
         errors: ['invalid_transition', 'already_rated'],
         answers: { 201: { description: 'Rating recorded', schema: wrap('rating', 'Rating') } },

@@ -126,6 +126,7 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
     '/public/tickets/{publicId}': {
       get: operation({
         summary: 'Status page data for the visitor\'s phone', tag: 'Public', roles: ['anyone'], params: ['publicId'], errors: ['rate_limited'],
+        description: 'Limited per publicId (one request a second, sustained, is always allowed); unknown publicIds are limited per address. The same data is pushed live as `ticket.status` to a Socket.IO client connected with `auth: {publicId}`.',
         answers: { 200: { description: 'Ticket status', schema: ref('PublicTicketStatus') } },
       }),
     },
@@ -134,6 +135,14 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
         summary: 'The visitor cancels a waiting ticket', tag: 'Public', roles: ['anyone'], params: ['publicId'], body: 'EmptyBody', idempotent: true,
         errors: ['invalid_transition', 'rate_limited'],
         answers: { 200: { description: 'Cancelled', schema: obj({ status: constant('cancelled') }) } },
+      }),
+    },
+    '/public/tickets/{publicId}/requeue': {
+      post: operation({
+        summary: 'The visitor, back after a no-show, goes back to the queue (extension)', tag: 'Public', roles: ['anyone'], params: ['publicId'], body: 'EmptyBody', idempotent: true,
+        description: 'Only with the hall\'s `noShowRule: "requeue_once"`, once per ticket, on its day, at the back of the queue. Otherwise 409 `requeue_not_allowed`: take a new ticket.',
+        errors: ['invalid_transition', 'requeue_not_allowed', 'rate_limited'],
+        answers: { 200: { description: 'Waiting again', schema: obj({ status: constant('waiting') }) } },
       }),
     },
     '/public/tickets/{publicId}/rating': {

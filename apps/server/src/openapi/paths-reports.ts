@@ -6,7 +6,7 @@ import { ForecastQuery } from '../routes/planning';
 import { CompareQuery } from '../routes/stats';
 import { FollowUpListQuery } from '../services/follow-up/follow-up-workflow';
 import { MAX_RANGE_DAYS } from '../services/stats/stats-service';
-import { ref, wrap } from './json';
+import { array, obj, ref, wrap } from './json';
 import { operation, type Caller } from './operation';
 import { queryParameters, statsQueryParameters } from './schemas';
 
@@ -94,6 +94,25 @@ export function reportPaths(): Paths {
         description: 'Mean arrivals per service and local hour over the dates of the range on which tickets were issued, and the mean window time per visitor.',
         tag: 'Planning', roles, params: ['hallId'], query: queryParameters(ForecastQuery, 'ForecastQuery', (f) => FORECAST_FIELDS[f]),
         answers: { 200: { description: 'The forecast', schema: ref('Forecast') } },
+      }),
+    },
+    '/halls/{hallId}/planning/tomorrow': {
+      post: operation({
+        summary: 'Tomorrow simulated with today\'s skills matrix and a proposed one (extension)',
+        description:
+          'Arrivals and service times learned from the history (tomorrow\'s kind of day unless `days`), simulated on the real routing engine ' +
+          'with today\'s skills and with `skills` (by window id; omitted windows keep theirs) on the same arrivals. With `suggest`, the staffing ' +
+          'planner\'s own matrix for the same windows. Reads only. An unknown window or service is 400; a range without tickets is 400.',
+        tag: 'Planning', roles, params: ['hallId'], body: 'TomorrowBody',
+        answers: { 200: { description: 'Both days side by side', schema: ref('TomorrowSimulation') } },
+      }),
+    },
+    '/halls/{hallId}/windows/skills': {
+      post: operation({
+        summary: 'Apply a skills matrix in one step (extension)',
+        description: 'New skills of several windows in one transaction (an `Idempotency-Key` makes a retry safe); each window changed is audited (`window.update`) and announced (`config.changed`). An unknown window or service is 400 and changes nothing.',
+        tag: 'Planning', roles, params: ['hallId'], body: 'ApplySkillsBody',
+        answers: { 200: { description: 'The windows as they are now', schema: obj({ windows: array(ref('HallWindow')) }) } },
       }),
     },
     '/halls/{hallId}/demo-history': {

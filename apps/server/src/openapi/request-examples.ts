@@ -81,6 +81,14 @@ export const BODY_EXAMPLES = {
     bad: [{}, { action: 'escalate', note: 'x' }, { action: 'review', note: 'x'.repeat(1001) }, { action: 'assign', assignee: '' }, { action: 'review', note: 'x', extra: 1 }],
     refinement: [{ action: 'assign' }, { action: 'rectify' }, { action: 'close', note: '   ' }],
   },
+  TomorrowBody: {
+    good: [{}, { suggest: true, maxServicesPerPerson: 3 }, { skills: { 'win-1': [{ serviceId: 'svc-food', tier: 1 }] }, goalShare: 0.8, days: 'weekdays' }],
+    bad: [{ suggest: 'yes' }, { goalShare: 1 }, { skills: { 'win-1': [{ serviceId: 'svc-food', tier: 0 }] } }, { maxServicesPerPerson: 0 }, { extra: 1 }],
+  },
+  ApplySkillsBody: {
+    good: [{ windows: { 'win-1': [{ serviceId: 'svc-food', tier: 1 }, { serviceId: 'svc-x', tier: 2 }] } }],
+    bad: [{}, { windows: { 'win-1': [] } }, { windows: { 'win-1': [{ serviceId: 'svc-food' }] } }, { windows: {}, extra: 1 }],
+  },
   PlanBody: {
     good: [{}, { goalShare: 0.8, targetMinutes: 20, days: 'weekdays' }, { forecast: { 'svc-food': Array.from({ length: 24 }, (_, h) => (h === 10 ? 3 : 0)) }, serviceMinutes: { 'svc-food': 6 }, from: '2026-01-01', to: '2026-01-31' }],
     bad: [

@@ -20,6 +20,23 @@ const perHour = (description: string): JsonSchema => ({ ...array(num(), descript
 export function planningSchemas(): Record<string, JsonSchema> {
   const period = (description: string): JsonSchema => ({ ...obj({ from: localDate(), to: localDate() }), description });
   return {
+    SimulatedDay: obj({
+      skills: map(array(ref('Skill')), 'by window id: the matrix simulated'),
+      withinTargetShare: num(),
+      meanWaitSeconds: num(),
+      p90WaitSeconds: num(),
+      services: array(obj({ id: str(), arrivals: num('per simulated day'), meanWaitSeconds: num(), withinTargetShare: num() })),
+      hourly: array(obj({ hour: int(), arrivals: num(), meanWaitSeconds: nullable(num()) })),
+    }),
+    TomorrowSimulation: obj({
+      goal: obj({ share: num(), targetMinutes: num() }),
+      replications: int('simulated days per matrix, on the same arrivals'),
+      today: ref('SimulatedDay'),
+      proposed: ref('SimulatedDay'),
+      suggestion: nullable(obj({ skills: map(array(ref('Skill')), 'by window id'), met: bool(), changes: int('skills the planner changed') })),
+      assumptions: array(str()),
+      learnedFrom: obj(learnedFrom()),
+    }),
     DemoHistory: obj({
       generated: constant(true),
       note: str('what the generated days are (always generated, never measured)'),

@@ -2,7 +2,7 @@
 // `@hallq/shared` (domain.ts, views.ts), which have no runtime form to generate from; enums come
 // from the shared constants so they follow any change there.
 import {
-  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, OpeningHoursSchema, PRINTER_STATES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, RATING_LEVELS, STAFF_ROLES,
+  DEFAULT_ANNOUNCEMENT_TEMPLATE, DEVICE_KINDS, ERROR_STATUS, NO_SHOW_RULES, OpeningHoursSchema, PRINTER_STATES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, RATING_LEVELS, STAFF_ROLES,
   TICKET_STATUSES, WINDOW_STATES,
 } from '@hallq/shared';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
@@ -67,11 +67,19 @@ const hallFields = {
   ),
   followUpWorkingDays: int(),
   routing: ref('RoutingPolicy'),
+  noShowGraceSeconds: int('a called ticket can be marked no-show only this long after its call (default 120), or once it was recalled'),
+  noShowRule: oneOfValues(NO_SHOW_RULES, 'a visitor back after a no-show: requeue_once (back in the queue once, at the back; staff POST /tickets/{ticketId}/requeue or the phone) or new_ticket (default requeue_once)'),
+  kioskTicketScreenSeconds: int('the kiosk\'s ticket screen returns to the start after this long, so the next visitor cannot scan the QR (default 20)'),
   remoteGraceMinutes: int('a passed-over remote ticket keeps its place this long, then expires (default 10)'),
   arrivalCodeRequired: bool('remote tickets arrive with the code on the hall displays (default true)'),
 };
 
 const errorCodes = Object.keys(ERROR_STATUS);
+
+const PEOPLE_AHEAD =
+  'while waiting: the tickets that the open windows able to serve this ticket (its service and stage) are forecast to call before it; ' +
+  'tickets only other windows will take are not counted, so it is what the visitor can check against the calls of those windows on the wall display. ' +
+  'null when no open window can serve it today';
 
 export function responseSchemas(): Record<string, JsonSchema> {
   return {
@@ -103,7 +111,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
     Hall: obj(hallFields, ['announcementMaxLagSeconds', 'ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'remoteGraceMinutes', 'arrivalCodeRequired']),
+      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),
@@ -120,11 +128,21 @@ export function responseSchemas(): Record<string, JsonSchema> {
     }),
     PublicTicketStatus: obj({
       number: str(), serviceId: str(), serviceName: ref('LocalizedText'), status: oneOfValues(TICKET_STATUSES), issuedAt: time(),
-      peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), windowNumber: nullable(int('when called')), calledAt: nullable(time()),
-      canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'), hallId: str(),
+      peopleAhead: nullable(int(PEOPLE_AHEAD)), estimatedWaitSeconds: nullable(int('while waiting: seconds until the forecast call; null when no open window can serve it today')),
+      windowNumber: nullable(int('when called')), calledAt: nullable(time()),
+      canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'),
+      heldUntil: nullable(time('while called: the call plus the hall\'s noShowGraceSeconds; before it (and before one recall) the window cannot mark the ticket no-show')),
+      recalledAt: nullable(time('while called: the last recall of this call')),
+      noShowRule: oneOfValues(NO_SHOW_RULES, 'the hall\'s rule after a no-show: requeue_once (POST /public/tickets/{publicId}/requeue, once, same day, at the back) or new_ticket'),
+      canRequeue: bool('a no-show that may still go back to the queue'),
+      requeued: bool('went back to the queue after a no-show (its one chance is used)'),
+      transferredFrom: nullable(obj({ serviceId: str(), serviceName: ref('LocalizedText'), stage: int() }, [], 'while waiting after a transfer: the service and stage it came from')),
+      stage: int('stage it waits for or is at (0 = first)'),
+      stageName: nullable(ref('LocalizedText')),
+      hallId: str(),
       remote: bool('taken from home (remote queue)'), arrived: bool('remote: the holder has arrived'),
       expiresAt: nullable(time('remote, passed over: kept until then')),
-    }, ['hallId', 'remote', 'arrived', 'expiresAt'], 'status page data for the visitor\'s phone; no personal data'),
+    }, ['hallId', 'remote', 'arrived', 'expiresAt'], 'status page data for the visitor\'s phone; no personal data. Also pushed as `ticket.status` to a socket connected with auth {publicId}'),
     LoginResult: obj({ token: str('staff session token'), staff: obj({ id: str(), name: str(), role: oneOfValues(STAFF_ROLES) }) }),
     StaffMember: obj({
       id: str(), username: str(), name: str(), role: oneOfValues(STAFF_ROLES), organisationId: str(),

@@ -6,7 +6,7 @@ import {
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
   StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch, BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody,
 } from '@hallq/shared';
-import { PlanBody } from '../routes/planning';
+import { ApplySkillsBody, PlanBody, TomorrowBody } from '../routes/planning';
 import { FollowUpStepBody } from '../services/follow-up/follow-up-workflow';
 
 export type JsonSchema = Record<string, unknown>;
@@ -56,7 +56,7 @@ export const REQUEST_SCHEMAS = {
   LoginBody, CreateTicketBody, EmptyBody, PauseBody, CallTicketBody, CompleteBody, TransferBody, RatingBody,
   ServiceBody, ServicePatch, WindowBody, WindowPatch, StaffBody, StaffPatch, DeviceBody, DevicePatch,
   NoticeBody, NoticePatch, HallPatch, DeviceStatusBody, AppointmentBody, ResumeMessage, FollowUpStepBody, PlanBody, TicketPreviewBody,
-  BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody,
+  BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody, TomorrowBody, ApplySkillsBody,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;

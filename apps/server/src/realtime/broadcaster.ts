@@ -10,8 +10,15 @@ import type { HallsMirror } from '../services/hall-mirror';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
+/** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
+export interface BroadcastListener {
+  afterCommit(committed: Tx[]): void;
+  afterEstimates(hallId: string): void;
+}
+
 export class Broadcaster {
   private io: Server | null = null;
+  private readonly listeners: BroadcastListener[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
 
@@ -27,12 +34,17 @@ export class Broadcaster {
     this.io = io;
   }
 
+  listen(listener: BroadcastListener): void {
+    this.listeners.push(listener);
+  }
+
   onCommit(committed: Tx[]): void {
     const touched = new Set<string>();
     for (const tx of committed) {
       for (const h of this.mirror.apply(tx)) touched.add(h);
       if (this.io) for (const ev of tx.events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
     }
+    for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }
 
@@ -67,6 +79,7 @@ export class Broadcaster {
       services: serviceViews(m, now),
     };
     this.io?.to(hallRoom(hallId)).emit('queue.estimates', msg);
+    for (const l of this.listeners) l.afterEstimates(hallId);
     return msg;
   }
 

@@ -8,13 +8,15 @@ import { Server } from 'socket.io';
 import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type ServerToClientEvents } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import type { Identity } from '../services/core';
+import { AppError } from '../services/errors';
 import { queueSnapshot } from '../services/hall-views';
 import { hallRoom } from './broadcaster';
+import type { PhoneFeed, PhoneSocketData } from './phone-feed';
 
 /** Replays longer than this get a snapshot instead. */
 export const MAX_REPLAY = 1000;
 
-interface SocketData {
+interface SocketData extends PhoneSocketData {
   identity: Identity;
   /** Kept in memory only, to check the token again after a logout or a revocation. */
   token: string;
@@ -25,6 +27,7 @@ type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object,
 /** Disconnects every socket whose token no longer resolves (logged out, revoked, expired, deactivated). */
 export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'services'>): void {
   for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.phone) continue; // a visitor's phone has no token; its publicId stays valid
     if (!deps.services.auth.resolve(socket.data.token)) socket.disconnect(true);
   }
 }
@@ -55,7 +58,7 @@ function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'd
   });
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeServer {
+export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: PhoneFeed): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -68,7 +71,17 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
   io.use((socket, next) => {
     const { origin, host } = socket.handshake.headers;
     if (!originAllowed(origin, host, deps)) return next(new Error('origin not allowed'));
-    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const auth = socket.handshake.auth as { token?: unknown; publicId?: unknown } | undefined;
+    if (phones && auth?.token === undefined && typeof auth?.publicId === 'string') {
+      try {
+        socket.data.phone = phones.authorize(auth.publicId, socket.request);
+        return next();
+      } catch (e) {
+        const err = new Error(e instanceof Error ? e.message : 'refused') as Error & { data?: unknown };
+        if (e instanceof AppError) err.data = { code: e.code, details: e.details ?? null };
+        return next(err);
+      }
+    }
     const token = typeof auth?.token === 'string' ? auth.token : null;
     const identity = deps.services.auth.resolve(token);
     if (!identity) return next(new Error('unauthorized: invalid token'));
@@ -78,6 +91,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps): RealtimeS
   });
 
   io.on('connection', (socket) => {
+    if (socket.data.phone) return phones?.follow(socket, socket.data.phone);
     const identity = socket.data.identity;
     const m = deps.services.mirror.get(identity.hallId);
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });

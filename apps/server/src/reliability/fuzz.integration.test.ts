@@ -74,12 +74,13 @@ const families: Family[] = [
     (op): Family => ({ method: 'POST', path: (id) => `/windows/${id === '' ? 'win-1' : id}/${op}`, who: 'officer', body: true }),
   ),
   ...['sign-out', 'pause', 'call-next', 'call'].map((op): Family => ({ method: 'POST', path: () => `/windows/win-1/${op}`, who: 'officer', body: true })),
-  ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel', 'print'].map(
+  ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel', 'requeue', 'print'].map(
     (op): Family => ({ method: 'POST', path: () => `/tickets/TICKET/${op}`, who: 'officer', body: true }),
   ),
   { method: 'POST', path: () => '/tickets/TICKET/rating', who: 'rating-pad', body: true },
   { method: 'POST', path: () => '/public/tickets/PUBLIC/cancel', who: 'none', body: true },
   { method: 'POST', path: () => '/public/tickets/PUBLIC/rating', who: 'none', body: true },
+  { method: 'POST', path: () => '/public/tickets/PUBLIC/requeue', who: 'none', body: true },
   { method: 'GET', path: (id) => `/public/tickets/${id}`, who: 'none', body: false },
   { method: 'POST', path: (id) => `/public/tickets/${id}/cancel`, who: 'none', body: false },
   { method: 'GET', path: (id) => `/halls/demo/audit?limit=${id}&before=${id}`, who: 'admin', body: false },

@@ -42,8 +42,9 @@ const rows: Row[] = [
   row('GET', '/public/tickets/p-nope', ANYONE, '/public/tickets/:publicId'),
   row('POST', '/public/tickets/p-nope/cancel', ANYONE, '/public/tickets/:publicId/cancel'),
   row('POST', '/public/tickets/p-nope/rating', ANYONE, '/public/tickets/:publicId/rating'),
+  row('POST', '/public/tickets/p-nope/requeue', ANYONE, '/public/tickets/:publicId/requeue'),
   ...['sign-in', 'sign-out', 'pause', 'resume', 'call-next', 'call'].map((op) => row('POST', `/windows/w-nope/${op}`, STAFF, `/windows/:windowId/${op}`)),
-  ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel'].map((op) => row('POST', `/tickets/t-nope/${op}`, STAFF, `/tickets/:ticketId/${op}`)),
+  ...['recall', 'no-show', 'start', 'complete', 'transfer', 'cancel', 'requeue'].map((op) => row('POST', `/tickets/t-nope/${op}`, STAFF, `/tickets/:ticketId/${op}`)),
   row('POST', '/tickets/t-nope/rating', ['rating-pad', ...STAFF], '/tickets/:ticketId/rating'),
   row('GET', '/halls/demo/organisations', ['admin', 'supervisor'], '/halls/:hallId/organisations'),
   // Appointments (the portal's bookings): listed and added by supervisors and admins, checked in at a kiosk or counter.

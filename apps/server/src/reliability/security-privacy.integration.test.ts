@@ -14,8 +14,10 @@ import { fixtureHall } from '../test-support/fixture-hall';
 import { startTestServer } from '../test-support/test-server';
 import { until, live, connectError } from './support/security';
 
+jest.setTimeout(60_000); // hundreds of real requests on a shared machine
+
 describe('public endpoints under scripted abuse', () => {
-  test('a script hammering status, cancel and rating is cut off per address at the limit, and its 429s change nothing', async () => {
+  test('a script guessing publicIds on status, cancel and rating is cut off per address at the limit; its 429s change nothing; real tickets still answer', async () => {
     const s = await startTestServer({ publicRateLimit: 30 });
     try {
       const t = (await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-food' } })).body.ticket;
@@ -36,11 +38,11 @@ describe('public endpoints under scripted abuse', () => {
       }
       expect(statuses.slice(0, 30).every((c) => c === 404)).toBe(true);
       expect(statuses.slice(30).every((c) => c === 429)).toBe(true);
-      // Even the real publicId is refused while limited: the limit is per address, not per guess.
-      const real = await s.api('POST', `/public/tickets/${t.publicId}/cancel`);
-      expect(real.status).toBe(429);
-      expect(real.body.error.code).toBe('rate_limited');
       expect(events()).toBe(before);
+      // The real publicId is still served from that address: the guest Wi-Fi's other phones are
+      // not punished for one guesser (a ticket is limited per publicId instead).
+      const real = await s.api('GET', `/public/tickets/${t.publicId}`);
+      expect(real.status).toBe(200);
       // The kiosk and staff (authenticated, often behind one address) are not limited.
       for (let i = 0; i < 40; i++) expect((await s.api('GET', '/halls/demo/queue', { token: s.deviceToken('display') })).status).toBe(200);
       s.clock.advance(61);

@@ -1,24 +1,34 @@
-// Login (throttled per address after failures), logout, and who a token is.
+// Login (wrong passwords slow down the account tried, and the address only loosely), logout, and
+// who a token is.
 import { Router } from 'express';
 import { LoginBody } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../services/errors';
 import { parse } from '../http/validate';
-import { RateLimiter } from '../http/rate-limit';
+import { rateLimited } from '../http/rate-limit';
 import { STAFF, ANY } from '../http/auth';
 
 export function authRouter(deps: AppDeps): Router {
   const r = Router();
-  const failures = new RateLimiter(10, 10 * 60 * 1000, deps.clock);
+  const { loginAccount, loginAddress } = deps.limits;
 
   r.post('/auth/login', async (req, res) => {
     const ip = req.ip ?? '';
-    if (failures.blocked(ip)) throw new AppError('rate_limited', 'too many failed logins; try again later');
     const body = parse(LoginBody, req.body);
+    const account = body.username.trim().toLowerCase();
+    const addressWait = loginAddress.wait(ip);
+    if (addressWait > 0) throw rateLimited('too many failed logins from this address; try again later', addressWait);
+    const accountWait = loginAccount.wait(account);
+    if (accountWait > 0) throw rateLimited('too many wrong passwords for this account; wait a moment and try again', accountWait);
+    // Counted as a failure before the (slow, asynchronous) password check, so parallel guesses
+    // cannot all slip in before the first one is counted; a success clears it again.
+    loginAccount.fail(account);
     try {
-      res.json(await deps.services.auth.login(body.username, body.password));
+      const result = await deps.services.auth.login(body.username, body.password);
+      loginAccount.succeed(account);
+      res.json(result);
     } catch (error) {
-      failures.hit(ip);
+      if (error instanceof AppError && error.code === 'unauthorized') loginAddress.count(ip);
       throw error;
     }
   });

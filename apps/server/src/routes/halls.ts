@@ -4,6 +4,7 @@ import { CreateTicketBody, HallPatch } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { ANY } from '../http/auth';
 import { command } from '../http/command';
+import { kioskIssueLimit } from '../http/limits';
 import { parse } from '../http/validate';
 import { patchHall } from '../services/admin-service';
 import { ownHall } from '../services/core';
@@ -39,7 +40,7 @@ export function hallsRouter(deps: AppDeps): Router {
     res.json({ entries: deps.repos.log.auditOfHall(req.params.hallId as string, limit, before) });
   });
 
-  r.post('/halls/:hallId/tickets', deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), async (req, res) => {
+  r.post('/halls/:hallId/tickets', deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), kioskIssueLimit(deps.limits, deps.identity), async (req, res) => {
     const body = parse(CreateTicketBody, req.body);
     await command(deps, req, res, (tx) => ({
       status: 201,

@@ -5,6 +5,7 @@ import { ArriveBody, BookingBody, BookingCode, EmptyBody, localDate, RemoteTicke
 import type { AppDeps } from '../app-deps';
 import { bearer, STAFF } from '../http/auth';
 import { command } from '../http/command';
+import { publicTicketLimit } from '../http/public-ticket-limit';
 import { RateLimiter } from '../http/rate-limit';
 import { parse } from '../http/validate';
 import { actorOf, hallOf, ownHall, VISITOR } from '../services/core';
@@ -12,8 +13,11 @@ import { AppError, invalidTransition } from '../services/errors';
 import type { ArrivalCodes } from '../services/home/arrival-code';
 import { book, bookingByCode, bookingView, cancelBooking, listSlots } from '../services/home/booking-service';
 import { publicHall } from '../services/home/public-hall';
+import { bookingSms, isPhone, LogSmsSender, type SmsSender } from '../services/home/sms';
+import { localTime } from '../services/clock';
 import { arrive, ticketByPublicId } from '../services/home/remote-queue';
-import { issueInHall, publicStatus } from '../services/issue-service';
+import { issueInHall } from '../services/issue-service';
+import { publicStatus } from '../services/public-status';
 
 export interface HomeLimits {
   /** Bookings and remote tickets one address may take per 10 minutes. */
@@ -26,7 +30,7 @@ export interface HomeLimits {
 
 export const DEFAULT_HOME_LIMITS: HomeLimits = { createsPer10Min: 30, missesPerMinute: 30, wrongArrivalCodes: 5 };
 
-export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimits = DEFAULT_HOME_LIMITS): Router {
+export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimits = DEFAULT_HOME_LIMITS, sms: SmsSender = new LogSmsSender(deps.logger)): Router {
   const r = Router();
   const { core } = deps;
   const creates = new RateLimiter(limits.createsPer10Min, 10 * 60_000, deps.clock);
@@ -63,7 +67,19 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   r.post('/public/halls/:hallId/bookings', limitCreates, async (req, res) => {
     const body = parse(BookingBody, req.body);
     const m = hall(req.params);
-    await command(deps, req, res, (tx) => ({ status: 201, body: { booking: book(core, tx, m, body) } }));
+    let made: ReturnType<typeof book> | null = null;
+    await command(deps, req, res, (tx) => {
+      made = book(core, tx, m, body);
+      return { status: 201, body: { booking: made } };
+    });
+    // After the commit, and never in the way of the answer: a failed SMS loses no booking.
+    const booked = made as ReturnType<typeof book> | null;
+    if (booked && body.contact && isPhone(body.contact)) {
+      const slot = localTime(Date.parse(booked.start), m.hall.timezone);
+      sms
+        .send({ to: body.contact, kind: 'booking_confirmed', text: bookingSms('booking_confirmed', booked.code, `${slot.date} ${slot.time}`, m.hall.name.zh) })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'booking SMS failed'));
+    }
   });
 
   r.get('/public/bookings/:code', guarded, (req, res) => {
@@ -89,7 +105,7 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   });
 
   // A kiosk that scanned the ticket's QR sends its device token and no code.
-  r.post('/public/tickets/:publicId/arrive', guarded, async (req, res) => {
+  r.post('/public/tickets/:publicId/arrive', publicTicketLimit(deps), async (req, res) => {
     const body = parse(ArriveBody, req.body);
     const token = bearer(req);
     const identity = token ? deps.services.auth.resolve(token) : null;

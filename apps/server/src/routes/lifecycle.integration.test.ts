@@ -98,7 +98,8 @@ describe('the counter lifecycle', () => {
     await post('/windows/win-1/call-next', w1); // tier-1 A service first at window 1
     const called = (await s.api('GET', '/halls/demo/queue', { token: kiosk })).body.windows[0].current;
     expect(called.ticketId).toBe(later.id);
-    await post(`/tickets/${later.id}/no-show`, w1);
+    s.clock.advance(120); // the hall's no-show grace time after the call
+    expect((await post(`/tickets/${later.id}/no-show`, w1)).status).toBe(200);
     const food = (await post('/windows/win-1/call-next', w1)).body.ticket;
     expect(food.id).toBe(t.id);
     const moved = await post(`/tickets/${t.id}/transfer`, w1, { serviceId: 'svc-reg', stage: 1 });
@@ -126,7 +127,8 @@ describe('the counter lifecycle', () => {
     await post('/windows/win-1/resume', w1);
     const t = (await post('/windows/win-1/call-next', w1)).body.ticket;
     expect((await post('/windows/win-1/sign-out', w1)).body.error.code).toBe('window_busy');
-    await post(`/tickets/${t.id}/no-show`, w1);
+    await post(`/tickets/${t.id}/recall`, w1); // after one recall a no-show needs no grace time
+    expect((await post(`/tickets/${t.id}/no-show`, w1)).status).toBe(200);
     expect((await post('/windows/win-1/sign-out', w1)).body.window.state).toBe('closed');
   });
 

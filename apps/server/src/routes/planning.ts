@@ -2,12 +2,15 @@
 // skill assignment (services/planning). Admins and supervisors; reads only.
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDate } from '@hallq/shared';
+import { localDate, SkillSchema } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { parse } from '../http/validate';
 import { ownHall } from '../services/core';
 import { DAY_TYPES } from '../services/planning/forecast';
-import { hallForecast, hallPlan } from '../services/planning/planning-service';
+import { hallForecast, hallPlan, hallTomorrow } from '../services/planning/planning-service';
+import { patchWindow } from '../services/admin-service';
+import { AppError } from '../services/errors';
+import { command } from '../http/command';
 
 const range = { from: localDate.optional(), to: localDate.optional(), days: z.enum(DAY_TYPES).optional() };
 
@@ -23,6 +26,23 @@ export const PlanBody = z.strictObject({
   goalShare: z.number().min(0.5).max(0.99).default(0.9),
   targetMinutes: z.number().finite().min(1).max(24 * 60).optional(),
   ...range,
+});
+
+export const TomorrowBody = z.strictObject({
+  /** Proposed skills by window id (omitted windows keep theirs); omitted = today's matrix only. */
+  skills: z.record(z.string().min(1).max(100), z.array(SkillSchema).max(200)).optional(),
+  /** Also run the staffing planner for its own proposal (slower). */
+  suggest: z.boolean().default(false),
+  goalShare: z.number().min(0.5).max(0.99).default(0.9),
+  targetMinutes: z.number().finite().min(1).max(24 * 60).optional(),
+  /** How many services one person can be trained for; default the most any window carries today. */
+  maxServicesPerPerson: z.number().int().min(1).max(200).optional(),
+  ...range,
+});
+
+export const ApplySkillsBody = z.strictObject({
+  /** New skills by window id, applied together. */
+  windows: z.record(z.string().min(1).max(100), z.array(SkillSchema).min(1).max(200)),
 });
 
 export function planningRouter(deps: AppDeps): Router {
@@ -44,6 +64,25 @@ export function planningRouter(deps: AppDeps): Router {
     const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
     const body = parse(PlanBody, req.body);
     res.json(hallPlan(deps.repos.history, m, body, deps.clock()));
+  });
+
+  r.post('/halls/:hallId/planning/tomorrow', ...planners, (req, res) => {
+    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const body = parse(TomorrowBody, req.body);
+    res.json(hallTomorrow(deps.repos.history, m, body, deps.clock()));
+  });
+
+  // The skills matrix applied in one step: one transaction, an audit row per window changed.
+  r.post('/halls/:hallId/windows/skills', ...planners, async (req, res) => {
+    const body = parse(ApplySkillsBody, req.body);
+    const hallId = req.params.hallId as string;
+    const m = ownHall(deps.core, deps.identity(res), hallId);
+    const unknown = Object.keys(body.windows).filter((id) => !m.windows.has(id));
+    if (unknown.length) throw new AppError('validation_failed', 'unknown window', unknown.map((id) => ({ path: ['windows', id], message: `no window ${id} in this hall`, code: 'custom' })));
+    await command(deps, req, res, (tx) => ({
+      status: 200,
+      body: { windows: Object.entries(body.windows).map(([id, skills]) => patchWindow(deps.core, tx, deps.identity(res), hallId, id, { skills })) },
+    }));
   });
 
   return r;

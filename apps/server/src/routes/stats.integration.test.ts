@@ -34,7 +34,8 @@ describe('hall KPIs over the API', () => {
     const t2 = (await post('/halls/demo/tickets', kiosk, { serviceId: 'svc-food' })).body.ticket;
     s.clock.advance(3000);
     expect((await post('/windows/win-1/call-next', w1)).body.ticket.id).toBe(t2.id);
-    await post(`/tickets/${t2.id}/no-show`, w1);
+    await post(`/tickets/${t2.id}/recall`, w1);
+    expect((await post(`/tickets/${t2.id}/no-show`, w1)).status).toBe(200);
     // T3 at 23:59:30 local, T4 at 00:00:30 local the next day
     s.clock.set('2026-01-05T15:59:30Z');
     await post('/halls/demo/tickets', kiosk, { serviceId: 'svc-food' });

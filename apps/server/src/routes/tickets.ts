@@ -1,4 +1,5 @@
-// A ticket at the counter (recall, start, complete, no-show, transfer, cancel), rating, printing.
+// A ticket at the counter (recall, start, complete, no-show, transfer, cancel, requeue after a
+// no-show), rating, printing.
 import { Router, type Request, type Response } from 'express';
 import { CompleteBody, EmptyBody, RatingBody, TransferBody } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
@@ -7,7 +8,7 @@ import { command } from '../http/command';
 import { parse } from '../http/validate';
 import type { Tx } from '../storage/command-queue';
 import type { Core, Identity } from '../services/core';
-import { complete, noShow, rateById, recall, staffCancel, start, transfer } from '../services/ticket-flow-service';
+import { complete, noShow, rateById, recall, staffCancel, staffRequeue, start, transfer } from '../services/ticket-flow-service';
 import { printTicketFor } from '../services/print-service';
 
 type Op = (core: Core, tx: Tx, identity: Identity, ticketId: string) => unknown;
@@ -27,6 +28,7 @@ export function ticketsRouter(deps: AppDeps): Router {
   simple('start', start);
   simple('no-show', noShow);
   simple('cancel', staffCancel);
+  simple('requeue', staffRequeue);
 
   r.post('/tickets/:ticketId/complete', ...staff, async (req, res) => {
     const body = parse(CompleteBody, req.body);

@@ -1,5 +1,5 @@
 // Creating a hall and its first admin: used by the demo seed and by the first start outside demo.
-import { DEFAULT_ANNOUNCEMENT_TEMPLATE, DEFAULT_ANNOUNCEMENT_TEMPLATE_EN, DEFAULT_ROUTING_POLICY, type Hall, type StaffRole } from '@hallq/shared';
+import { DEFAULT_ANNOUNCEMENT_TEMPLATE, DEFAULT_ANNOUNCEMENT_TEMPLATE_EN, DEFAULT_ROUTING_POLICY, HALL_VISITOR_DEFAULTS, type Hall, type StaffRole } from '@hallq/shared';
 import type { Repos } from '../storage/repos';
 import { hashPassword } from './auth-service';
 
@@ -18,6 +18,7 @@ export function defaultHall(id: string, name: Hall['name']): Hall {
     ticketNotice: { zh: '请留意叫号，过号需重新取号', en: 'Please listen for your number' },
     followUpWorkingDays: 15,
     routing: { ...DEFAULT_ROUTING_POLICY },
+    ...HALL_VISITOR_DEFAULTS,
   };
 }
 

@@ -1,16 +1,14 @@
 // Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
-import type { Actor, CreateTicketBody, HallEventOf, PublicTicketStatus, RoutingTicket, Ticket } from '@hallq/shared';
+import type { Actor, CreateTicketBody, HallEventOf, RoutingTicket, Ticket } from '@hallq/shared';
 import type { BatchState, Tx } from '../storage/command-queue';
 import type { StoredAppointment } from '../storage/appointment-repo';
-import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { forecast, liveEstimate } from './estimates';
+import { forecast } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
-import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
 import { newPublicId, newTicketId } from './ids';
 import { toPrivateTicket, toPublicTicket } from './ticket-view';
 
@@ -159,46 +157,4 @@ function checkIn(core: Core, hallId: string, serviceId: string, today: string, c
   }
   core.repos.appointments.checkIn(a.id, ticketId);
   return a;
-}
-
-export function ticketByPublicId(core: Core, publicId: string): StoredTicket {
-  const t = core.repos.tickets.getByPublicId(publicId);
-  if (!t) throw notFound('ticket');
-  return t;
-}
-
-/** What the visitor's phone shows: no personal data, live estimate while waiting. */
-export function publicStatus(core: Core, publicId: string): PublicTicketStatus {
-  const t = ticketByPublicId(core, publicId);
-  const m = core.mirror.get(t.hallId);
-  const service = m?.services.get(t.serviceId) ?? core.repos.services.get(t.hallId, t.serviceId);
-  const live = m ? liveEstimate(m, t) : undefined;
-  const rating = core.repos.tickets.ratingLevel(t.id);
-  const waiting = t.status === 'waiting';
-  return {
-    number: t.number,
-    serviceId: t.serviceId,
-    serviceName: service?.name ?? { zh: t.serviceId, en: t.serviceId },
-    status: t.status,
-    issuedAt: t.issuedAt,
-    peopleAhead: waiting ? (live?.peopleAhead ?? t.peopleAhead) : null,
-    estimatedWaitSeconds: waiting ? (live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds) : null,
-    windowNumber: t.windowNumber,
-    calledAt: t.calledAt,
-    canCancel: waiting,
-    canRate: t.status === 'done' && rating === null,
-    rating,
-    hallName: m?.hall.name ?? { zh: '', en: '' },
-    hallId: t.hallId,
-    ...(t.remote === true ? remoteStatus(t, m?.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES) : {}),
-  };
-}
-
-function remoteStatus(t: StoredTicket, graceMinutes: number): Pick<PublicTicketStatus, 'remote' | 'arrived' | 'expiresAt'> {
-  const passed = t.passedOverAt ?? null;
-  return {
-    remote: true,
-    arrived: t.arrivedAt !== null && t.arrivedAt !== undefined,
-    expiresAt: passed !== null && t.status === 'waiting' && !t.arrivedAt ? new Date(Date.parse(passed) + graceMinutes * 60_000).toISOString() : null,
-  };
 }

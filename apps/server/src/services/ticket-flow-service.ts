@@ -8,8 +8,8 @@ import { addWorkingDays, localTime } from './clock';
 import { actorOf, hallOf, recordEvent, requireStaff, type Core, type Identity } from './core';
 import { AppError, invalidTransition, notFound } from './errors';
 import { newId } from './ids';
-import { ticketByPublicId } from './issue-service';
-import { toPrivateTicket } from './ticket-view';
+import { ticketByPublicId, todayOf } from './public-status';
+import { toPrivateTicket, toPublicTicket } from './ticket-view';
 import { windowChanged } from './window-events';
 
 function ticketOf(core: Core, identity: Identity, ticketId: string): StoredTicket {
@@ -29,6 +29,11 @@ function atMyWindow(core: Core, identity: Identity, ticketId: string, from: read
   return { t, w, me };
 }
 
+/** What every event of a ticket at a window says about it: the ticket, the window and who serves. */
+function atWindow({ t, w, me }: ReturnType<typeof atMyWindow>) {
+  return { ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage };
+}
+
 function change(core: Core, t: StoredTicket, from: readonly TicketStatus[], patch: TicketPatch, action: string): StoredTicket {
   if (!core.repos.tickets.transition(t.id, from, patch)) throw invalidTransition(t.status, action);
   return core.repos.tickets.get(t.id)!;
@@ -42,6 +47,8 @@ function freeWindow(core: Core, tx: Tx, identity: Identity | null, w: StoredWind
 export function recall(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
   const { t, w } = atMyWindow(core, identity, ticketId, ['called'], 'recall');
   const now = core.clock();
+  core.repos.ticketPath.markRecalled(t.id, now);
+  tx.touchTicket(t.hallId, t.id);
   recordEvent(core, tx, t.hallId, 'ticket.recalled', actorOf(identity), {
     ticketId: t.id,
     number: t.number,
@@ -54,19 +61,19 @@ export function recall(core: Core, tx: Tx, identity: Identity, ticketId: string)
 }
 
 export function start(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'start');
+  const at = atMyWindow(core, identity, ticketId, ['called'], 'start');
+  const { t, w } = at;
   const now = core.clock();
   const u = change(core, t, ['called'], { status: 'serving', started_at: now }, 'start');
-  recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
-  }, now);
+  recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   windowChanged(core, tx, w.id, actorOf(identity), now);
   return toPrivateTicket(u, core.publicUrl);
 }
 
 export function complete(core: Core, tx: Tx, identity: Identity, ticketId: string, body: { firstTimeAccepted?: boolean; note?: string }): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['serving'], 'complete');
+  const at = atMyWindow(core, identity, ticketId, ['serving'], 'complete');
+  const { t, w } = at;
   const now = core.clock();
   const first = body.firstTimeAccepted ?? null;
   const u = change(core, t, ['serving'], {
@@ -83,8 +90,7 @@ export function complete(core: Core, tx: Tx, identity: Identity, ticketId: strin
     tx.effects.push({ kind: 'service-time', hallId: t.hallId, serviceId: service.id });
   }
   recordEvent(core, tx, t.hallId, 'ticket.completed', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, stage: t.stage, windowId: w.id, windowNumber: w.number,
-    staffId: me.staff.id, firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
+    ...atWindow(at), firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
   }, now);
   tx.touchTicket(t.hallId, t.id);
   freeWindow(core, tx, identity, w, now);
@@ -92,15 +98,66 @@ export function complete(core: Core, tx: Tx, identity: Identity, ticketId: strin
 }
 
 export function noShow(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
-  const { t, w, me } = atMyWindow(core, identity, ticketId, ['called'], 'mark as no-show');
+  const at = atMyWindow(core, identity, ticketId, ['called'], 'mark as no-show');
+  const { t, w } = at;
   const now = core.clock();
+  checkNoShowGrace(core, t, now);
   const u = change(core, t, ['called'], { status: 'no_show', finished_at: now }, 'mark as no-show');
-  recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), {
-    ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage,
-  }, now);
+  recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   freeWindow(core, tx, identity, w, now);
   return toPrivateTicket(u, core.publicUrl);
+}
+
+/**
+ * A visitor who does not come is marked no-show only after the hall's grace time from the call
+ * (default 2 minutes), or sooner once the call was repeated (one recall).
+ */
+function checkNoShowGrace(core: Core, t: StoredTicket, now: number): void {
+  const hall = hallOf(core, t.hallId).hall;
+  const calledAt = t.calledAt === null ? now : Date.parse(t.calledAt);
+  const recalledAt = core.repos.ticketPath.get(t.id).recalledAt;
+  const allowedAt = calledAt + hall.noShowGraceSeconds * 1000;
+  if (now >= allowedAt || (recalledAt !== null && recalledAt >= calledAt)) return;
+  throw new AppError('no_show_too_early', `ticket ${t.number} was called ${Math.floor((now - calledAt) / 1000)} s ago: recall it once, or wait until ${Math.ceil((allowedAt - now) / 1000)} s more have passed`, {
+    calledAt: t.calledAt,
+    allowedAt: new Date(allowedAt).toISOString(),
+    graceSeconds: hall.noShowGraceSeconds,
+    recalled: false,
+  });
+}
+
+/**
+ * The hall's rule for a visitor who comes back after a no-show: with `requeue_once`, the ticket
+ * goes back to waiting once, at the back of the queue (its queue time is now), the same day;
+ * with `new_ticket`, the visitor takes a new ticket (409 `requeue_not_allowed`).
+ */
+export function requeue(core: Core, tx: Tx, identity: Identity | null, t: StoredTicket): Ticket {
+  if (t.status !== 'no_show') throw invalidTransition(t.status, 'requeue');
+  const hall = hallOf(core, t.hallId).hall;
+  if (hall.noShowRule !== 'requeue_once') {
+    throw new AppError('requeue_not_allowed', 'this hall asks a visitor who missed the call to take a new ticket', { rule: hall.noShowRule });
+  }
+  if (t.serviceDate !== todayOf(core, t)) throw new AppError('requeue_not_allowed', 'a ticket of another day cannot go back to the queue', { rule: hall.noShowRule });
+  const now = core.clock();
+  if (!core.repos.ticketPath.requeue(t.id, now)) {
+    throw new AppError('requeue_not_allowed', `ticket ${t.number} already went back to the queue once: take a new ticket`, { rule: hall.noShowRule });
+  }
+  const u = core.repos.tickets.get(t.id)!;
+  recordEvent(core, tx, t.hallId, 'ticket.requeued', actorOf(identity), {
+    ticketId: t.id, number: t.number, serviceId: t.serviceId, ticket: toPublicTicket(u), by: identity ? 'staff' : 'visitor',
+  }, now);
+  tx.touchTicket(t.hallId, t.id);
+  return toPrivateTicket(u, core.publicUrl);
+}
+
+export function staffRequeue(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
+  requireStaff(identity);
+  return requeue(core, tx, identity, ticketOf(core, identity, ticketId));
+}
+
+export function publicRequeue(core: Core, tx: Tx, publicId: string): { status: TicketStatus } {
+  return { status: requeue(core, tx, null, ticketByPublicId(core, publicId)).status };
 }
 
 /** Back to waiting for another service or stage; the number and the original time stay. */
@@ -117,6 +174,7 @@ export function transfer(core: Core, tx: Tx, identity: Identity, ticketId: strin
   const u = change(core, t, ['called', 'serving'], {
     status: 'waiting', service_id: service.id, stage, called_at: null, started_at: null, window_id: null, window_number: null, staff_id: null,
   }, 'transfer');
+  core.repos.ticketPath.markTransferred(t.id, t.serviceId, t.stage);
   recordEvent(core, tx, t.hallId, 'ticket.transferred', actorOf(identity), {
     ticketId: t.id, number: t.number, fromServiceId: t.serviceId, fromStage: t.stage, serviceId: service.id, stage, windowId: w.id, staffId: me.staff.id,
   }, now);
@@ -153,7 +211,11 @@ export function publicCancel(core: Core, tx: Tx, publicId: string): { status: Ti
 /** One rating per ticket, after service; a bad rating opens a follow-up due in working days. */
 export function rate(core: Core, tx: Tx, identity: Identity | null, t: StoredTicket, body: RatingBody): { level: number; followUpId: string | null } {
   if (t.status !== 'done') throw invalidTransition(t.status, 'rate');
-  if (core.repos.tickets.ratingLevel(t.id) !== null) throw new AppError('already_rated', 'this ticket has already been rated');
+  const earlier = core.repos.ticketPath.rating(t.id);
+  if (earlier) {
+    const where = earlier.by === 'visitor' ? ' on the phone' : earlier.by === 'rating-pad' ? ' on the rating pad' : '';
+    throw new AppError('already_rated', `this ticket has already been rated${where}`, { level: earlier.level, by: earlier.by });
+  }
   const now = core.clock();
   const by = identity === null ? 'visitor' : identity.kind === 'device' ? 'rating-pad' : 'staff';
   core.repos.tickets.addRating({
@@ -171,6 +233,7 @@ export function rate(core: Core, tx: Tx, identity: Identity | null, t: StoredTic
   recordEvent(core, tx, t.hallId, 'ticket.rated', actorOf(identity), {
     ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: t.windowId, staffId: t.staffId, level: body.level as RatingLevel, bad, by,
   }, now);
+  tx.touchTicket(t.hallId, t.id); // the phone following it hears the rating
   return { level: body.level, followUpId };
 }
 

@@ -1,5 +1,5 @@
 // Halls, organisations, modules and notices: configuration read and written whole (JSON docs).
-import type { Hall, LocalizedText, Module, Notice, Organisation } from '@hallq/shared';
+import { HALL_VISITOR_DEFAULTS, type Hall, type LocalizedText, type Module, type Notice, type Organisation } from '@hallq/shared';
 import type { Db } from './db';
 
 export class HallRepo {
@@ -7,12 +7,12 @@ export class HallRepo {
 
   list(): Hall[] {
     return (this.db.prepare('SELECT id, doc FROM halls').all() as Array<{ id: string; doc: string }>).map(
-      (r) => ({ ...JSON.parse(r.doc), id: r.id }) as Hall,
+      (r) => ({ ...HALL_VISITOR_DEFAULTS, ...JSON.parse(r.doc), id: r.id }) as Hall,
     );
   }
   get(id: string): Hall | null {
     const r = this.db.prepare('SELECT id, doc FROM halls WHERE id = ?').get(id) as { id: string; doc: string } | undefined;
-    return r ? ({ ...JSON.parse(r.doc), id: r.id } as Hall) : null;
+    return r ? ({ ...HALL_VISITOR_DEFAULTS, ...JSON.parse(r.doc), id: r.id } as Hall) : null;
   }
   put(hall: Hall): void {
     const { id, ...doc } = hall;

@@ -9,6 +9,7 @@ import { HistoryRepo } from './history-repo';
 import { LogRepo } from './log-repo';
 import { ServiceRepo } from './service-repo';
 import { StaffRepo } from './staff-repo';
+import { TicketPathRepo } from './ticket-path-repo';
 import { TicketRepo } from './ticket-repo';
 import { WindowRepo } from './window-repo';
 
@@ -19,6 +20,7 @@ export interface Repos {
   staff: StaffRepo;
   devices: DeviceRepo;
   tickets: TicketRepo;
+  ticketPath: TicketPathRepo;
   log: LogRepo;
   appointments: AppointmentRepo;
   followUps: FollowUpRepo;
@@ -35,6 +37,7 @@ export function createRepos(db: Db): Repos {
     staff: new StaffRepo(db),
     devices: new DeviceRepo(db),
     tickets: new TicketRepo(db),
+    ticketPath: new TicketPathRepo(db),
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
     followUps: new FollowUpRepo(db),

@@ -1,3 +1,4 @@
 export * from './stats';
 export * from './follow-ups';
 export * from './me';
+export * from './tomorrow';

@@ -56,6 +56,18 @@ describe('wait estimator', () => {
     ]);
   });
 
+  test('E1: peopleAhead counts only the calls of windows able to serve the ticket, never the whole hall', () => {
+    // Window 1 takes only A, window 2 only B; five B visitors came before the two A visitors.
+    const tickets = [tk('b1', 'B', 9), tk('b2', 'B', 8), tk('b3', 'B', 7), tk('b4', 'B', 6), tk('b5', 'B', 5), tk('a1', 'A', 2), tk('a2', 'A', 1)];
+    const windows = [win('w1', [['A', 1]]), win('w2', [['B', 1]])];
+    const est = estimateWaits({ tickets, windows, context: ctx, serviceSeconds: new Map([['A', 600], ['B', 60]]), now: T0 });
+    expect(est.get('a2')?.peopleAhead).toBe(1);
+    expect(est.get('b5')?.peopleAhead).toBe(4);
+    // A pooled window that serves both counts its B calls for an A visitor: it calls them first.
+    const pooled = estimateWaits({ tickets, windows: [win('w1', [['A', 1], ['B', 1]])], context: ctx, serviceSeconds: new Map([['A', 600], ['B', 60]]), now: T0 });
+    expect(pooled.get('a2')?.peopleAhead).toBe(6);
+  });
+
   test('E1: a busy window frees up at the expected end of its visitor', () => {
     const est = estimateWaits({
       tickets: [tk('t1', 'A', 1)],

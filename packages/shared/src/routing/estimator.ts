@@ -2,7 +2,8 @@
 // the engine would call them, each visitor taking the service's learned mean time. The result is
 // each ticket's expected time to its call and how many tickets are called before it.
 import { CandidateIndex } from './candidate-index';
-import type { EstimateInput, EstimatorWindow, RoutingContext, WaitEstimate } from './types';
+import { canServe } from './engine';
+import type { EstimateInput, EstimatorWindow, RoutingContext, RoutingTicket, WaitEstimate } from './types';
 
 const DEFAULT_SERVICE_SECONDS = 300;
 
@@ -39,10 +40,22 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
   // Windows that can work, each with the time it next becomes free.
   const lanes = input.windows
     .filter((w) => w.open && w.staffType !== null)
-    .map((w) => ({ window: w, freeAt: callableAt(w, Math.max(now, w.busyUntil ?? now)) }))
-    .filter((l): l is { window: EstimatorWindow; freeAt: number } => l.freeAt !== null);
+    .map((w) => ({ window: w, freeAt: callableAt(w, Math.max(now, w.busyUntil ?? now)), calls: 0 }))
+    .filter((l): l is { window: EstimatorWindow; freeAt: number; calls: number } => l.freeAt !== null);
+  // `peopleAhead` counts only the calls made by the windows able to serve the ticket: what a
+  // visitor can check against the wall display, never the whole hall's traffic.
+  const allLanes = [...lanes];
+  const ableLanes = new Map<string, typeof lanes>();
+  const ableTo = (t: RoutingTicket): typeof lanes => {
+    const key = `${t.serviceId}\u0000${t.stage}`;
+    let able = ableLanes.get(key);
+    if (!able) {
+      able = allLanes.filter((l) => canServe(l.window, t, context));
+      ableLanes.set(key, able);
+    }
+    return able;
+  };
 
-  let called = 0;
   // Ends when every window has nothing left it may take, at the horizon, or once `until` is met.
   while (lanes.length > 0 && pending !== 0) {
     // The window that frees up first calls next (ties: the order given, which is stable).
@@ -57,13 +70,15 @@ export function forecastCalls(input: ForecastInput): Map<string, WaitEstimate> {
       continue;
     }
     index.remove(pick.ticket.id);
+    let ahead = 0;
+    for (const l of ableTo(pick.ticket)) ahead += l.calls;
     out.set(pick.ticket.id, {
       ticketId: pick.ticket.id,
-      peopleAhead: called,
+      peopleAhead: ahead,
       estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000),
     });
     if (input.until?.has(pick.ticket.id)) pending--;
-    called++;
+    lane.calls++;
     const mean = serviceSeconds.get(pick.ticket.serviceId) ?? DEFAULT_SERVICE_SECONDS;
     // E4: an away remote ticket takes its place, weighted by the share of such visitors who come.
     const busyMs = mean * 1000 * (pick.ticket.away === true ? (context.awayShare ?? 1) : 1);

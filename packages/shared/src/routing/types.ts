@@ -62,7 +62,10 @@ export interface EstimatorWindow extends RoutingWindow {
 
 export interface WaitEstimate {
   ticketId: string;
-  /** Tickets the policy will call before this one, across services. */
+  /**
+   * Tickets called before this one by the open windows able to serve it (its service and stage,
+   * the negative list respected); calls at windows that cannot serve it are not counted.
+   */
   peopleAhead: number | null;
   /** Seconds from now until the expected call; null when no open window can serve it. */
   estimatedWaitSeconds: number | null;

@@ -33,7 +33,7 @@ export function ForecastTable({ services, serviceTimes, cells, minutes, range, o
             const st = serviceTimes[s.id];
             return (
               <tr key={s.id} data-testid={`forecast-row-${s.id}`}>
-                <th scope="row" style={{ textAlign: 'left' }}>
+                <th scope="row" className="service-name">
                   {s.code} {pick(s.name)}
                 </th>
                 <td>

@@ -1,9 +1,9 @@
-import type { Lang } from '@hallq/shared';
+import { langOfSearch, type Lang } from '@hallq/shared';
 import { en, zh, type Messages } from './messages';
 
 /** Chinese whatever the browser says; English only with ?lang=en. */
 export function pageLang(search: string = typeof location === 'undefined' ? '' : location.search): Lang {
-  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+  return langOfSearch(search) ?? 'zh';
 }
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : zh);

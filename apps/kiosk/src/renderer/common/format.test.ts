@@ -1,5 +1,5 @@
 import { translator } from '../i18n';
-import { formatLocalTime, formatOpeningHours, waitLine, waitMinutes } from './format';
+import { maskName, formatLocalTime, formatOpeningHours, waitLine, waitMinutes } from './format';
 
 const zh = translator('zh');
 const en = translator('en');
@@ -31,4 +31,9 @@ describe('how waits and hours read', () => {
   it('prints the issue time in the hall timezone', () => {
     expect(formatLocalTime('2025-11-25T01:30:00.000Z', 'Asia/Shanghai')).toBe('2025-11-25 09:30');
   });
+});
+
+test('a name read off an ID card is shown masked', () => {
+  expect(maskName('张三丰')).toBe('张**');
+  expect(maskName('李')).toBe('李');
 });

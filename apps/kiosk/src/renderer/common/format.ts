@@ -47,3 +47,10 @@ export function formatLocalTime(iso: string, timeZone: string): string {
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+/** "张三丰" -> "张**": the name read off an ID card, as the kiosk screen shows it to passers-by. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

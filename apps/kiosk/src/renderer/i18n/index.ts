@@ -1,4 +1,4 @@
-import type { Lang, LocalizedText } from '@hallq/shared';
+import { fillPlaceholders, langOfSearch, type Lang, type LocalizedText } from '@hallq/shared';
 import { en } from './en';
 import { zh } from './zh';
 import type { Messages } from './zh';
@@ -9,10 +9,8 @@ export const catalogues: Record<Lang, Messages> = { zh, en };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** Fills `{name}` placeholders; an unknown placeholder stays visible so a bad catalogue shows. */
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
-}
+/** Fills `{name}` placeholders (an unknown one stays visible). */
+export const fill = fillPlaceholders;
 
 export function translator(lang: Lang): Translate {
   const messages = catalogues[lang];
@@ -25,6 +23,5 @@ export function localized(text: LocalizedText, lang: Lang): string {
 
 /** Pages open in Chinese whatever the browser says; `?lang=en` opens them in English. */
 export function langFromSearch(search: string, fallback: Lang = 'zh'): Lang {
-  const lang = new URLSearchParams(search).get('lang');
-  return lang === 'en' || lang === 'zh' ? lang : fallback;
+  return langOfSearch(search) ?? fallback;
 }

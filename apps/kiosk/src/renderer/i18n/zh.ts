@@ -78,6 +78,9 @@ export const zh = {
   sayTicket: '取号成功，请取走号票，留意叫号。',
   sayArrived: '已确认到场，请在大厅等候叫号。',
   sayProblem: '没有成功，请看屏幕提示，或咨询工作人员。',
+  idCardRead: '刷身份证（可选）',
+  idCardHello: '{name}，您好！请输入预约码',
+  idCardNone: '没有读到身份证，请把身份证放在读卡区，或直接输入预约码',
   // Phone status page
   statusTitle: '我的号码',
   status_waiting: '等候中',

@@ -21,6 +21,7 @@ import { arriveRemote, lookupBooking } from './checkin';
 import { LARGE_IDLE_FACTOR, webSpeechSpeaker } from './guidance';
 import { guidanceFor } from './guidance-text';
 import { ScanScreen } from './scan-screen';
+import { IdCardGreeting } from './id-card-greeting';
 import { parseScanned } from './scanned-code';
 import { useHallConnection } from './use-hall-connection';
 
@@ -40,6 +41,8 @@ export interface KioskSettings {
   idleSeconds: number;
   bridge: KioskBridge | null;
   localPrinter: boolean;
+  /** An ID card reader on this kiosk: its name pre-fills a booking check-in (on screen only). */
+  idCardReader?: boolean;
 }
 
 const START: Screen = { name: 'modules' };
@@ -240,6 +243,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   } else if (screen.name === 'checkin') {
     body = (
       <>
+        <IdCardGreeting t={t} bridge={settings.idCardReader ? settings.bridge : null} />
         <KeypadScreen t={t} lang={lang} busy={busy !== null} disabled={serverDown} onSubmit={(code) => void checkInCode(code)} onScan={() => setScreen({ name: 'scan' })} />
         {notice && <NoticeCard t={t} lang={lang} notice={notice} service={null} onDismiss={() => setNotice(null)} />}
       </>

@@ -74,6 +74,7 @@ describe('printing an issued ticket', () => {
       print: jest.fn().mockResolvedValue({ printed: false, state: 'paper_out', reason: 'paper end' }),
       printerStatus: jest.fn(),
       getConfig: jest.fn(),
+      readIdCard: jest.fn(),
     };
     await expect(printIssuedTicket(ticket, { api: client, bridge, localPrinter: true, hall, service, lang: 'zh' })).resolves.toMatchObject({ state: 'paper_out' });
     expect(bridge.print).toHaveBeenCalledWith(buildPrintData(ticket, hall, service, 'zh'));

@@ -7,7 +7,7 @@ import type { StoredTicket } from '../../storage/ticket-repo';
 import { recordEvent, SYSTEM, VISITOR, type Core } from '../core';
 import { AppError, invalidTransition } from '../errors';
 import type { HallMirror } from '../hall-mirror';
-import { ticketByPublicId } from '../issue-service';
+import { ticketByPublicId } from '../public-status';
 
 const MINUTE = 60_000;
 

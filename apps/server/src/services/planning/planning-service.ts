@@ -8,6 +8,7 @@ import { learnForecast, type DayType, type LearnedForecast } from './forecast';
 import { addDays, rangeBounds } from './local-dates';
 import { buildPlan, type PlanService, type StaffingPlanResult } from './plan';
 import { localTime } from '../clock';
+import { hallScenario, simulateTomorrow, type SkillsMatrix, type TomorrowAnswer } from './tomorrow';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A ticket issued in the range may be served up to this long after it ends. */
@@ -92,4 +93,32 @@ export function hallPlan(history: HistoryRepo, m: HallMirror, req: PlanRequest, 
   });
   const { arrivals: _a, serviceTimes: _s, ...learnedFrom } = learned;
   return { ...plan, forecastSource: req.forecast ? 'request' : 'learned', learnedFrom };
+}
+
+export interface TomorrowQuery extends RangeQuery {
+  skills?: SkillsMatrix;
+  suggest?: boolean;
+  goalShare: number;
+  targetMinutes?: number;
+  maxServicesPerPerson?: number;
+}
+
+/** Tomorrow from the hall's history (tomorrow's kind of day unless `days` says), today's skills beside the proposed ones. */
+export function hallTomorrow(history: HistoryRepo, m: HallMirror, req: TomorrowQuery, now: number): TomorrowAnswer & { learnedFrom: Omit<LearnedForecast, 'arrivals' | 'serviceTimes'> } {
+  const bad: Array<{ path: Array<string | number>; message: string; code: 'custom' }> = [];
+  for (const [windowId, skills] of Object.entries(req.skills ?? {})) {
+    if (!m.windows.has(windowId)) bad.push({ path: ['skills', windowId], message: `no window ${windowId} in this hall`, code: 'custom' });
+    skills.forEach((k, i) => {
+      if (!m.services.has(k.serviceId)) bad.push({ path: ['skills', windowId, i, 'serviceId'], message: `no service ${k.serviceId} in this hall`, code: 'custom' });
+    });
+  }
+  if (bad.length) throw new AppError('validation_failed', 'unknown window or service', bad);
+  const weekday = localTime(now + DAY_MS, m.hall.timezone).weekday;
+  const days: DayType = req.days ?? (weekday >= 6 ? 'weekends' : 'weekdays');
+  const learned = hallForecast(history, m, { ...req, days }, now);
+  const targetMinutes = req.targetMinutes ?? m.hall.waitTargetSeconds / 60;
+  const scenario = hallScenario(m, learned, targetMinutes);
+  if (!scenario) throw new AppError('validation_failed', 'no arrivals in the history range to simulate', [{ path: ['from'], message: 'no tickets in the range', code: 'custom' }]);
+  const { arrivals: _a, serviceTimes: _s, ...learnedFrom } = learned;
+  return { ...simulateTomorrow(scenario, { ...req, targetMinutes }), learnedFrom };
 }

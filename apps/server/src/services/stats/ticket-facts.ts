@@ -138,6 +138,12 @@ export function foldEvents(events: readonly HallEvent[], timeZone: string, from:
         t.queuedAt = at;
         t.status = 'waiting';
         break;
+      case 'ticket.requeued':
+        // Back in the queue after a no-show, at the back: the wait of its next call runs from now.
+        t.queuedAt = at;
+        t.status = 'waiting';
+        t.finishedAt = null;
+        break;
       case 'ticket.cancelled':
         end(t, at, 'cancelled');
         t.status = 'cancelled';

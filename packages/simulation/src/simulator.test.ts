@@ -1,4 +1,4 @@
-import { erlangCMeanWait, erlangCWaitProbability } from './erlang';
+import { erlangCMeanWait, erlangCWaitProbability } from '@hallq/shared';
 import { simulate } from './results';
 import type { ScenarioInput } from './scenario';
 import { parseScenario } from './scenario';
