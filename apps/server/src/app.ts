@@ -86,6 +86,8 @@ export interface HallServer {
   http: http.Server;
   io: IoServer;
   deps: AppDeps;
+  /** The database handle, for backups and for tests that look at the rows. */
+  db: Db;
   broadcaster: Broadcaster;
   /** Web Push to visitors' phones. */
   push: PushNotifier;
@@ -127,7 +129,9 @@ export function createApp(options: CreateAppOptions): HallServer {
   let push: PushNotifier | null = null;
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
   const queue = new CommandQueue(db, (committed) => {
-    broadcaster.onCommit(committed);
+    // The write path keeps the mirror: it takes each commit before anyone is told about it.
+    const touched = mirror.applyCommitted(committed);
+    broadcaster.onCommit(committed, touched);
     push?.onCommit(committed);
     hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
@@ -135,8 +139,10 @@ export function createApp(options: CreateAppOptions): HallServer {
   });
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
-    db, repos, clock, config, logger, core,
-    services: { auth, mirror },
+    ...core,
+    config,
+    logger,
+    auth,
     authenticate: authenticate(auth),
     limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
     allow,
@@ -207,6 +213,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     http: server,
     io: io as unknown as IoServer,
     deps,
+    db,
     broadcaster,
     push,
     hubPusher,

@@ -1,5 +1,6 @@
-// After each commit: update the mirror, emit the committed events to their hall's room in seq
-// order, and (throttled per hall) recompute and emit live estimates.
+// After each commit (once the write path has brought the mirror up to date): emit the committed
+// events to their hall's room in seq order, and (throttled per hall) recompute and emit live
+// estimates.
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { QueueEstimates } from '@hallq/shared';
@@ -38,10 +39,9 @@ export class Broadcaster {
     this.listeners.push(listener);
   }
 
-  onCommit(committed: Tx[]): void {
-    const touched = new Set<string>();
+  /** `touched`: the halls the commit changed (what `HallsMirror.applyCommitted` answered). */
+  onCommit(committed: Tx[], touched: ReadonlySet<string>): void {
     for (const tx of committed) {
-      for (const h of this.mirror.apply(tx)) touched.add(h);
       if (this.io) for (const ev of tx.events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
     }
     for (const l of this.listeners) l.afterCommit(committed);

@@ -16,7 +16,7 @@ const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
 
 export function appointmentsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
 
   r.post('/halls/:hallId/appointments', deps.authenticate, deps.allow('admin', 'supervisor'), async (req, res) => {
     const body = parse(AppointmentBody, req.body);

@@ -70,7 +70,7 @@ describe('device printers and presence', () => {
     await printer.waitForJob();
     expect(printer.jobs).toHaveLength(1);
     expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: 'paper_near_end' });
-    const ev = s.server.deps.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
+    const ev = s.server.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
     expect(JSON.parse(ev.at(-1)!.payload)).toMatchObject({ deviceId: k.id, printerState: 'ready', printerWarning: 'paper_near_end' });
     printer.setState('ready');
     expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });

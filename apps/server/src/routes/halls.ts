@@ -13,7 +13,7 @@ import { issueTicket } from '../services/issue-service';
 
 export function hallsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
 
   r.get('/halls/:hallId', deps.authenticate, deps.allow(...ANY), (req, res) => {
     res.json(hallConfig(ownHall(core, deps.identity(res), req.params.hallId as string)));
