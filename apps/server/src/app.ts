@@ -124,7 +124,7 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
-  const broadcaster = new Broadcaster(mirror, clock, logger);
+  const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger);

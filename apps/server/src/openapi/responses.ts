@@ -120,7 +120,9 @@ export function responseSchemas(): Record<string, JsonSchema> {
     ServiceQueueView: obj({
       serviceId: str(), waiting: int(), longestWaitSeconds: int(),
       estimatedWaitSeconds: nullable(int('wait of a ticket taken now; null when no open window can serve it')),
-    }),
+      acceptingTickets: bool('a ticket can be taken now (hall open, service open today, daily quota not reached); kiosks grey the service out otherwise'),
+      closedReason: oneOfValues(['hall_closed', 'service_closed', 'quota_reached'], 'why no ticket can be taken now'),
+    }, ['acceptingTickets', 'closedReason']),
     Notice: obj({ id: str(), text: ref('LocalizedText'), active: bool(), createdAt: time() }),
     QueueSnapshot: obj({
       seq: int('last event seq included'), hallId: str(), at: time(), waiting: array(ref('PublicTicket')), windows: array(ref('WindowView')),
