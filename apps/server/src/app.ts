@@ -13,6 +13,7 @@ import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
+import { contractGuard, refuseTrace } from './http/contract-guard';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
@@ -123,7 +124,7 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
-  const broadcaster = new Broadcaster(mirror, clock, logger);
+  const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
@@ -154,13 +155,15 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
+  app.use(refuseTrace);
 
   const api = Router();
+  const openApi = buildOpenApiDocument();
+  api.use(contractGuard(openApi));
   api.use(jsonBody);
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: VERSION });
   });
-  const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });

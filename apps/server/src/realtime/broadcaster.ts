@@ -8,6 +8,7 @@ import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
 import { refreshEstimates, serviceViews } from '../services/estimates';
 import type { HallsMirror } from '../services/hall-mirror';
+import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
@@ -29,6 +30,8 @@ export class Broadcaster {
     private readonly logger: Logger,
     /** At most one estimate refresh per hall per this many ms. */
     private readonly throttleMs = 500,
+    /** With it, the per-service views say whether each service takes tickets now. */
+    private readonly issuedCount?: IssuedCount,
   ) {}
 
   attach(io: Server): void {
@@ -76,7 +79,7 @@ export class Broadcaster {
       seq: m.seq,
       at: new Date(now).toISOString(),
       tickets: [...m.estimates.values()],
-      services: serviceViews(m, now),
+      services: serviceViews(m, now, this.issuedCount),
     };
     this.io?.to(hallRoom(hallId)).emit('queue.estimates', msg);
     for (const l of this.listeners) l.afterEstimates(hallId);

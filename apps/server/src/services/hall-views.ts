@@ -4,6 +4,7 @@ import type { HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
+import type { IssuedCount } from './service-availability';
 import { toPublicTicket, toWindowView } from './ticket-view';
 
 export function hallConfig(m: HallMirror): HallConfig {
@@ -46,7 +47,7 @@ export function windowView(m: HallMirror, w: StoredWindow): WindowView {
 }
 
 /** The full live state; carries no publicId, so it is safe for every device. */
-export function queueSnapshot(m: HallMirror, now: number): QueueSnapshot {
+export function queueSnapshot(m: HallMirror, now: number, issuedCount?: IssuedCount): QueueSnapshot {
   if (!m.estimatesFresh) refreshEstimates(m, now);
   const waiting = [...m.active.values()]
     .filter((t) => t.status === 'waiting')
@@ -59,7 +60,7 @@ export function queueSnapshot(m: HallMirror, now: number): QueueSnapshot {
     waiting,
     windows: [...m.windows.values()].map((w) => windowView(m, w)),
     recentCalls: [...m.recentCalls],
-    services: serviceViews(m, now),
+    services: serviceViews(m, now, issuedCount),
     notices: m.notices.filter((n) => n.active),
   };
 }
