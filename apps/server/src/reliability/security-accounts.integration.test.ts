@@ -28,7 +28,7 @@ describe('accounts, sessions and device tokens', () => {
     // The same password gives a different hash per account: the salt is per hash.
     const twin = await s.api('POST', '/halls/demo/staff', { token: admin, body: { username: 'li', name: '李四', role: 'officer', password } });
     expect(twin.status).toBe(201);
-    const hashOf = (u: string) => (s.server.deps.db.prepare('SELECT password_hash AS h FROM staff WHERE username = ?').get(u) as { h: string }).h;
+    const hashOf = (u: string) => (s.server.db.prepare('SELECT password_hash AS h FROM staff WHERE username = ?').get(u) as { h: string }).h;
     expect(hashOf('li')).not.toBe(hashOf('zhang'));
     expect(databaseBytes(s.dataDir)).not.toContain(password);
     expect((await s.api('POST', '/auth/login', { body: { username: 'zhang', password } })).status).toBe(200);
