@@ -41,7 +41,7 @@ export const zh = {
   rateThanksSub: '我们将持续改进服务',
   rateIdle: '欢迎评价我们的服务',
   rateFailed: '网络不稳，评价尚未送达，正在自动重试（点此立即重试）',
-  rateAlreadyPhone: '此号已在手机上评价过，每个号只能评价一次，感谢您！',
+  rateAlreadyPhone: '此号已在手机上评价过，每个号只能评价一次',
   rateAlreadyPad: '此号已经评价过，每个号只能评价一次',
   rateRefused: '此次评价未被受理，请咨询工作人员',
   rateNeedReason: '请选择或填写原因',
