@@ -12,7 +12,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A hall not heard from for this long is shown offline (its pusher sends a heartbeat every 15 s). */
   HALL_OFFLINE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(16),
   WEB_ROOT: z.string().min(1).optional(),
   /** Prefix of the Redis channels, so several cities (or test runs) may share one Redis. */
   REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('hallq-hub'),

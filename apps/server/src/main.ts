@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   const log = server.deps.logger;
   log.info({ url: base, publicUrl: config.publicUrl, dataDir: config.dataDir }, 'hall server listening');
-  const backups = new BackupScheduler(server.deps.db, config.backup, log);
+  const backups = new BackupScheduler(server.db, config.backup, log);
   backups.start();
 
   const lines = [`HallQ server ${base}`, `  console  ${base}/console`, `  kiosk    ${base}/kiosk`, `  display  ${base}/display`];

@@ -67,7 +67,12 @@ export interface ServiceQueueView {
   longestWaitSeconds: number;
   /** Estimated wait of a ticket taken now; null when no open window can serve it. */
   estimatedWaitSeconds: number | null;
+  /** Whether a ticket can be taken now; when not, why (kiosks grey the service out before its checklist). */
+  acceptingTickets?: boolean;
+  closedReason?: ServiceClosedReason;
 }
+
+export type ServiceClosedReason = 'hall_closed' | 'service_closed' | 'quota_reached';
 
 export interface QueueSnapshot {
   seq: number;

@@ -52,6 +52,12 @@ const serviceSchema = z.object({
   /** Share of visitors with an appointment; they arrive appointmentLeadMinutes before its time. */
   appointmentShare: share.default(0),
   appointmentLeadMinutes: z.number().min(0).default(5),
+  /** Share of visitors who take their place from home (the remote queue). */
+  remoteShare: share.default(0),
+  /** Share of those who come at all; the others' tickets are passed over and expire. */
+  remoteShowShare: share.default(0.8),
+  /** Mean minutes (exponential) between taking the place and walking into the hall: how late they come. */
+  remoteArriveMinutes: z.number().min(0).default(20),
   /** The first stage is on the negative list: only officers may serve it (helpers' windows never take it). */
   officersOnly: z.boolean().default(false),
   /** Stages after the first (e.g. pre-review by helpers, then acceptance by officers). */
@@ -94,6 +100,8 @@ export const scenarioSchema = z
     /** Keep serving after the last arrival until everyone who got a ticket was called. */
     drain: z.boolean().default(false),
     waitTargetMinutes: positive,
+    /** A passed-over remote ticket is kept this long for its holder, then expires (the hall's remoteGraceMinutes). */
+    remoteGraceMinutes: z.number().min(0).default(10),
     routing: z
       .object({
         starvationEnabled: z.boolean().optional(),

@@ -10,6 +10,7 @@ import { distributionMean } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
 import type { SimTicket } from './waiting-room';
 import { WaitingRoom } from './waiting-room';
+import { RemoteHolding } from './remote-visitors';
 
 export interface EstimateRecord {
   serviceId: string;
@@ -48,6 +49,8 @@ export interface ReplicationResult {
   estimates: EstimateRecord[];
   /** With `recordTickets`: every visitor's first call, in call order. */
   tickets: TicketTrace[];
+  /** Remote tickets whose holder did not come within the grace time after their turn. */
+  remoteExpired: number;
 }
 
 export interface ReplicationOptions {
@@ -61,7 +64,7 @@ export interface ReplicationOptions {
   serviceTimeAlpha?: number;
 }
 
-type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number };
+type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number } | { kind: 'arrive'; ticket: SimTicket };
 type SimEvent = EventBody & { time: number; seq: number };
 
 interface WindowState {
@@ -142,6 +145,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
   const rngService = services.map((s) => stream(`service-time:${s.id}`));
   const rngVisitor = services.map((s) => stream(`visitor:${s.id}`));
   const rngNoShow = services.map((s) => stream(`no-show:${s.id}`));
+  const rngRemote = services.map((s) => stream(`remote:${s.id}`));
+  const holding = new RemoteHolding(scenario.remoteGraceMinutes * 60_000, options.serviceTimeAlpha);
   const learned = new Map(services.map((s) => [s.id, distributionMean(s.serviceMinutes) * 60]));
   // Learned like the service time: the share of called visitors who never came.
   const learnedNoShow = new Map(services.map((s) => [s.id, 0]));
@@ -160,6 +165,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     measuredMs: endMs - warmupMs,
     estimates: [],
     tickets: [],
+    remoteExpired: 0,
   };
 
   const heap = new EventHeap<SimEvent>();
@@ -210,6 +216,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     let durationMs: number;
     let serviceSeconds: number | null = null;
     if (ticket.stage === 0) {
+      holding.onCall(ticket, now);
       const noShow = rngNoShow[si]!.chance(svc.noShowShare);
       if (noShow) noShows.add(ticket);
       learnedNoShow.set(svc.id, updateShare(learnedNoShow.get(svc.id) ?? 0, noShow, options.serviceTimeAlpha));
@@ -271,8 +278,10 @@ export function runReplication(scenario: Scenario, replication: number, options:
       const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
       return { ...w.routing, open, busyUntil, closed };
     });
-    const tickets = room.all();
-    const est = estimateWaits({ tickets, windows: estimatorWindows, context: ctx, serviceSeconds: hold, now }).get(ticket.id);
+    // E4: tickets held for absent remote holders count for the share of holders who come.
+    const tickets = [...room.all(), ...holding.away()];
+    const context = { ...ctx, awayShare: holding.showShare };
+    const est = estimateWaits({ tickets, windows: estimatorWindows, context, serviceSeconds: hold, now }).get(ticket.id);
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
     const naive = naiveEstimateSeconds(room.aheadInService(ticket), learned.get(ticket.serviceId) ?? 300, open);
     return { estimateSeconds: est?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
@@ -299,16 +308,30 @@ export function runReplication(scenario: Scenario, replication: number, options:
         arrivedAt: now,
         waiting: false,
       };
-      accountWaiting();
-      room.add(ticket);
+      const remote = svc.remoteShare > 0 && rngRemote[si]!.chance(svc.remoteShare);
+      if (remote) {
+        // Taken from home: held (not called) until its holder walks in, if they come at all.
+        const comes = rngRemote[si]!.chance(svc.remoteShowShare);
+        holding.hold(ticket, comes);
+        if (comes) schedule({ time: now + rngRemote[si]!.exponential(svc.remoteArriveMinutes) * 60_000, kind: 'arrive', ticket });
+      } else {
+        accountWaiting();
+        room.add(ticket);
+      }
       if (measured(ticket)) {
         inc(result.arrivalsByService, svc.id);
         inc(result.arrivalsByHour, arrivalHour(ticket));
         if (options.evaluateEstimator) issued.set(ticket, estimate(ticket));
       }
-      offer(ticket);
+      if (!remote) offer(ticket);
       const next = nextArrival(svc.arrivalsPerHour, scenario.startHour, now, endMs, rngArrival[si]!);
       if (next !== null) schedule({ time: next, kind: 'arrival', service: si });
+    } else if (e.kind === 'arrive') {
+      if (holding.arrive(e.ticket, now) === 'join') {
+        accountWaiting();
+        room.add(e.ticket);
+        offer(e.ticket);
+      } else issued.delete(e.ticket);
     } else if (e.kind === 'done') {
       const w = windows[e.window]!;
       const cur = w.current!;
@@ -340,6 +363,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
     }
   }
   now = Math.max(now, endMs);
+  holding.expireDue(now);
+  result.remoteExpired = holding.expired;
   accountWaiting();
   // Visitors still at a window at the end count their busy time up to the end.
   for (const w of windows) {

@@ -3,6 +3,7 @@
 // Redis. Measured: ingest rate, lag from an event appended at its hall to (a) `hall.updated` on a
 // city socket connected to the OTHER hub process and (b) its ackSeq in GET /hub/halls (polled),
 // loss and duplicates (each hall's log against the hub, seq by seq counts), each hub's RSS.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -15,6 +16,12 @@ import type { Row } from './report';
 const ADMIN_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'bench-city-admin';
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(child: Child): number {
+  const fields = readFileSync(`/proc/${child.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 function argNumber(name: string, fallback: number): number {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -80,11 +87,18 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
     const pollLags: number[] = [];
     const seenByPoll = new Map<string, number>();
     let polling = true;
+    let pollErrors = 0;
     const poll = (async () => {
       while (polling) {
         const t0 = performance.now();
-        const list = (await json<Array<{ id: string; ackSeq: number }>>(`${hubs[1]!.url}/api/v1/hub/halls`)).body;
+        const answer = await json<Array<{ id: string; ackSeq: number }>>(`${hubs[1]!.url}/api/v1/hub/halls`).catch(() => null);
         const now = performance.now();
+        if (!answer || answer.status !== 200 || !Array.isArray(answer.body)) {
+          pollErrors++;
+          await sleep(500);
+          continue;
+        }
+        const list = answer.body;
         for (const x of list) {
           const h = byId.get(x.id)!;
           const from = seenByPoll.get(x.id) ?? 0;
@@ -97,6 +111,7 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
 
     // The load: ticketsPerSecond across the city, spread over the halls, in 100 ms ticks.
     const rss: number[][] = [[], []];
+    const cpuBefore = hubs.map(cpuSeconds);
     const started = performance.now();
     let issued = 0;
     let next = 0;
@@ -113,6 +128,7 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
     polling = false;
     await poll;
     hubs.forEach((h, i) => rss[i]!.push(h.rssBytes()));
+    const cpuUsed = hubs.reduce((sum, h, i) => sum + cpuSeconds(h) - cpuBefore[i]!, 0);
 
     // Loss and duplicates: every hall's log against what the hub stored.
     const stored = await withAdmin(async () => {
@@ -142,7 +158,9 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
       { suite: 'city', figure: `${tag}: lag to hall.updated on the other process, p50`, value: sock.p50, unit: 'ms' },
       { suite: 'city', figure: `${tag}: lag to hall.updated on the other process, p99 (n=${sock.n})`, value: sock.p99, unit: 'ms', goal: '< 1000', met: sock.p99 < 1000 },
       { suite: 'city', figure: `${tag}: lag to GET /hub/halls (polled every 0.5 s), p99`, value: polled.p99, unit: 'ms', goal: '< 1000 + poll', met: polled.p99 < 1500 },
+      { suite: 'city', figure: `${tag}: GET /hub/halls polls that failed`, value: pollErrors, unit: 'polls' },
       { suite: 'city', figure: `${tag}: events lost + duplicated`, value: lost + duplicated, unit: 'events', goal: '0', met: lost === 0 && duplicated === 0 },
+      { suite: 'city', figure: `${tag}: hub CPU per 1000 events (both processes, incl. idle heartbeats)`, value: (cpuUsed / events) * 1000, unit: 's' },
       ...maxRss.map((r, i): Row => ({ suite: 'city', figure: `${tag}: hub process ${i + 1} RSS, max`, value: mb(r), unit: 'MB', goal: '< 300', met: mb(r) < 300 })),
     ];
   } finally {

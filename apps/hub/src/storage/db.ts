@@ -30,11 +30,12 @@ export async function migrate(pool: Pool): Promise<number[]> {
   });
 }
 
-export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+/** `begin` may carry settings of the transaction, sent in the same round trip as BEGIN. */
+export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

@@ -56,6 +56,6 @@ describe('kiosk config file', () => {
     if (!r.ok) throw new Error(r.problem);
     const pub = publicConfig(r.config);
     expect(JSON.stringify(pub)).not.toContain(good.deviceToken);
-    expect(pub).toEqual({ serverUrl: 'http://10.0.0.2:3000', language: 'zh', idleSeconds: 60, hasPrinter: true, paperWidthMm: 80 });
+    expect(pub).toEqual({ serverUrl: 'http://10.0.0.2:3000', language: 'zh', idleSeconds: 60, hasPrinter: true, paperWidthMm: 80, hasIdCardReader: false });
   });
 });

@@ -33,6 +33,12 @@ export const KioskConfigSchema = z.strictObject({
   printerStatusCheck: z.enum(['dle-eot', 'none'], { error: 'must be "dle-eot" or "none"' }).default('dle-eot'),
   language: z.enum(['zh', 'en'], { error: 'must be "zh" or "en"' }).default('zh'),
   idleSeconds: z.number().int().min(5).max(3600).default(60),
+  /** Local ID card reader service (docs/id-card-reader.md), e.g. "http://127.0.0.1:19196"; absent: no reader. */
+  idCardReader: z
+    .string()
+    .url()
+    .refine((u) => /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'the reader must answer on this machine (http://127.0.0.1:<port>)')
+    .optional(),
   /** Index of the display to fill (0 = primary), for kiosks with a second screen. */
   display: z.number().int().min(0).default(0),
 });
@@ -84,6 +90,7 @@ export function publicConfig(config: KioskConfig): KioskPublicConfig {
     idleSeconds: config.idleSeconds,
     hasPrinter: config.printer !== undefined,
     paperWidthMm: config.paperWidthMm,
+    hasIdCardReader: config.idCardReader !== undefined,
   };
 }
 

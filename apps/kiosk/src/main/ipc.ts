@@ -15,6 +15,7 @@ export const TicketPrintDataSchema = z.strictObject({
   statusUrl: z.string().url().max(2000),
   notice: z.string().max(500).optional(),
   lang: z.enum(['zh', 'en']).optional(),
+  hallUrl: z.string().url().max(2000).optional(),
   template: z
     .strictObject({ header: z.string().max(200).optional(), showEnglish: z.boolean().optional(), showEstimate: z.boolean().optional() })
     .optional(),
@@ -35,7 +36,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   }
 }
 
-export function registerKioskIpc(ipcMain: IpcMainLike, printer: PrinterService, config: KioskPublicConfig): void {
+export function registerKioskIpc(
+  ipcMain: IpcMainLike,
+  printer: PrinterService,
+  config: KioskPublicConfig,
+  readIdCard: () => Promise<{ name: string } | null> = async () => null,
+): void {
   const guard = (event: IpcMainInvokeEvent): void => {
     if (!isTrustedSender(event, config.serverUrl)) throw new Error('kiosk bridge: caller is not the hall server page');
   };
@@ -52,5 +58,15 @@ export function registerKioskIpc(ipcMain: IpcMainLike, printer: PrinterService, 
   ipcMain.handle('hallq-kiosk:get-config', (event) => {
     guard(event);
     return config;
+  });
+  // Only the holder's name crosses to the page; a reader that fails reads as "no card".
+  ipcMain.handle('hallq-kiosk:read-id-card', async (event) => {
+    guard(event);
+    try {
+      const card = await readIdCard();
+      return card ? { name: card.name } : null;
+    } catch {
+      return null;
+    }
   });
 }

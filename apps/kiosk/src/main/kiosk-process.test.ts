@@ -175,6 +175,7 @@ describe('kiosk main process', () => {
       idleSeconds: 60,
       hasPrinter: true,
       paperWidthMm: 58,
+      hasIdCardReader: false,
     });
   });
 

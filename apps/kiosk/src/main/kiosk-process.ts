@@ -7,6 +7,7 @@ import { configPath, loadConfig, publicConfig } from './config';
 import type { KioskConfig } from './config';
 import { configErrorHtml, htmlDataUrl, serverUnreachableHtml } from './error-page';
 import { registerKioskIpc } from './ipc';
+import { readIdCardName } from './id-card-reader';
 import { createPrinterService, defaultPrinterDeps } from './printer-service';
 import type { PrinterServiceDeps } from './printer-service';
 import { errorWindowOptions, kioskUrl, kioskWindowOptions, pickDisplayBounds } from './window-options';
@@ -85,7 +86,8 @@ export async function runKiosk(options: KioskProcessOptions = {}): Promise<Brows
   powerSaveBlocker.start('prevent-display-sleep');
 
   const printer = createPrinterService(config, options.printerDeps ?? defaultPrinterDeps());
-  registerKioskIpc(ipcMain, printer, publicConfig(config));
+  const reader = config.idCardReader;
+  registerKioskIpc(ipcMain, printer, publicConfig(config), reader ? () => readIdCardName(reader) : undefined);
   printer.watch(PRINTER_WATCH_MS);
 
   const win = new BrowserWindow(

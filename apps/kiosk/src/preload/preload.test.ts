@@ -16,7 +16,7 @@ describe('kiosk preload', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [name, bridge] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(name).toBe('hallqKiosk');
-    expect(Object.keys(bridge).sort()).toEqual(['getConfig', 'print', 'printerStatus']);
+    expect(Object.keys(bridge).sort()).toEqual(['getConfig', 'print', 'printerStatus', 'readIdCard']);
     for (const fn of Object.values(bridge)) expect(typeof fn).toBe('function');
   });
 

@@ -9,6 +9,7 @@ const bridge: KioskBridge = {
   print: (data) => invoke('hallq-kiosk:print', data),
   printerStatus: () => invoke('hallq-kiosk:printer-status'),
   getConfig: () => invoke('hallq-kiosk:get-config'),
+  readIdCard: () => invoke('hallq-kiosk:read-id-card'),
 };
 
 contextBridge.exposeInMainWorld('hallqKiosk', bridge);

@@ -15,6 +15,7 @@ async function start(): Promise<void> {
     idleSeconds: idleSecondsFrom(window.location.search, config?.idleSeconds),
     bridge,
     localPrinter: config?.hasPrinter ?? false,
+    idCardReader: config?.hasIdCardReader ?? false,
   };
   const root = document.getElementById('root');
   if (root) createRoot(root).render(<KioskApp settings={settings} />);

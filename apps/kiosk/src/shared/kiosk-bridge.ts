@@ -26,13 +26,17 @@ export interface KioskPublicConfig {
   idleSeconds: number;
   hasPrinter: boolean;
   paperWidthMm: 58 | 80;
+  /** An ID card reader is configured (its name pre-fills a booking check-in on screen). */
+  hasIdCardReader?: boolean;
 }
 
 export interface KioskBridge {
   print(data: KioskTicketPrintData): Promise<KioskPrintResult>;
   printerStatus(): Promise<KioskPrinterStatus>;
   getConfig(): Promise<KioskPublicConfig>;
+  /** The name on the ID card on the reader now (nothing else from the card), or null. */
+  readIdCard(): Promise<{ name: string } | null>;
 }
 
 /** IPC channel names; main and preload each spell them as literals checked against this type. */
-export type KioskChannel = 'hallq-kiosk:print' | 'hallq-kiosk:printer-status' | 'hallq-kiosk:get-config';
+export type KioskChannel = 'hallq-kiosk:print' | 'hallq-kiosk:printer-status' | 'hallq-kiosk:get-config' | 'hallq-kiosk:read-id-card';

@@ -1,3 +1,5 @@
+import pino from 'pino';
+import { LogSmsSender } from '../services/home/sms';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 // Bookings from home: slots set per service, booked up to capacity (also under concurrency),
@@ -7,9 +9,11 @@ jest.setTimeout(30_000);
 describe('public hall page and bookings', () => {
   let s: TestServer;
   let kiosk: string;
+  let sms: LogSmsSender;
   beforeEach(async () => {
+    sms = new LogSmsSender(pino({ level: 'silent' }));
     // Fake clock: Monday 2026-01-05 10:00 in Asia/Shanghai; demo defaults: slots 09:00-17:00, 30 min, 2 each, 7 days.
-    s = await startTestServer({ homeLimits: { createsPer10Min: 1000, missesPerMinute: 5, wrongArrivalCodes: 5 } });
+    s = await startTestServer({ homeLimits: { createsPer10Min: 1000, missesPerMinute: 5, wrongArrivalCodes: 5 }, sms });
     kiosk = s.deviceToken('kiosk');
   });
   afterEach(() => s.close());
@@ -99,6 +103,16 @@ describe('public hall page and bookings', () => {
     s.clock.set(at('2026-01-05T14:30:00'));
     expect((await issue(later)).body.error.code).toBe('appointment_outside_window');
     expect((await s.api('GET', `/public/bookings/${later}`)).body.booking).toMatchObject({ status: 'booked', canCancel: false });
+  });
+
+  test('a phone number left with a booking gets the code by SMS (log-only provider: masked, nothing sent)', async () => {
+    const r = await s.api('POST', '/public/halls/demo/bookings', { body: { serviceId: 'svc-reg', start: at('2026-01-05T15:00:00'), contact: '13812341234' } });
+    expect(r.status).toBe(201);
+    for (let i = 0; i < 50 && sms.sent.length === 0; i++) await new Promise((ok) => setTimeout(ok, 10));
+    expect(sms.sent).toEqual([{ kind: 'booking_confirmed', to: '138****1234', text: expect.stringContaining(r.body.booking.code) }]);
+    expect(sms.sent[0]!.text).toContain('2026-01-05 15:00');
+    await bookSlot(at('2026-01-05T15:00:00'));
+    expect(sms.sent).toHaveLength(1); // no contact, no message
   });
 
   test('unknown booking codes are limited per address; a malformed code is 400', async () => {

@@ -5,6 +5,7 @@ import { ArriveBody, BookingBody, BookingCode, EmptyBody, localDate, RemoteTicke
 import type { AppDeps } from '../app-deps';
 import { bearer, STAFF } from '../http/auth';
 import { command } from '../http/command';
+import { publicTicketLimit } from '../http/public-ticket-limit';
 import { RateLimiter } from '../http/rate-limit';
 import { parse } from '../http/validate';
 import { actorOf, hallOf, ownHall, VISITOR } from '../services/core';
@@ -12,6 +13,8 @@ import { AppError, invalidTransition } from '../services/errors';
 import type { ArrivalCodes } from '../services/home/arrival-code';
 import { book, bookingByCode, bookingView, cancelBooking, listSlots } from '../services/home/booking-service';
 import { publicHall } from '../services/home/public-hall';
+import { bookingSms, isPhone, LogSmsSender, type SmsSender } from '../services/home/sms';
+import { localTime } from '../services/clock';
 import { arrive, ticketByPublicId } from '../services/home/remote-queue';
 import { issueInHall } from '../services/issue-service';
 import { publicStatus } from '../services/public-status';
@@ -27,9 +30,9 @@ export interface HomeLimits {
 
 export const DEFAULT_HOME_LIMITS: HomeLimits = { createsPer10Min: 30, missesPerMinute: 30, wrongArrivalCodes: 5 };
 
-export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimits = DEFAULT_HOME_LIMITS): Router {
+export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimits = DEFAULT_HOME_LIMITS, sms: SmsSender = new LogSmsSender(deps.logger)): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
   const creates = new RateLimiter(limits.createsPer10Min, 10 * 60_000, deps.clock);
   const misses = new RateLimiter(limits.missesPerMinute, 60_000, deps.clock);
   const wrongCodes = new RateLimiter(limits.wrongArrivalCodes, 10 * 60_000, deps.clock);
@@ -64,7 +67,19 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   r.post('/public/halls/:hallId/bookings', limitCreates, async (req, res) => {
     const body = parse(BookingBody, req.body);
     const m = hall(req.params);
-    await command(deps, req, res, (tx) => ({ status: 201, body: { booking: book(core, tx, m, body) } }));
+    let made: ReturnType<typeof book> | null = null;
+    await command(deps, req, res, (tx) => {
+      made = book(core, tx, m, body);
+      return { status: 201, body: { booking: made } };
+    });
+    // After the commit, and never in the way of the answer: a failed SMS loses no booking.
+    const booked = made as ReturnType<typeof book> | null;
+    if (booked && body.contact && isPhone(body.contact)) {
+      const slot = localTime(Date.parse(booked.start), m.hall.timezone);
+      sms
+        .send({ to: body.contact, kind: 'booking_confirmed', text: bookingSms('booking_confirmed', booked.code, `${slot.date} ${slot.time}`, m.hall.name.zh) })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'booking SMS failed'));
+    }
   });
 
   r.get('/public/bookings/:code', guarded, (req, res) => {
@@ -90,10 +105,10 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   });
 
   // A kiosk that scanned the ticket's QR sends its device token and no code.
-  r.post('/public/tickets/:publicId/arrive', guarded, async (req, res) => {
+  r.post('/public/tickets/:publicId/arrive', publicTicketLimit(deps), async (req, res) => {
     const body = parse(ArriveBody, req.body);
     const token = bearer(req);
-    const identity = token ? deps.services.auth.resolve(token) : null;
+    const identity = token ? deps.auth.resolve(token) : null;
     if (token && !identity) throw new AppError('unauthorized', 'the token is not valid');
     const publicId = req.params.publicId as string;
     const t = ticketByPublicId(core, publicId);

@@ -29,7 +29,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory'>> = {},
+  opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms'>> = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-test-'));
   const clock = opts.clock ?? new FakeClock();
@@ -47,6 +47,7 @@ export async function startTestServer(
     homeLimits: opts.homeLimits,
     remoteSweepMs: opts.remoteSweepMs,
     push: opts.push,
+    sms: opts.sms,
   });
   const address = await server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${address.port}`;

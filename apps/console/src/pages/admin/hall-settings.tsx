@@ -38,6 +38,8 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     headerEn: hall.ticketTemplate?.header?.en ?? '',
     showEnglish: hall.ticketTemplate?.showEnglish === false ? '' : 'yes',
     showEstimate: hall.ticketTemplate?.showEstimate === false ? '' : 'yes',
+    grace: String(hall.remoteGraceMinutes ?? 10),
+    arrivalCode: hall.arrivalCodeRequired === false ? '' : 'yes',
   }));
   const [f, setF] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -53,7 +55,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     </label>
   );
 
-  const check = (k: 'showEnglish' | 'showEstimate', label: string) => (
+  const check = (k: 'showEnglish' | 'showEstimate' | 'arrivalCode', label: string) => (
     <label className="check">
       <input type="checkbox" name={`hall-${k}`} checked={f[k] === 'yes'} onChange={(e) => setF({ ...f, [k]: e.target.checked ? 'yes' : '' })} />
       {label}
@@ -87,6 +89,8 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('lag') ? { announcementMaxLagSeconds: Number(f.lag) } : {}),
       ...(changed('noticeZh', 'noticeEn') ? { ticketNotice: { zh: f.noticeZh, en: f.noticeEn || f.noticeZh } } : {}),
       ...(changed('headerZh', 'headerEn', 'showEnglish', 'showEstimate') ? { ticketTemplate } : {}),
+      ...(changed('grace') ? { remoteGraceMinutes: Number(f.grace) } : {}),
+      ...(changed('arrivalCode') ? { arrivalCodeRequired: f.arrivalCode === 'yes' } : {}),
     };
     const parsed = HallPatch.safeParse(body);
     if (!parsed.success) {
@@ -134,6 +138,8 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {field('headerEn', t('hall.ticketHeaderEn'))}
         {check('showEnglish', t('hall.ticketShowEnglish'))}
         {check('showEstimate', t('hall.ticketShowEstimate'))}
+        {field('grace', t('hall.remoteGrace'))}
+        {check('arrivalCode', t('hall.arrivalCodeRequired'))}
         <ErrorBox error={error} />
         <div className="form-actions wide">
           <button type="submit" className="btn-primary" disabled={busy}>

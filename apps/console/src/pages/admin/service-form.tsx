@@ -3,6 +3,7 @@ import { ServiceBody } from '@hallq/shared';
 import type { HallConfig, Service, ServiceStage } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { formatDocuments, formatHours, parseDocuments, parseHours } from '../../lib/hours';
+import { BookingFields, bookingBodyOf, bookingDraftOf, type BookingDraft } from './booking-fields';
 
 export interface ServiceDraft {
   code: string;
@@ -18,6 +19,7 @@ export interface ServiceDraft {
   documents: string;
   stages: ServiceStage[];
   active: boolean;
+  fromHome: BookingDraft;
 }
 
 export function draftOf(s: Service | null, config: HallConfig): ServiceDraft {
@@ -35,6 +37,7 @@ export function draftOf(s: Service | null, config: HallConfig): ServiceDraft {
     documents: formatDocuments(s?.documents),
     stages: s?.stages?.length ? s.stages : [{ name: { zh: '受理', en: 'Acceptance' }, officersOnly: false }],
     active: s?.active ?? true,
+    fromHome: bookingDraftOf(s?.booking, s?.remoteDailyShare),
   };
 }
 
@@ -55,6 +58,7 @@ export function bodyOf(d: ServiceDraft): { ok: true; body: ServiceBody } | { ok:
     openingHours: hours.hours,
     waitTargetSeconds: d.targetMinutes.trim() ? Math.round(Number(d.targetMinutes) * 60) : null,
     active: d.active,
+    ...bookingBodyOf(d.fromHome),
   };
   const parsed = ServiceBody.safeParse(candidate);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
@@ -127,6 +131,7 @@ export function ServiceForm({ config, draft, onChange }: { config: HallConfig; d
           {t('svc.addStage')}
         </button>
       </fieldset>
+      <BookingFields draft={draft.fromHome} onChange={(b) => set('fromHome', b)} />
       <label className="inline">
         <input type="checkbox" name="active" checked={draft.active} onChange={(e) => set('active', e.target.checked)} />
         {t('svc.active')}

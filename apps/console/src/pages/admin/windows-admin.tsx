@@ -71,7 +71,7 @@ export function WindowsAdmin({ hallId, config, reloadConfig }: AdminSectionProps
       </form>
       <ErrorBox error={error} />
       <h2>{t('win.matrix')}</h2>
-      <div className="matrix-scroll">
+      <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('win.matrix')}>
         <table className="matrix" data-testid="skills-matrix">
           <thead>
             <tr>

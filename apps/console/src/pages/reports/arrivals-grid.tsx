@@ -10,7 +10,8 @@ export function ArrivalsGrid({ stats }: { stats: HallStats }) {
   return (
     <section className="card chart-card" data-testid="chart-arrivals">
       <h2>{t('reports.chart.arrivals')}</h2>
-      <div className="arrivals-scroll">
+      {/* A scrollable region is focusable, so keyboard users can scroll it too (axe: scrollable-region-focusable). */}
+      <div className="arrivals-scroll" tabIndex={0} role="region" aria-label={t('reports.chart.arrivals')}>
         <table className="arrivals">
           <thead>
             <tr>

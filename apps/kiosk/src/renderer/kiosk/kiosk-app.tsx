@@ -21,6 +21,7 @@ import { arriveRemote, lookupBooking } from './checkin';
 import { LARGE_IDLE_FACTOR, webSpeechSpeaker } from './guidance';
 import { guidanceFor } from './guidance-text';
 import { ScanScreen } from './scan-screen';
+import { IdCardGreeting } from './id-card-greeting';
 import { parseScanned } from './scanned-code';
 import { useHallConnection } from './use-hall-connection';
 
@@ -40,9 +41,13 @@ export interface KioskSettings {
   idleSeconds: number;
   bridge: KioskBridge | null;
   localPrinter: boolean;
+  /** An ID card reader on this kiosk: its name pre-fills a booking check-in (on screen only). */
+  idCardReader?: boolean;
 }
 
 const START: Screen = { name: 'modules' };
+/** Used until the hall's own `kioskTicketScreenSeconds` is known. */
+export const DEFAULT_TICKET_SCREEN_SECONDS = 20;
 
 export function KioskApp({ settings }: { settings: KioskSettings }) {
   const conn = useHallConnection();
@@ -88,6 +93,16 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   }, [settings.idleSeconds, reset, large]);
 
   const { hall, api, serverDown, markServerDown } = conn;
+
+  // The ticket screen goes back to the start after the hall's time (default 20 s) once the ticket
+  // is printed (or its printer fault shown), so the next visitor cannot scan someone else's QR.
+  const ticketShown = screen.name === 'ticket' && screen.print !== 'printing' ? screen.ticket.id : null;
+  const ticketSeconds = hall?.kioskTicketScreenSeconds ?? DEFAULT_TICKET_SCREEN_SECONDS;
+  useEffect(() => {
+    if (ticketShown === null) return;
+    const timer = setTimeout(reset, ticketSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [ticketShown, ticketSeconds, reset]);
   const issue = useCallback(
     async (serviceId: string, appointmentCode?: string) => {
       if (!hall || busyRef.current) return;
@@ -240,6 +255,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   } else if (screen.name === 'checkin') {
     body = (
       <>
+        <IdCardGreeting t={t} bridge={settings.idCardReader ? settings.bridge : null} />
         <KeypadScreen t={t} lang={lang} busy={busy !== null} disabled={serverDown} onSubmit={(code) => void checkInCode(code)} onScan={() => setScreen({ name: 'scan' })} />
         {notice && <NoticeCard t={t} lang={lang} notice={notice} service={null} onDismiss={() => setNotice(null)} />}
       </>

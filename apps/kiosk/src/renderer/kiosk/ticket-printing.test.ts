@@ -39,6 +39,7 @@ describe('printing an issued ticket', () => {
       issuedAtLocal: '2025-11-25 09:30',
       statusUrl: 'http://hall/t/p',
       lang: 'en',
+      hallUrl: 'http://hall/h/demo',
       template: { showEnglish: true, showEstimate: true },
     });
   });
@@ -73,6 +74,7 @@ describe('printing an issued ticket', () => {
       print: jest.fn().mockResolvedValue({ printed: false, state: 'paper_out', reason: 'paper end' }),
       printerStatus: jest.fn(),
       getConfig: jest.fn(),
+      readIdCard: jest.fn(),
     };
     await expect(printIssuedTicket(ticket, { api: client, bridge, localPrinter: true, hall, service, lang: 'zh' })).resolves.toMatchObject({ state: 'paper_out' });
     expect(bridge.print).toHaveBeenCalledWith(buildPrintData(ticket, hall, service, 'zh'));
