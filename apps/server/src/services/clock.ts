@@ -5,6 +5,12 @@ import type { OpeningHours } from '@hallq/shared';
 export type Clock = () => number;
 export const systemClock: Clock = () => Date.now();
 
+/** A clock that starts at `startMs` and runs `speed` times faster than the wall clock (rehearsals). */
+export function scaledClock(startMs: number, speed: number, wall: Clock = systemClock): Clock {
+  const t0 = wall();
+  return () => Math.round(startMs + (wall() - t0) * speed);
+}
+
 export interface LocalTime {
   /** YYYY-MM-DD */
   date: string;
