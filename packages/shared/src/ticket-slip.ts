@@ -16,6 +16,8 @@ export interface TicketSlipData {
   statusUrl: string;
   notice?: string;
   lang?: 'zh' | 'en';
+  /** The hall's public page (services, waits, booking), printed in the footer. */
+  hallUrl?: string;
 }
 
 /** The printing package's `TicketTemplate`, structurally. */
@@ -31,7 +33,8 @@ export interface TicketSlip {
 }
 
 export interface TicketSlipInput {
-  hall: { name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
+  /** `id` given: the footer names the hall's public page (`/h/<id>` beside the status page). */
+  hall: { id?: string; name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
   service: { id: string; name: LocalizedText } | undefined;
   ticket: { number: string; serviceId: string; issuedAt: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; statusUrl: string };
   lang: Lang;
@@ -51,6 +54,12 @@ const pick = (text: LocalizedText | undefined, lang: Lang): string | undefined =
   const chosen = (lang === 'en' ? text?.en : text?.zh)?.trim();
   return chosen ? chosen : undefined;
 };
+
+/** `<PUBLIC_URL>/t/<publicId>` -> `<PUBLIC_URL>/h/<hallId>` (PUBLIC_URL may carry a path). */
+export function hallUrlBeside(statusUrl: string, hallId: string): string {
+  const at = statusUrl.lastIndexOf('/t/');
+  return `${at >= 0 ? statusUrl.slice(0, at) : statusUrl.replace(/\/+$/, '')}/h/${encodeURIComponent(hallId)}`;
+}
 
 export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): TicketSlip {
   const settings = hall.ticketTemplate ?? {};
@@ -72,6 +81,7 @@ export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): Ti
       statusUrl: ticket.statusUrl,
       ...(notice ? { notice } : {}),
       lang,
+      ...(hall.id !== undefined ? { hallUrl: hallUrlBeside(ticket.statusUrl, hall.id) } : {}),
     },
     template,
   };
