@@ -1,14 +1,17 @@
 // The dependencies every router receives. Routers are functions `(deps: AppDeps) => Router`,
 // mounted under /api/v1 by app.ts; tests may add their own with `createApp({ extraRouters })`.
+// There is one way to each thing: the data through `repos` (writes only inside `run`), the live
+// halls through `mirror`, time through `clock`. AppDeps is a `Core`, so a route hands `deps`
+// straight to a use case.
 //
 // AppDeps:
-//   db           the better-sqlite3 handle (read freely; write only through `run`)
-//   repos        repositories over it (tickets, events via repos.log, services, windows, staff, ...)
+//   repos        repositories (tickets, events via repos.log, services, windows, staff, follow-ups, history, ...)
+//   mirror       the in-memory state of each hall, updated after every commit
 //   clock        injected clock, ms since epoch; use it instead of Date.now()
+//   publicUrl, presence   what use cases need besides (see services/core.ts)
 //   config       parsed configuration (config.ts)
 //   logger       pino logger
-//   core         what use cases need (repos, mirror, clock, publicUrl)
-//   services     { auth, mirror }: token resolution and the in-memory hall mirror
+//   auth         token resolution, sessions and revocation
 //   authenticate middleware: 401 unless a valid staff or device token; sets res.locals.identity
 //   allow(...roles) middleware: 403 unless the identity has one of the roles (after authenticate)
 //   identity(res) the identity set by authenticate
@@ -20,21 +23,13 @@ import type { Role } from '@hallq/shared';
 import type { Config } from './config';
 import type { Limits } from './http/limits';
 import type { AuthService } from './services/auth-service';
-import type { Clock } from './services/clock';
 import type { Core, Identity } from './services/core';
-import type { HallsMirror } from './services/hall-mirror';
 import type { Tx } from './storage/command-queue';
-import type { Db } from './storage/db';
-import type { Repos } from './storage/repos';
 
-export interface AppDeps {
-  db: Db;
-  repos: Repos;
-  clock: Clock;
+export interface AppDeps extends Core {
   config: Config;
   logger: Logger;
-  core: Core;
-  services: { auth: AuthService; mirror: HallsMirror };
+  auth: AuthService;
   authenticate: RequestHandler;
   allow: (...roles: Role[]) => RequestHandler;
   identity: (res: Response) => Identity;

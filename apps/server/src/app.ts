@@ -13,6 +13,7 @@ import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
+import { contractGuard, refuseTrace } from './http/contract-guard';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
@@ -85,6 +86,8 @@ export interface HallServer {
   http: http.Server;
   io: IoServer;
   deps: AppDeps;
+  /** The database handle, for backups and for tests that look at the rows. */
+  db: Db;
   broadcaster: Broadcaster;
   /** Web Push to visitors' phones. */
   push: PushNotifier;
@@ -121,12 +124,14 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
-  const broadcaster = new Broadcaster(mirror, clock, logger);
+  const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
   const queue = new CommandQueue(db, (committed) => {
-    broadcaster.onCommit(committed);
+    // The write path keeps the mirror: it takes each commit before anyone is told about it.
+    const touched = mirror.applyCommitted(committed);
+    broadcaster.onCommit(committed, touched);
     push?.onCommit(committed);
     hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
@@ -134,8 +139,10 @@ export function createApp(options: CreateAppOptions): HallServer {
   });
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
-    db, repos, clock, config, logger, core,
-    services: { auth, mirror },
+    ...core,
+    config,
+    logger,
+    auth,
     authenticate: authenticate(auth),
     limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
     allow,
@@ -148,13 +155,15 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
+  app.use(refuseTrace);
 
   const api = Router();
+  const openApi = buildOpenApiDocument();
+  api.use(contractGuard(openApi));
   api.use(jsonBody);
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: VERSION });
   });
-  const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -204,6 +213,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     http: server,
     io: io as unknown as IoServer,
     deps,
+    db,
     broadcaster,
     push,
     hubPusher,

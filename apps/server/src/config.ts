@@ -25,6 +25,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
     .default('mailto:hallq@example.invalid'),
+  /** Rehearsals only: the server's clock starts at this instant (ISO) and runs QUEUE_CLOCK_SPEED times faster. */
+  QUEUE_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  QUEUE_CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
   HUB_URL: z.url().optional(),
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
@@ -47,6 +50,8 @@ export interface Config {
   host: string;
   dataDir: string;
   demo: boolean;
+  /** Rehearsals only: a clock starting at `startMs` running `speed` times faster; null = the wall clock. */
+  clock: { startMs: number; speed: number } | null;
   /** Demo mode loads generated history into an empty database. */
   demoHistory: boolean;
   adminPassword: string | null;
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host,
     dataDir: path.resolve(e.QUEUE_DATA_DIR),
     demo,
+    clock: e.QUEUE_CLOCK_START || e.QUEUE_CLOCK_SPEED ? { startMs: e.QUEUE_CLOCK_START ? Date.parse(e.QUEUE_CLOCK_START) : Date.now(), speed: e.QUEUE_CLOCK_SPEED ?? 1 } : null,
     demoHistory: demo && e.QUEUE_DEMO_HISTORY !== '0' && e.QUEUE_DEMO_HISTORY !== 'false',
     adminPassword: e.ADMIN_PASSWORD ?? null,
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost}:${e.PORT}`).replace(/\/+$/, ''),

@@ -4,3 +4,4 @@ export * from './pairing';
 export * from './hub-pusher';
 export * from './hall-connection';
 export * from './me';
+export * from './ticket-feed';

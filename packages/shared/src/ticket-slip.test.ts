@@ -1,4 +1,4 @@
-import { hallUrlBeside, ticketSlip } from './ticket-slip';
+import { hallPageUrl, ticketSlip } from './ticket-slip';
 
 describe('the printed ticket slip', () => {
   const hall = { id: 'demo', name: { zh: '政务服务大厅', en: 'Service Hall' }, timezone: 'Asia/Shanghai' };
@@ -6,8 +6,7 @@ describe('the printed ticket slip', () => {
 
   test('the footer names the hall\'s public page beside the status page (PUBLIC_URL may have a path)', () => {
     expect(ticketSlip({ hall, service: undefined, ticket, lang: 'zh' }).data.hallUrl).toBe('http://10.0.0.2:3000/h/demo');
-    expect(hallUrlBeside('https://gov.example/hallq/t/xyz', 'hall 2')).toBe('https://gov.example/hallq/h/hall%202');
-    const { id: _id, ...noId } = hall;
-    expect(ticketSlip({ hall: noId, service: undefined, ticket, lang: 'zh' }).data.hallUrl).toBeUndefined();
+    expect(hallPageUrl('https://gov.example/hallq/t/xyz', 'hall 2')).toBe('https://gov.example/hallq/h/hall%202');
+    expect(hallPageUrl('https://gov.example/elsewhere', 'demo')).toBeUndefined();
   });
 });

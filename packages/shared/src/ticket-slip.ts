@@ -16,7 +16,7 @@ export interface TicketSlipData {
   statusUrl: string;
   notice?: string;
   lang?: 'zh' | 'en';
-  /** The hall's public page (services, waits, booking), printed in the footer. */
+  /** The hall's public page (`PUBLIC_URL` + `/h/<hallId>`), printed in the footer. */
   hallUrl?: string;
 }
 
@@ -33,8 +33,7 @@ export interface TicketSlip {
 }
 
 export interface TicketSlipInput {
-  /** `id` given: the footer names the hall's public page (`/h/<id>` beside the status page). */
-  hall: { id?: string; name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
+  hall: { id: string; name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
   service: { id: string; name: LocalizedText } | undefined;
   ticket: { number: string; serviceId: string; issuedAt: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; statusUrl: string };
   lang: Lang;
@@ -55,13 +54,14 @@ const pick = (text: LocalizedText | undefined, lang: Lang): string | undefined =
   return chosen ? chosen : undefined;
 };
 
-/** `<PUBLIC_URL>/t/<publicId>` -> `<PUBLIC_URL>/h/<hallId>` (PUBLIC_URL may carry a path). */
-export function hallUrlBeside(statusUrl: string, hallId: string): string {
-  const at = statusUrl.lastIndexOf('/t/');
-  return `${at >= 0 ? statusUrl.slice(0, at) : statusUrl.replace(/\/+$/, '')}/h/${encodeURIComponent(hallId)}`;
+/** The hall's public page, on the same server as the ticket's status page (`<PUBLIC_URL>/t/<id>`). */
+export function hallPageUrl(statusUrl: string, hallId: string): string | undefined {
+  const m = /^(.*)\/t\/[^/]+$/.exec(statusUrl);
+  return m ? `${m[1]}/h/${encodeURIComponent(hallId)}` : undefined;
 }
 
 export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): TicketSlip {
+  const hallUrl = hallPageUrl(ticket.statusUrl, hall.id);
   const settings = hall.ticketTemplate ?? {};
   const notice = pick(hall.ticketNotice, lang);
   const header = pick(settings.header, lang);
@@ -81,7 +81,7 @@ export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): Ti
       statusUrl: ticket.statusUrl,
       ...(notice ? { notice } : {}),
       lang,
-      ...(hall.id !== undefined ? { hallUrl: hallUrlBeside(ticket.statusUrl, hall.id) } : {}),
+      ...(hallUrl ? { hallUrl } : {}),
     },
     template,
   };

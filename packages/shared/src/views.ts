@@ -15,6 +15,7 @@ export interface HallConfig {
   announcementMaxLagSeconds?: number;
   openingHours?: OpeningHours;
   holidays?: string[];
+  makeUpWorkdays?: string[];
   ticketNotice?: LocalizedText;
   ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays?: number;
@@ -67,7 +68,12 @@ export interface ServiceQueueView {
   longestWaitSeconds: number;
   /** Estimated wait of a ticket taken now; null when no open window can serve it. */
   estimatedWaitSeconds: number | null;
+  /** Whether a ticket can be taken now; when not, why (kiosks grey the service out before its checklist). */
+  acceptingTickets?: boolean;
+  closedReason?: ServiceClosedReason;
 }
+
+export type ServiceClosedReason = 'hall_closed' | 'service_closed' | 'quota_reached';
 
 export interface QueueSnapshot {
   seq: number;

@@ -14,7 +14,7 @@ describe('bad requests get a clear error and change nothing', () => {
   });
   afterAll(() => s.close());
 
-  const eventCount = () => (s.server.deps.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const eventCount = () => (s.server.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 
   test.each([
     ['POST', '/halls/demo/tickets', 'kiosk'],

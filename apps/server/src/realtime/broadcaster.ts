@@ -1,5 +1,6 @@
-// After each commit: update the mirror, emit the committed events to their hall's room in seq
-// order, and (throttled per hall) recompute and emit live estimates.
+// After each commit (once the write path has brought the mirror up to date): emit the committed
+// events to their hall's room in seq order, and (throttled per hall) recompute and emit live
+// estimates.
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { QueueEstimates } from '@hallq/shared';
@@ -7,6 +8,7 @@ import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
 import { refreshEstimates, serviceViews } from '../services/estimates';
 import type { HallsMirror } from '../services/hall-mirror';
+import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
@@ -28,6 +30,8 @@ export class Broadcaster {
     private readonly logger: Logger,
     /** At most one estimate refresh per hall per this many ms. */
     private readonly throttleMs = 500,
+    /** With it, the per-service views say whether each service takes tickets now. */
+    private readonly issuedCount?: IssuedCount,
   ) {}
 
   attach(io: Server): void {
@@ -38,10 +42,9 @@ export class Broadcaster {
     this.listeners.push(listener);
   }
 
-  onCommit(committed: Tx[]): void {
-    const touched = new Set<string>();
+  /** `touched`: the halls the commit changed (what `HallsMirror.applyCommitted` answered). */
+  onCommit(committed: Tx[], touched: ReadonlySet<string>): void {
     for (const tx of committed) {
-      for (const h of this.mirror.apply(tx)) touched.add(h);
       if (this.io) for (const ev of tx.events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
     }
     for (const l of this.listeners) l.afterCommit(committed);
@@ -76,7 +79,7 @@ export class Broadcaster {
       seq: m.seq,
       at: new Date(now).toISOString(),
       tickets: [...m.estimates.values()],
-      services: serviceViews(m, now),
+      services: serviceViews(m, now, this.issuedCount),
     };
     this.io?.to(hallRoom(hallId)).emit('queue.estimates', msg);
     for (const l of this.listeners) l.afterEstimates(hallId);

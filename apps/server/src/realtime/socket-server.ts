@@ -25,10 +25,10 @@ interface SocketData extends PhoneSocketData {
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 /** Disconnects every socket whose token no longer resolves (logged out, revoked, expired, deactivated). */
-export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'services'>): void {
+export function dropInvalidSockets(io: RealtimeServer, deps: Pick<AppDeps, 'auth'>): void {
   for (const socket of io.of('/').sockets.values()) {
     if (socket.data.phone) continue; // a visitor's phone has no token; its publicId stays valid
-    if (!deps.services.auth.resolve(socket.data.token)) socket.disconnect(true);
+    if (!deps.auth.resolve(socket.data.token)) socket.disconnect(true);
   }
 }
 
@@ -50,10 +50,10 @@ function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'd
   const seen = (): void => {
     void deps.run(() => deps.repos.devices.touch(deviceId, deps.clock())).catch((err: unknown) => deps.logger.warn({ err, deviceId }, 'device presence not recorded'));
   };
-  deps.core.presence.connected(deviceId);
+  deps.presence.connected(deviceId);
   seen();
   socket.once('disconnect', () => {
-    deps.core.presence.disconnected(deviceId);
+    deps.presence.disconnected(deviceId);
     seen();
   });
 }
@@ -63,7 +63,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
   });
-  deps.services.auth.onRevoke(() => dropInvalidSockets(io, deps));
+  deps.auth.onRevoke(() => dropInvalidSockets(io, deps));
   const recheck = setInterval(() => dropInvalidSockets(io, deps), RECHECK_MS);
   recheck.unref();
   httpServer.once('close', () => clearInterval(recheck));
@@ -83,7 +83,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
       }
     }
     const token = typeof auth?.token === 'string' ? auth.token : null;
-    const identity = deps.services.auth.resolve(token);
+    const identity = deps.auth.resolve(token);
     if (!identity) return next(new Error('unauthorized: invalid token'));
     socket.data.identity = identity;
     socket.data.token = token!;
@@ -93,7 +93,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
   io.on('connection', (socket) => {
     if (socket.data.phone) return phones?.follow(socket, socket.data.phone);
     const identity = socket.data.identity;
-    const m = deps.services.mirror.get(identity.hallId);
+    const m = deps.mirror.get(identity.hallId);
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
     // Same tick as the hello: every event after hello.seq reaches this socket live.
     void socket.join(hallRoom(identity.hallId));
@@ -106,7 +106,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
         return;
       }
       const { hallId, afterSeq } = parsed.data;
-      const hall = deps.services.mirror.get(hallId);
+      const hall = deps.mirror.get(hallId);
       if (hallId !== identity.hallId || !hall) {
         socket.emit('protocol.error', { code: 'forbidden', message: 'not a hall of this token' });
         return;
@@ -116,7 +116,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
       void socket.leave(room);
       const current = hall.seq;
       if (afterSeq === 0 || afterSeq > current || current - afterSeq > MAX_REPLAY) {
-        socket.emit('snapshot', queueSnapshot(hall, deps.clock()));
+        socket.emit('snapshot', queueSnapshot(hall, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
       } else {
         for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, current)) socket.emit(ev.type, ev as never);
       }

@@ -60,7 +60,7 @@ describe('online backup during load, and restore', () => {
     while (acked.length < 150) await new Promise((r) => setTimeout(r, 5));
     const before = acked.map((t) => t.id);
     const dir = tmp('backups');
-    const file = await backupDatabase(s.server.deps.db, dir);
+    const file = await backupDatabase(s.server.db, dir);
     const during = acked.length;
     while (acked.length < during + 50) await new Promise((r) => setTimeout(r, 5));
     stop = true;
@@ -85,7 +85,7 @@ describe('online backup during load, and restore', () => {
     s = await startTestServer();
     await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-food' } });
     const dir = tmp('sched');
-    const scheduler = new BackupScheduler(s.server.deps.db, { intervalMinutes: 60, dir, keep: 3 }, pino({ level: 'silent' }));
+    const scheduler = new BackupScheduler(s.server.db, { intervalMinutes: 60, dir, keep: 3 }, pino({ level: 'silent' }));
     scheduler.start();
     const files: string[] = [];
     for (let i = 0; i < 5; i++) files.push((await scheduler.runOnce())!);

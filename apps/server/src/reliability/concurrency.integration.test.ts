@@ -64,12 +64,12 @@ describe('concurrent issuing, calling and transferring', () => {
     expect(violations).toEqual([]);
     expect(transferred.size).toBeGreaterThan(0);
     expect(done.size).toBe(TOTAL);
-    expect(s.server.deps.db.prepare('SELECT status, COUNT(*) AS n FROM tickets GROUP BY status').all()).toEqual([{ status: 'done', n: TOTAL }]);
-    const calls = s.server.deps.db
+    expect(s.server.db.prepare('SELECT status, COUNT(*) AS n FROM tickets GROUP BY status').all()).toEqual([{ status: 'done', n: TOTAL }]);
+    const calls = s.server.db
       .prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.called'")
       .get() as { n: number };
     expect(calls.n).toBe(TOTAL + transferred.size);
-    const ev = s.server.deps.db.prepare('SELECT MAX(seq) AS hi, COUNT(*) AS n FROM events').get() as { hi: number; n: number };
+    const ev = s.server.db.prepare('SELECT MAX(seq) AS hi, COUNT(*) AS n FROM events').get() as { hi: number; n: number };
     expect(ev.hi).toBe(ev.n);
   }, 120_000);
 });

@@ -104,11 +104,11 @@ describe('fuzzing: bad input is refused with a 4xx and changes nothing', () => {
   const fingerprint = () =>
     JSON.stringify(
       ['events', 'tickets', 'audit_log', 'services', 'windows', 'staff', 'devices', 'sessions', 'idempotency', 'ratings'].map((t) => {
-        const row = s.server.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number };
+        const row = s.server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number };
         return [t, row.n];
       }).concat([
-        ['docs', (s.server.deps.db.prepare("SELECT group_concat(doc, '') AS d FROM (SELECT doc FROM halls UNION ALL SELECT doc FROM services UNION ALL SELECT doc FROM staff UNION ALL SELECT doc FROM devices)").get() as { d: string }).d.length],
-        ['windows-state', JSON.stringify(s.server.deps.db.prepare('SELECT state, staff_id, current_ticket_id, skills FROM windows ORDER BY id').all())],
+        ['docs', (s.server.db.prepare("SELECT group_concat(doc, '') AS d FROM (SELECT doc FROM halls UNION ALL SELECT doc FROM services UNION ALL SELECT doc FROM staff UNION ALL SELECT doc FROM devices)").get() as { d: string }).d.length],
+        ['windows-state', JSON.stringify(s.server.db.prepare('SELECT state, staff_id, current_ticket_id, skills FROM windows ORDER BY id').all())],
       ]),
     );
 

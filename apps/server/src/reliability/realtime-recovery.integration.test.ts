@@ -51,7 +51,7 @@ describe('realtime recovery', () => {
         );
         feeds.push({ feed, events, statuses });
       }
-      const seq = () => server.deps.services.mirror.get('demo')!.seq;
+      const seq = () => server.deps.mirror.get('demo')!.seq;
       const allCaughtUp = () => feeds.every((f) => f.feed.lastSeq === seq());
       await until(() => feeds.every((f) => f.statuses.includes('online')), 'online');
       const w1 = (await api('POST', '/auth/login', '', { username: 'w01', password: 'demo' })).body!.token as string;

@@ -107,7 +107,7 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
   let s: TestServer;
   const tokens = new Map<Who, string>();
   let eventsBefore = 0;
-  const eventCount = () => (s.server.deps.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const eventCount = () => (s.server.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 
   beforeAll(async () => {
     s = await startTestServer({ publicRateLimit: 100_000 });

@@ -22,12 +22,14 @@ describe('accounts, sessions and device tokens', () => {
     });
     expect(created.status).toBe(201);
     expect(JSON.stringify(created.body)).not.toContain(password);
-    const rows = s.server.deps.db.prepare('SELECT username, password_hash AS h FROM staff').all() as Array<{ username: string; h: string }>;
+    const rows = s.server.db.prepare('SELECT username, password_hash AS h FROM staff').all() as Array<{ username: string; h: string }>;
     // The cost is in the hash (tests run at 2^14 for speed; production's 2^17 is checked in security-staff).
     for (const r of rows) expect(r.h).toMatch(/^scrypt\$14\.8\.1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
-    // The same password ("demo") gives a different hash per account: the salt is per hash.
-    const demoHashes = rows.filter((r) => r.username !== 'zhang').map((r) => r.h);
-    expect(new Set(demoHashes).size).toBe(demoHashes.length);
+    // The same password gives a different hash per account: the salt is per hash.
+    const twin = await s.api('POST', '/halls/demo/staff', { token: admin, body: { username: 'li', name: '李四', role: 'officer', password } });
+    expect(twin.status).toBe(201);
+    const hashOf = (u: string) => (s.server.db.prepare('SELECT password_hash AS h FROM staff WHERE username = ?').get(u) as { h: string }).h;
+    expect(hashOf('li')).not.toBe(hashOf('zhang'));
     expect(databaseBytes(s.dataDir)).not.toContain(password);
     expect((await s.api('POST', '/auth/login', { body: { username: 'zhang', password } })).status).toBe(200);
   });
@@ -103,7 +105,7 @@ describe('accounts, sessions and device tokens', () => {
     const db = databaseBytes(s.dataDir);
     expect(db).not.toContain(token);
     expect(db).not.toContain(session);
-    const hashes = s.server.deps.db.prepare('SELECT token_hash AS h FROM devices UNION ALL SELECT token_hash FROM sessions').all() as Array<{ h: string }>;
+    const hashes = s.server.db.prepare('SELECT token_hash AS h FROM devices UNION ALL SELECT token_hash FROM sessions').all() as Array<{ h: string }>;
     for (const { h } of hashes) expect(h).toMatch(/^[0-9a-f]{64}$/);
     // Tokens are distinct across many issues (no weak generator).
     const many = new Set<string>();

@@ -21,7 +21,7 @@ describe('public endpoints under scripted abuse', () => {
     const s = await startTestServer({ publicRateLimit: 30 });
     try {
       const t = (await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-food' } })).body.ticket;
-      const events = () => (s.server.deps.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+      const events = () => (s.server.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
       const before = events();
       const statuses: number[] = [];
       // A bounded scripted run: 200 requests over the three public routes, guessing publicIds.
@@ -129,7 +129,7 @@ describe('audit log and logs', () => {
       await s.api('POST', '/windows/win-1/sign-in', { token: w1 });
       await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-food' } });
       await s.api('POST', '/windows/win-1/call-next', { token: w1 });
-      const called = s.server.deps.db.prepare("SELECT actor FROM events WHERE type = 'ticket.called'").get() as { actor: string };
+      const called = s.server.db.prepare("SELECT actor FROM events WHERE type = 'ticket.called'").get() as { actor: string };
       expect(JSON.parse(called.actor)).toEqual({ kind: 'staff', id: 'staff-w01' });
     } finally {
       await s.close();

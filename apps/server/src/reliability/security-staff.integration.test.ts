@@ -74,7 +74,7 @@ describe('password hashing cost', () => {
     expect(loadConfig({}, ['node', 'main']).passwordScryptLog2N).toBe(17);
     const s = await startTestServer({ seed: null, env: { PASSWORD_SCRYPT_LOG2N: '17', ADMIN_PASSWORD: 'First-admin-17' } });
     try {
-      const rows = s.server.deps.db.prepare('SELECT password_hash AS h FROM staff').all() as Array<{ h: string }>;
+      const rows = s.server.db.prepare('SELECT password_hash AS h FROM staff').all() as Array<{ h: string }>;
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.h.startsWith('scrypt$17.8.1$')).toBe(true);
     } finally {
@@ -88,8 +88,8 @@ describe('password hashing cost', () => {
       const legacy = hashPassword('Old-password-1', { log2N: 14, r: 8, p: 1 }).replace(/^scrypt\$14\.8\.1\$/, 'scrypt$');
       expect(legacy.split('$')).toHaveLength(3);
       expect(verifyPassword('Old-password-1', legacy)).toBe(true);
-      s.server.deps.db.prepare("UPDATE staff SET password_hash = ? WHERE username = 'w01'").run(legacy);
-      const stored = () => (s.server.deps.db.prepare("SELECT password_hash AS h FROM staff WHERE username = 'w01'").get() as { h: string }).h;
+      s.server.db.prepare("UPDATE staff SET password_hash = ? WHERE username = 'w01'").run(legacy);
+      const stored = () => (s.server.db.prepare("SELECT password_hash AS h FROM staff WHERE username = 'w01'").get() as { h: string }).h;
       expect((await s.api('POST', '/auth/login', { body: { username: 'w01', password: 'wrong-password' } })).status).toBe(401);
       expect(stored()).toBe(legacy);
       expect((await s.api('POST', '/auth/login', { body: { username: 'w01', password: 'Old-password-1' } })).status).toBe(200);

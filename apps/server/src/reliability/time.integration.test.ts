@@ -12,9 +12,9 @@ const hallIn = (timezone: string) => {
 };
 
 function noDuplicatesAndGapless(s: TestServer): void {
-  const dup = s.server.deps.db.prepare('SELECT service_date, number, COUNT(*) AS n FROM tickets GROUP BY 1, 2 HAVING n > 1').all();
+  const dup = s.server.db.prepare('SELECT service_date, number, COUNT(*) AS n FROM tickets GROUP BY 1, 2 HAVING n > 1').all();
   expect(dup).toEqual([]);
-  const ev = s.server.deps.db.prepare('SELECT MIN(seq) AS lo, MAX(seq) AS hi, COUNT(*) AS n FROM events').get() as { lo: number; hi: number; n: number };
+  const ev = s.server.db.prepare('SELECT MIN(seq) AS lo, MAX(seq) AS hi, COUNT(*) AS n FROM events').get() as { lo: number; hi: number; n: number };
   expect(ev.lo).toBe(1);
   expect(ev.hi).toBe(ev.n);
 }

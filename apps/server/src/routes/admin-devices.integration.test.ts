@@ -20,7 +20,7 @@ describe('configuration and devices', () => {
     expect((await s.api('PATCH', `/halls/demo/services/${id}`, { token: admin, body: { dailyQuota: 10 } })).body.service.dailyQuota).toBe(10);
     expect((await s.api('DELETE', `/halls/demo/services/${id}`, { token: admin })).status).toBe(204);
     expect((await s.api('PATCH', `/halls/demo/services/${id}`, { token: admin, body: { dailyQuota: 1 } })).status).toBe(404);
-    const types = (s.server.deps.db.prepare('SELECT type FROM events ORDER BY seq').all() as Array<{ type: string }>).map((r) => r.type);
+    const types = (s.server.db.prepare('SELECT type FROM events ORDER BY seq').all() as Array<{ type: string }>).map((r) => r.type);
     expect(types).toEqual(['config.changed', 'config.changed', 'config.changed']);
     const audit = await s.api('GET', '/halls/demo/audit', { token: admin });
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['service.delete', 'service.update', 'service.create']);
@@ -46,7 +46,7 @@ describe('configuration and devices', () => {
     const st = await s.api('POST', '/devices/me/status', { token, body: { printerState: 'paper_out', message: 'no paper' } });
     expect(st.body).toEqual({ printerState: 'paper_out', changed: true });
     expect((await s.api('POST', '/devices/me/status', { token, body: { printerState: 'paper_out' } })).body.changed).toBe(false);
-    const ev = s.server.deps.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
+    const ev = s.server.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
     expect(ev).toHaveLength(1);
     expect(JSON.parse(ev[0]!.payload)).toMatchObject({ deviceId: device.id, printerState: 'paper_out' });
     await s.api('PATCH', `/halls/demo/devices/${device.id}`, { token: admin, body: { revoked: true } });

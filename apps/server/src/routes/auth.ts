@@ -24,7 +24,7 @@ export function authRouter(deps: AppDeps): Router {
     // cannot all slip in before the first one is counted; a success clears it again.
     loginAccount.fail(account);
     try {
-      const result = await deps.services.auth.login(body.username, body.password);
+      const result = await deps.auth.login(body.username, body.password);
       loginAccount.succeed(account);
       res.json(result);
     } catch (error) {
@@ -34,7 +34,7 @@ export function authRouter(deps: AppDeps): Router {
   });
 
   r.post('/auth/logout', deps.authenticate, deps.allow(...STAFF), (_req, res) => {
-    deps.services.auth.logout(deps.identity(res));
+    deps.auth.logout(deps.identity(res));
     res.status(204).end();
   });
 

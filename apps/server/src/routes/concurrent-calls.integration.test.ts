@@ -45,10 +45,10 @@ describe('16 windows calling at once', () => {
     );
     expect(duplicates).toBe(0);
     expect(served.size).toBe(total);
-    const statuses = s.server.deps.db.prepare('SELECT status, COUNT(*) AS n FROM tickets GROUP BY status').all();
+    const statuses = s.server.db.prepare('SELECT status, COUNT(*) AS n FROM tickets GROUP BY status').all();
     expect(statuses).toEqual([{ status: 'done', n: total }]);
     // The event log is gapless: seq 1..N.
-    const seqs = s.server.deps.db.prepare("SELECT MIN(seq) AS lo, MAX(seq) AS hi, COUNT(*) AS n FROM events WHERE hall_id = 'demo'").get() as {
+    const seqs = s.server.db.prepare("SELECT MIN(seq) AS lo, MAX(seq) AS hi, COUNT(*) AS n FROM events WHERE hall_id = 'demo'").get() as {
       lo: number;
       hi: number;
       n: number;

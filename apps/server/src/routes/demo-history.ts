@@ -8,7 +8,7 @@ import { notFound } from '../services/errors';
 export function demoHistoryRouter(deps: AppDeps): Router {
   const r = Router();
   r.get('/halls/:hallId/demo-history', deps.authenticate, deps.allow('admin', 'supervisor'), (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const info = deps.repos.demoHistory.get(m.hall.id);
     if (!info) throw notFound('demo history');
     res.json(info);

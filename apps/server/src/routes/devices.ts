@@ -26,7 +26,7 @@ export function devicesRouter(deps: AppDeps): Router {
 
   r.post('/devices/me/status', deps.authenticate, deps.allow('kiosk', 'display', 'rating-pad'), async (req, res) => {
     const body = parse(DeviceStatusBody, req.body);
-    await command(deps, req, res, (tx) => ({ status: 200, body: reportDeviceStatus(deps.core, tx, deps.identity(res), body) }));
+    await command(deps, req, res, (tx) => ({ status: 200, body: reportDeviceStatus(deps, tx, deps.identity(res), body) }));
   });
   return r;
 }

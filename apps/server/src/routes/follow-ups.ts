@@ -13,7 +13,7 @@ export function followUpsRouter(deps: AppDeps): Router {
   const supervisors = [deps.authenticate, deps.allow('admin', 'supervisor')];
 
   r.get('/halls/:hallId/follow-ups', ...supervisors, (req, res) => {
-    const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const { hall } = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(FollowUpListQuery, req.query);
     res.json(listFollowUps(repo, hall.id, q.status, deps.clock(), hall.timezone));
   });
@@ -21,7 +21,7 @@ export function followUpsRouter(deps: AppDeps): Router {
   r.post('/follow-ups/:id/steps', ...supervisors, async (req, res) => {
     const body = parse(FollowUpStepBody, req.body);
     const identity = deps.identity(res);
-    const { hall } = ownHall(deps.core, identity, identity.hallId);
+    const { hall } = ownHall(deps, identity, identity.hallId);
     await command(deps, req, res, () => ({
       status: 201,
       body: {

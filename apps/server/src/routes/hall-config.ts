@@ -41,14 +41,14 @@ function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDep
   const base = `/halls/:hallId/${res.path}`;
   const hall = (p: Record<string, unknown>): string => p.hallId as string;
   r.get(base, deps.authenticate, deps.allow('admin', 'supervisor'), (req, out) => {
-    out.json({ [res.path]: res.list(deps.core, deps.identity(out), hall(req.params)) });
+    out.json({ [res.path]: res.list(deps, deps.identity(out), hall(req.params)) });
   });
   const changers = res.supervisor ? (['admin', 'supervisor'] as const) : (['admin'] as const);
   r.post(base, deps.authenticate, deps.allow(...changers), async (req, out) => {
     supervisorMay(deps.identity(out), { supervisor: res.supervisor === '*' ? '*' : undefined });
     const body = parse(res.createSchema, req.body);
     await command(deps, req, out, (tx) => {
-      const value = res.create(deps.core, tx, deps.identity(out), hall(req.params), body);
+      const value = res.create(deps, tx, deps.identity(out), hall(req.params), body);
       return { status: 201, body: res.created ? res.created(value) : { [res.key]: value } };
     });
   });
@@ -57,13 +57,13 @@ function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDep
     supervisorMay(deps.identity(out), res, body as object);
     await command(deps, req, out, (tx) => ({
       status: 200,
-      body: { [res.key]: res.patch(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string, body) },
+      body: { [res.key]: res.patch(deps, tx, deps.identity(out), hall(req.params), req.params.id as string, body) },
     }));
   });
   r.delete(`${base}/:id`, deps.authenticate, deps.allow(...changers), async (req, out) => {
     supervisorMay(deps.identity(out), { supervisor: res.supervisor === '*' ? '*' : undefined });
     await command(deps, req, out, (tx) => {
-      res.remove(deps.core, tx, deps.identity(out), hall(req.params), req.params.id as string);
+      res.remove(deps, tx, deps.identity(out), hall(req.params), req.params.id as string);
       return { status: 204, body: null };
     });
   });

@@ -13,7 +13,7 @@ import { issueTicket } from '../services/issue-service';
 
 export function hallsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
 
   r.get('/halls/:hallId', deps.authenticate, deps.allow(...ANY), (req, res) => {
     res.json(hallConfig(ownHall(core, deps.identity(res), req.params.hallId as string)));
@@ -25,7 +25,7 @@ export function hallsRouter(deps: AppDeps): Router {
   });
 
   r.get('/halls/:hallId/queue', deps.authenticate, deps.allow(...ANY), (req, res) => {
-    res.json(queueSnapshot(ownHall(core, deps.identity(res), req.params.hallId as string), deps.clock()));
+    res.json(queueSnapshot(ownHall(core, deps.identity(res), req.params.hallId as string), deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
   });
 
   r.get('/halls/:hallId/organisations', deps.authenticate, deps.allow('admin', 'supervisor'), (req, res) => {

@@ -32,7 +32,7 @@ export const DEFAULT_HOME_LIMITS: HomeLimits = { createsPer10Min: 30, missesPerM
 
 export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimits = DEFAULT_HOME_LIMITS, sms: SmsSender = new LogSmsSender(deps.logger)): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
   const creates = new RateLimiter(limits.createsPer10Min, 10 * 60_000, deps.clock);
   const misses = new RateLimiter(limits.missesPerMinute, 60_000, deps.clock);
   const wrongCodes = new RateLimiter(limits.wrongArrivalCodes, 10 * 60_000, deps.clock);
@@ -108,7 +108,7 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   r.post('/public/tickets/:publicId/arrive', publicTicketLimit(deps), async (req, res) => {
     const body = parse(ArriveBody, req.body);
     const token = bearer(req);
-    const identity = token ? deps.services.auth.resolve(token) : null;
+    const identity = token ? deps.auth.resolve(token) : null;
     if (token && !identity) throw new AppError('unauthorized', 'the token is not valid');
     const publicId = req.params.publicId as string;
     const t = ticketByPublicId(core, publicId);

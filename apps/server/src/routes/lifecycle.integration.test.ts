@@ -143,7 +143,7 @@ describe('the counter lifecycle', () => {
     const r = await post(`/tickets/${t.id}/rating`, pad, { level: 5, reason: 'too slow' });
     expect(r.status).toBe(201);
     expect(r.body.rating.followUpId).toEqual(expect.any(String));
-    const fu = s.server.deps.db.prepare('SELECT deadline FROM follow_ups WHERE ticket_id = ?').get(t.id) as { deadline: string };
+    const fu = s.server.db.prepare('SELECT deadline FROM follow_ups WHERE ticket_id = ?').get(t.id) as { deadline: string };
     expect(fu.deadline).toBe('2026-01-26'); // Monday 2026-01-05 + 15 working days
     expect((await post(`/tickets/${t.id}/rating`, pad, { level: 1 })).body.error.code).toBe('already_rated');
     expect((await s.api('POST', `/public/tickets/${t.publicId}/rating`, { body: { level: 1 } })).body.error.code).toBe('already_rated');
@@ -156,7 +156,7 @@ describe('the counter lifecycle', () => {
     await post(`/tickets/${t.id}/start`, w1);
     s.clock.advance(800);
     await post(`/tickets/${t.id}/complete`, w1);
-    const row = s.server.deps.db.prepare("SELECT learned_service_seconds AS v FROM services WHERE id = 'svc-food'").get() as { v: number };
+    const row = s.server.db.prepare("SELECT learned_service_seconds AS v FROM services WHERE id = 'svc-food'").get() as { v: number };
     expect(row.v).toBeCloseTo(updateServiceSeconds(300, 800));
     expect(row.v).toBeGreaterThan(300);
   });

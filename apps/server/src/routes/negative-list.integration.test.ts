@@ -50,7 +50,7 @@ describe('the negative list: helpers never serve officers-only stages', () => {
     await s.api('POST', '/windows/win-1/sign-in', { token: officer });
     const r = await s.api('POST', '/windows/win-1/call', { token: officer, body: { ticketId: t.id, reason: 'elderly visitor' } });
     expect(r.status).toBe(200);
-    const ev = s.server.deps.db.prepare("SELECT payload FROM events WHERE type = 'ticket.called'").get() as { payload: string };
+    const ev = s.server.db.prepare("SELECT payload FROM events WHERE type = 'ticket.called'").get() as { payload: string };
     expect(JSON.parse(ev.payload).outOfOrderReason).toBe('elderly visitor');
   });
 });

@@ -50,6 +50,6 @@ it('gives the planner\'s proposal and applies a matrix in one step, audited per 
     const w = cfg.windows.find((x: { id: string }) => x.id === id);
     expect(w.skills).toEqual(skills);
   }
-  const audit = ts.server.deps.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE hall_id = 'demo' AND action = 'window.update'").get() as { n: number };
+  const audit = ts.server.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE hall_id = 'demo' AND action = 'window.update'").get() as { n: number };
   expect(audit.n).toBeGreaterThanOrEqual(Object.keys(proposal).length);
 }, 120_000);

@@ -50,7 +50,7 @@ export function planningRouter(deps: AppDeps): Router {
   const planners = [deps.authenticate, deps.allow('admin', 'supervisor')];
 
   r.get('/halls/:hallId/planning/forecast', ...planners, (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(ForecastQuery, req.query);
     const forecast = hallForecast(deps.repos.history, m, q, deps.clock());
     res.json({
@@ -61,13 +61,13 @@ export function planningRouter(deps: AppDeps): Router {
   });
 
   r.post('/halls/:hallId/planning/plan', ...planners, (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const body = parse(PlanBody, req.body);
     res.json(hallPlan(deps.repos.history, m, body, deps.clock()));
   });
 
   r.post('/halls/:hallId/planning/tomorrow', ...planners, (req, res) => {
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const body = parse(TomorrowBody, req.body);
     res.json(hallTomorrow(deps.repos.history, m, body, deps.clock()));
   });
@@ -76,12 +76,12 @@ export function planningRouter(deps: AppDeps): Router {
   r.post('/halls/:hallId/windows/skills', ...planners, async (req, res) => {
     const body = parse(ApplySkillsBody, req.body);
     const hallId = req.params.hallId as string;
-    const m = ownHall(deps.core, deps.identity(res), hallId);
+    const m = ownHall(deps, deps.identity(res), hallId);
     const unknown = Object.keys(body.windows).filter((id) => !m.windows.has(id));
     if (unknown.length) throw new AppError('validation_failed', 'unknown window', unknown.map((id) => ({ path: ['windows', id], message: `no window ${id} in this hall`, code: 'custom' })));
     await command(deps, req, res, (tx) => ({
       status: 200,
-      body: { windows: Object.entries(body.windows).map(([id, skills]) => patchWindow(deps.core, tx, deps.identity(res), hallId, id, { skills })) },
+      body: { windows: Object.entries(body.windows).map(([id, skills]) => patchWindow(deps, tx, deps.identity(res), hallId, id, { skills })) },
     }));
   });
 

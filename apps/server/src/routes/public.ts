@@ -13,7 +13,8 @@ import { publicCancel, publicRequeue, rateByPublicId } from '../services/ticket-
 
 export function publicRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core, limits } = deps;
+  const core = deps; // AppDeps is the use cases' Core
+  const { limits } = deps;
   const pid = (req: Request): string => req.params.publicId as string;
   const limited: RequestHandler = (req, _res, next) => {
     const publicId = pid(req);

@@ -16,7 +16,7 @@ export function pushRouter(deps: AppDeps, push: PushNotifier): Router {
   r.post('/public/tickets/:publicId/push', publicTicketLimit(deps), async (req, res) => {
     const body = parse(PushSubscriptionBody, req.body);
     await command(deps, req, res, () => {
-      push.subscribe(ticketByPublicId(deps.core, req.params.publicId as string), body);
+      push.subscribe(ticketByPublicId(deps, req.params.publicId as string), body);
       return { status: 201, body: { subscribed: true } };
     });
   });

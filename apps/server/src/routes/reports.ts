@@ -16,7 +16,7 @@ export function reportsRouter(deps: AppDeps): Router {
 
   // `:kind` holds the file name, kind and format (daily.csv), split at the last dot.
   r.get('/halls/:hallId/reports/:kind', deps.authenticate, deps.allow('admin', 'supervisor'), async (req, res) => {
-    const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const { hall } = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const file = req.params.kind as string;
     const dot = file.lastIndexOf('.');
     const kind = file.slice(0, dot);

@@ -18,13 +18,13 @@ export function statsRouter(deps: AppDeps): Router {
   const figures = [deps.authenticate, deps.allow('admin', 'supervisor')];
 
   r.get('/halls/:hallId/stats', ...figures, (req, res) => {
-    const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const { hall } = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(StatsQuery, req.query);
     res.json(hallStats({ repos: deps.repos, hall, from: q.from, to: q.to, now: deps.clock() }));
   });
 
   r.get('/halls/:hallId/stats/compare', ...figures, (req, res) => {
-    const { hall } = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const { hall } = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(CompareQuery, req.query);
     const now = deps.clock();
     const before = hallStats({ repos: deps.repos, hall, from: q.beforeFrom, to: q.beforeTo, now });

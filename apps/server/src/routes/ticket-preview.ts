@@ -13,7 +13,7 @@ export function ticketPreviewRouter(deps: AppDeps): Router {
   const r = Router();
   r.post('/halls/:hallId/ticket-preview', deps.authenticate, deps.allow('admin', 'supervisor'), (req, res) => {
     const body = parse(TicketPreviewBody, req.body);
-    const m = ownHall(deps.core, deps.identity(res), req.params.hallId as string);
+    const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const service = body.serviceId === undefined ? [...m.services.values()][0] : m.services.get(body.serviceId);
     if (!service) throw notFound('service');
     const slip = ticketSlip({

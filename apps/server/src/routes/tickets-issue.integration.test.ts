@@ -33,7 +33,7 @@ describe('issuing tickets', () => {
   });
 
   test('numbers widen past 999 instead of wrapping', async () => {
-    s.server.deps.db.prepare("INSERT INTO ticket_counters VALUES ('demo', '2026-01-05', 'Z', 998)").run();
+    s.server.db.prepare("INSERT INTO ticket_counters VALUES ('demo', '2026-01-05', 'Z', 998)").run();
     expect((await issue('svc-consult')).body.ticket.number).toBe('Z999');
     expect((await issue('svc-consult')).body.ticket.number).toBe('Z1000');
     expect((await issue('svc-consult')).body.ticket.number).toBe('Z1001');

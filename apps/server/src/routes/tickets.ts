@@ -15,7 +15,7 @@ type Op = (core: Core, tx: Tx, identity: Identity, ticketId: string) => unknown;
 
 export function ticketsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
   const staff = [deps.authenticate, deps.allow(...STAFF)];
   const id = (req: Request): string => req.params.ticketId as string;
 

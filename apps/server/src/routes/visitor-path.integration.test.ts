@@ -132,6 +132,19 @@ describe('the visitor path after a call', () => {
     expect(st.transferredFrom.serviceName.en.length).toBeGreaterThan(0);
   });
 
+  test('the queue tells kiosks which services take no ticket now and why (closed for the day, quota reached), live', async () => {
+    const sup = await s.login('super');
+    const services = async () => (await s.api('GET', '/halls/demo/queue', { token: kiosk })).body.services as Array<{ serviceId: string; acceptingTickets: boolean; closedReason?: string }>;
+    expect((await services()).find((v) => v.serviceId === 'svc-food')).toMatchObject({ acceptingTickets: true });
+    expect((await s.api('PATCH', '/halls/demo/services/svc-food', { token: sup, body: { closedOn: '2026-01-05' } })).status).toBe(200);
+    expect((await services()).find((v) => v.serviceId === 'svc-food')).toMatchObject({ acceptingTickets: false, closedReason: 'service_closed' });
+    expect((await s.api('PATCH', '/halls/demo/services/svc-reg', { token: admin, body: { dailyQuota: 1 } })).status).toBe(200);
+    await issue('svc-reg');
+    expect((await services()).find((v) => v.serviceId === 'svc-reg')).toMatchObject({ acceptingTickets: false, closedReason: 'quota_reached' });
+    // What the view says is what issuing does.
+    expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).body.error.code).toBe('quota_reached');
+  });
+
   test('kiosk ticket screen timeout: 20 s by default, set per hall, sent with the hall config', async () => {
     expect((await s.api('GET', '/halls/demo', { token: kiosk })).body).toMatchObject({ kioskTicketScreenSeconds: 20, noShowGraceSeconds: 120, noShowRule: 'requeue_once' });
     expect((await s.api('PATCH', '/halls/demo', { token: admin, body: { kioskTicketScreenSeconds: 45 } })).status).toBe(200);

@@ -9,7 +9,7 @@ import { callNext, callTicket, pause, resume, signIn, signOut } from '../service
 
 export function windowsRouter(deps: AppDeps): Router {
   const r = Router();
-  const { core } = deps;
+  const core = deps; // AppDeps is the use cases' Core
   const staff = [deps.authenticate, deps.allow(...STAFF)];
   const id = (req: { params: Record<string, unknown> }): string => req.params.windowId as string;
 

@@ -11,6 +11,7 @@ import {
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { HallMirror } from './hall-mirror';
+import { closedReasonOf, type IssuedCount } from './service-availability';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
   const out = new Map<string, number>();
@@ -78,8 +79,11 @@ export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
   return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds };
 }
 
-/** Per service: waiting count, longest wait and the estimated wait of a ticket taken now. */
-export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
+/**
+ * Per service: waiting count, longest wait and the estimated wait of a ticket taken now; with
+ * `issuedCount`, also whether it takes tickets now (and why not).
+ */
+export function serviceViews(m: HallMirror, now: number, issuedCount?: IssuedCount): ServiceQueueView[] {
   const stats = new Map<string, { waiting: number; oldest: number }>();
   for (const t of m.waiting.all()) {
     const s = stats.get(t.serviceId) ?? { waiting: 0, oldest: now };
@@ -95,11 +99,13 @@ export function serviceViews(m: HallMirror, now: number): ServiceQueueView[] {
       const probe: RoutingTicket = { id: `\uffffprobe:${s.id}`, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null };
       const est = forecast(m, now, { extra: [probe], until: new Set([probe.id]) });
       const st = stats.get(s.id);
+      const closed = issuedCount ? closedReasonOf(m, s, now, issuedCount) : undefined;
       return {
         serviceId: s.id,
         waiting: st?.waiting ?? 0,
         longestWaitSeconds: st ? Math.max(0, Math.round((now - st.oldest) / 1000)) : 0,
         estimatedWaitSeconds: est.get(probe.id)?.estimatedWaitSeconds ?? null,
+        ...(issuedCount ? { acceptingTickets: closed === undefined, ...(closed ? { closedReason: closed } : {}) } : {}),
       };
     });
 }

@@ -95,6 +95,13 @@ export class HallsMirror {
     return [...this.halls.keys()];
   }
 
+  /** Applies a batch of committed commands, in order; answers the halls they changed. */
+  applyCommitted(committed: readonly Tx[]): Set<string> {
+    const touched = new Set<string>();
+    for (const tx of committed) for (const h of this.apply(tx)) touched.add(h);
+    return touched;
+  }
+
   /** Applies one committed command: reloads what it touched, advances seq, records calls. */
   apply(tx: Tx): Set<string> {
     const touched = new Set<string>();

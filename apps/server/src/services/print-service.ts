@@ -17,14 +17,14 @@ export type PrintAnswer = { printed: true; warning?: 'paper_near_end' };
 export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<PrintAnswer> {
   const t = deps.repos.tickets.get(ticketId);
   if (!t || t.hallId !== identity.hallId) throw notFound('ticket');
-  const m = hallOf(deps.core, t.hallId);
+  const m = hallOf(deps, t.hallId);
   const service = m.services.get(t.serviceId);
   const device = identity.kind === 'device' ? identity.device : null;
   const target = device?.printer ?? deps.config.hallPrinter;
   const statusCheck = device?.printer ? device.printerStatusCheck : deps.config.hallPrinterStatusCheck;
   const report = async (printerState: PrinterFault | 'ready' | null, printerWarning: PrinterWarning | null, message: string): Promise<void> => {
     if (!device) return;
-    await deps.run((tx) => recordPrinterStatus(deps.core, tx, identity, { printerState, printerWarning, message }));
+    await deps.run((tx) => recordPrinterStatus(deps, tx, identity, { printerState, printerWarning, message }));
   };
   const fail = async (state: PrinterFault, reason: string, cause?: 'no_printer_configured'): Promise<never> => {
     await report(cause ? null : state, cause ?? null, reason);
@@ -49,6 +49,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   });
   let result;
   try {
+    // The footer's hall page (check waits or book from home next time) is part of the slip.
     result = await printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck });
   } catch (error) {
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');

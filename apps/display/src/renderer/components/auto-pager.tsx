@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 /**
  * Shows a list that may be taller than its panel one page at a time, turning by itself: pages
  * break between items (never through one), items past the page are hidden, not cut, and a
- * "1/3" mark says there is more. A list that fits stays still.
+ * "1/3" mark says there is more. A list that fits stays still. Items sharing a `data-group`
+ * (a heading and its lines) stay on one page when they fit on one.
  */
 export function AutoPager({ children, seconds, className, testId }: { children: ReactNode; seconds: number; className?: string; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -20,11 +21,20 @@ export function AutoPager({ children, seconds, className, testId }: { children: 
       const height = el.clientHeight;
       const items = Array.from(list.children) as HTMLElement[];
       const next = [0];
-      for (const item of items) {
+      items.forEach((item, i) => {
         const top = item.offsetTop;
         const pageStart = next[next.length - 1]!;
-        if (top + item.offsetHeight - pageStart > height + 1 && top > pageStart) next.push(top);
-      }
+        if (top + item.offsetHeight - pageStart > height + 1 && top > pageStart) {
+          // Lines of one group (data-group: a module and its services) move to the next page
+          // together, unless the group alone is taller than a page.
+          const group = item.dataset.group;
+          let first = i;
+          while (group !== undefined && first > 0 && items[first - 1]!.dataset.group === group && items[first - 1]!.offsetTop > pageStart) first--;
+          const groupTop = items[first]!.offsetTop;
+          const fits = top + item.offsetHeight - groupTop <= height + 1;
+          next.push(fits ? groupTop : top);
+        }
+      });
       setStarts((prev) => (prev.length === next.length && prev.every((v, i) => v === next[i]) ? prev : next));
     };
     measure();

@@ -28,7 +28,7 @@ export function QueueSummary({ hall, state, lang, pageSeconds }: { hall: HallCon
           const modWait = known.length ? minutes(Math.max(...known)) : null;
           // One flat list (module line, then its services) so pages break between lines.
           return [
-            <div className="module-head" key={mod.id} data-module={mod.id}>
+            <div className="module-head" key={mod.id} data-module={mod.id} data-group={mod.id}>
               <span className="module-name">
                 {mod.name[lang]}
                 <small>{mod.name[otherLang(lang)]}</small>
@@ -44,7 +44,7 @@ export function QueueSummary({ hall, state, lang, pageSeconds }: { hall: HallCon
               .map((s) => {
                 const mins = minutes(estimate.get(s.id));
                 return (
-                  <div className="service-row" key={s.id} data-service={s.id}>
+                  <div className="service-row" key={s.id} data-service={s.id} data-group={mod.id}>
                     <span className="service-name">{s.name[lang]}</span>
                     <span>
                       {m.waiting} {counts.get(s.id)}

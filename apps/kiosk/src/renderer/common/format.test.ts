@@ -1,5 +1,5 @@
 import { translator } from '../i18n';
-import { maskName, formatLocalTime, formatOpeningHours, waitLine, waitMinutes } from './format';
+import { maskName, formatLocalTime, formatOpeningHours, peopleAheadText, waitLine, waitMinutes } from './format';
 
 const zh = translator('zh');
 const en = translator('en');
@@ -30,6 +30,15 @@ describe('how waits and hours read', () => {
 
   it('prints the issue time in the hall timezone', () => {
     expect(formatLocalTime('2025-11-25T01:30:00.000Z', 'Asia/Shanghai')).toBe('2025-11-25 09:30');
+  });
+});
+
+describe('people ahead', () => {
+  test('English plurals: no one, 1 person, 2 people; Chinese has one form', () => {
+    expect(peopleAheadText(en, 0)).toBe('No one ahead of you: watch for your number');
+    expect(peopleAheadText(en, 1)).toBe('1 person ahead of you');
+    expect(peopleAheadText(en, 2)).toBe('2 people ahead of you');
+    expect(peopleAheadText(zh, 1)).toBe('前面还有 1 人');
   });
 });
 

@@ -7,6 +7,12 @@ export function waitMinutes(seconds: number): number {
   return seconds <= 0 ? 0 : Math.ceil(seconds / 60);
 }
 
+/** "No one ahead", "1 person ahead", "3 people ahead" (English plurals; Chinese has one form). */
+export function peopleAheadText(t: Translate, n: number): string {
+  if (n <= 0) return t('peopleAheadNone');
+  return n === 1 ? t('peopleAheadOne', { n }) : t('peopleAheadMany', { n });
+}
+
 /** The "N waiting · about M min" line on a service tile. */
 export function waitLine(t: Translate, waiting: number, estimatedWaitSeconds: number | null): string {
   if (estimatedWaitSeconds === null) return t('waitUnknown', { n: waiting });

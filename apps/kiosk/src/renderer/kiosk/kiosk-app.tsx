@@ -46,6 +46,8 @@ export interface KioskSettings {
 }
 
 const START: Screen = { name: 'modules' };
+/** Used until the hall's own `kioskTicketScreenSeconds` is known. */
+export const DEFAULT_TICKET_SCREEN_SECONDS = 20;
 
 export function KioskApp({ settings }: { settings: KioskSettings }) {
   const conn = useHallConnection();
@@ -91,6 +93,16 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   }, [settings.idleSeconds, reset, large]);
 
   const { hall, api, serverDown, markServerDown } = conn;
+
+  // The ticket screen goes back to the start after the hall's time (default 20 s) once the ticket
+  // is printed (or its printer fault shown), so the next visitor cannot scan someone else's QR.
+  const ticketShown = screen.name === 'ticket' && screen.print !== 'printing' ? screen.ticket.id : null;
+  const ticketSeconds = hall?.kioskTicketScreenSeconds ?? DEFAULT_TICKET_SCREEN_SECONDS;
+  useEffect(() => {
+    if (ticketShown === null) return;
+    const timer = setTimeout(reset, ticketSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [ticketShown, ticketSeconds, reset]);
   const issue = useCallback(
     async (serviceId: string, appointmentCode?: string) => {
       if (!hall || busyRef.current) return;

@@ -13,7 +13,7 @@ interface Props {
   onService: (serviceId: string) => void;
 }
 
-/** The services of one module, each with its live queue: "等候 N 人 · 约 M 分钟". */
+/** The services of one module, each with its live queue ("等候 N 人 · 约 M 分钟") or why it takes no ticket now. */
 export function ServiceListScreen({ t, lang, hall, moduleId, queues, disabled, onService }: Props) {
   const module = hall.modules.find((m) => m.id === moduleId);
   const services = hall.services.filter((s) => s.moduleId === moduleId && s.active);
@@ -25,10 +25,25 @@ export function ServiceListScreen({ t, lang, hall, moduleId, queues, disabled, o
       <div className="tile-grid">
         {services.map((s) => {
           const q = queues.get(s.id);
+          // Closed for the day or over its quota: greyed with the reason, never offered then refused.
+          const closed = q?.acceptingTickets === false;
           return (
-            <button type="button" key={s.id} className="tile service-tile" data-testid={`service-${s.id}`} disabled={disabled} onClick={() => onService(s.id)}>
+            <button
+              type="button"
+              key={s.id}
+              className={`tile service-tile${closed ? ' tile-closed' : ''}`}
+              data-testid={`service-${s.id}`}
+              data-closed={closed ? (q.closedReason ?? 'service_closed') : undefined}
+              disabled={disabled || closed}
+              aria-disabled={disabled || closed}
+              onClick={() => onService(s.id)}
+            >
               <span className="tile-name">{localized(s.name, lang)}</span>
-              {q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds)}</span>}
+              {closed ? (
+                <span className="tile-sub tile-closed-reason">{t(`closed_${q.closedReason ?? 'service_closed'}` as const)}</span>
+              ) : (
+                q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds)}</span>
+              )}
             </button>
           );
         })}

@@ -1,7 +1,7 @@
 import type { Lang, Service } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { localized } from '../i18n';
-import { waitMinutes } from '../common/format';
+import { peopleAheadText, waitMinutes } from '../common/format';
 import { QrCode } from '../common/qr-code';
 import type { PrintOutcome } from './ticket-printing';
 import type { IssuedTicket } from './take-ticket';
@@ -33,7 +33,7 @@ export function TicketScreen({ t, lang, ticket, service, live, print, onDone }: 
         {localized(service.name, lang)}
       </p>
       <div className="ticket-figures">
-        {peopleAhead !== null && <p data-testid="people-ahead">{t('peopleAhead', { n: peopleAhead })}</p>}
+        {peopleAhead !== null && <p data-testid="people-ahead">{peopleAheadText(t, peopleAhead)}</p>}
         <p data-testid="estimated-wait">{wait === null ? t('estimateUnknown') : t('estimatedWait', { m: Math.max(1, waitMinutes(wait)) })}</p>
       </div>
       {fault && (

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { RATING_LABELS } from '@hallq/shared';
 import type { Lang, RatingLevel } from '@hallq/shared';
 import { localized, translator } from '../i18n';
-import { waitMinutes } from '../common/format';
 import { alertCalled, unlockSound } from './call-alert';
+import { NextStep } from './next-step';
 import { RatingForm } from './rating-form';
+import { useNow } from './use-now';
 import { RemoteArrival } from './remote-arrival';
 import { PushOptIn } from './push-opt-in';
 import { useTicketStatus } from './use-ticket-status';
@@ -18,21 +19,22 @@ interface Props {
 export function StatusApp({ publicId, initialLang }: Props) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const { phase, ticket, connectionLost, changeCount, refresh, api } = useTicketStatus(publicId);
+  const { phase, ticket, connectionLost, live, changeCount, refresh, api } = useTicketStatus(publicId);
+  const now = useNow(ticket?.status === 'called' ? 15_000 : null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const [soundOn, setSoundOn] = useState(false);
   const alerted = useRef<string | null>(null);
 
-  // Alert once per call (a recall has a new calledAt and alerts again).
+  // Alert once per call, and again on each recall.
   useEffect(() => {
     if (ticket?.status !== 'called') return;
-    const key = ticket.calledAt ?? 'called';
+    const key = `${ticket.calledAt ?? 'called'}|${ticket.recalledAt ?? ''}`;
     if (alerted.current === key) return;
     alerted.current = key;
     alertCalled();
-  }, [ticket?.status, ticket?.calledAt]);
+  }, [ticket?.status, ticket?.calledAt, ticket?.recalledAt]);
 
   const act = async (path: string, body: unknown): Promise<void> => {
     setBusy(true);
@@ -74,9 +76,13 @@ export function StatusApp({ publicId, initialLang }: Props) {
         <span className="phone-hall">{localized(ticket.hallName, lang)}</span>
         {langSwitch}
       </header>
-      {connectionLost && (
+      {connectionLost ? (
         <p className="phone-offline" role="status">
           {t('connectionLost')}
+        </p>
+      ) : (
+        <p className={`phone-live${live ? ' phone-live-on' : ''}`} role="status" data-testid="live">
+          {live ? t('liveOn') : t('liveOff')}
         </p>
       )}
       <main className="phone-card" key={changeCount} data-changed={changeCount > 0}>
@@ -94,22 +100,10 @@ export function StatusApp({ publicId, initialLang }: Props) {
             {t(`status_${ticket.status}` as const)}
           </p>
         )}
-        {ticket.status === 'waiting' && (
-          <div className="phone-figures">
-            {ticket.peopleAhead !== null && <p data-testid="people-ahead">{t('peopleAhead', { n: ticket.peopleAhead })}</p>}
-            <p data-testid="estimated-wait">
-              {ticket.estimatedWaitSeconds === null ? t('estimateUnknown') : t('estimatedWait', { m: Math.max(1, waitMinutes(ticket.estimatedWaitSeconds)) })}
-            </p>
-          </div>
-        )}
+        <NextStep t={t} lang={lang} ticket={ticket} now={now} busy={busy} onRequeue={() => void act('requeue', {})} />
       </main>
       {ticket.remote === true && ticket.status === 'waiting' && (
         <RemoteArrival t={t} ticket={ticket} busy={busy} failed={failed} onArrive={(arrivalCode) => void act('arrive', { arrivalCode })} />
-      )}
-      {ticket.status === 'expired' && (
-        <p className="phone-error" role="alert" data-testid="expired">
-          {t('expiredDetail')}
-        </p>
       )}
       {ticket.status === 'waiting' && <PushOptIn t={t} publicId={publicId} />}
       {ticket.status === 'waiting' && (

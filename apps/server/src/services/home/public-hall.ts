@@ -2,13 +2,14 @@
 // now (and why not), the live queue and estimated wait, bookings and the remote queue. Nothing
 // about staff or devices. The live figures are reused for a few seconds: a thousand phones opening
 // the page cost one forecast per service, not a thousand.
-import type { LocalizedText, Module, OpeningHours, ServiceQueueView } from '@hallq/shared';
+import type { LocalizedText, Module, OpeningHours, ServiceClosedReason, ServiceQueueView } from '@hallq/shared';
 import { isOpenAt, localTime } from '../clock';
 import type { Core } from '../core';
 import { serviceViews } from '../estimates';
 import type { HallMirror } from '../hall-mirror';
+import { closedReasonOf } from '../service-availability';
 
-export type ClosedReason = 'hall_closed' | 'service_closed' | 'quota_reached';
+export type ClosedReason = ServiceClosedReason;
 
 export interface PublicHallService {
   id: string;
@@ -58,13 +59,11 @@ export function publicHall(core: Core, m: HallMirror): PublicHall {
   const local = localTime(now, m.hall.timezone);
   const hallOpen = !m.hall.holidays.includes(local.date) && isOpenAt(m.hall.openingHours, local);
   const live = liveViews(m, now);
+  const issued = core.repos.tickets.issuedCount.bind(core.repos.tickets);
   const services = [...m.services.values()]
     .filter((s) => s.active)
     .map((s): PublicHallService => {
-      let closedReason: ClosedReason | undefined;
-      if (!hallOpen) closedReason = 'hall_closed';
-      else if (s.closedOn === local.date || !isOpenAt(s.openingHours, local)) closedReason = 'service_closed';
-      else if (s.dailyQuota !== null && core.repos.tickets.issuedCount(m.hall.id, s.id, local.date) >= s.dailyQuota) closedReason = 'quota_reached';
+      const closedReason = closedReasonOf(m, s, now, issued);
       const share = s.remoteDailyShare ?? 0;
       const v = live.get(s.id);
       return {

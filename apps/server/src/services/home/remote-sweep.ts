@@ -7,11 +7,11 @@ export function startRemoteSweep(deps: AppDeps, everyMs: number): () => void {
   const timer = setInterval(() => {
     if (running) return;
     const now = deps.clock();
-    const halls = deps.services.mirror.ids().map((id) => deps.services.mirror.get(id)!).filter((m) => hasOverdue(m, now));
+    const halls = deps.mirror.ids().map((id) => deps.mirror.get(id)!).filter((m) => hasOverdue(m, now));
     if (halls.length === 0) return;
     running = true;
     deps
-      .run((tx) => halls.reduce((n, m) => n + expireOverdue(deps.core, tx, m), 0))
+      .run((tx) => halls.reduce((n, m) => n + expireOverdue(deps, tx, m), 0))
       .catch((err: unknown) => deps.logger.error({ err }, 'remote ticket expiry failed'))
       .finally(() => {
         running = false;
