@@ -158,6 +158,7 @@ export const HallPatch = z.strictObject({
   waitTargetSeconds: z.number().int().min(60).max(86400).optional(),
   openingHours: OpeningHoursSchema.optional(),
   holidays: z.array(localDate).max(400).optional(),
+  makeUpWorkdays: z.array(localDate).max(100).optional(),
   announcementTemplate: z
     .string()
     .max(200)

@@ -59,6 +59,7 @@ const hallFields = {
   announcementMaxLagSeconds: int('longest wait from a call to the start of its announcement before displays catch up (read once, shorter); default 15'),
   openingHours: ref('OpeningHours'),
   holidays: array(localDate()),
+  makeUpWorkdays: array(localDate(), 'make-up working days (调休): weekend dates that count as working days for working-day deadlines'),
   ticketNotice: ref('LocalizedText'),
   ticketTemplate: obj(
     { header: ref('LocalizedText'), showEnglish: bool('default true'), showEstimate: bool('default true') },
@@ -109,9 +110,9 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, ['announcementMaxLagSeconds', 'ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['makeUpWorkdays', 'announcementMaxLagSeconds', 'ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
+      ['openingHours', 'holidays', 'makeUpWorkdays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),

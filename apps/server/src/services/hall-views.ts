@@ -19,6 +19,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     announcementMaxLagSeconds: m.hall.announcementMaxLagSeconds ?? 15,
     openingHours: m.hall.openingHours,
     holidays: m.hall.holidays,
+    ...(m.hall.makeUpWorkdays ? { makeUpWorkdays: m.hall.makeUpWorkdays } : {}),
     ticketNotice: m.hall.ticketNotice,
     ...(m.hall.ticketTemplate ? { ticketTemplate: m.hall.ticketTemplate } : {}),
     followUpWorkingDays: m.hall.followUpWorkingDays,

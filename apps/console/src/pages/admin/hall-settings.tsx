@@ -28,6 +28,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     target: String(Math.round(hall.waitTargetSeconds / 60)),
     hours: formatHours(hall.openingHours),
     holidays: (hall.holidays ?? []).join('\n'),
+    makeUp: (hall.makeUpWorkdays ?? []).join('\n'),
     template: hall.announcementTemplate ?? '',
     templateEn: hall.announcementTemplateEn ?? '',
     repeat: String(hall.announcementRepeat ?? 2),
@@ -83,6 +84,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('target') ? { waitTargetSeconds: Math.round(Number(f.target) * 60) } : {}),
       ...(changed('hours') ? { openingHours: hours.hours } : {}),
       ...(changed('holidays') ? { holidays: f.holidays.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
+      ...(changed('makeUp') ? { makeUpWorkdays: f.makeUp.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
       ...(changed('template') ? { announcementTemplate: f.template } : {}),
       ...(changed('templateEn') ? { announcementTemplateEn: f.templateEn } : {}),
       ...(changed('repeat') ? { announcementRepeat: Number(f.repeat) } : {}),
@@ -119,6 +121,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {field('target', t('hall.waitTarget'))}
         {field('hours', t('hall.openingHours'), 3)}
         {field('holidays', t('hall.holidays'), 3)}
+        {field('makeUp', t('hall.makeUpWorkdays'), 3)}
         {field('template', t('hall.template'))}
         {field('templateEn', t('hall.templateEn'))}
         <label>
