@@ -41,6 +41,9 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     showEstimate: hall.ticketTemplate?.showEstimate === false ? '' : 'yes',
     grace: String(hall.remoteGraceMinutes ?? 10),
     arrivalCode: hall.arrivalCodeRequired === false ? '' : 'yes',
+    noShowGrace: String(hall.noShowGraceSeconds ?? 120),
+    noShowRule: hall.noShowRule ?? 'requeue_once',
+    ticketScreen: String(hall.kioskTicketScreenSeconds ?? 20),
   }));
   const [f, setF] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -93,6 +96,9 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('headerZh', 'headerEn', 'showEnglish', 'showEstimate') ? { ticketTemplate } : {}),
       ...(changed('grace') ? { remoteGraceMinutes: Number(f.grace) } : {}),
       ...(changed('arrivalCode') ? { arrivalCodeRequired: f.arrivalCode === 'yes' } : {}),
+      ...(changed('noShowGrace') ? { noShowGraceSeconds: Number(f.noShowGrace) } : {}),
+      ...(changed('noShowRule') ? { noShowRule: f.noShowRule } : {}),
+      ...(changed('ticketScreen') ? { kioskTicketScreenSeconds: Number(f.ticketScreen) } : {}),
     };
     const parsed = HallPatch.safeParse(body);
     if (!parsed.success) {
@@ -143,6 +149,15 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {check('showEstimate', t('hall.ticketShowEstimate'))}
         {field('grace', t('hall.remoteGrace'))}
         {check('arrivalCode', t('hall.arrivalCodeRequired'))}
+        {field('noShowGrace', t('hall.noShowGrace'))}
+        <label>
+          {t('hall.noShowRule')}
+          <select name="hall-noShowRule" value={f.noShowRule} onChange={(e) => setF({ ...f, noShowRule: e.target.value as typeof f.noShowRule })}>
+            <option value="requeue_once">{t('hall.noShowRule.requeue_once')}</option>
+            <option value="new_ticket">{t('hall.noShowRule.new_ticket')}</option>
+          </select>
+        </label>
+        {field('ticketScreen', t('hall.kioskTicketScreen'))}
         <ErrorBox error={error} />
         <div className="form-actions wide">
           <button type="submit" className="btn-primary" disabled={busy}>
