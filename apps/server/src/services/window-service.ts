@@ -94,6 +94,12 @@ function claim(core: Core, tx: Tx, w: StoredWindow, staffId: string, ticketId: s
   });
 }
 
+/** The wait target of a service now: its own, else the hall's. */
+function waitTargetAt(core: Core, hallId: string, serviceId: string): number {
+  const m = core.mirror.get(hallId);
+  return m?.services.get(serviceId)?.waitTargetSeconds ?? m?.hall.waitTargetSeconds ?? 2400;
+}
+
 function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticketId: string, now: number, reason?: string): Ticket {
   tx.batch.claimed.add(ticketId);
   core.repos.windows.updateState(w.id, { currentTicketId: ticketId });
@@ -115,6 +121,8 @@ function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticke
       staffId: me.staff.id,
       stage: t.stage,
       ...(reason !== undefined ? { outOfOrderReason: reason } : {}),
+      organisationId: me.staff.organisationId,
+      waitTargetSeconds: waitTargetAt(core, w.hallId, t.serviceId),
     },
     now,
   );
