@@ -34,6 +34,8 @@ export interface RehearsalRecord {
   simulatorWaits: number[];
   byHour: Array<{ hour: number; server: number | null; simulator: number | null }>;
   callToScreenMs: number[];
+  /** From the staff's call to the visitor's phone showing it (ms). */
+  callToPhoneMs: number[];
   rssBytes: number[];
   cpuSeconds: number;
   wallSeconds: number;
@@ -75,6 +77,24 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
       callSent.delete(e.windowId);
     });
 
+    // Phones follow their tickets (auth {publicId}) until the visit ends.
+    const phone: number[] = [];
+    const phones: Array<ReturnType<typeof io>> = [];
+    const follow = (publicId: string): void => {
+      const p = io(server.url, { auth: { publicId }, transports: ['websocket'] });
+      phones.push(p);
+      let seen = false;
+      p.on('ticket.status', (st: { status: string; windowNumber: number | null }) => {
+        const w = windows.find((x) => x.number === st.windowNumber);
+        const sent = w ? phoneSent.get(w.id) : undefined;
+        if (st.status === 'called' && !seen && sent !== undefined) {
+          seen = true;
+          phone.push(Date.now() - sent);
+        }
+        if (st.status === 'done' || st.status === 'no_show') p.close();
+      });
+    };
+    const phoneSent = new Map<string, number>();
     const meta = new Map<string, { index: number; issuedAt: number }>();
     const serverWaits: number[] = new Array(trace.length).fill(NaN);
     let issued = 0;
@@ -96,8 +116,9 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
         const delay = wallAt(t.arrivedAt) - Date.now();
         if (delay > 0) await sleep(delay);
         const serviceId = servicesOf(t.serviceId)[0]!;
-        const r = await json<{ ticket: { id: string; issuedAt: string } }>(`${server.url}/api/v1/halls/demo/tickets`, { method: 'POST', token: hall.kioskToken, body: { serviceId } });
+        const r = await json<{ ticket: { id: string; issuedAt: string; publicId: string } }>(`${server.url}/api/v1/halls/demo/tickets`, { method: 'POST', token: hall.kioskToken, body: { serviceId } });
         if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
+        follow(r.body.ticket.publicId);
         meta.set(r.body.ticket.id, { index, issuedAt: Date.parse(r.body.ticket.issuedAt) });
         issued++;
       }
@@ -107,6 +128,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
       const token = tokens[i]!;
       while (issued < trace.length || handled < issued) {
         callSent.set(w.id, Date.now());
+        phoneSent.set(w.id, Date.now());
         const r = await json<{ ticket: { id: string; calledAt: string } }>(`${server.url}/api/v1/windows/${w.id}/call-next`, { method: 'POST', token, body: {} });
         if (r.status !== 200) {
           await sleep(Math.max(20, 10_000 / o.speed)); // nothing waiting: look again 10 simulated seconds later
@@ -138,6 +160,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
     await kiosk;
     await Promise.all(staff);
     display.close();
+    for (const p of phones) p.close();
 
     const simulatorWaits = trace.map((t) => (t.calledAt - t.arrivedAt) / 1000);
     const hourOf = (t: (typeof trace)[number]): number => Math.floor(scenario.startHour + t.arrivedAt / 3_600_000);
@@ -153,6 +176,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
         simulator: meanOf(trace.flatMap((t, i) => (hourOf(t) === hour ? [simulatorWaits[i]!] : []))),
       })),
       callToScreenMs: screen,
+      callToPhoneMs: phone,
       rssBytes: rss,
       cpuSeconds: cpuOf(server.process.pid!) - cpu0,
       wallSeconds: (Date.now() - wall0) / 1000,

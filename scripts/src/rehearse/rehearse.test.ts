@@ -10,7 +10,7 @@ import { reportHtml, summarise } from './summary';
 
 const built = existsSync(join(REPO_ROOT, 'apps/server/dist/main.js'));
 
-(built ? test : test.skip)('one hour of the seed hall: every visitor called, waits within the simulator\'s 95% CI, the display sees every call', async () => {
+(built ? test : test.skip)('one hour of the seed hall: every visitor called, waits within the simulator\'s 95% CI, the display sees every call, phones follow', async () => {
   const scenario = loadScenario('seed-hall');
   const record = await rehearse({ scenario, windows: scenario.windows, speed: 60, hours: 1 });
   const summary = summarise(scenario, scenario.windows, 60, 1, record);
@@ -18,6 +18,7 @@ const built = existsSync(join(REPO_ROOT, 'apps/server/dist/main.js'));
   expect(summary.called).toBe(summary.arrivals);
   expect(summary.agrees).toBe(true);
   expect(summary.server.calls).toBe(summary.arrivals);
+  expect(summary.server.phoneUpdates).toBeGreaterThan(0);
   expect(summary.server.rssMaxMb).toBeGreaterThan(0);
   expect(reportHtml(summary)).toContain('<svg');
 }, 400_000);

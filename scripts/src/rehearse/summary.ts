@@ -15,7 +15,7 @@ export interface RehearsalSummary {
   /** The server's mean wait lies inside the simulator's 95% CI. */
   agrees: boolean;
   byHour: RehearsalRecord['byHour'];
-  server: { callToScreenP50Ms: number | null; callToScreenP99Ms: number | null; calls: number; rssMaxMb: number; cpuShare: number; wallSeconds: number };
+  server: { callToScreenP50Ms: number | null; callToScreenP99Ms: number | null; calls: number; phoneUpdateP99Ms: number | null; phoneUpdates: number; rssMaxMb: number; cpuShare: number; wallSeconds: number };
 }
 
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -27,6 +27,7 @@ export function summarise(scenario: Scenario, windows: ReadonlyArray<ScenarioWin
   const serverMean = mean(served);
   const ci = sim.meanWaitCi95;
   const screen = [...r.callToScreenMs].sort((a, b) => a - b);
+  const phones = [...r.callToPhoneMs].sort((a, b) => a - b);
   return {
     scenario: scenario.name,
     speed,
@@ -42,6 +43,8 @@ export function summarise(scenario: Scenario, windows: ReadonlyArray<ScenarioWin
       callToScreenP50Ms: screen.length ? round(percentile(screen, 50)) : null,
       callToScreenP99Ms: screen.length ? round(percentile(screen, 99)) : null,
       calls: screen.length,
+      phoneUpdateP99Ms: phones.length ? round(percentile(phones, 99)) : null,
+      phoneUpdates: phones.length,
       rssMaxMb: round(Math.max(0, ...r.rssBytes) / 1024 / 1024),
       cpuShare: round(r.cpuSeconds / Math.max(1e-9, r.wallSeconds), 3),
       wallSeconds: round(r.wallSeconds),
@@ -71,6 +74,7 @@ export function reportHtml(s: RehearsalSummary): string {
     ['simulator 95% CI (replications)', s.simulatorMeanWaitCi95 ? `${round(s.simulatorMeanWaitCi95[0] / 60, 2)} - ${round(s.simulatorMeanWaitCi95[1] / 60, 2)} min` : '-'],
     ['server inside the CI', s.agrees ? 'yes' : 'NO'],
     ['call to screen p50 / p99', `${s.server.callToScreenP50Ms ?? '-'} / ${s.server.callToScreenP99Ms ?? '-'} ms (${s.server.calls} calls)`],
+    ['call to phone p99', `${s.server.phoneUpdateP99Ms ?? '-'} ms (${s.server.phoneUpdates} phones)`],
     ['server RSS (max)', `${s.server.rssMaxMb} MB`],
     ['server CPU', `${round(s.server.cpuShare * 100)}% of one core over ${s.server.wallSeconds} s`],
   ];
