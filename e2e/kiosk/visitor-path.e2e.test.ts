@@ -85,6 +85,25 @@ test('a service closed for the day is greyed on the kiosk with its reason, and i
   await page.waitForSelector(`[data-testid="service-${service.id}"]:not([data-closed])`, { timeout: 15_000 });
 });
 
+test('the kiosk ticket screen goes back to the start after the hall\'s time, so the next visitor cannot scan the QR', async () => {
+  expect((await api('PATCH', '/halls/demo', { kioskTicketScreenSeconds: 5 }, world.admin)).status).toBe(200);
+  try {
+    const service = servedAtWindow1();
+    const page = await newPage(browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
+    pages.push(page);
+    await page.getByTestId(`module-${service.moduleId}`).click();
+    await page.getByTestId(`service-${service.id}`).click();
+    await page.getByTestId('take-ticket').click();
+    await page.getByTestId('ticket-screen').waitFor();
+    await page.getByTestId('print-status').waitFor();
+    // Nobody touches the kiosk: the start screen is back within the hall's time (plus slack), not the idle minute.
+    await page.waitForSelector('[data-screen="modules"]', { timeout: 15_000 });
+    await expect(page.getByTestId('ticket-screen').count()).resolves.toBe(0);
+  } finally {
+    expect((await api('PATCH', '/halls/demo', { kioskTicketScreenSeconds: 20 }, world.admin)).status).toBe(200);
+  }
+});
+
 test('the rating pad after a rating on the phone says it was already rated there, and thanks nobody', async () => {
   const pad = await newPage(browser, `${world.server.url}/rating/1`, { viewport: { width: 1280, height: 800 } });
   pages.push(pad);
