@@ -2,7 +2,7 @@
 import { canServe, type RoutingWindow, type Ticket, type WindowView } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { StoredWindow } from '../storage/window-repo';
-import { actorOf, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';
+import { actorOf, audit, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';
 import { AppError, notFound } from './errors';
 import { toPrivateTicket } from './ticket-view';
 import { windowChanged } from './window-events';
@@ -172,5 +172,7 @@ export function callTicket(core: Core, tx: Tx, identity: Identity, windowId: str
   }
   const now = core.clock();
   if (!claim(core, tx, w, me.staff.id, t.id, now)) throw new AppError('invalid_transition', 'the ticket was just taken', { status: 'called' });
-  return announce(core, tx, identity, w, t.id, now, reason && reason.length > 0 ? reason : 'called out of order');
+  const why = reason && reason.length > 0 ? reason : 'called out of order';
+  audit(core, w.hallId, actorOf(identity), 'ticket.call_out_of_order', t.id, { number: t.number, windowNumber: w.number, reason: why });
+  return announce(core, tx, identity, w, t.id, now, why);
 }
