@@ -78,6 +78,10 @@ rows.push(
   ),
   row('GET', '/halls/demo/planning/forecast', MANAGERS, '/halls/:hallId/planning/forecast'),
   row('POST', '/halls/demo/planning/plan', MANAGERS, '/halls/:hallId/planning/plan'),
+  row('POST', '/halls/demo/planning/tomorrow', MANAGERS, '/halls/:hallId/planning/tomorrow'),
+  row('POST', '/halls/demo/windows/skills', MANAGERS, '/halls/:hallId/windows/skills'),
+  // Generated demo history: this hall has none, so a manager gets 404 (past the door).
+  row('GET', '/halls/demo/demo-history', MANAGERS, '/halls/:hallId/demo-history'),
   row('POST', '/halls/demo/ticket-preview', MANAGERS, '/halls/:hallId/ticket-preview'),
 );
 
