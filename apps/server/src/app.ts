@@ -144,7 +144,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     logger,
     auth,
     authenticate: authenticate(auth),
-    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, ...options.limits }),
+    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, kioskIssueBurst: config.kioskIssueBurst, ...options.limits }),
     allow,
     identity: identityOf,
     run: (command) => queue.run(command),

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   TRUST_PROXY: z.string().max(500).optional(),
+  KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
   PUSH_SUBJECT: z
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
@@ -69,6 +70,8 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
+  /** Tickets one kiosk device may issue at once before the per-device limit (KIOSK_ISSUE_BURST; load tests raise it). */
+  kioskIssueBurst: number;
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    kioskIssueBurst: e.KIOSK_ISSUE_BURST,
     pushSubject: e.PUSH_SUBJECT,
     hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
   };

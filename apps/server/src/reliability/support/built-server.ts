@@ -96,7 +96,7 @@ const exited = (child: ChildProcess): Promise<number | null> =>
 export async function startBuilt(opts: { dataDir: string; port?: number; env?: Record<string, string>; args?: string[] }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [mainJs, ...(opts.args ?? ['--demo'])], {
-    env: { ...process.env, QUEUE_DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...process.env, QUEUE_DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KIOSK_ISSUE_BURST: '1000000', QUEUE_DEMO_HISTORY: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
