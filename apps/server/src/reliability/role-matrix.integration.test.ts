@@ -3,6 +3,8 @@
 // Requests use unknown ids or bodies that fail validation, so nothing is changed by the matrix.
 // A route the server registers that the table does not list fails the last test.
 import type { Express } from 'express';
+import { buildOpenApiDocument } from '../openapi';
+import { conformance } from '../openapi/conformance';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 type Who = 'none' | 'bad' | 'admin' | 'supervisor' | 'officer' | 'helper' | 'kiosk' | 'display' | 'rating-pad';
@@ -101,6 +103,25 @@ rows.push(
   row('POST', '/public/tickets/p-nope/push', ANYONE, '/public/tickets/:publicId/push'),
 );
 
+// Every answer of the matrix is held to the published document too: a documented status, and a
+// body of that status's schema (errors included).
+const doc = buildOpenApiDocument() as Record<string, unknown>;
+const templates = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>).map(
+  ([template, item]) => ({ pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`), item }),
+);
+let checkedAnswers = 0;
+function documentedProblems(method: string, path: string, status: number, body: unknown): string[] {
+  const bare = path.split('?')[0]!;
+  const op = templates.find((t) => t.pattern.test(bare) && t.item[method.toLowerCase()])?.item[method.toLowerCase()];
+  if (!op) return [];
+  const response = op.responses[String(status)] ?? op.responses.default;
+  if (!response) return [`status ${status} is not documented`];
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema || typeof body !== 'object' || body === null) return [];
+  checkedAnswers++;
+  return conformance(doc, schema as Record<string, unknown>, body);
+}
+
 const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {
   if (r.allowed === ANYONE) return 'allowed';
   if (who === 'none' || who === 'bad') return 401;
@@ -135,6 +156,7 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
     }
     const body = method === 'POST' || method === 'PATCH' ? INVALID : undefined;
     const res = await s.api(method, p, { token, body });
+    expect([method, p, who, res.status, documentedProblems(method, p, res.status, res.body)]).toEqual([method, p, who, res.status, []]);
     if (expected === 'allowed') {
       expect([method, p, who, res.status]).not.toEqual([method, p, who, 401]);
       expect([method, p, who, res.status]).not.toEqual([method, p, who, 403]);
@@ -154,6 +176,10 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
     const r = await s.api('PATCH', p, { token: tokens.get('supervisor'), body });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('forbidden');
+  });
+
+  test('the answers were checked against the document (errors included)', () => {
+    expect(checkedAnswers).toBeGreaterThan(cases.length * 0.9);
   });
 
   test('the matrix changed nothing: no event was written', () => {

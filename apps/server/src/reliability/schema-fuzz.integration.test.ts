@@ -44,6 +44,30 @@ const anyJson = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
 );
 
+interface QueryOp {
+  method: string;
+  template: string;
+  params: Array<{ name: string; schema: Json }>;
+  roles: string[];
+  responses: Record<string, unknown>;
+}
+
+/** Operations with declared query parameters (path parameters resolved through components). */
+function queryOperations(): QueryOp[] {
+  const components = (doc.components as { parameters: Record<string, Json> }).parameters;
+  const out: QueryOp[] = [];
+  for (const [template, item] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      const params = ((op.parameters as Json[] | undefined) ?? [])
+        .map((p) => (typeof p.$ref === 'string' ? components[p.$ref.split('/').pop()!]! : p))
+        .filter((p) => p.in === 'query')
+        .map((p) => ({ name: p.name as string, schema: p.schema as Json }));
+      if (params.length > 0) out.push({ method: method.toUpperCase(), template, params, roles: (op['x-roles'] as string[]) ?? [], responses: op.responses as Json });
+    }
+  }
+  return out;
+}
+
 function baseBody(name: string): Json {
   const good = ((BODY_EXAMPLES as Record<string, { good: unknown[] }>)[name]?.good ?? [{}]) as Json[];
   return [...good].sort((a, b) => Object.keys(b).length - Object.keys(a).length)[0] ?? {};
@@ -62,6 +86,28 @@ describe('OpenAPI-generated fuzzing: each wrong-typed field alone, every operati
   const ops = operations();
   test('covers the operations of the document', () => {
     expect(ops.length).toBeGreaterThan(30);
+  });
+
+  const queryOps = queryOperations();
+  test.each(queryOps.map((o) => [`${o.method} ${o.template} ?query`, o] as const))('%s: each query parameter alone with a value its schema refuses', async (_name, op) => {
+    const token = tokens.get(op.roles.find((r) => tokens.has(r)) ?? '');
+    const path = op.template.replace('{hallId}', 'demo').replace('{windowId}', 'win-1').replace(/\{[^}]+\}/g, 'no-such-id');
+    const documented = new Set(Object.keys(op.responses));
+    // Query values are text: a wrong one is text the parameter's schema (read as text) refuses.
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2026-13-01', '0000-00-00', '-1', '1e9', 'null', '[]', '%00', 'true'));
+    for (const p of op.params) {
+      const numeric = p.schema.type === 'integer' || p.schema.type === 'number';
+      const refused = text.filter((v) => (numeric ? !/^-?\d+$/.test(v) || conformance(doc, p.schema, Number(v)).length > 0 : conformance(doc, p.schema, v).length > 0));
+      await fc.assert(
+        fc.asyncProperty(refused, async (value) => {
+          const r = await s.api(op.method, `${path}?${new URLSearchParams({ [p.name]: value })}`, { token });
+          const problems = conformance(doc, { $ref: '#/components/schemas/ErrorBody' }, r.body);
+          const ok = r.status >= 400 && r.status < 500 && problems.length === 0 && (documented.has(String(r.status)) || documented.has('default'));
+          if (!ok) throw new Error(`${op.method} ${path}?${p.name}=${JSON.stringify(value)}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)} ${problems.join('; ')}`);
+        }),
+        { numRuns: RUNS },
+      );
+    }
   });
 
   test.each(ops.map((o) => [`${o.method} ${o.template}`, o] as const))('%s', async (_name, op) => {
