@@ -72,10 +72,18 @@ export async function startChild(script: string, args: string[] = [], env: Recor
   };
 }
 
-/** The real hall server in demo mode on a fresh database. */
+/**
+ * The real hall server in demo mode on a fresh database, without the generated history. One kiosk
+ * token stands in for a whole hall's kiosks, so the per-kiosk issue limit is raised out of the way.
+ */
 export function startHallServer(env: Record<string, string> = {}): Promise<Child> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-bench-'));
-  return startChild(path.join(REPO_ROOT, 'apps/server/dist/main.js'), ['--demo'], { QUEUE_DATA_DIR: dataDir, ...env });
+  return startChild(path.join(REPO_ROOT, 'apps/server/dist/main.js'), ['--demo'], {
+    QUEUE_DATA_DIR: dataDir,
+    QUEUE_DEMO_HISTORY: '0',
+    KIOSK_ISSUE_BURST: '10000000',
+    ...env,
+  });
 }
 
 export function startBaseline(name: 'express-ceiling' | 'http-ceiling' | 'socketio-broadcast'): Promise<Child> {
