@@ -60,7 +60,9 @@ test('queue from home, read the arrival code off the hall display, confirm on th
   const r = await world.server.api<{ ticket: { number: string } }>('POST', `/windows/${windowId}/call-next`, {}, staff);
   expect(r.body.ticket.number).toBe(number);
   await phone.getByTestId('called').waitFor({ timeout: 15_000 });
-  await world.server.api('POST', `/tickets/${(r.body.ticket as unknown as { id: string }).id}/no-show`, {}, staff);
+  const calledId = (r.body.ticket as unknown as { id: string }).id;
+  expect((await world.server.api('POST', `/tickets/${calledId}/start`, {}, staff)).status).toBe(200);
+  expect((await world.server.api('POST', `/tickets/${calledId}/complete`, {}, staff)).status).toBe(200);
   await display.context().close();
   await phone.context().close();
 });

@@ -83,7 +83,7 @@ for (const viewport of VIEWPORTS) {
   }
 }
 
-test('quota reached and service closed: the visitor is told why, with the hours, and gets no ticket', async () => {
+test('quota reached and service closed: the service is greyed with why (and the hours) before its checklist, and gives no ticket', async () => {
   const food = serviceNamed(world.hall, '食品经营许可');
   const consult = serviceNamed(world.hall, '政策咨询');
   const patch = async (id: string, body: unknown) => {
@@ -101,19 +101,22 @@ test('quota reached and service closed: the visitor is told why, with the hours,
     await world.printer.waitForJob();
     await page.getByTestId('done').click();
 
-    await openService(page, food);
-    await page.getByTestId('take-ticket').click();
-    await page.getByTestId('notice-closed').waitFor();
-    await expectOnPage(page, '该事项今日号源已取完');
-    await page.getByTestId('notice-ok').click();
+    // The last ticket of the day is taken: the service turns grey with the reason, never offered.
+    await page.getByTestId(`module-${food.moduleId}`).click();
+    const foodTile = page.getByTestId(`service-${food.id}`);
+    await page.waitForSelector(`[data-testid="service-${food.id}"][data-closed="quota_reached"]`, { timeout: 15_000 });
+    await expect(foodTile.textContent()).resolves.toContain('该事项今日号源已取完');
+    await expect(foodTile.isDisabled()).resolves.toBe(true);
 
     await page.getByTestId('home').click();
-    await openService(page, consult);
-    await page.getByTestId('take-ticket').click();
-    await page.getByTestId('notice-closed').waitFor();
-    await expectOnPage(page, '该事项今日已停止取号');
-    await expectOnPage(page, '办理时间：周一至周五 00:00–00:01');
+    await page.getByTestId(`module-${consult.moduleId}`).click();
+    const consultTile = page.getByTestId(`service-${consult.id}`);
+    await page.waitForSelector(`[data-testid="service-${consult.id}"][data-closed="service_closed"]`);
+    await expect(consultTile.textContent()).resolves.toContain('该事项今日已停止取号');
+    await expect(consultTile.textContent()).resolves.toContain('办理时间：周一至周五 00:00–00:01');
     await shoot(page, 'kiosk-closed-zh-1080x1920');
+    await consultTile.click({ force: true });
+    await expect(page.getByTestId('checklist').count()).resolves.toBe(0);
     await expect(page.getByTestId('ticket-screen').count()).resolves.toBe(0);
   } finally {
     await page.context().close();

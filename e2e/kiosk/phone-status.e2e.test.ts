@@ -113,7 +113,7 @@ test('the visitor can cancel a waiting ticket from the phone', async () => {
   try {
     await page.getByTestId('cancel').click();
     await page.getByTestId('cancel-confirm').click();
-    await page.getByText('已取消').waitFor();
+    await page.getByText('已取消', { exact: true }).waitFor();
     const status = await world.server.api<{ status: string }>('GET', `/public/tickets/${ticket.publicId}`);
     expect(status.body.status).toBe('cancelled');
     await expect(page.getByTestId('cancel').count()).resolves.toBe(0);

@@ -50,6 +50,9 @@ async function driveTickets(): Promise<void> {
     expect((await server.api('POST', `/tickets/${id}/rating`, rating, pad)).status).toBe(201);
   }
   const gone = await next();
+  // No-show is allowed before the hall's grace time only once the visitor was recalled.
+  expect((await server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200);
+  expect((await server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200); // no-show safeguard: one recall first
   expect((await server.api('POST', `/tickets/${gone}/no-show`, {}, w01)).status).toBe(200);
 }
 

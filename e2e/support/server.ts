@@ -71,7 +71,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     const args = [SERVER_MAIN];
     if (options.demo !== false) args.push('--demo');
     child = spawn(process.execPath, args, {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUEUE_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG2N: '14', QUEUE_DEMO_HISTORY: options.history ? '1' : '0', ...options.env },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QUEUE_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG2N: '14', QUEUE_DEMO_HISTORY: options.history ? '1' : '0', KIOSK_ISSUE_BURST: '1000000', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

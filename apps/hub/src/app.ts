@@ -14,6 +14,7 @@ import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
 import { statsRouter } from './routes/stats';
 import { CityAuth } from './services/city-auth';
+import { LoginThrottle } from './services/login-throttle';
 import { createPool, migrate } from './storage/db';
 
 export const HUB_VERSION = '0.1.0';
@@ -41,6 +42,7 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
       config,
       logger,
       auth,
+      loginThrottle: new LoginThrottle(sockets.throttleStore, config.redisChannelPrefix),
       now: () => Date.now(),
       publishHall: sockets.publishHall,
       ready: async () => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { HubConfig } from './config';
 import type { CityAuth } from './services/city-auth';
+import type { LoginThrottle } from './services/login-throttle';
 import type { HallNow } from './services/hall-views';
 
 export interface HubDeps {
@@ -10,6 +11,7 @@ export interface HubDeps {
   config: HubConfig;
   logger: Logger;
   auth: CityAuth;
+  loginThrottle: LoginThrottle;
   now: () => number;
   /** Tells every hub process's city sockets that a hall changed (through Redis). */
   publishHall: (hall: HallNow) => void;

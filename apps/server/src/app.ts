@@ -14,6 +14,7 @@ import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
 import { serverTiming } from './http/server-timing';
+import { contractGuard, refuseTrace } from './http/contract-guard';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { buildOpenApiDocument } from './openapi';
 import type { RouterFactory } from './app-deps';
@@ -146,11 +147,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     logger,
     auth,
     authenticate: authenticate(auth),
-    limits: createLimits(clock, {
-      unknownIdsPerMinute: options.publicRateLimit,
-      ...(config.kioskIssuesPerMinute !== null ? { kioskIssuesPerMinute: config.kioskIssuesPerMinute } : {}),
-      ...options.limits,
-    }),
+    limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, kioskIssueBurst: config.kioskIssueBurst, ...options.limits }),
     allow,
     identity: identityOf,
     run: (command) => queue.run(command),
@@ -162,13 +159,15 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
+  app.use(refuseTrace);
 
   const api = Router();
+  const openApi = buildOpenApiDocument();
+  api.use(contractGuard(openApi));
   api.use(jsonBody);
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: VERSION });
   });
-  const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });

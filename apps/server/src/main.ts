@@ -1,5 +1,6 @@
 // Starts the hall server: configuration, demo seed, listen, graceful shutdown.
 import { createApp } from './app';
+import { scaledClock } from './services/clock';
 import { BackupScheduler } from './backup/backup';
 import { loadConfig } from './config';
 import type { DemoHall } from './demo/demo-hall-types';
@@ -18,7 +19,8 @@ function openAllHours(demo: DemoHall): DemoHall {
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const server = createApp({ config, seed: config.demo ? openAllHours(demoHall) : undefined, demoHistory: config.demoHistory ? readDemoHistory(DEMO_HISTORY_FILE) : undefined });
+  const clock = config.clock ? scaledClock(config.clock.startMs, config.clock.speed) : undefined;
+  const server = createApp({ config, clock, seed: config.demo ? openAllHours(demoHall) : undefined, demoHistory: config.demoHistory ? readDemoHistory(DEMO_HISTORY_FILE) : undefined });
   const readyMs = Date.now() - started;
   const address = await server.listen();
   const base = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;

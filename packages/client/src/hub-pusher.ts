@@ -61,6 +61,7 @@ export class HubPusher {
   private wake: (() => void) | null = null;
   /** A commit happened since the last read of the log. */
   private pending = false;
+  private readonly waiters = new Set<{ seq: number; done: () => void }>();
   private loop: Promise<void> | null = null;
   /** Aborts an exchange in flight when the pusher stops. */
   private readonly stopping = new AbortController();
@@ -107,12 +108,26 @@ export class HubPusher {
   }
 
   /** Resolves once the hub has acknowledged `seq` (tests and the benchmark). */
-  async until(seq: number, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while ((this.ackSeq ?? 0) < seq) {
-      if (Date.now() > deadline) throw new Error(`hub ack ${this.ackSeq} < ${seq} after ${timeoutMs} ms (${this.lastError ?? 'no error'})`);
+  until(seq: number, timeoutMs = 30_000): Promise<void> {
+    if (this.ackSeq !== null && this.ackSeq >= seq) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`hub ack ${this.ackSeq} < ${seq} after ${timeoutMs} ms (${this.lastError ?? 'no error'})`));
+      }, timeoutMs);
+      const waiter = { seq, done: () => (clearTimeout(timer), resolve()) };
+      this.waiters.add(waiter);
       this.nudge();
-      await new Promise((r) => setTimeout(r, 20));
+    });
+  }
+
+  private acknowledged(ack: number): void {
+    this.ackSeq = ack;
+    for (const w of this.waiters) {
+      if (w.seq <= ack) {
+        this.waiters.delete(w);
+        w.done();
+      }
     }
   }
 
@@ -174,7 +189,7 @@ export class HubPusher {
     this.sendInfo = false;
     this.lastLive = liveText;
     if (ack > last) this.o.log?.warn({ hubAckSeq: ack, lastSeq: last }, 'the hub holds more events than this hall (restored from an older backup?)');
-    this.ackSeq = ack;
+    this.acknowledged(ack);
     return ack < last;
   }
 

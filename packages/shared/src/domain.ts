@@ -139,6 +139,9 @@ export interface Hall {
   openingHours: OpeningHours;
   /** Local dates (YYYY-MM-DD) on which the hall is closed. */
   holidays: string[];
+  /** Make-up working days (调休): local dates on a Saturday or Sunday that count as working days
+   * for working-day deadlines (absent = none). */
+  makeUpWorkdays?: string[];
   /** e.g. DEFAULT_ANNOUNCEMENT_TEMPLATE */
   announcementTemplate: string;
   announcementTemplateEn: string;

@@ -51,7 +51,16 @@ export interface TicketCallPayload {
 
 export interface HallEventPayloads {
   'ticket.issued': { ticket: PublicTicket };
-  'ticket.called': TicketCallPayload & { staffId: string | null; stage: number; outOfOrderReason?: string };
+  'ticket.called': TicketCallPayload & {
+    staffId: string | null;
+    stage: number;
+    outOfOrderReason?: string;
+    /** The caller's organisation and the service's wait target at the time of the call, so that
+     * figures and contractor statements of past months do not change when either changes later
+     * (absent in events recorded before they were kept). */
+    organisationId?: string;
+    waitTargetSeconds?: number;
+  };
   'ticket.recalled': TicketCallPayload;
   'ticket.started': {
     ticketId: string;

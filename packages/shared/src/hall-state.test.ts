@@ -79,6 +79,17 @@ describe('hall state fold', () => {
     expect(applyEvent(s, ev({ seq: 12, type: 'config.changed', what: 'windows' })).stale).toBe(true);
   });
 
+  it('a remote ticket is marked when its holder arrives or its turn passes, and leaves the queue when it expires', () => {
+    let s = fromSnapshot(snapshot({ waiting: [{ ...ticket('r1', 'A001'), remote: true, arrivedAt: null, passedOverAt: null }, ticket('t2', 'A002')] }));
+    s = applyEvent(s, ev({ seq: 11, type: 'ticket.passed_over', ticketId: 'r1', number: 'A001', serviceId: 'svc', expiresAt: at(11) }));
+    expect(s.waiting[0]).toMatchObject({ id: 'r1', passedOverAt: at(1), arrivedAt: null });
+    const arrived = applyEvent(s, ev({ seq: 12, type: 'ticket.arrived', ticketId: 'r1', number: 'A001', serviceId: 'svc', by: 'kiosk' }));
+    expect(arrived.waiting[0]).toMatchObject({ id: 'r1', arrivedAt: at(1) });
+    const expired = applyEvent(s, ev({ seq: 12, type: 'ticket.expired', ticketId: 'r1', number: 'A001', serviceId: 'svc' }));
+    expect(expired.waiting.map((t) => t.id)).toEqual(['t2']);
+    expect(expired.known.r1?.status).toBe('expired');
+  });
+
   it('a window change replaces the window, or adds a new one in number order', () => {
     let s = fromSnapshot(snapshot());
     s = applyEvent(s, ev({ seq: 11, type: 'window.changed', window: win(1, { state: 'paused', pauseReason: '午休' }) }));

@@ -94,6 +94,18 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
       next.known = { ...state.known, [e.ticket.id]: e.ticket };
       next.waiting = [...state.waiting.filter((t) => t.id !== e.ticketId), e.ticket];
       break;
+    case 'ticket.arrived':
+    case 'ticket.passed_over': {
+      // A remote ticket's holder came, or its turn came first: it keeps its place either way.
+      const patch: Partial<PublicTicket> = e.type === 'ticket.arrived' ? { arrivedAt: e.at } : { passedOverAt: e.at };
+      next.waiting = state.waiting.map((t) => (t.id === e.ticketId ? { ...t, ...patch } : t));
+      next.known = patchKnown(state.known, e.ticketId, patch);
+      break;
+    }
+    case 'ticket.expired':
+      next.waiting = state.waiting.filter((t) => t.id !== e.ticketId);
+      next.known = patchKnown(state.known, e.ticketId, { status: 'expired', finishedAt: e.at });
+      break;
     case 'ticket.called':
     case 'ticket.recalled': {
       next.waiting = state.waiting.filter((t) => t.id !== e.ticketId);

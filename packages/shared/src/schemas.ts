@@ -5,7 +5,26 @@ import { DEVICE_KINDS, NO_SHOW_RULES, PRINTER_STATUS_CHECKS, PRINTER_WARNINGS, S
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().trim().min(1).max(200);
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local date YYYY-MM-DD');
+/** Years a hall's dates may fall in: nothing before the epoch, nothing past four digits. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 9999;
+
+/** True for a real calendar date `YYYY-MM-DD` (2026-02-29 and 2026-13-01 are not). The one date
+ * check of the whole API: every date parameter and field goes through `localDate`. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a local date YYYY-MM-DD')
+  .refine(isCalendarDate, `not a calendar date (YYYY-MM-DD, year ${FIRST_YEAR}..${LAST_YEAR})`);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time HH:MM');
 
 export const LocalizedTextSchema = z.strictObject({
@@ -139,6 +158,7 @@ export const HallPatch = z.strictObject({
   waitTargetSeconds: z.number().int().min(60).max(86400).optional(),
   openingHours: OpeningHoursSchema.optional(),
   holidays: z.array(localDate).max(400).optional(),
+  makeUpWorkdays: z.array(localDate).max(100).optional(),
   announcementTemplate: z
     .string()
     .max(200)
@@ -168,8 +188,8 @@ export const HallPatch = z.strictObject({
 
 export const AppointmentBody = z.strictObject({
   serviceId: id,
-  /** The booked time, ISO-8601. */
-  at: z.iso.datetime({ offset: true }),
+  /** The booked time, ISO-8601 (not in the past, at most a year ahead: checked against the clock). */
+  at: z.iso.datetime({ offset: true }).refine((t) => isCalendarDate(t.slice(0, 10)), `not a real date (year ${FIRST_YEAR}..${LAST_YEAR})`),
   /** Given by the portal, or generated: 6 digits a visitor types on the kiosk keypad. */
   code: z.string().regex(/^\d{4,12}$/, 'code: 4-12 digits').optional(),
 });
@@ -177,7 +197,7 @@ export const AppointmentBody = z.strictObject({
 /** A visitor books a slot from home; `start` is one of the slots' starts. */
 export const BookingBody = z.strictObject({
   serviceId: id,
-  start: z.iso.datetime({ offset: true }),
+  start: z.iso.datetime({ offset: true }).refine((t) => isCalendarDate(t.slice(0, 10)), `not a real date (year ${FIRST_YEAR}..${LAST_YEAR})`),
   /** Optional phone or e-mail for reminders; never shown on any screen or paper. */
   contact: z.string().trim().min(3).max(100).optional(),
 });

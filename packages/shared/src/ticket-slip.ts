@@ -16,6 +16,8 @@ export interface TicketSlipData {
   statusUrl: string;
   notice?: string;
   lang?: 'zh' | 'en';
+  /** The hall's public page (`PUBLIC_URL` + `/h/<hallId>`), printed in the footer. */
+  hallUrl?: string;
 }
 
 /** The printing package's `TicketTemplate`, structurally. */
@@ -31,7 +33,7 @@ export interface TicketSlip {
 }
 
 export interface TicketSlipInput {
-  hall: { name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
+  hall: { id: string; name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
   service: { id: string; name: LocalizedText } | undefined;
   ticket: { number: string; serviceId: string; issuedAt: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; statusUrl: string };
   lang: Lang;
@@ -52,7 +54,14 @@ const pick = (text: LocalizedText | undefined, lang: Lang): string | undefined =
   return chosen ? chosen : undefined;
 };
 
+/** The hall's public page, on the same server as the ticket's status page (`<PUBLIC_URL>/t/<id>`). */
+export function hallPageUrl(statusUrl: string, hallId: string): string | undefined {
+  const m = /^(.*)\/t\/[^/]+$/.exec(statusUrl);
+  return m ? `${m[1]}/h/${encodeURIComponent(hallId)}` : undefined;
+}
+
 export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): TicketSlip {
+  const hallUrl = hallPageUrl(ticket.statusUrl, hall.id);
   const settings = hall.ticketTemplate ?? {};
   const notice = pick(hall.ticketNotice, lang);
   const header = pick(settings.header, lang);
@@ -72,6 +81,7 @@ export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): Ti
       statusUrl: ticket.statusUrl,
       ...(notice ? { notice } : {}),
       lang,
+      ...(hallUrl ? { hallUrl } : {}),
     },
     template,
   };

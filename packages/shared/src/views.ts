@@ -15,6 +15,7 @@ export interface HallConfig {
   announcementMaxLagSeconds?: number;
   openingHours?: OpeningHours;
   holidays?: string[];
+  makeUpWorkdays?: string[];
   ticketNotice?: LocalizedText;
   ticketTemplate?: TicketTemplateSettings;
   followUpWorkingDays?: number;

@@ -63,8 +63,12 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
       halls.push(makeHall(id, i % 2, hubs[i % 2]!.url, r.body.token));
     }
     const byId = new Map(halls.map((h) => [h.id, h]));
-    for (const h of halls) h.pusher.start();
-    for (const h of halls) await h.pusher.until(0, 60_000);
+    // Halls come online over a few seconds, as they would, not all in the same millisecond.
+    for (let i = 0; i < halls.length; i++) {
+      halls[i]!.pusher.start();
+      if (i % 50 === 49) await sleep(100);
+    }
+    await Promise.all(halls.map((h) => h.pusher.until(0, 120_000)));
 
     // (a) city sockets, one per process; a hall's updates count on the socket of the other process.
     const socketLags: number[] = [];
@@ -122,7 +126,7 @@ export async function benchCity(quick: boolean): Promise<Row[]> {
       await sleep(100);
     }
     const loadSeconds = (performance.now() - started) / 1000;
-    for (const h of halls) await h.pusher.until(h.log.length, 120_000);
+    await Promise.all(halls.map((h) => h.pusher.until(h.log.length, 180_000)));
     const drained = (performance.now() - started) / 1000;
     await sleep(1500);
     polling = false;

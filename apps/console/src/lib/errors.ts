@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from '../i18n';
 const KNOWN = new Set<string>([
   'window_busy', 'invalid_transition', 'stage_not_allowed', 'not_window_skill', 'last_admin', 'forbidden', 'unauthorized', 'validation_failed',
   'not_found', 'window_not_signed_in', 'service_closed', 'hall_closed', 'quota_reached', 'conflict',
-  'rate_limited', 'offline', 'internal', 'invalid_credentials',
+  'rate_limited', 'offline', 'internal', 'invalid_credentials', 'no_show_too_early', 'requeue_not_allowed',
 ]);
 
 export interface FieldIssue {

@@ -36,7 +36,8 @@ export interface BrowserAnnouncer {
    * that never announced before starts there (an old call is never read as new).
    */
   begin(storageKey: string, currentSeq: number): void;
-  announce(call: CallToAnnounce): EnqueueResult | 'not-started';
+  /** Calls offered before `begin` wait for it ('waiting'). */
+  announce(call: CallToAnnounce): EnqueueResult | 'waiting';
   readonly soundState: SoundState;
   onSoundState(cb: (s: SoundState) => void): () => void;
   /** Called from a click: browsers allow sound only after a user gesture. */
@@ -111,7 +112,8 @@ export function createBrowserAnnouncer(opts: {
   }
 
   let queue: AnnouncementQueue | null = null;
-  return {
+  const early: CallToAnnounce[] = [];
+  const self: BrowserAnnouncer = {
     begin(storageKey, currentSeq) {
       if (queue) return;
       const stored = readMark(storageKey);
@@ -145,9 +147,13 @@ export function createBrowserAnnouncer(opts: {
         },
         onError: (e) => console.warn('[announcer]', e),
       });
+      for (const call of early.splice(0)) self.announce(call);
     },
     announce(call) {
-      if (!queue) return 'not-started';
+      if (!queue) {
+        early.push(call);
+        return 'waiting';
+      }
       const result = queue.enqueue(call);
       if (result === 'duplicate') hook.skipped.push({ seq: call.seq, number: call.number, reason: 'duplicate' });
       return result;
@@ -161,4 +167,5 @@ export function createBrowserAnnouncer(opts: {
     },
     enableSound: enable,
   };
+  return self;
 }

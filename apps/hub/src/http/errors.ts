@@ -13,6 +13,7 @@ const STATUS: Record<string, number> = {
   hall_exists: 409,
   seq_gap: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

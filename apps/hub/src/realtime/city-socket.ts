@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CityAuth } from '../services/city-auth';
+import type { ThrottleStore } from '../services/login-throttle';
 import type { HallNow } from '../services/hall-views';
 
 export const CITY_ROOM = 'city';
@@ -16,6 +17,8 @@ export interface CitySockets {
   io: Server;
   publishHall: (hall: HallNow) => void;
   redisReady: () => Promise<boolean>;
+  /** Hashes in Redis, for what every hub process must see alike (login slow-downs). */
+  throttleStore: ThrottleStore;
   close: () => Promise<void>;
 }
 
@@ -61,6 +64,20 @@ export async function startCitySockets(http: HttpServer, opts: SocketOptions, au
     publishHall: (hall) => {
       const msg: HallUpdated = { hallId: hall.id, ...hall };
       io.to(CITY_ROOM).emit('hall.updated', msg);
+    },
+    throttleStore: {
+      get: async (key, field) => {
+        const v: unknown = await pub.hGet(key, field);
+        return v === null || v === undefined ? null : String(v);
+      },
+      increment: async (key, field) => Number(await pub.hIncrBy(key, field, 1)),
+      set: async (key, field, value, ttl) => {
+        await pub.hSet(key, field, value);
+        await pub.expire(key, ttl);
+      },
+      forget: async (key) => {
+        await pub.del(key);
+      },
     },
     redisReady: async () => {
       try {

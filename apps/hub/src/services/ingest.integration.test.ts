@@ -129,5 +129,12 @@ describeWithDatabases('ingest of hall events', () => {
     const city = await api<{ issued: number; byHall: Array<{ hallId: string; issued: number }> }>(b.url, 'GET', '/hub/stats?from=2026-03-02&to=2026-03-02', undefined, admin);
     expect(city.body.issued).toBe(city.body.byHall.reduce((n, h) => n + h.issued, 0));
   });
-});
 
+  test('wrong passwords slow down the account tried (429 with Retry-After on every process); others still sign in', async () => {
+    for (let i = 0; i < 5; i++) expect((await api([a, b][i % 2]!.url, 'POST', '/hub/auth/login', { username: 'nobody', password: 'wrong' })).status).toBe(401);
+    const res = await fetch(`${b.url}/api/v1/hub/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'wrong' }) });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await api(b.url, 'POST', '/hub/auth/login', { username: 'admin', password: 'city-admin-secret' })).status).toBe(200);
+  });
+});

@@ -15,6 +15,7 @@ export const TicketPrintDataSchema = z.strictObject({
   statusUrl: z.string().url().max(2000),
   notice: z.string().max(500).optional(),
   lang: z.enum(['zh', 'en']).optional(),
+  hallUrl: z.string().url().max(2000).optional(),
   template: z
     .strictObject({ header: z.string().max(200).optional(), showEnglish: z.boolean().optional(), showEstimate: z.boolean().optional() })
     .optional(),

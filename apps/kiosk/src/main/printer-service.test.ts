@@ -48,6 +48,23 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     ]);
   });
 
+  it('paper near end: prints, answers the warning and tells the server once; a printer that never answers DLE EOT prints with printerStatusCheck none', async () => {
+    printer.setState('paper_near_end');
+    const service = createPrinterService(configFor(printer.url), deps());
+    await expect(service.print(ticket)).resolves.toEqual({ printed: true, warning: 'paper_near_end' });
+    await expect(service.print({ ...ticket, number: 'A008' })).resolves.toEqual({ printed: true, warning: 'paper_near_end' });
+    for (const n of ['A007', 'A008']) expect(decodeJob(await printer.waitForJob()).text).toContain(n);
+    expect(reports.map((r) => r.body)).toEqual([{ printerState: 'ready', printerWarning: 'paper_near_end', message: 'ticket A007 printed' }]);
+
+    printer.setState('silent');
+    const parsed = parseConfig('/k.json', JSON.stringify({ serverUrl: 'http://10.0.0.2:3000', deviceToken: 'kiosk-token-123456', printer: printer.url, printerStatusCheck: 'none' }));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const unchecked = createPrinterService(parsed.config, deps());
+    await expect(unchecked.print({ ...ticket, number: 'A009' })).resolves.toEqual({ printed: true });
+    await expect(unchecked.status()).resolves.toMatchObject({ state: 'ready' });
+    expect(decodeJob(await printer.waitForJob()).text).toContain('A009');
+  });
+
   it('out of paper: prints nothing, answers the fault, and raises a device alert every time', async () => {
     printer.setState('paper_out');
     const service = createPrinterService(configFor(printer.url), deps());

@@ -5,8 +5,11 @@ import type { Repos } from '../storage/repos';
 import type { Db } from '../storage/db';
 import { createStaff, defaultHall } from '../services/hall-setup';
 import { newToken, sha256 } from '../services/ids';
-import { hashPassword } from '../services/auth-service';
+import { hashPassword, type ScryptCost } from '../services/auth-service';
 import type { DemoHall } from './demo-hall-types';
+
+/** Hash cost of the seeded demo accounts (published passwords; upgraded at their first sign-in). */
+export const DEMO_SCRYPT: ScryptCost = { log2N: 10, r: 8, p: 1 };
 
 /** Demo mode: every service is bookable for the next 7 days, 30-minute slots 09:00-17:00, 2 per slot. */
 export const DEMO_BOOKING: BookingSlots = { days: [1, 2, 3, 4, 5, 6, 7], from: '09:00', to: '17:00', slotMinutes: 30, capacity: 2, daysAhead: 7 };
@@ -59,12 +62,12 @@ export function seedDemo(db: Db, repos: Repos, demo: DemoHall, now: number = Dat
       });
     }
     for (const w of demo.windows) repos.windows.create(h.id, { id: w.id, number: w.number, zone: w.zone, skills: w.skills });
-    // Hashing is deliberately slow: each distinct demo password is hashed once.
-    const hashes = new Map<string, string>();
+    // Every account gets its own salt (never one hash shared by several accounts). The demo
+    // passwords are published, so their hashes use the small DEMO_SCRYPT cost to keep start-up
+    // fast; the first sign-in of each account rewrites its hash at the configured cost.
     for (const s of demo.staff) {
       const password = s.password ?? 'demo';
-      if (!hashes.has(password)) hashes.set(password, hashPassword(password));
-      createStaff(repos, h.id, { ...s, password }, hashes.get(password));
+      createStaff(repos, h.id, { ...s, password }, hashPassword(password, DEMO_SCRYPT));
     }
     for (const n of demo.notices ?? []) repos.halls.putNotice(h.id, { ...n, createdAt: new Date(now).toISOString() });
     for (const d of demo.devices) {

@@ -14,9 +14,7 @@ export interface LimitOptions {
   unknownIdsPerMinute?: number;
   /** Wrong passwords per address per 15 minutes (default LOGIN_FAILURES_PER_ADDRESS). */
   loginFailuresPerAddress?: number;
-  /** Sustained tickets per minute per kiosk (default KIOSK_ISSUE_PER_SECOND x 60; load tests raise it). */
-  kioskIssuesPerMinute?: number;
-  /** Tickets a kiosk may issue at once before the sustained rate applies (default KIOSK_ISSUE_BURST). */
+  /** Tickets a kiosk may issue at once (default KIOSK_ISSUE_BURST); the refill stays one every 4 s. */
   kioskIssueBurst?: number;
 }
 
@@ -40,7 +38,7 @@ export function createLimits(clock: () => number, options: LimitOptions = {}): L
     unknownIds: new WindowCounter(options.unknownIdsPerMinute ?? 60, 60 * 1000, clock),
     loginAccount: new GrowingDelay(clock),
     loginAddress: new WindowCounter(options.loginFailuresPerAddress ?? LOGIN_FAILURES_PER_ADDRESS, 15 * 60 * 1000, clock),
-    kioskIssue: new TokenBuckets(options.kioskIssueBurst ?? KIOSK_ISSUE_BURST, options.kioskIssuesPerMinute !== undefined ? options.kioskIssuesPerMinute / 60 : KIOSK_ISSUE_PER_SECOND, clock),
+    kioskIssue: new TokenBuckets(options.kioskIssueBurst ?? KIOSK_ISSUE_BURST, KIOSK_ISSUE_PER_SECOND, clock),
   };
 }
 

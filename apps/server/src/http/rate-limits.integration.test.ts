@@ -13,7 +13,8 @@ describe('rate limits keyed on what is abused', () => {
   let kiosk: string;
   beforeEach(async () => {
     // Behind a reverse proxy on loopback: X-Forwarded-For names the client.
-    s = await startTestServer({ env: { TRUST_PROXY: 'loopback' } });
+    // The kiosk limit at its production value (test servers raise it for load tests).
+    s = await startTestServer({ env: { TRUST_PROXY: 'loopback', KIOSK_ISSUE_BURST: '30' } });
     kiosk = s.deviceToken('kiosk');
   });
   afterEach(() => s.close());

@@ -13,7 +13,11 @@ const atWindow = { ticketId: str(), number: str(), serviceId: str(), windowId: s
 /** Fields each event carries besides `seq, type, at, hallId, actor`; keys not in `optional` are always there. */
 const PAYLOADS = {
   'ticket.issued': [{ ticket: ref('PublicTicket') }, 'A ticket was issued (never carries publicId).'],
-  'ticket.called': [{ ...call, staffId: nullable(str()), stage: int(), outOfOrderReason: str() }, 'A window called a ticket.', ['outOfOrderReason']],
+  'ticket.called': [{
+    ...call, staffId: nullable(str()), stage: int(), outOfOrderReason: str(),
+    organisationId: str('the caller\'s organisation at the call (figures of past months keep it)'),
+    waitTargetSeconds: int('the service\'s wait target at the call'),
+  }, 'A window called a ticket.', ['outOfOrderReason', 'organisationId', 'waitTargetSeconds']],
   'ticket.recalled': [call, 'A window called the same ticket again (`recall: true`).'],
   'ticket.started': [atWindow, 'Service started.', ['staffId', 'stage']],
   'ticket.completed': [{

@@ -8,7 +8,12 @@ export const int = (description?: string): JsonSchema => (description ? { type: 
 export const num = (description?: string): JsonSchema => (description ? { type: 'number', description } : { type: 'number' });
 export const bool = (description?: string): JsonSchema => (description ? { type: 'boolean', description } : { type: 'boolean' });
 export const time = (description = 'ISO-8601 UTC'): JsonSchema => ({ type: 'string', format: 'date-time', description });
-export const localDate = (description = 'local date YYYY-MM-DD'): JsonSchema => ({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+export const localDate = (description = 'local date YYYY-MM-DD (a real calendar date, year 1970..9999)'): JsonSchema => ({
+  type: 'string',
+  format: 'date',
+  pattern: '^(19[7-9]\\d|[2-9]\\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  description,
+});
 export const oneOfValues = (values: readonly (string | number)[], description?: string): JsonSchema => ({
   type: typeof values[0] === 'number' ? 'integer' : 'string',
   enum: [...values],

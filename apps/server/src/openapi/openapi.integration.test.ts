@@ -80,8 +80,8 @@ it('answers a ticket\'s way through the hall as documented', async () => {
   const notice = await check('POST', '/halls/{hallId}/notices', '/halls/demo/notices', admin, { text: { zh: '通知', en: 'Notice' } });
   await check('PATCH', '/halls/{hallId}/notices/{id}', `/halls/demo/notices/${notice.body.notice.id}`, admin, { active: false });
   await check('DELETE', '/halls/{hallId}/devices/{id}', `/halls/demo/devices/${device.body.device.id}`, admin);
-  const booked = await check('POST', '/halls/{hallId}/appointments', '/halls/demo/appointments', admin, { serviceId: 'svc-food', at: '2030-01-02T02:00:00Z' });
-  const day = await check('GET', '/halls/{hallId}/appointments', '/halls/demo/appointments?date=2030-01-02', admin);
+  const booked = await check('POST', '/halls/{hallId}/appointments', '/halls/demo/appointments', admin, { serviceId: 'svc-food', at: '2026-03-02T02:00:00Z' });
+  const day = await check('GET', '/halls/{hallId}/appointments', '/halls/demo/appointments?date=2026-03-02', admin);
   expect(day.body.appointments).toHaveLength(1);
   await check('GET', '/halls/{hallId}/appointments/{code}', `/halls/demo/appointments/${booked.body.appointment.code}`, kiosk);
   await check('GET', '/halls/{hallId}/appointments/{code}', '/halls/demo/appointments/000000', kiosk);

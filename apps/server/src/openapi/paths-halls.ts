@@ -89,7 +89,11 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
         summary: 'Audit log, newest first (extension)', tag: 'Halls', roles: ['admin'], params: ['hallId'],
         query: [
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
-          { name: 'before', in: 'query', required: false, description: 'entries with an id below this one', schema: { type: 'integer' } },
+          { name: 'before', in: 'query', required: false, description: 'entries with an id below this one (paging)', schema: { type: 'integer', minimum: 1 } },
+          { name: 'actorId', in: 'query', required: false, description: 'who: a staff member\'s or device\'s id', schema: { type: 'string', minLength: 1, maxLength: 100 } },
+          { name: 'action', in: 'query', required: false, description: 'what: an action (e.g. `staff.update`) or a prefix ending in "." (e.g. `staff.`)', schema: { type: 'string', pattern: '^[a-z_.-]{1,60}$' } },
+          { name: 'from', in: 'query', required: false, description: 'when: first local date of the hall, inclusive', schema: localDate() },
+          { name: 'to', in: 'query', required: false, description: 'when: last local date of the hall, inclusive', schema: localDate() },
         ],
         answers: { 200: { description: 'Entries', schema: obj({ entries: array(ref('AuditEntry')) }) } },
       }),

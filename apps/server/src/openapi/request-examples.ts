@@ -30,8 +30,8 @@ export const BODY_EXAMPLES = {
   TransferBody: { good: [{ serviceId: 's' }, { serviceId: 's', stage: 1 }], bad: [{ stage: 1 }, { serviceId: 's', stage: '1' }, { serviceId: 's', stage: 10 }, { serviceId: 's', stage: 0.5 }] },
   RatingBody: {
     good: [{ level: 1 }, { level: 5, reason: '等待时间太长' }],
-    bad: [{}, { level: 0 }, { level: 6 }, { level: '1' }],
-    refinement: [{ level: 4 }, { level: 5, reason: '' }],
+    // 4 and 5 without a reason: the document's schema says so too (anyOf), not only the server.
+    bad: [{}, { level: 0 }, { level: 6 }, { level: '1' }, { level: 4 }, { level: 5, reason: '' }, { level: 5, reason: '   ' }],
   },
   ServiceBody: {
     good: [

@@ -7,7 +7,7 @@ export function homeSchemas(): Record<string, JsonSchema> {
   return {
     BookingSlots: { ...fromZod(BookingSlotsSchema), description: 'booking slots of a service in local time; days 1 = Monday .. 7 = Sunday' },
     PublicHallService: obj({
-      id: str(), code: str(), name: ref('LocalizedText'), moduleId: str(), guide: ref('LocalizedText'), documents: array(ref('LocalizedText')),
+      id: str(), code: str(), name: ref('LocalizedText'), moduleId: str(), guide: ref('ServiceGuide'), documents: array(ref('LocalizedText')),
       acceptingTickets: bool('a ticket can be taken now'),
       closedReason: oneOfValues(['hall_closed', 'service_closed', 'quota_reached'], 'why no ticket can be taken now'),
       waiting: int(), estimatedWaitSeconds: nullable(int('wait of a ticket taken now')),

@@ -59,6 +59,7 @@ const hallFields = {
   announcementMaxLagSeconds: int('longest wait from a call to the start of its announcement before displays catch up (read once, shorter); default 15'),
   openingHours: ref('OpeningHours'),
   holidays: array(localDate()),
+  makeUpWorkdays: array(localDate(), 'make-up working days (调休): weekend dates that count as working days for working-day deadlines'),
   ticketNotice: ref('LocalizedText'),
   ticketTemplate: obj(
     { header: ref('LocalizedText'), showEnglish: bool('default true'), showEstimate: bool('default true') },
@@ -84,6 +85,7 @@ const PEOPLE_AHEAD =
 export function responseSchemas(): Record<string, JsonSchema> {
   return {
     LocalizedText: localizedTextSchema(),
+    ServiceGuide: obj({ zh: str(), en: str() }, [], 'what to prepare, in both languages; both empty when the service has no guide'),
     OpeningHours: { ...fromZod(OpeningHoursSchema), description: 'weekly periods in local time, days 1 = Monday .. 7 = Sunday; null = open around the clock' },
     ErrorBody: obj({
       error: obj({
@@ -98,7 +100,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Module: obj({ id: str(), name: ref('LocalizedText') }),
     ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
     Service: obj({
-      id: str(), code: str(), prefix: str('one capital letter'), name: ref('LocalizedText'), moduleId: str(), guide: ref('LocalizedText'),
+      id: str(), code: str(), prefix: str('one capital letter'), name: ref('LocalizedText'), moduleId: str(), guide: ref('ServiceGuide'),
       documents: array(ref('LocalizedText')), stages: array(ref('ServiceStage')), dailyQuota: nullable(int()), openingHours: ref('OpeningHours'),
       waitTargetSeconds: nullable(int('null = the hall\'s target')), expectedServiceSeconds: int(), active: bool(),
       closedOn: nullable(localDate('closed for this day by a supervisor')),
@@ -108,9 +110,9 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Skill: obj({ serviceId: str(), tier: int('1 = primary, 2 = secondary, ...') }),
     HallWindow: obj(windowBase),
     RoutingPolicy: obj({ starvationEnabled: bool(), starvationFactor: num(), appointmentEarlySeconds: int() }),
-    Hall: obj(hallFields, ['announcementMaxLagSeconds', 'ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
+    Hall: obj(hallFields, ['makeUpWorkdays', 'announcementMaxLagSeconds', 'ticketTemplate', 'remoteGraceMinutes', 'arrivalCodeRequired'], 'the hall record, as PATCH /halls/{hallId} answers it'),
     HallConfig: obj({ ...hallFields, modules: array(ref('Module')), services: array(ref('Service')), windows: array(ref('HallWindow')) },
-      ['openingHours', 'holidays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
+      ['openingHours', 'holidays', 'makeUpWorkdays', 'ticketNotice', 'ticketTemplate', 'followUpWorkingDays', 'routing', 'noShowGraceSeconds', 'noShowRule', 'kioskTicketScreenSeconds', 'remoteGraceMinutes', 'arrivalCodeRequired']),
     CurrentTicketView: obj({
       ticketId: str(), number: str(), serviceId: str(), stage: int(), status: oneOfValues(['called', 'serving']), calledAt: time(), startedAt: nullable(time()),
     }),

@@ -25,9 +25,24 @@ const REFINEMENTS: Record<string, string[]> = {
   FollowUpStepBody: ['`assign` needs an `assignee` (staff id of the hall)', 'every other step needs a `note`', '`note` is trimmed first, so a blank note counts as missing'],
 };
 
+/**
+ * Refinements that JSON Schema can state after all: merged into the generated schema so that
+ * validators (and the fuzz and conformance tests) enforce them, not only read about them.
+ */
+const RULES_AS_SCHEMA: Record<string, JsonSchema> = {
+  // Ratings 4 and 5 (不满意, 非常不满意) need a reason with something in it.
+  RatingBody: {
+    anyOf: [
+      { properties: { level: { enum: [1, 2, 3] } } },
+      { required: ['reason'], properties: { reason: { type: 'string', minLength: 1, pattern: '\\S' } } },
+    ],
+  },
+};
+
 /** One zod schema as a JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), input side. */
 export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
+  if (name && RULES_AS_SCHEMA[name]) Object.assign(json, RULES_AS_SCHEMA[name]);
   const rules = name ? REFINEMENTS[name] : undefined;
   if (rules) {
     json['x-refinements'] = rules;

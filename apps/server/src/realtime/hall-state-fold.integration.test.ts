@@ -13,7 +13,11 @@ type Op =
   | { op: 'issue'; service: number; priority: boolean }
   | { op: 'sign-in' | 'sign-out' | 'pause' | 'resume' | 'call-next' | 'recall' | 'start' | 'complete' | 'no-show'; win: number }
   | { op: 'transfer'; win: number; service: number }
-  | { op: 'cancel'; pick: number };
+  | { op: 'cancel'; pick: number }
+  | { op: 'requeue'; pick: number }
+  | { op: 'arrive'; pick: number }
+  | { op: 'remote' }
+  | { op: 'wait' };
 
 const windowOp = (op: Exclude<Op, { win: number; service: number }>['op'] & string, weight: number) => ({
   weight,
@@ -22,18 +26,22 @@ const windowOp = (op: Exclude<Op, { win: number; service: number }>['op'] & stri
 
 // Weighted so that most runs call, serve and transfer many tickets (windows start signed in).
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('issue' as const), service: fc.nat(SERVICES.length - 1), priority: fc.boolean() }) },
-  windowOp('call-next', 5),
-  windowOp('start', 3),
-  windowOp('complete', 3),
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('issue' as const), service: fc.nat(SERVICES.length - 1), priority: fc.boolean() }) },
+  windowOp('call-next', 6),
+  windowOp('start', 4),
+  windowOp('complete', 4),
   windowOp('recall', 1),
-  windowOp('no-show', 1),
+  windowOp('no-show', 2),
   windowOp('pause', 1),
   windowOp('resume', 1),
   windowOp('sign-out', 1),
   windowOp('sign-in', 2),
   { weight: 2, arbitrary: fc.record({ op: fc.constant('transfer' as const), win: fc.nat(WINDOWS.length - 1), service: fc.nat(SERVICES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
+  // Visitors from home, and no-shows back in the queue.
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('remote' as const) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('arrive' as const, 'requeue' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('wait' as const) }) },
 );
 
 /** What the fold must reproduce: everything but live estimates, which are derived, not folded. */
@@ -70,8 +78,31 @@ describe('hall state fold', () => {
   }, 60_000);
   afterAll(() => s.close());
 
-  async function run(op: Op, issued: string[]): Promise<void> {
+  async function run(op: Op, issued: string[], remote: string[], noShows: string[]): Promise<void> {
     s.clock.advance(1);
+    if (op.op === 'wait') {
+      s.clock.advance(11 * 60); // past a passed-over remote ticket's grace
+      return;
+    }
+    if (op.op === 'remote') {
+      const res = await s.api('POST', '/public/halls/demo/remote-tickets', { body: { serviceId: 'svc-food' } });
+      if (res.status === 201) {
+        remote.push(res.body.ticket.publicId);
+        issued.push(res.body.ticket.id);
+      }
+      return;
+    }
+    if (op.op === 'arrive') {
+      if (remote.length === 0) return;
+      const code = (await s.api('GET', '/halls/demo/arrival-code', { token: display })).body.code;
+      await s.api('POST', `/public/tickets/${remote[op.pick % remote.length]}/arrive`, { body: { arrivalCode: code } });
+      return;
+    }
+    if (op.op === 'requeue') {
+      if (noShows.length === 0) return;
+      await s.api('POST', `/tickets/${noShows[op.pick % noShows.length]}/requeue`, { token: staff.get(1), body: {} });
+      return;
+    }
     if (op.op === 'issue') {
       const res = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: SERVICES[op.service], priority: op.priority } });
       if (res.status === 201) issued.push(res.body.ticket.id);
@@ -92,19 +123,22 @@ describe('hall state fold', () => {
     const current = queue.windows.find((w) => w.number === n)?.current;
     if (!current) return;
     const body = op.op === 'transfer' ? { serviceId: SERVICES[op.service] } : op.op === 'complete' ? { firstTimeAccepted: true } : {};
-    await s.api('POST', `/tickets/${current.ticketId}/${op.op}`, { token, body });
+    const res = await s.api('POST', `/tickets/${current.ticketId}/${op.op}`, { token, body });
+    if (op.op === 'no-show' && res.status === 200) noShows.push(current.ticketId);
   }
 
   it('any sequence of counter actions, folded live from a snapshot, equals the snapshot at its end', async () => {
     const runs = Number(process.env.HALLQ_FUZZ_RUNS ?? 12);
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 60 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 60, size: 'max' }), async (ops) => {
         let connection: HallConnection | undefined;
         try {
           connection = connectHall({ url: s.base, token: display });
           await until(() => connection?.state !== null);
           const issued: string[] = [];
-          for (const op of ops) await run(op, issued);
+          const remote: string[] = [];
+          const noShows: string[] = [];
+          for (const op of ops) await run(op, issued, remote, noShows);
           const end = (await s.api<QueueSnapshot>('GET', '/halls/demo/queue', { token: display })).body;
           await until(() => (connection?.state?.seq ?? 0) >= end.seq);
           expect(comparable(connection.state!)).toEqual(comparable(fromSnapshot(end)));

@@ -3,6 +3,8 @@
 // Requests use unknown ids or bodies that fail validation, so nothing is changed by the matrix.
 // A route the server registers that the table does not list fails the last test.
 import type { Express } from 'express';
+import { buildOpenApiDocument } from '../openapi';
+import { conformance } from '../openapi/conformance';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 type Who = 'none' | 'bad' | 'admin' | 'supervisor' | 'officer' | 'helper' | 'kiosk' | 'display' | 'rating-pad';
@@ -78,6 +80,10 @@ rows.push(
   ),
   row('GET', '/halls/demo/planning/forecast', MANAGERS, '/halls/:hallId/planning/forecast'),
   row('POST', '/halls/demo/planning/plan', MANAGERS, '/halls/:hallId/planning/plan'),
+  row('POST', '/halls/demo/planning/tomorrow', MANAGERS, '/halls/:hallId/planning/tomorrow'),
+  row('POST', '/halls/demo/windows/skills', MANAGERS, '/halls/:hallId/windows/skills'),
+  // Generated demo history: this hall has none, so a manager gets 404 (past the door).
+  row('GET', '/halls/demo/demo-history', MANAGERS, '/halls/:hallId/demo-history'),
   row('POST', '/halls/demo/ticket-preview', MANAGERS, '/halls/:hallId/ticket-preview'),
 );
 
@@ -96,6 +102,25 @@ rows.push(
   row('GET', '/public/push/key', ANYONE, '/public/push/key'),
   row('POST', '/public/tickets/p-nope/push', ANYONE, '/public/tickets/:publicId/push'),
 );
+
+// Every answer of the matrix is held to the published document too: a documented status, and a
+// body of that status's schema (errors included).
+const doc = buildOpenApiDocument() as Record<string, unknown>;
+const templates = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>).map(
+  ([template, item]) => ({ pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`), item }),
+);
+let checkedAnswers = 0;
+function documentedProblems(method: string, path: string, status: number, body: unknown): string[] {
+  const bare = path.split('?')[0]!;
+  const op = templates.find((t) => t.pattern.test(bare) && t.item[method.toLowerCase()])?.item[method.toLowerCase()];
+  if (!op) return [];
+  const response = op.responses[String(status)] ?? op.responses.default;
+  if (!response) return [`status ${status} is not documented`];
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema || typeof body !== 'object' || body === null) return [];
+  checkedAnswers++;
+  return conformance(doc, schema as Record<string, unknown>, body);
+}
 
 const expectation = (r: Row, who: Who): 'allowed' | 401 | 403 => {
   if (r.allowed === ANYONE) return 'allowed';
@@ -131,6 +156,7 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
     }
     const body = method === 'POST' || method === 'PATCH' ? INVALID : undefined;
     const res = await s.api(method, p, { token, body });
+    expect([method, p, who, res.status, documentedProblems(method, p, res.status, res.body)]).toEqual([method, p, who, res.status, []]);
     if (expected === 'allowed') {
       expect([method, p, who, res.status]).not.toEqual([method, p, who, 401]);
       expect([method, p, who, res.status]).not.toEqual([method, p, who, 403]);
@@ -150,6 +176,10 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
     const r = await s.api('PATCH', p, { token: tokens.get('supervisor'), body });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('forbidden');
+  });
+
+  test('the answers were checked against the document (errors included)', () => {
+    expect(checkedAnswers).toBeGreaterThan(cases.length * 0.9);
   });
 
   test('the matrix changed nothing: no event was written', () => {

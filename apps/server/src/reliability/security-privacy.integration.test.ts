@@ -123,6 +123,8 @@ describe('audit log and logs', () => {
         ['window.update', 'staff-super'],
         ['staff.update', 'staff-admin'],
         ['device.create', 'staff-admin'],
+        ['auth.sign_in', 'staff-super'],
+        ['auth.sign_in', 'staff-admin'],
       ]);
       expect(JSON.stringify(entries)).not.toContain('another-secret-1');
       const w1 = await s.login('w01');

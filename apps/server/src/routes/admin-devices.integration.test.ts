@@ -23,7 +23,7 @@ describe('configuration and devices', () => {
     const types = (s.server.db.prepare('SELECT type FROM events ORDER BY seq').all() as Array<{ type: string }>).map((r) => r.type);
     expect(types).toEqual(['config.changed', 'config.changed', 'config.changed']);
     const audit = await s.api('GET', '/halls/demo/audit', { token: admin });
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['service.delete', 'service.update', 'service.create']);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['service.delete', 'service.update', 'service.create', 'auth.sign_in']);
     const supervisor = await s.login('super');
     expect((await s.api('GET', '/halls/demo/services', { token: supervisor })).body.services).toHaveLength(4);
   });

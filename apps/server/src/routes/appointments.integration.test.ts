@@ -46,7 +46,7 @@ describe('appointments', () => {
     const tomorrow = await book({ serviceId: 'svc-reg', at: new Date(s.clock.read() + 36 * 3600_000).toISOString(), code: '1234' });
     expect(tomorrow.status).toBe(201);
     const today = await book({ serviceId: 'svc-reg', at: new Date(s.clock.read() + 3600_000).toISOString(), code: '5678' });
-    expect((await book({ serviceId: 'svc-reg', at: new Date().toISOString(), code: '5678' })).status).toBe(409);
+    expect((await book({ serviceId: 'svc-reg', at: new Date(s.clock.read() + 2 * 3600_000).toISOString(), code: '5678' })).status).toBe(409);
     const cases: Array<[object, string]> = [
       [{ serviceId: 'svc-reg', appointmentCode: '0000' }, 'appointment_not_found'],
       [{ serviceId: 'svc-reg', appointmentCode: '1234' }, 'appointment_not_today'],
@@ -63,8 +63,27 @@ describe('appointments', () => {
   });
 
   test('only staff may book; bad bodies are refused', async () => {
-    expect((await s.api('POST', '/halls/demo/appointments', { token: kiosk, body: { serviceId: 'svc-reg', at: new Date().toISOString() } })).status).toBe(403);
+    expect((await s.api('POST', '/halls/demo/appointments', { token: kiosk, body: { serviceId: 'svc-reg', at: new Date(s.clock.read() + 3600_000).toISOString() } })).status).toBe(403);
     expect((await book({ serviceId: 'svc-reg', at: 'tomorrow' })).status).toBe(400);
-    expect((await book({ serviceId: 'nope', at: new Date().toISOString() })).status).toBe(404);
+    expect((await book({ serviceId: 'nope', at: new Date(s.clock.read() + 3600_000).toISOString() })).status).toBe(404);
+  });
+});
+
+describe('appointment times that cannot be', () => {
+  test('a time in the past, more than a year ahead, or in year 79 is refused with 400 and books nothing', async () => {
+    const s = await startTestServer();
+    try {
+      const admin = await s.login('admin');
+      for (const at of ['2026-01-05T01:59:00Z', '2027-03-01T02:00:00Z', '0079-04-15T02:00:00Z', '2026-02-30T02:00:00Z']) {
+        const r = await s.api('POST', '/halls/demo/appointments', { token: admin, body: { serviceId: 'svc-food', at } });
+        expect([at, r.status, r.body.error?.code]).toEqual([at, 400, 'validation_failed']);
+      }
+      const ok = await s.api('POST', '/halls/demo/appointments', { token: admin, body: { serviceId: 'svc-food', at: '2026-01-06T02:00:00Z' } });
+      expect(ok.status).toBe(201);
+      expect(ok.body.appointment.serviceDate).toBe('2026-01-06');
+      expect((await s.api('GET', '/halls/demo/appointments?date=2026-01-06', { token: admin })).body.appointments).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
   });
 });

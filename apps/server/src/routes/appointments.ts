@@ -11,6 +11,9 @@ import { localTime } from '../services/clock';
 import { AppError, notFound } from '../services/errors';
 import { newId } from '../services/ids';
 
+/** Appointments are booked for the coming year at most. */
+const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000;
+
 export function appointmentsRouter(deps: AppDeps): Router {
   const r = Router();
   const core = deps; // AppDeps is the use cases' Core
@@ -22,6 +25,9 @@ export function appointmentsRouter(deps: AppDeps): Router {
       const m = ownHall(core, deps.identity(res), hallId);
       if (!m.services.has(body.serviceId)) throw notFound('service');
       const at = Date.parse(body.at);
+      const now = core.clock();
+      if (at < now) throw new AppError('validation_failed', 'at: the appointment time is in the past', [{ path: ['at'], message: 'in the past', code: 'custom' }]);
+      if (at > now + MAX_AHEAD_MS) throw new AppError('validation_failed', 'at: at most a year ahead', [{ path: ['at'], message: 'more than a year ahead', code: 'custom' }]);
       let code = body.code;
       if (code === undefined) {
         do code = String(randomInt(100000, 1000000));

@@ -139,11 +139,13 @@ describe('one slip for the server printer, the preview and the kiosk', () => {
       expect(hall.ticketTemplate).toEqual(template);
       const service = hall.services.find((x: { id: string }) => x.id === 'svc-food');
       const slip = ticketSlip({ hall, service, ticket: t, lang: 'zh' });
-      expect(Buffer.compare(job, renderTicket(slip.data, { paperWidthMm: 58, template: slip.template }))).toBe(0);
+      const expected = renderTicket(slip.data, { paperWidthMm: 58, template: slip.template });
+      expect(Buffer.compare(job, expected)).toBe(0);
       const preview = await s.api('POST', '/halls/demo/ticket-preview', { token: admin, body: { serviceId: 'svc-food', paperWidthMm: 58 } });
       const shown = [...String(preview.body).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))));
       const printed = decodeJob(job).text.split('\n').map((l) => l.trim()).filter(Boolean);
       expect(shown[0]).toBe('欢迎光临');
+      expect(printed.join('\n')).toContain(`${s.config.publicUrl}/h/demo`);
       // Same lines, except the preview's own sample values (number, time, people ahead) and rules.
       const sameShape = (lines: string[]) =>
         lines

@@ -1,6 +1,7 @@
 // A hall: its configuration, live queue, audit log, and issuing tickets.
 import { Router } from 'express';
-import { CreateTicketBody, HallPatch } from '@hallq/shared';
+import { z } from 'zod';
+import { CreateTicketBody, HallPatch, localDate } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { ANY } from '../http/auth';
 import { command } from '../http/command';
@@ -8,8 +9,20 @@ import { kioskIssueLimit } from '../http/limits';
 import { parse } from '../http/validate';
 import { patchHall } from '../services/admin-service';
 import { ownHall } from '../services/core';
+import { nextDate, startOfLocalDay } from '../services/stats/local-days';
 import { hallConfig, queueSnapshot } from '../services/hall-views';
 import { issueTicket } from '../services/issue-service';
+
+/** The audit log's filters: who (a staff or device id), what (an action, or a prefix ending in
+ * "." such as "staff."), when (local dates of the hall, inclusive); paging with `before`. */
+const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  actorId: z.string().min(1).max(100).optional(),
+  action: z.string().regex(/^[a-z_.-]{1,60}$/, 'an action such as staff.update, or a prefix such as staff.').optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+});
 
 export function hallsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -34,10 +47,13 @@ export function hallsRouter(deps: AppDeps): Router {
   });
 
   r.get('/halls/:hallId/audit', deps.authenticate, deps.allow('admin'), (req, res) => {
-    ownHall(core, deps.identity(res), req.params.hallId as string);
-    const limit = Math.min(500, Math.max(1, Number(req.query.limit ?? 100) || 100));
-    const before = req.query.before === undefined ? undefined : Number(req.query.before) || undefined;
-    res.json({ entries: deps.repos.log.auditOfHall(req.params.hallId as string, limit, before) });
+    const m = ownHall(core, deps.identity(res), req.params.hallId as string);
+    const q = parse(AuditQuery, req.query);
+    // `from`/`to` are local dates of the hall (inclusive), like the stats.
+    const fromMs = q.from === undefined ? undefined : startOfLocalDay(q.from, m.hall.timezone);
+    const toMs = q.to === undefined ? undefined : startOfLocalDay(nextDate(q.to), m.hall.timezone);
+    const filter = { actorId: q.actorId, action: q.action, fromMs, toMs };
+    res.json({ entries: deps.repos.log.auditOfHall(req.params.hallId as string, q.limit, q.before, filter) });
   });
 
   r.post('/halls/:hallId/tickets', deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), kioskIssueLimit(deps.limits, deps.identity), async (req, res) => {

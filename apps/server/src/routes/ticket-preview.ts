@@ -18,6 +18,7 @@ export function ticketPreviewRouter(deps: AppDeps): Router {
     if (!service) throw notFound('service');
     const slip = ticketSlip({
       hall: {
+        id: m.hall.id,
         name: body.hallName ?? m.hall.name,
         timezone: m.hall.timezone,
         ticketNotice: body.notice ?? m.hall.ticketNotice,

@@ -142,12 +142,17 @@ export class AuthService {
       this.repos.staff.upgradePasswordHash(staff.id, staff.passwordHash, upgraded);
     }
     const token = newToken();
+    // Sign-ins are in the audit log (who, when); never the password or the token.
+    this.repos.log.audit(staff.hallId, this.clock(), { kind: 'staff', id: staff.id }, 'auth.sign_in', staff.id, { username: staff.username });
     this.repos.staff.createSession(sha256(token), staff.id, this.clock());
     return { token, staff: { id: staff.id, name: staff.name, role: staff.role } };
   }
 
   logout(identity: Identity): void {
-    if (identity.kind === 'staff') this.repos.staff.revokeSession(identity.tokenHash, this.clock());
+    if (identity.kind === 'staff') {
+      this.repos.staff.revokeSession(identity.tokenHash, this.clock());
+      this.repos.log.audit(identity.hallId, this.clock(), { kind: 'staff', id: identity.staff.id }, 'auth.sign_out', identity.staff.id, { username: identity.staff.username });
+    }
     this.revoked();
   }
 

@@ -5,6 +5,12 @@ import type { OpeningHours } from '@hallq/shared';
 export type Clock = () => number;
 export const systemClock: Clock = () => Date.now();
 
+/** A clock that starts at `startMs` and runs `speed` times faster than the wall clock (rehearsals). */
+export function scaledClock(startMs: number, speed: number, wall: Clock = systemClock): Clock {
+  const t0 = wall();
+  return () => Math.round(startMs + (wall() - t0) * speed);
+}
+
 export interface LocalTime {
   /** YYYY-MM-DD */
   date: string;
@@ -73,15 +79,16 @@ export function isOpenAt(hours: OpeningHours, t: LocalTime): boolean {
   return hours.some((p) => p.days.includes(t.weekday) && p.open <= t.time && t.time < p.close);
 }
 
-/** Adds `n` working days (Monday..Friday, not a holiday) to a local date. */
-export function addWorkingDays(date: string, n: number, holidays: readonly string[]): string {
+/** Adds `n` working days to a local date: Monday..Friday that is not a holiday, or a make-up
+ * working day (调休, a weekend date worked in exchange for a holiday). */
+export function addWorkingDays(date: string, n: number, holidays: readonly string[], makeUpWorkdays: readonly string[] = []): string {
   const d = new Date(`${date}T00:00:00Z`);
   let left = n;
   while (left > 0) {
     d.setUTCDate(d.getUTCDate() + 1);
     const day = d.getUTCDay();
     const iso = d.toISOString().slice(0, 10);
-    if (day !== 0 && day !== 6 && !holidays.includes(iso)) left--;
+    if (makeUpWorkdays.includes(iso) || (day !== 0 && day !== 6 && !holidays.includes(iso))) left--;
   }
   return d.toISOString().slice(0, 10);
 }

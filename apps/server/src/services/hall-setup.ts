@@ -26,7 +26,7 @@ export function createStaff(
   repos: Repos,
   hallId: string,
   s: { id: string; username: string; name: string; role: StaffRole; organisationId: string; windowNumbers: number[]; password: string },
-  /** A hash of `s.password` made earlier (demo staff share one password: hash it once). */
+  /** A hash of `s.password` made by the caller (the demo seeder uses its own cost). */
   passwordHash?: string,
 ): void {
   repos.staff.put({

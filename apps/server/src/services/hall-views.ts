@@ -1,12 +1,12 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
 import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
-import type { CurrentTicketView, HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
+import type { HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { TicketRepo } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import type { IssuedCount } from './service-availability';
-import { toPublicTicket } from './ticket-view';
+import { toPublicTicket, toWindowView } from './ticket-view';
 
 export function hallConfig(m: HallMirror): HallConfig {
   return {
@@ -20,6 +20,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     announcementMaxLagSeconds: m.hall.announcementMaxLagSeconds ?? 15,
     openingHours: m.hall.openingHours,
     holidays: m.hall.holidays,
+    ...(m.hall.makeUpWorkdays ? { makeUpWorkdays: m.hall.makeUpWorkdays } : {}),
     ticketNotice: m.hall.ticketNotice,
     ...(m.hall.ticketTemplate ? { ticketTemplate: m.hall.ticketTemplate } : {}),
     followUpWorkingDays: m.hall.followUpWorkingDays,
@@ -44,29 +45,7 @@ export function hallConfig(m: HallMirror): HallConfig {
 }
 
 export function windowView(m: HallMirror, w: StoredWindow): WindowView {
-  const t = w.currentTicketId ? m.atWindows.get(w.currentTicketId) : undefined;
-  let current: CurrentTicketView | null = null;
-  if (t && (t.status === 'called' || t.status === 'serving')) {
-    current = {
-      ticketId: t.id,
-      number: t.number,
-      serviceId: t.serviceId,
-      stage: t.stage,
-      status: t.status,
-      calledAt: t.calledAt ?? t.issuedAt,
-      startedAt: t.startedAt,
-    };
-  }
-  return {
-    id: w.id,
-    number: w.number,
-    zone: w.zone,
-    state: w.state,
-    staffId: w.staffId,
-    pauseReason: w.pauseReason,
-    skills: w.skills,
-    current,
-  };
+  return toWindowView(w, w.currentTicketId ? m.atWindows.get(w.currentTicketId) : undefined);
 }
 
 /**

@@ -49,9 +49,8 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   });
   let result;
   try {
-    // The hall's public page in the footer: check waits or book from home next time.
-    const data = { ...slip.data, hallUrl: `${deps.config.publicUrl}/h/${encodeURIComponent(m.hall.id)}` };
-    result = await printTicket(target, data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck });
+    // The footer's hall page (check waits or book from home next time) is part of the slip.
+    result = await printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck });
   } catch (error) {
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');
     return fail('error', error instanceof Error ? error.message : 'printing failed');

@@ -227,7 +227,7 @@ export function rate(core: Core, tx: Tx, identity: Identity | null, t: StoredTic
   if (bad) {
     const hall = hallOf(core, t.hallId).hall;
     followUpId = newId('fu');
-    const deadline = addWorkingDays(localTime(now, hall.timezone).date, hall.followUpWorkingDays, hall.holidays);
+    const deadline = addWorkingDays(localTime(now, hall.timezone).date, hall.followUpWorkingDays, hall.holidays, hall.makeUpWorkdays ?? []);
     core.repos.tickets.addFollowUp({ id: followUpId, hallId: t.hallId, ticketId: t.id, level: body.level, reason: body.reason ?? '', deadline, createdAt: now });
   }
   recordEvent(core, tx, t.hallId, 'ticket.rated', actorOf(identity), {

@@ -1,7 +1,8 @@
 // Turns stored tickets into the shapes the API sends: with `publicId` and `statusUrl` only for
 // the ticket's creator and staff, never for kiosks' and displays' feeds.
-import type { PublicTicket, RoutingTicket, Ticket } from '@hallq/shared';
+import type { CurrentTicketView, PublicTicket, RoutingTicket, Ticket, WindowView } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
+import type { StoredWindow } from '../storage/window-repo';
 
 export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number | null; estimatedWaitSeconds: number | null }): PublicTicket {
   return {
@@ -48,4 +49,21 @@ export function toRoutingTicket(t: StoredTicket): RoutingTicket {
     appointmentAt: t.appointmentAt === null ? null : Date.parse(t.appointmentAt),
     ...(t.remote === true && !t.arrivedAt ? { away: true } : {}),
   };
+}
+
+/** A window as screens see it, with the ticket it has called or is serving (if `t` is that). */
+export function toWindowView(w: StoredWindow, t: StoredTicket | null | undefined): WindowView {
+  let current: CurrentTicketView | null = null;
+  if (t && (t.status === 'called' || t.status === 'serving')) {
+    current = {
+      ticketId: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      stage: t.stage,
+      status: t.status,
+      calledAt: t.calledAt ?? t.issuedAt,
+      startedAt: t.startedAt,
+    };
+  }
+  return { id: w.id, number: w.number, zone: w.zone, state: w.state, staffId: w.staffId, pauseReason: w.pauseReason, skills: w.skills, current };
 }

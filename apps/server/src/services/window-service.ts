@@ -2,7 +2,7 @@
 import { canServe, type RoutingWindow, type Ticket, type WindowView } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { StoredWindow } from '../storage/window-repo';
-import { actorOf, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';
+import { actorOf, audit, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';
 import { AppError, notFound } from './errors';
 import { toPrivateTicket } from './ticket-view';
 import { windowChanged } from './window-events';
@@ -94,6 +94,12 @@ function claim(core: Core, tx: Tx, w: StoredWindow, staffId: string, ticketId: s
   });
 }
 
+/** The wait target of a service now: its own, else the hall's. */
+function waitTargetAt(core: Core, hallId: string, serviceId: string): number {
+  const m = core.mirror.get(hallId);
+  return m?.services.get(serviceId)?.waitTargetSeconds ?? m?.hall.waitTargetSeconds ?? 2400;
+}
+
 function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticketId: string, now: number, reason?: string): Ticket {
   tx.batch.claimed.add(ticketId);
   core.repos.windows.updateState(w.id, { currentTicketId: ticketId });
@@ -115,6 +121,8 @@ function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticke
       staffId: me.staff.id,
       stage: t.stage,
       ...(reason !== undefined ? { outOfOrderReason: reason } : {}),
+      organisationId: me.staff.organisationId,
+      waitTargetSeconds: waitTargetAt(core, w.hallId, t.serviceId),
     },
     now,
   );
@@ -164,5 +172,7 @@ export function callTicket(core: Core, tx: Tx, identity: Identity, windowId: str
   }
   const now = core.clock();
   if (!claim(core, tx, w, me.staff.id, t.id, now)) throw new AppError('invalid_transition', 'the ticket was just taken', { status: 'called' });
-  return announce(core, tx, identity, w, t.id, now, reason && reason.length > 0 ? reason : 'called out of order');
+  const why = reason && reason.length > 0 ? reason : 'called out of order';
+  audit(core, w.hallId, actorOf(identity), 'ticket.call_out_of_order', t.id, { number: t.number, windowNumber: w.number, reason: why });
+  return announce(core, tx, identity, w, t.id, now, why);
 }

@@ -76,10 +76,30 @@ export class LogRepo {
       .prepare('INSERT INTO audit_log (hall_id, at, actor_kind, actor_id, action, target, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(hallId, at, actor.kind, actor.id, action, target, details === undefined ? null : JSON.stringify(details));
   }
-  auditOfHall(hallId: string, limit: number, beforeId?: number): AuditEntry[] {
+  /** Newest first; `filter` narrows by who (actor id), what (action, or a prefix ending in ".")
+   * and when ([fromMs, toMs)). */
+  auditOfHall(
+    hallId: string,
+    limit: number,
+    beforeId?: number,
+    filter: { actorId?: string; action?: string; fromMs?: number; toMs?: number } = {},
+  ): AuditEntry[] {
+    const action = filter.action ?? null;
     const rows = this.db
-      .prepare('SELECT * FROM audit_log WHERE hall_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
-      .all(hallId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Array<{
+      .prepare(
+        `SELECT * FROM audit_log WHERE hall_id = ? AND id < ?
+           AND (? IS NULL OR actor_id = ?)
+           AND (? IS NULL OR action = ? OR (substr(?, -1) = '.' AND substr(action, 1, length(?)) = ?))
+           AND at >= ? AND at < ?
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(
+        hallId, beforeId ?? Number.MAX_SAFE_INTEGER,
+        filter.actorId ?? null, filter.actorId ?? null,
+        action, action, action, action, action,
+        filter.fromMs ?? 0, filter.toMs ?? Number.MAX_SAFE_INTEGER,
+        limit,
+      ) as Array<{
       id: number;
       at: number;
       actor_kind: Actor['kind'];

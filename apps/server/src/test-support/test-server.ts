@@ -37,7 +37,7 @@ export async function startTestServer(
   const clock = opts.clock ?? new FakeClock();
   // Password hashing at a lower cost than production's 2^17, only to keep the suite fast;
   // security-accounts.integration.test.ts checks the production cost and the upgrade path.
-  const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PASSWORD_SCRYPT_LOG2N: '14', ...opts.env }, ['node', 'main']);
+  const config = loadConfig({ QUEUE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PASSWORD_SCRYPT_LOG2N: '14', KIOSK_ISSUE_BURST: '1000000', ...opts.env }, ['node', 'main']);
   const server = createApp({
     config,
     clock: clock.read,

@@ -28,6 +28,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     target: String(Math.round(hall.waitTargetSeconds / 60)),
     hours: formatHours(hall.openingHours),
     holidays: (hall.holidays ?? []).join('\n'),
+    makeUp: (hall.makeUpWorkdays ?? []).join('\n'),
     template: hall.announcementTemplate ?? '',
     templateEn: hall.announcementTemplateEn ?? '',
     repeat: String(hall.announcementRepeat ?? 2),
@@ -40,6 +41,9 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
     showEstimate: hall.ticketTemplate?.showEstimate === false ? '' : 'yes',
     grace: String(hall.remoteGraceMinutes ?? 10),
     arrivalCode: hall.arrivalCodeRequired === false ? '' : 'yes',
+    noShowGrace: String(hall.noShowGraceSeconds ?? 120),
+    noShowRule: hall.noShowRule ?? 'requeue_once',
+    ticketScreen: String(hall.kioskTicketScreenSeconds ?? 20),
   }));
   const [f, setF] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -83,6 +87,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('target') ? { waitTargetSeconds: Math.round(Number(f.target) * 60) } : {}),
       ...(changed('hours') ? { openingHours: hours.hours } : {}),
       ...(changed('holidays') ? { holidays: f.holidays.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
+      ...(changed('makeUp') ? { makeUpWorkdays: f.makeUp.split('\n').map((l) => l.trim()).filter(Boolean) } : {}),
       ...(changed('template') ? { announcementTemplate: f.template } : {}),
       ...(changed('templateEn') ? { announcementTemplateEn: f.templateEn } : {}),
       ...(changed('repeat') ? { announcementRepeat: Number(f.repeat) } : {}),
@@ -91,6 +96,9 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
       ...(changed('headerZh', 'headerEn', 'showEnglish', 'showEstimate') ? { ticketTemplate } : {}),
       ...(changed('grace') ? { remoteGraceMinutes: Number(f.grace) } : {}),
       ...(changed('arrivalCode') ? { arrivalCodeRequired: f.arrivalCode === 'yes' } : {}),
+      ...(changed('noShowGrace') ? { noShowGraceSeconds: Number(f.noShowGrace) } : {}),
+      ...(changed('noShowRule') ? { noShowRule: f.noShowRule } : {}),
+      ...(changed('ticketScreen') ? { kioskTicketScreenSeconds: Number(f.ticketScreen) } : {}),
     };
     const parsed = HallPatch.safeParse(body);
     if (!parsed.success) {
@@ -119,6 +127,7 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {field('target', t('hall.waitTarget'))}
         {field('hours', t('hall.openingHours'), 3)}
         {field('holidays', t('hall.holidays'), 3)}
+        {field('makeUp', t('hall.makeUpWorkdays'), 3)}
         {field('template', t('hall.template'))}
         {field('templateEn', t('hall.templateEn'))}
         <label>
@@ -140,6 +149,15 @@ export function HallSettings({ hallId, config, reloadConfig }: AdminSectionProps
         {check('showEstimate', t('hall.ticketShowEstimate'))}
         {field('grace', t('hall.remoteGrace'))}
         {check('arrivalCode', t('hall.arrivalCodeRequired'))}
+        {field('noShowGrace', t('hall.noShowGrace'))}
+        <label>
+          {t('hall.noShowRule')}
+          <select name="hall-noShowRule" value={f.noShowRule} onChange={(e) => setF({ ...f, noShowRule: e.target.value as typeof f.noShowRule })}>
+            <option value="requeue_once">{t('hall.noShowRule.requeue_once')}</option>
+            <option value="new_ticket">{t('hall.noShowRule.new_ticket')}</option>
+          </select>
+        </label>
+        {field('ticketScreen', t('hall.kioskTicketScreen'))}
         <ErrorBox error={error} />
         <div className="form-actions wide">
           <button type="submit" className="btn-primary" disabled={busy}>

@@ -2,9 +2,9 @@
 import type { CurrentTicketView, HallConfig, HallWindow, WindowView } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { callOutOfOrder, ticketCommand, windowCommand } from './counter-actions';
-import { CompleteDialog, ReasonDialog, TransferDialog } from './counter-dialogs';
+import { CompleteDialog, NoShowDialog, ReasonDialog, TransferDialog } from './counter-dialogs';
 
-export type CounterDialog = null | { kind: 'complete' } | { kind: 'transfer' } | { kind: 'pause' } | { kind: 'call'; ticketId: string; number: string };
+export type CounterDialog = null | { kind: 'complete' } | { kind: 'transfer' } | { kind: 'no-show' } | { kind: 'pause' } | { kind: 'call'; ticketId: string; number: string };
 
 export function CounterDialogHost(props: {
   dialog: CounterDialog;
@@ -38,6 +38,9 @@ export function CounterDialogHost(props: {
         onDone={(serviceId, stage) => act(() => ticketCommand(current.ticketId, 'transfer', { serviceId, stage }))}
       />
     );
+  }
+  if (dialog?.kind === 'no-show' && current) {
+    return <NoShowDialog number={current.number} rule={config.noShowRule} onClose={onClose} onDone={() => act(() => ticketCommand(current.ticketId, 'no-show'))} />;
   }
   if (dialog?.kind === 'pause' && win) {
     return (

@@ -1,4 +1,4 @@
-// The counter's dialogs: complete (Y/N), transfer, pause with a reason, call out of order.
+// The counter's dialogs: complete (Y/N), transfer, pause with a reason, call out of order, no-show.
 import { useCallback, useState } from 'react';
 import type { HallConfig } from '@hallq/shared';
 import { Dialog } from '../../components/dialog';
@@ -143,6 +143,25 @@ export function ReasonDialog({ title, label, presets, onClose, onDone }: { title
           </button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+/** A no-show is confirmed: the visitor may be on the way, and the hall's rule for a late return is shown. */
+export function NoShowDialog({ number, rule, onClose, onDone }: { number: string; rule: HallConfig['noShowRule']; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog title={t('counter.noShowTitle', { number })} onClose={onClose}>
+      <p className="question">{t('counter.noShowQ')}</p>
+      <p className="muted">{rule === 'new_ticket' ? t('counter.noShowNewTicket') : t('counter.noShowRequeue')}</p>
+      <div className="form-actions">
+        <button type="button" className="btn-warn" data-testid="no-show-confirm" onClick={onDone}>
+          {t('counter.noShowConfirm')}
+        </button>
+        <button type="button" onClick={onClose} data-autofocus>
+          {t('common.cancel')}
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -71,8 +71,8 @@ export function CounterPage() {
         const ticket = await callNext(win.id);
         setInfo(ticket ? t('counter.called', { number: ticket.number }) : t('counter.nothingWaiting'));
       });
-    } else if (a === 'recall' || a === 'start' || a === 'no-show') void run(() => ticketCommand(id, a));
-    else if (a === 'complete' || a === 'transfer') setDialog({ kind: a });
+    } else if (a === 'recall' || a === 'start') void run(() => ticketCommand(id, a));
+    else if (a === 'complete' || a === 'transfer' || a === 'no-show') setDialog({ kind: a });
     else if (win.state === 'paused') void run(async () => patchWindow(await windowCommand(win.id, 'resume')));
     else setDialog({ kind: 'pause' });
   };

@@ -31,6 +31,19 @@ test('a failed send can be retried and never times out mid-request', () => {
   expect(ratingFlow(again, { type: 'timeout' })).toBe(again);
 });
 
+test('a refused rating is never thanked: the pad says why (already rated on the phone), then goes idle', () => {
+  const refused = run([done, { type: 'choose', level: 1 }, { type: 'refused', code: 'already_rated', by: 'visitor' }]);
+  expect(refused).toEqual({ kind: 'refused', number: 'A001', code: 'already_rated', by: 'visitor' });
+  expect(ratingFlow(refused, { type: 'timeout' })).toEqual(IDLE);
+});
+
+test('a rating that could not be sent is never dropped: no timeout and no next ticket replaces it', () => {
+  const failed = run([done, { type: 'choose', level: 2 }, { type: 'send-failed' }]);
+  expect(ratingFlow(failed, { type: 'timeout' })).toBe(failed);
+  expect(ratingFlow(failed, { type: 'completed', ticketId: 't2', number: 'A002' })).toBe(failed);
+  expect(run([{ type: 'retry' }, { type: 'sent' }], failed)).toEqual({ kind: 'thanks' });
+});
+
 test('the next completed ticket replaces an unfinished rating', () => {
   expect(run([done, { type: 'completed', ticketId: 't2', number: 'A002' }])).toEqual({ kind: 'rate', ticketId: 't2', number: 'A002' });
 });

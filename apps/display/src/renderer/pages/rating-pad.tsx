@@ -6,7 +6,10 @@ import { OfflineBanner } from '../components/offline-banner';
 import { useHallFeed } from '../feed/use-hall-feed';
 import { messages, otherLang, pageLang } from '../i18n/lang';
 import { BAD_RATING_REASONS } from '../i18n/messages';
-import { IDLE, ratingFlow } from './rating-flow';
+import { IDLE, ratingFlow, type RatedBy } from './rating-flow';
+
+/** A rating that could not be sent is tried again this often until the server answers. */
+const RETRY_MS = 3000;
 
 /** A completed ticket older than this (caught up after an outage) is not offered for rating. */
 const RECENT_MS = 60_000;
@@ -45,11 +48,18 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
 
   // Timeouts: unanswered rating -> idle; thanks -> idle.
   useEffect(() => {
-    if (phase.kind === 'idle' || phase.kind === 'sending') return;
-    const s = phase.kind === 'thanks' ? timeouts.thanks : timeouts.rate;
+    if (phase.kind === 'idle' || phase.kind === 'sending' || phase.kind === 'failed') return;
+    const s = phase.kind === 'thanks' || phase.kind === 'refused' ? timeouts.thanks * 2 : timeouts.rate;
     const t = setTimeout(() => dispatch({ type: 'timeout' }), s * 1000);
     return () => clearTimeout(t);
   }, [phase, timeouts]);
+
+  // A rating that could not be sent is retried by itself (same Idempotency-Key: never counted twice).
+  useEffect(() => {
+    if (phase.kind !== 'failed') return;
+    const t = setTimeout(() => dispatch({ type: 'retry' }), RETRY_MS);
+    return () => clearTimeout(t);
+  }, [phase]);
 
   // Sending.
   useEffect(() => {
@@ -61,9 +71,12 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
       .then(() => !cancelled && dispatch({ type: 'sent' }))
       .catch((err: unknown) => {
         if (cancelled) return;
-        // Already rated (e.g. from the visitor's phone): nothing left to do here.
-        if (err instanceof ApiError && err.status === 409) dispatch({ type: 'sent' });
-        else dispatch({ type: 'send-failed' });
+        // The server's answer is what the visitor is told: already rated (e.g. on the phone) is
+        // said as such, never thanked; only a failure to reach the server is retried.
+        if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+          const by = (err.details as { by?: RatedBy } | null | undefined)?.by ?? null;
+          dispatch({ type: 'refused', code: err.code, by });
+        } else dispatch({ type: 'send-failed' });
       });
     return () => {
       cancelled = true;
@@ -153,6 +166,14 @@ export function RatingPad({ windowNumber }: { windowNumber: number }) {
               {m.rateSubmit}
             </button>
           </div>
+        </div>
+      )}
+      {phase.kind === 'refused' && (
+        <div className="rp-thanks rp-refused" data-testid="rating-refused" data-code={phase.code}>
+          <h1 className="rp-title">
+            {phase.code !== 'already_rated' ? m.rateRefused : phase.by === 'visitor' ? m.rateAlreadyPhone : m.rateAlreadyPad}
+          </h1>
+          <div className="rp-sub">{phase.code !== 'already_rated' ? o.rateRefused : phase.by === 'visitor' ? o.rateAlreadyPhone : o.rateAlreadyPad}</div>
         </div>
       )}
       {phase.kind === 'thanks' && (

@@ -116,6 +116,7 @@ export const en: Messages = {
   noShowNewTicket: 'You missed your call. This hall asks you to take a new ticket at the kiosk.',
   requeuedNote: 'You are back in the queue, at the end. This was your one chance to rejoin: watch for your number.',
   transferredNote: 'Your case moved on from "{from}" to "{to}": a window that handles the next step will call you, so you wait again. Your place still counts from the time you first took your ticket.',
+  transferredStageNote: 'Your case moved on to its next step, "{stage}": a window that handles this step will call you, so you wait again. Your place still counts from the time you first took your ticket.',
   stageLabel: 'Current step: {stage}',
   cancelledDetail: 'This ticket was cancelled. If you still need the service, take a new ticket at the kiosk.',
   liveOn: 'Live',

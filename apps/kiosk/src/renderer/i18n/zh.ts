@@ -115,6 +115,7 @@ export const zh = {
   noShowNewTicket: '您错过了叫号。按本大厅规定，请到取号机重新取号。',
   requeuedNote: '您已重新排队（排在队尾）。这是唯一一次重新排队的机会，请留意叫号。',
   transferredNote: '您的业务已从「{from}」转到「{to}」继续办理，需要由能办理下一步的窗口叫号，所以您要再次等候；排队时间仍按您最初取号的时间计算。',
+  transferredStageNote: '您的业务已进入下一环节「{stage}」，需要由能办理这一步的窗口叫号，所以您要再次等候；排队时间仍按您最初取号的时间计算。',
   stageLabel: '当前环节：{stage}',
   cancelledDetail: '此号码已取消。如仍需办理，请到取号机重新取号。',
   liveOn: '实时更新中',

@@ -1,7 +1,7 @@
 import type { HallConfig, Lang, ServiceQueueView } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { localized } from '../i18n';
-import { waitLine } from '../common/format';
+import { formatOpeningHours, waitLine } from '../common/format';
 
 interface Props {
   t: Translate;
@@ -40,7 +40,12 @@ export function ServiceListScreen({ t, lang, hall, moduleId, queues, disabled, o
             >
               <span className="tile-name">{localized(s.name, lang)}</span>
               {closed ? (
-                <span className="tile-sub tile-closed-reason">{t(`closed_${q.closedReason ?? 'service_closed'}` as const)}</span>
+                <>
+                  <span className="tile-sub tile-closed-reason">{t(`closed_${q.closedReason ?? 'service_closed'}` as const)}</span>
+                  {q.closedReason === 'service_closed' && s.openingHours && (
+                    <span className="tile-sub tile-closed-hours">{t('hours', { hours: formatOpeningHours(t, s.openingHours) })}</span>
+                  )}
+                </>
               ) : (
                 q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds)}</span>
               )}

@@ -39,6 +39,7 @@ describe('printing an issued ticket', () => {
       issuedAtLocal: '2025-11-25 09:30',
       statusUrl: 'http://hall/t/p',
       lang: 'en',
+      hallUrl: 'http://hall/h/demo',
       template: { showEnglish: true, showEstimate: true },
     });
   });

@@ -40,8 +40,10 @@ export function NextStep({ t, lang, ticket, now, busy, onRequeue }: Props) {
           </p>
           {ticket.transferredFrom && (
             <p className="phone-step" data-testid="transferred">
-              {t('transferredNote', { from: localized(ticket.transferredFrom.serviceName, lang), to: localized(ticket.serviceName, lang) })}
-              {ticket.stageName && ` ${t('stageLabel', { stage: localized(ticket.stageName, lang) })}`}
+              {ticket.transferredFrom.serviceId === ticket.serviceId && ticket.stageName
+                ? t('transferredStageNote', { stage: localized(ticket.stageName, lang) })
+                : t('transferredNote', { from: localized(ticket.transferredFrom.serviceName, lang), to: localized(ticket.serviceName, lang) })}
+              {ticket.transferredFrom.serviceId !== ticket.serviceId && ticket.stageName && ` ${t('stageLabel', { stage: localized(ticket.stageName, lang) })}`}
             </p>
           )}
           {ticket.requeued && (

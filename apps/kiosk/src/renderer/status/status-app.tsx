@@ -144,7 +144,16 @@ export function StatusApp({ publicId, initialLang }: Props) {
           {t('actionFailed')}
         </p>
       )}
-      <footer className="phone-footer">{t('noPersonalData')}</footer>
+      <footer className="phone-footer">
+        {ticket.hallId && (
+          <p>
+            <a href={`/h/${encodeURIComponent(ticket.hallId)}${lang === 'en' ? '?lang=en' : ''}`} data-testid="hall-link">
+              {t('hallLink')}
+            </a>
+          </p>
+        )}
+        {t('noPersonalData')}
+      </footer>
     </div>
   );
 }

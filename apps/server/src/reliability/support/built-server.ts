@@ -96,9 +96,7 @@ const exited = (child: ChildProcess): Promise<number | null> =>
 export async function startBuilt(opts: { dataDir: string; port?: number; env?: Record<string, string>; args?: string[] }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [mainJs, ...(opts.args ?? ['--demo'])], {
-    // Load tests drive one kiosk token as fast as many kiosks (its per-device limit is lifted) and
-    // count the day's tickets and events (the demo's generated history is left out).
-    env: { ...process.env, QUEUE_DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KIOSK_ISSUES_PER_MINUTE: '1000000', QUEUE_DEMO_HISTORY: '0', ...opts.env },
+    env: { ...process.env, QUEUE_DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KIOSK_ISSUE_BURST: '1000000', QUEUE_DEMO_HISTORY: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -61,7 +61,8 @@ export function contractorStatements(tickets: readonly TicketFacts[], ctx: State
   for (const t of tickets) {
     const month = t.local.date.slice(0, 7);
     for (const v of t.visits) {
-      const org = v.staffId ? ctx.organisationOf(v.staffId) : undefined;
+      // The organisation and target as they were at the call, when recorded on the event.
+      const org = v.organisationId ?? (v.staffId ? ctx.organisationOf(v.staffId) : undefined);
       if (!org) continue;
       const g = group(org, month);
       const key = `${v.serviceId}\n${v.stage}`;
@@ -73,14 +74,14 @@ export function contractorStatements(tickets: readonly TicketFacts[], ctx: State
         if (v.outcome === 'transferred') x.transferred++;
         if (v.outcome === 'no_show') x.noShow++;
         x.waits++;
-        if (v.calledAt - v.queuedAt <= ctx.targetOf(v.serviceId) * 1000) x.within++;
+        if (v.calledAt - v.queuedAt <= (v.waitTargetSeconds ?? ctx.targetOf(v.serviceId)) * 1000) x.within++;
         if (v.outcome === 'done' && v.firstTimeAccepted !== null) {
           x.flagged++;
           if (v.firstTimeAccepted) x.accepted++;
         }
       }
     }
-    const org = t.rating?.staffId ? ctx.organisationOf(t.rating.staffId) : undefined;
+    const org = t.rating?.organisationId ?? (t.rating?.staffId ? ctx.organisationOf(t.rating.staffId) : undefined);
     if (t.rating && org) {
       const g = group(org, month);
       g.levels.push(t.rating.level);

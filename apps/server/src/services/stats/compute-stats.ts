@@ -47,7 +47,7 @@ function targetOf(ctx: StatsContext, serviceId: string): number {
 
 function addTicket(acc: FigureAcc, t: TicketFacts, ctx: StatsContext): void {
   acc.issued++;
-  if (t.firstCalledAt !== null) acc.wait(t.firstCalledAt - t.issuedAt, targetOf(ctx, t.serviceId));
+  if (t.firstCalledAt !== null) acc.wait(t.firstCalledAt - t.issuedAt, t.visits[0]?.waitTargetSeconds ?? targetOf(ctx, t.serviceId));
   if (t.status === 'done') acc.served++;
   else if (t.status === 'no_show') acc.noShow++;
   else if (t.status === 'cancelled') acc.cancelled++;
@@ -62,7 +62,7 @@ function addTicket(acc: FigureAcc, t: TicketFacts, ctx: StatsContext): void {
 
 function addVisit(acc: FigureAcc, v: Visit, ctx: StatsContext): void {
   acc.issued++;
-  acc.wait(v.calledAt - v.queuedAt, targetOf(ctx, v.serviceId));
+  acc.wait(v.calledAt - v.queuedAt, v.waitTargetSeconds ?? targetOf(ctx, v.serviceId));
   if (v.outcome === 'done') {
     acc.served++;
     acc.firstTimeAccepted(v.firstTimeAccepted);
@@ -112,14 +112,14 @@ export function statsFromFacts(facts: Facts, ctx: StatsContext): Stats {
       busy.set(v.windowId, (busy.get(v.windowId) ?? 0) + overlap(v.calledAt, v.endedAt ?? ctx.now, ctx.start, ctx.end));
       if (v.staffId !== null) {
         addVisit(staff.of(v.staffId), v, ctx);
-        addVisit(organisation.of(orgOf(v.staffId)), v, ctx);
+        addVisit(organisation.of(v.organisationId ?? orgOf(v.staffId)), v, ctx);
       }
     }
     if (t.rating) {
       if (t.rating.windowId !== null) window.of(t.rating.windowId).rating(t.rating.level);
       if (t.rating.staffId !== null) {
         staff.of(t.rating.staffId).rating(t.rating.level);
-        organisation.of(orgOf(t.rating.staffId)).rating(t.rating.level);
+        organisation.of(t.rating.organisationId ?? orgOf(t.rating.staffId)).rating(t.rating.level);
       }
     }
   }

@@ -15,6 +15,10 @@ export interface Visit {
   windowId: string;
   windowNumber: number;
   staffId: string | null;
+  /** The staff member's organisation and the service's wait target as recorded at the call
+   * (null for calls recorded before they were kept: the current ones are used then). */
+  organisationId: string | null;
+  waitTargetSeconds: number | null;
   /** Since when the ticket waited for this call: issue time, or the transfer that sent it on. */
   queuedAt: number;
   calledAt: number;
@@ -31,6 +35,8 @@ export interface RatingFact {
   windowId: string | null;
   staffId: string | null;
   by: string | null;
+  /** Organisation of the rated staff member when they served the ticket (null: unknown then). */
+  organisationId: string | null;
 }
 
 export type FinalStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
@@ -109,6 +115,7 @@ export function foldEvents(events: readonly HallEvent[], timeZone: string, from:
         end(t, at, 'transferred'); // never expected: a called ticket is ended before its next call
         t.visits.push({
           serviceId: e.serviceId, stage: e.stage, windowId: e.windowId, windowNumber: e.windowNumber, staffId: e.staffId,
+          organisationId: e.organisationId ?? null, waitTargetSeconds: e.waitTargetSeconds ?? null,
           queuedAt: t.queuedAt, calledAt: at, startedAt: null, endedAt: null, outcome: null, firstTimeAccepted: null,
         });
         t.firstCalledAt ??= at;
@@ -150,7 +157,10 @@ export function foldEvents(events: readonly HallEvent[], timeZone: string, from:
         t.finishedAt = at;
         break;
       case 'ticket.rated':
-        t.rating ??= { level: e.level, at, serviceId: e.serviceId, windowId: e.windowId, staffId: e.staffId, by: e.by ?? null };
+        t.rating ??= {
+          level: e.level, at, serviceId: e.serviceId, windowId: e.windowId, staffId: e.staffId, by: e.by ?? null,
+          organisationId: [...t.visits].reverse().find((v) => v.staffId !== null && v.staffId === e.staffId)?.organisationId ?? null,
+        };
         break;
       default:
         break;
