@@ -13,6 +13,7 @@ import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
+import { serverTiming } from './http/server-timing';
 import { contractGuard, refuseTrace } from './http/contract-guard';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { buildOpenApiDocument } from './openapi';
@@ -69,6 +70,8 @@ export interface CreateAppOptions {
   extraRouters?: RouterFactory[];
   /** Requests about unknown publicIds (404s) per address per minute (default 60). */
   publicRateLimit?: number;
+  /** Sees every SQL statement run (tests count what a request costs). */
+  onSql?: (sql: string) => void;
   /** Other limits (tests use smaller ones to stay fast). */
   limits?: LimitOptions;
   /** Limits of the public booking and remote-queue endpoints (tests raise them). */
@@ -118,7 +121,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel });
   setPasswordCost({ ...OWASP_SCRYPT, log2N: config.passwordScryptLog2N });
-  const db = openDatabase(config.dataDir);
+  const db = openDatabase(config.dataDir, undefined, { onSql: options.onSql });
   const repos = createRepos(db);
   const seededDevices = initialise(db, options, repos, clock());
 
@@ -151,6 +154,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   };
 
   const app = express();
+  if (config.serverTiming) app.use(serverTiming);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  SERVER_TIMING: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
   KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
   PUSH_SUBJECT: z
@@ -68,6 +69,8 @@ export interface Config {
   logLevel: string;
   /** Online backups of the database: every `intervalMinutes` (0 = off) into `dir`, keeping the last `keep`. */
   backup: { intervalMinutes: number; dir: string; keep: number };
+  /** SERVER_TIMING=1: every answer carries `Server-Timing: app;dur=<ms>` (benchmarks). */
+  serverTiming: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
   /** Tickets one kiosk device may issue at once before the per-device limit (KIOSK_ISSUE_BURST; load tests raise it). */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.QUEUE_DATA_DIR, 'backups')),
       keep: e.BACKUP_KEEP,
     },
+    serverTiming: e.SERVER_TIMING === '1',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     kioskIssueBurst: e.KIOSK_ISSUE_BURST,
     pushSubject: e.PUSH_SUBJECT,

@@ -4,7 +4,7 @@
 // holder was away is passed over and kept for the grace time, then expires. The turn is taken to
 // have come when a ticket of the same service queued after it is called (the lane's front passed it).
 import { updateShare } from '@hallq/shared';
-import type { SimTicket } from './waiting-room';
+import type { SimTicket } from './sim-ticket';
 
 /** Before any remote holder has come or expired: most people who queue from home come. */
 export const INITIAL_SHOW_SHARE = 0.8;

@@ -3,13 +3,12 @@
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
 import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, expectedHoldSeconds, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, tierFor, canServe, updateServiceSeconds, updateShare } from '@hallq/shared';
 import type { EstimatorWindow, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
+import { aheadInService, newWaitingRoom, type SimTicket } from './sim-ticket';
 import { EventHeap } from './heap';
 import { Random } from './rng';
 import type { Scenario, ScenarioService, ScenarioWindow, ServiceTimeDistribution } from './scenario';
 import { distributionMean } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
-import type { SimTicket } from './waiting-room';
-import { WaitingRoom } from './waiting-room';
 import { RemoteHolding } from './remote-visitors';
 
 export interface EstimateRecord {
@@ -192,7 +191,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     if (t !== null) schedule({ time: t, kind: 'arrival', service: i });
   });
 
-  const room = new WaitingRoom();
+  const room = newWaitingRoom();
   const issued = new Map<SimTicket, Issued>();
   const noShows = new Set<SimTicket>();
   let now = 0;
@@ -210,7 +209,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
 
   const call = (w: WindowState, ticket: SimTicket): void => {
     accountWaiting();
-    room.remove(ticket);
+    room.remove(ticket.id);
     const svc = services[serviceIndex.get(ticket.serviceId)!]!;
     const si = serviceIndex.get(ticket.serviceId)!;
     let durationMs: number;
@@ -283,7 +282,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     const context = { ...ctx, awayShare: holding.showShare };
     const est = estimateWaits({ tickets, windows: estimatorWindows, context, serviceSeconds: hold, now }).get(ticket.id);
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
-    const naive = naiveEstimateSeconds(room.aheadInService(ticket), learned.get(ticket.serviceId) ?? 300, open);
+    const naive = naiveEstimateSeconds(aheadInService(room, ticket), learned.get(ticket.serviceId) ?? 300, open);
     return { estimateSeconds: est?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
   };
 
@@ -306,7 +305,6 @@ export function runReplication(scenario: Scenario, replication: number, options:
         priority,
         appointmentAt: appointment ? now + svc.appointmentLeadMinutes * 60_000 : null,
         arrivedAt: now,
-        waiting: false,
       };
       const remote = svc.remoteShare > 0 && rngRemote[si]!.chance(svc.remoteShare);
       if (remote) {
@@ -349,7 +347,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
         room.add(cur.ticket);
       }
       callNext(w);
-      if (moveOn && cur.ticket.waiting) offer(cur.ticket);
+      if (moveOn && room.has(cur.ticket.id)) offer(cur.ticket);
     } else if (e.kind === 'open') {
       if (now > endMs) continue;
       const w = windows[e.window]!;

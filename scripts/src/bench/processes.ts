@@ -42,11 +42,11 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
   throw new Error(`not healthy in time:\n${log()}`);
 }
 
-export async function startChild(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<Child> {
+export async function startChild(script: string, args: string[] = [], env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,15 +75,15 @@ export async function startChild(script: string, args: string[] = [], env: Recor
 /**
  * The real hall server in demo mode on a fresh database, without the generated history. One kiosk
  * token stands in for a whole hall's kiosks, so the per-kiosk issue limit is raised out of the way.
+ * With HALLQ_BENCH_CPU_PROF=<dir>, it runs under `node --cpu-prof` and leaves its CPU profile in
+ * that folder when it stops (read it with `node scripts/dist/bench/profile-summary.js <file>`).
  */
 export function startHallServer(env: Record<string, string> = {}): Promise<Child> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-bench-'));
-  return startChild(path.join(REPO_ROOT, 'apps/server/dist/main.js'), ['--demo'], {
-    QUEUE_DATA_DIR: dataDir,
-    QUEUE_DEMO_HISTORY: '0',
-    KIOSK_ISSUE_BURST: '10000000',
-    ...env,
-  });
+  const profileDir = process.env.HALLQ_BENCH_CPU_PROF;
+  const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
+  const env0 = { QUEUE_DATA_DIR: dataDir, QUEUE_DEMO_HISTORY: '0', KIOSK_ISSUE_BURST: '10000000' };
+  return startChild(path.join(REPO_ROOT, 'apps/server/dist/main.js'), ['--demo'], { ...env0, ...env }, flags);
 }
 
 export function startBaseline(name: 'express-ceiling' | 'http-ceiling' | 'socketio-broadcast'): Promise<Child> {

@@ -1,16 +1,22 @@
 // After each commit (once the write path has brought the mirror up to date): emit the committed
 // events to their hall's room in seq order, and (throttled per hall) recompute and emit live
-// estimates.
+// estimates. The recomputation is one forecast run in slices of at most SLICE_MS between other
+// work, so no request waits behind it.
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
-import type { QueueEstimates } from '@hallq/shared';
+import type { HallEvent, QueueEstimates } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
-import { refreshEstimates, serviceViews } from '../services/estimates';
-import type { HallsMirror } from '../services/hall-mirror';
+import { refreshEstimates, serviceViews, startRefresh } from '../services/estimates';
+import type { HallMirror, HallsMirror } from '../services/hall-mirror';
 import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
+
+/** Longest stretch of estimate work before the event loop gets back to requests. */
+const SLICE_MS = 1;
+/** Forecast calls simulated between two looks at the time. */
+const STEPS_PER_LOOK = 32;
 
 /** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
 export interface BroadcastListener {
@@ -23,6 +29,9 @@ export class Broadcaster {
   private readonly listeners: BroadcastListener[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
+  /** Halls whose refresh is running in slices; `true` once a commit made it stale. */
+  private readonly running = new Map<string, boolean>();
+  private closed = false;
 
   constructor(
     private readonly mirror: HallsMirror,
@@ -44,49 +53,86 @@ export class Broadcaster {
 
   /** `touched`: the halls the commit changed (what `HallsMirror.applyCommitted` answered). */
   onCommit(committed: Tx[], touched: ReadonlySet<string>): void {
-    for (const tx of committed) {
-      if (this.io) for (const ev of tx.events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
-    }
+    const events: HallEvent[] = [];
+    for (const tx of committed) events.push(...tx.events);
+    // In seq order: the tickets of a batch are written (and their events appended) at its end.
+    events.sort((a, b) => a.seq - b.seq);
+    if (this.io) for (const ev of events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
     for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }
 
   private scheduleEstimates(hallId: string): void {
+    if (this.running.has(hallId)) {
+      this.running.set(hallId, true);
+      return;
+    }
     if (this.timers.has(hallId)) return;
     const since = Date.now() - (this.lastRun.get(hallId) ?? 0);
     const delay = Math.max(0, this.throttleMs - since);
     const timer = setTimeout(() => {
       this.timers.delete(hallId);
-      this.lastRun.set(hallId, Date.now());
-      try {
-        this.refresh(hallId);
-      } catch (err) {
-        this.logger.error({ err, hallId }, 'estimate refresh failed');
-      }
+      this.refreshInSlices(hallId);
     }, delay);
     timer.unref();
     this.timers.set(hallId, timer);
   }
 
-  /** Recomputes a hall's estimates now; returns what was sent. */
+  /** Recomputes a hall's estimates now, in one go (start-up, tests); returns what was sent. */
   refresh(hallId: string): QueueEstimates | null {
     const m = this.mirror.get(hallId);
     if (!m) return null;
     const now = this.clock();
+    const seq = m.seq;
     refreshEstimates(m, now);
+    return this.publish(m, seq, now);
+  }
+
+  private refreshInSlices(hallId: string): void {
+    const m = this.mirror.get(hallId);
+    if (!m || this.closed) return;
+    const now = this.clock();
+    const seq = m.seq;
+    const job = startRefresh(m, now);
+    this.running.set(hallId, false);
+    const slice = (): void => {
+      if (this.closed) return;
+      try {
+        const until = performance.now() + SLICE_MS;
+        let done = false;
+        while (!done && performance.now() < until) done = job.forecast.run(STEPS_PER_LOOK);
+        if (!done) {
+          setImmediate(slice);
+          return;
+        }
+        job.finish();
+        this.publish(m, seq, now);
+      } catch (err) {
+        this.logger.error({ err, hallId }, 'estimate refresh failed');
+      }
+      const stale = this.running.get(hallId);
+      this.running.delete(hallId);
+      this.lastRun.set(hallId, Date.now());
+      if (stale) this.scheduleEstimates(hallId);
+    };
+    slice();
+  }
+
+  private publish(m: HallMirror, seq: number, now: number): QueueEstimates {
     const msg: QueueEstimates = {
-      hallId,
-      seq: m.seq,
+      hallId: m.hall.id,
+      seq,
       at: new Date(now).toISOString(),
       tickets: [...m.estimates.values()],
       services: serviceViews(m, now, this.issuedCount),
     };
-    this.io?.to(hallRoom(hallId)).emit('queue.estimates', msg);
-    for (const l of this.listeners) l.afterEstimates(hallId);
+    this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
+    for (const l of this.listeners) l.afterEstimates(m.hall.id);
     return msg;
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

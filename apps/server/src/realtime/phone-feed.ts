@@ -107,7 +107,7 @@ export class PhoneFeed {
     const ids = this.byHall.get(hallId);
     const m = this.core.mirror.get(hallId);
     if (!ids || !m) return;
-    for (const id of ids) if (m.active.has(id)) this.push(id);
+    for (const id of ids) if (m.waiting.has(id) || m.atWindows.has(id)) this.push(id);
   }
 
   /** Tickets followed by at least one phone now. */
@@ -132,7 +132,8 @@ export class PhoneFeed {
 
   private statusOf(ticketId: string): PublicTicketStatus | null {
     const f = this.follows.get(ticketId);
-    const live = f ? this.core.mirror.get(f.hallId)?.active.get(ticketId) : undefined;
+    // The mirror holds tickets at windows in full; a waiting ticket is read from SQLite.
+    const live = f ? this.core.mirror.get(f.hallId)?.atWindows.get(ticketId) : undefined;
     const t = live ?? this.core.repos.tickets.get(ticketId);
     return t ? publicStatusOf(this.core, t) : null;
   }

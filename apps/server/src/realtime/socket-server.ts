@@ -116,7 +116,7 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
       void socket.leave(room);
       const current = hall.seq;
       if (afterSeq === 0 || afterSeq > current || current - afterSeq > MAX_REPLAY) {
-        socket.emit('snapshot', queueSnapshot(hall, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
+        socket.emit('snapshot', queueSnapshot(hall, deps.repos.tickets, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
       } else {
         for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, current)) socket.emit(ev.type, ev as never);
       }

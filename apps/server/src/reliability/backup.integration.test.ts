@@ -46,7 +46,7 @@ describe('online backup during load, and restore', () => {
   afterEach(() => s?.close());
 
   test('a backup taken while kiosks issue holds every ticket acknowledged before it; the server starts on the restore and numbering continues', async () => {
-    s = await startTestServer();
+    s = await startTestServer({ limits: { kioskIssueBurst: 1_000_000 } }); // kiosks issue far faster than real ones
     const kiosk = s.deviceToken('kiosk');
     const acked: Array<{ id: string; number: string }> = [];
     let stop = false;
@@ -73,7 +73,7 @@ describe('online backup during load, and restore', () => {
 
     const restored = tmp('restored');
     restore(file, restored);
-    s = await startTestServer({ dataDir: restored, seed: null });
+    s = await startTestServer({ dataDir: restored, seed: null, limits: { kioskIssueBurst: 1_000_000 } });
     const max = Math.max(...acked.filter((t) => copy.tickets.has(t.id)).map((t) => Number(t.number.slice(1))));
     const next = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' } });
     expect(next.status).toBe(201);

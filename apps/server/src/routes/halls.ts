@@ -38,7 +38,7 @@ export function hallsRouter(deps: AppDeps): Router {
   });
 
   r.get('/halls/:hallId/queue', deps.authenticate, deps.allow(...ANY), (req, res) => {
-    res.json(queueSnapshot(ownHall(core, deps.identity(res), req.params.hallId as string), deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
+    res.json(queueSnapshot(ownHall(core, deps.identity(res), req.params.hallId as string), deps.repos.tickets, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
   });
 
   r.get('/halls/:hallId/organisations', deps.authenticate, deps.allow('admin', 'supervisor'), (req, res) => {

@@ -19,6 +19,9 @@ export const SESSION_IDLE_MS = 12 * 3600 * 1000;
 export const SESSION_ABSOLUTE_MS = 24 * 3600 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 const KEY_LENGTH = 32;
+/** A resolved token is trusted this long before its session or device row is read again. */
+export const TOKEN_CACHE_MS = 30 * 1000;
+const TOKEN_CACHE_SIZE = 10_000;
 
 export interface ScryptCost {
   log2N: number;
@@ -105,6 +108,12 @@ const dummyHash = (): string => {
 
 export class AuthService {
   private readonly revokeListeners: Array<() => void> = [];
+  /**
+   * Tokens resolved recently, so a request costs no hash and no SQL. Emptied on every logout and
+   * every committed change to staff or devices (`revoked`), and each entry is read again after
+   * TOKEN_CACHE_MS, so idle expiry and session touches work as without it.
+   */
+  private readonly cache = new Map<string, { identity: Identity; at: number; until: number }>();
 
   constructor(
     private readonly repos: Repos,
@@ -117,6 +126,7 @@ export class AuthService {
   }
 
   revoked(): void {
+    this.cache.clear();
     for (const l of this.revokeListeners) l();
   }
 
@@ -149,18 +159,32 @@ export class AuthService {
   /** The identity behind a bearer token, or null when it is unknown, revoked or expired. */
   resolve(token: string | undefined | null): Identity | null {
     if (!token || token.length > 200) return null;
-    const tokenHash = sha256(token);
     const now = this.clock();
+    const hit = this.cache.get(token);
+    if (hit && now >= hit.at && now < hit.until) return hit.identity;
+    const found = this.lookup(token, now);
+    if (!found) {
+      this.cache.delete(token);
+      return null;
+    }
+    if (this.cache.size >= TOKEN_CACHE_SIZE) this.cache.clear();
+    this.cache.set(token, { identity: found.identity, at: now, until: Math.min(now + TOKEN_CACHE_MS, found.until) });
+    return found.identity;
+  }
+
+  /** The identity and until when it holds at the latest (a session's absolute end). */
+  private lookup(token: string, now: number): { identity: Identity; until: number } | null {
+    const tokenHash = sha256(token);
     const session = this.repos.staff.getSession(tokenHash);
     if (session) {
       if (session.revoked_at !== null || now - session.last_seen_at > SESSION_IDLE_MS || now - session.created_at > SESSION_ABSOLUTE_MS) return null;
       const staff = this.repos.staff.get(session.staff_id);
       if (!staff || !staff.active) return null;
       if (now - session.last_seen_at > TOUCH_EVERY_MS) this.repos.staff.touchSession(tokenHash, now);
-      return { kind: 'staff', role: staff.role, hallId: staff.hallId, staff, tokenHash };
+      return { identity: { kind: 'staff', role: staff.role, hallId: staff.hallId, staff, tokenHash }, until: session.created_at + SESSION_ABSOLUTE_MS };
     }
     const device = this.repos.devices.getByTokenHash(tokenHash);
-    if (device && !device.revoked) return { kind: 'device', role: device.kind, hallId: device.hallId, device, tokenHash };
+    if (device && !device.revoked) return { identity: { kind: 'device', role: device.kind, hallId: device.hallId, device, tokenHash }, until: Infinity };
     return null;
   }
 }

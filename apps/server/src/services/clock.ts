@@ -50,7 +50,20 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The last answer per timezone: within one minute the local date and time do not change. */
+const lastMinute = new Map<string, { minute: number; value: LocalTime }>();
+
 export function localTime(ms: number, timeZone: string): LocalTime {
+  // Every timezone offset is a whole number of minutes, so a UTC minute is one local minute.
+  const minute = Math.floor(ms / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last && last.minute === minute) return { ...last.value };
+  const value = formatLocal(ms, timeZone);
+  lastMinute.set(timeZone, { minute, value });
+  return { ...value };
+}
+
+function formatLocal(ms: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   return {

@@ -33,7 +33,10 @@ export function actorOf(identity: Identity | null): Actor {
 /** Admins and supervisors count as officers for the negative list. */
 export const staffTypeOf = (role: StaffRole): StaffType => (role === 'helper' ? 'helper' : 'officer');
 
-/** Appends an event in the command's transaction; it is broadcast after the commit. */
+/**
+ * Appends an event in the command's transaction, complete (the log is never rewritten); it is
+ * broadcast after the commit. The hall's last seq is read once per batch, then counted on.
+ */
 export function recordEvent<T extends HallEventType>(
   core: Core,
   tx: Tx,
@@ -43,7 +46,9 @@ export function recordEvent<T extends HallEventType>(
   payload: HallEventPayloads[T],
   at: number = core.clock(),
 ): void {
-  tx.events.push(core.repos.log.append(hallId, type, at, actor, payload));
+  const seq = (tx.batch.seqs.get(hallId) ?? core.repos.log.lastSeq(hallId)) + 1;
+  tx.events.push(core.repos.log.append(hallId, seq, type, at, actor, payload));
+  tx.batch.seqs.set(hallId, seq);
 }
 
 export function audit(core: Core, hallId: string, actor: Actor, action: string, target: string, details?: unknown): void {

@@ -1,7 +1,7 @@
 // Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
 // the waiting tickets and the open windows with each service's learned mean time.
 import {
-  CandidateIndex,
+  Forecast,
   expectedFreeAt,
   forecastCalls,
   type EstimatorWindow,
@@ -21,7 +21,7 @@ export function serviceSeconds(m: HallMirror): Map<string, number> {
 
 function estimatorWindows(m: HallMirror, means: ReadonlyMap<string, number>, now: number): EstimatorWindow[] {
   return [...m.windows.values()].map((w) => {
-    const current = w.currentTicketId ? m.active.get(w.currentTicketId) : undefined;
+    const current = w.currentTicketId ? m.atWindows.get(w.currentTicketId) : undefined;
     let busyUntil: number | null = null;
     if (current && (current.status === 'called' || current.status === 'serving')) {
       const since = Date.parse(current.startedAt ?? current.calledAt ?? current.issuedAt);
@@ -46,7 +46,7 @@ export function forecast(
   options: { extra?: RoutingTicket[]; exclude?: Iterable<string>; until?: ReadonlySet<string> } = {},
 ): Map<string, WaitEstimate> {
   const means = serviceSeconds(m);
-  const index = CandidateIndex.fromSorted(m.waiting.sortedBuckets());
+  const index = m.waiting.view();
   for (const t of options.extra ?? []) index.insert(t);
   for (const id of options.exclude ?? []) index.remove(id);
   return forecastCalls({
@@ -61,10 +61,52 @@ export function forecast(
   });
 }
 
-/** Refreshes the hall's live estimates: the forecast calls within the horizon (bounded size). */
+const PROBE = '\uffffprobe:';
+
+/**
+ * A refresh of the hall's live estimates: ONE forecast of the queue within the horizon that also
+ * answers, per service, the wait of a visitor taking a ticket now (probes). It reads copies of
+ * the lanes, so it may be run in slices (`forecast.run(steps)`) while commits go on; `finish`
+ * then publishes it into the mirror, fresh only if nothing was committed in between.
+ */
+export function startRefresh(m: HallMirror, now: number): { forecast: Forecast; finish(): void } {
+  const means = serviceSeconds(m);
+  const seq = m.seq;
+  const probes: RoutingTicket[] = [];
+  for (const s of m.services.values()) {
+    if (s.active) probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
+  }
+  const forecast = new Forecast({
+    index: m.waiting.detachedView(),
+    windows: estimatorWindows(m, means, now),
+    // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
+    context: { ...m.ctx, awayShare: m.remoteShowShare },
+    serviceSeconds: means,
+    now,
+    horizonSeconds: FORECAST_HORIZON_SECONDS,
+    probes,
+  });
+  return {
+    forecast,
+    finish() {
+      const waits = new Map<string, number | null>();
+      for (const p of probes) {
+        waits.set(p.serviceId, forecast.calls.get(p.id)?.estimatedWaitSeconds ?? null);
+        forecast.calls.delete(p.id);
+      }
+      m.estimates = forecast.calls;
+      m.serviceWaits = waits;
+      m.estimatesAt = now;
+      m.estimatesFresh = m.seq === seq;
+    },
+  };
+}
+
+/** Refreshes the hall's live estimates at once (start-up, tests); see `startRefresh`. */
 export function refreshEstimates(m: HallMirror, now: number): Map<string, WaitEstimate> {
-  m.estimates = forecast(m, now);
-  m.estimatesFresh = true;
+  const job = startRefresh(m, now);
+  job.forecast.run();
+  job.finish();
   return m.estimates;
 }
 
@@ -80,31 +122,23 @@ export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
 }
 
 /**
- * Per service: waiting count, longest wait and the estimated wait of a ticket taken now; with
+ * Per service: waiting count, longest wait and the estimated wait of a ticket taken now (from
+ * the latest refresh: one forecast with a probe per service, not one forecast per service); with
  * `issuedCount`, also whether it takes tickets now (and why not).
  */
 export function serviceViews(m: HallMirror, now: number, issuedCount?: IssuedCount): ServiceQueueView[] {
-  const stats = new Map<string, { waiting: number; oldest: number }>();
-  for (const t of m.waiting.all()) {
-    const s = stats.get(t.serviceId) ?? { waiting: 0, oldest: now };
-    s.waiting++;
-    s.oldest = Math.min(s.oldest, t.queuedAt);
-    stats.set(t.serviceId, s);
-  }
+  const counts = m.waiting.countByService();
+  const oldest = m.waiting.oldestByService();
   return [...m.services.values()]
     .filter((s) => s.active)
     .map((s) => {
-      // One forecast per service, with one visitor arriving now: visitors of other services
-      // arriving at the same moment must not delay this one.
-      const probe: RoutingTicket = { id: `\uffffprobe:${s.id}`, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null };
-      const est = forecast(m, now, { extra: [probe], until: new Set([probe.id]) });
-      const st = stats.get(s.id);
+      const first = oldest.get(s.id);
       const closed = issuedCount ? closedReasonOf(m, s, now, issuedCount) : undefined;
       return {
         serviceId: s.id,
-        waiting: st?.waiting ?? 0,
-        longestWaitSeconds: st ? Math.max(0, Math.round((now - st.oldest) / 1000)) : 0,
-        estimatedWaitSeconds: est.get(probe.id)?.estimatedWaitSeconds ?? null,
+        waiting: counts.get(s.id) ?? 0,
+        longestWaitSeconds: first === undefined ? 0 : Math.max(0, Math.round((now - Math.min(now, first)) / 1000)),
+        estimatedWaitSeconds: m.serviceWaits.get(s.id) ?? null,
         ...(issuedCount ? { acceptingTickets: closed === undefined, ...(closed ? { closedReason: closed } : {}) } : {}),
       };
     });

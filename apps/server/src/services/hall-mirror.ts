@@ -1,6 +1,7 @@
-// The in-memory mirror of each hall: configuration, windows, active tickets and the waiting
-// index. Loaded at start and changed only after a commit (from the committed rows), so reads
-// and call-next never scan SQL and never see uncommitted state.
+// The in-memory mirror of each hall: configuration, windows, the tickets at windows and the
+// waiting queue. Loaded at start and changed only after a commit (from the committed rows), so
+// reads and call-next never scan SQL and never see uncommitted state. Of a waiting ticket only
+// what routing needs is kept (a RoutingTicket); the rest is read from SQLite when asked.
 import { callOf, RECENT_CALLS } from '@hallq/shared';
 import type {
   CallView,
@@ -10,26 +11,30 @@ import type {
   Notice,
   RoutingContext,
   RoutingService,
+  RoutingTicket,
   WaitEstimate,
 } from '@hallq/shared';
+import { WaitingQueue } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { Repos } from '../storage/repos';
 import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { toRoutingTicket } from './ticket-view';
-import { WaitingIndex } from './waiting-index';
 
-const ACTIVE = new Set(['waiting', 'called', 'serving']);
+const AT_WINDOW = new Set(['called', 'serving']);
 
 export interface HallMirror {
   hall: Hall;
   modules: Module[];
   services: Map<string, StoredService>;
   windows: Map<string, StoredWindow>;
-  /** Tickets waiting, called or being served. */
-  active: Map<string, StoredTicket>;
-  waiting: WaitingIndex;
+  /** Tickets called or being served (at most one per window). */
+  atWindows: Map<string, StoredTicket>;
+  /** The waiting tickets' routing fields, in queue order per (service, stage). */
+  waiting: WaitingQueue;
+  /** Remote tickets waiting, not arrived and passed over: when (ms), for the expiry sweep. */
+  passedOver: Map<string, number>;
   seq: number;
   recentCalls: CallView[];
   notices: Notice[];
@@ -41,6 +46,9 @@ export interface HallMirror {
    */
   estimates: Map<string, WaitEstimate>;
   estimatesFresh: boolean;
+  /** When the latest refresh was computed (ms), and its wait per service for a ticket taken then. */
+  estimatesAt: number;
+  serviceWaits: Map<string, number | null>;
   /** Share of remote visitors who come (learned from arrivals and expiries), for forecasts (E4). */
   remoteShowShare: number;
 }
@@ -61,26 +69,31 @@ export class HallsMirror {
   load(hallId: string): HallMirror | null {
     const hall = this.repos.halls.get(hallId);
     if (!hall) return null;
-    const active = new Map<string, StoredTicket>();
-    const waiting = new WaitingIndex();
-    for (const t of this.repos.tickets.activeOfHall(hallId)) {
-      active.set(t.id, t);
-      if (t.status === 'waiting') waiting.add(toRoutingTicket(t));
+    const atWindows = new Map<string, StoredTicket>();
+    const waiting = new WaitingQueue();
+    const passedOver = new Map<string, number>();
+    for (const { routing, passedOverAt } of this.repos.tickets.waitingOfHall(hallId)) {
+      waiting.add(routing);
+      if (passedOverAt !== null) passedOver.set(routing.id, passedOverAt);
     }
+    for (const t of this.repos.tickets.atWindowsOfHall(hallId)) atWindows.set(t.id, t);
     const calls = this.repos.log.recentOfTypes(hallId, ['ticket.called', 'ticket.recalled'], RECENT_CALLS);
     const m: HallMirror = {
       hall,
       modules: [],
       services: new Map(),
       windows: new Map(),
-      active,
+      atWindows,
       waiting,
+      passedOver,
       seq: this.repos.log.lastSeq(hallId),
       recentCalls: calls.map(toCallView).filter((c): c is CallView => c !== null),
       notices: [],
       ctx: { services: new Map(), policy: hall.routing },
       estimates: new Map(),
       estimatesFresh: false,
+      estimatesAt: 0,
+      serviceWaits: new Map(),
       remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
     };
     this.reloadConfig(m);
@@ -114,7 +127,10 @@ export class HallsMirror {
       touched.add(e.hallId);
       if (e.kind === 'config') this.reloadConfig(m);
       else if (e.kind === 'window') this.reloadWindow(m, e.windowId);
-      else if (e.kind === 'ticket') this.reloadTicket(m, e.ticketId);
+      else if (e.kind === 'ticket') {
+        if (e.waiting) this.toWaiting(m, e.waiting);
+        else this.reloadTicket(m, e.ticketId);
+      }
       else {
         const s = this.repos.services.get(e.hallId, e.serviceId);
         if (s) m.services.set(s.id, s);
@@ -159,20 +175,24 @@ export class HallsMirror {
     else m.windows.delete(windowId);
   }
 
+  /** A ticket now waiting, known from the command itself (no read back). */
+  private toWaiting(m: HallMirror, t: RoutingTicket): void {
+    m.atWindows.delete(t.id);
+    m.waiting.add(t);
+  }
+
   private reloadTicket(m: HallMirror, ticketId: string): void {
     const t = this.repos.tickets.get(ticketId);
-    if (!t || !ACTIVE.has(t.status)) {
-      m.active.delete(ticketId);
-      m.waiting.remove(ticketId);
-      m.estimates.delete(ticketId);
-      return;
+    if (t?.status === 'waiting') {
+      if (t.remote === true && !t.arrivedAt && t.passedOverAt) m.passedOver.set(t.id, Date.parse(t.passedOverAt));
+      else m.passedOver.delete(t.id);
+      return this.toWaiting(m, toRoutingTicket(t));
     }
-    m.active.set(t.id, t);
-    if (t.status === 'waiting') m.waiting.add(toRoutingTicket(t));
-    else {
-      m.waiting.remove(t.id);
-      m.estimates.delete(t.id);
-    }
+    m.passedOver.delete(ticketId);
+    m.waiting.remove(ticketId);
+    m.estimates.delete(ticketId);
+    if (t && AT_WINDOW.has(t.status)) m.atWindows.set(t.id, t);
+    else m.atWindows.delete(ticketId);
   }
 }
 

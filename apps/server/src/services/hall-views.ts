@@ -1,6 +1,7 @@
 // Read models built from the mirror: hall config, queue snapshot, window views.
 import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
 import type { HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
+import type { TicketRepo } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
@@ -44,16 +45,17 @@ export function hallConfig(m: HallMirror): HallConfig {
 }
 
 export function windowView(m: HallMirror, w: StoredWindow): WindowView {
-  return toWindowView(w, w.currentTicketId ? m.active.get(w.currentTicketId) : undefined);
+  return toWindowView(w, w.currentTicketId ? m.atWindows.get(w.currentTicketId) : undefined);
 }
 
-/** The full live state; carries no publicId, so it is safe for every device. */
-export function queueSnapshot(m: HallMirror, now: number, issuedCount?: IssuedCount): QueueSnapshot {
+/**
+ * The full live state; carries no publicId, so it is safe for every device. The waiting tickets
+ * are read from SQLite (the mirror keeps only their routing fields); the mirror holds exactly
+ * the committed state, so the two agree.
+ */
+export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingTickets'>, now: number, issuedCount?: IssuedCount): QueueSnapshot {
   if (!m.estimatesFresh) refreshEstimates(m, now);
-  const waiting = [...m.active.values()]
-    .filter((t) => t.status === 'waiting')
-    .sort((a, b) => a.queuedAtMs - b.queuedAtMs || (a.id < b.id ? -1 : 1))
-    .map((t) => toPublicTicket(t, liveEstimate(m, t)));
+  const waiting = tickets.waitingTickets(m.hall.id).map((t) => toPublicTicket(t, liveEstimate(m, t)));
   return {
     seq: m.seq,
     hallId: m.hall.id,

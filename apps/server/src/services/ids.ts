@@ -1,10 +1,23 @@
 // Identifiers and secrets: ids are random and unguessable; tokens are 32 random bytes in
 // base64url and only their SHA-256 hash is stored.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
-export const newId = (prefix: string): string => `${prefix}_${randomBytes(9).toString('base64url')}`;
+/** Random bytes for ids, drawn from the system's CSPRNG a few kB at a time (one call per many ids). */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+function randomText(bytes: number): string {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const text = pool.toString('base64url', used, used + bytes);
+  used += bytes;
+  return text;
+}
+
+export const newId = (prefix: string): string => `${prefix}_${randomText(9)}`;
 /** The secret in a visitor's status link: 128 bits. */
-export const newPublicId = (): string => randomBytes(16).toString('base64url');
+export const newPublicId = (): string => randomText(16);
 export const newToken = (): string => randomBytes(32).toString('base64url');
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -20,5 +33,5 @@ export function newTicketId(now: number): string {
     lastTime = now;
     counter = 0;
   }
-  return `t_${now.toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}${randomBytes(6).toString('base64url')}`;
+  return `t_${now.toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}${randomText(6)}`;
 }

@@ -1,9 +1,10 @@
 // Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
-import type { Actor, CreateTicketBody, HallEventOf, RoutingTicket, Ticket } from '@hallq/shared';
+import type { Actor, CreateTicketBody, RoutingTicket, Ticket, WaitEstimate } from '@hallq/shared';
 import type { BatchState, Tx } from '../storage/command-queue';
 import type { StoredAppointment } from '../storage/appointment-repo';
+import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
 import { forecast } from './estimates';
@@ -40,17 +41,22 @@ export function issueInHall(core: Core, tx: Tx, m: HallMirror, actor: Actor, bod
       active: service.active,
     });
   }
-  if (service.dailyQuota !== null && core.repos.tickets.issuedCount(hallId, service.id, local.date) >= service.dailyQuota) {
-    throw new AppError('quota_reached', "today's tickets for this service are all given out", {
-      serviceId: service.id,
-      dailyQuota: service.dailyQuota,
-    });
+  const batch = issuedInBatch(core, tx, m);
+  if (service.dailyQuota !== null) {
+    const issued = core.repos.tickets.issuedCount(hallId, service.id, local.date) + batch.filter((i) => !i.tx.rolledBack && i.ticket.serviceId === service.id).length;
+    if (issued >= service.dailyQuota) {
+      throw new AppError('quota_reached', "today's tickets for this service are all given out", {
+        serviceId: service.id,
+        dailyQuota: service.dailyQuota,
+      });
+    }
   }
 
   if (remote) {
     const share = service.remoteDailyShare ?? 0;
     if (share <= 0) throw new AppError('remote_closed', 'this service takes no tickets from home', { serviceId: service.id });
-    if (core.repos.tickets.remoteIssuedCount(hallId, service.id, local.date) >= share) {
+    const pending = batch.filter((i) => !i.tx.rolledBack && i.ticket.remote === true && i.ticket.serviceId === service.id).length;
+    if (core.repos.tickets.remoteIssuedCount(hallId, service.id, local.date) + pending >= share) {
       throw new AppError('remote_share_reached', "today's tickets from home for this service are all given out", { serviceId: service.id, remoteDailyShare: share });
     }
   }
@@ -58,81 +64,96 @@ export function issueInHall(core: Core, tx: Tx, m: HallMirror, actor: Actor, bod
   const appointment = body.appointmentCode === undefined ? null : checkIn(core, hallId, service.id, local.date, body.appointmentCode, id);
   const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
   const appointmentAt = appointment?.atMs ?? null;
-  const routing: RoutingTicket = {
-    id,
-    serviceId: service.id,
-    stage: 0,
-    queuedAt: now,
-    priority: body.priority ?? false,
-    appointmentAt,
-    ...(remote ? { away: true } : {}),
-  };
-  core.repos.tickets.create({
+  const priority = body.priority ?? false;
+  const issuedAt = new Date(now).toISOString();
+  // The ticket as it will be stored: the reply and the event are built from it, never read back.
+  const ticket: StoredTicket = {
     id,
     hallId,
     publicId: newPublicId(),
     number: formatNumber(service.prefix, sequence),
     serviceId: service.id,
-    priority: body.priority ?? false,
+    stage: 0,
+    status: 'waiting',
+    priority,
     appointmentCode: body.appointmentCode ?? null,
-    appointmentAt,
+    appointmentAt: appointmentAt === null ? null : new Date(appointmentAt).toISOString(),
     lang: body.lang ?? 'zh',
-    issuedAt: now,
+    issuedAt,
     serviceDate: local.date,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    windowId: null,
+    windowNumber: null,
+    staffId: null,
     peopleAhead: null,
     estimatedWaitSeconds: null,
-    issuedBy: actor.id,
-    remote,
-  });
-  const ticket = core.repos.tickets.get(id)!;
-  recordEvent(core, tx, hallId, 'ticket.issued', actor, { ticket: toPublicTicket(ticket) }, now);
-  tx.touchTicket(hallId, id);
+    queuedAtMs: now,
+    firstTimeAccepted: null,
+    ...(remote ? { remote: true, arrivedAt: null, passedOverAt: null } : {}),
+  };
+  const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority, appointmentAt, ...(remote ? { away: true } : {}) };
   const reply = toPrivateTicket(ticket, core.publicUrl);
-  forecastAtIssue(core, tx, m, now, { routing, reply, event: tx.events[tx.events.length - 1] as HallEventOf<'ticket.issued'> });
+  batch.push({ tx, ticket, routing, reply, actor });
+  tx.touchWaiting(hallId, routing);
+  // Written at the end of the batch, with the estimate, by `writeIssued`; answered after commit.
   return reply;
 }
 
 interface Issued {
+  tx: Tx;
+  ticket: StoredTicket;
   routing: RoutingTicket;
   reply: Ticket;
-  event: HallEventOf<'ticket.issued'>;
-}
-
-/**
- * The tickets issued in one batch get their estimates from ONE forecast at the end of the batch
- * (so two visitors served together never both hear "5 ahead"): the forecast includes all of them,
- * stops when each has its call, and fills in the rows, the replies and the `ticket.issued` events.
- */
-function forecastAtIssue(core: Core, tx: Tx, m: HallMirror, now: number, issued: Issued): void {
-  const key = `forecast:${m.hall.id}`;
-  const lists = batchIssued.get(tx.batch) ?? new Map<string, Issued[]>();
-  batchIssued.set(tx.batch, lists);
-  const list = lists.get(key);
-  if (list) {
-    list.push(issued);
-    return;
-  }
-  const all = [issued];
-  lists.set(key, all);
-  tx.batch.beforeCommit.set(key, () => {
-    const calls = forecast(m, now, {
-      extra: all.map((i) => i.routing),
-      exclude: tx.batch.claimed,
-      until: new Set(all.map((i) => i.routing.id)),
-    });
-    for (const i of all) {
-      const e = calls.get(i.routing.id);
-      if (!e) continue;
-      core.repos.tickets.setEstimate(i.routing.id, e.peopleAhead, e.estimatedWaitSeconds);
-      i.reply.peopleAhead = i.event.ticket.peopleAhead = e.peopleAhead;
-      i.reply.estimatedWaitSeconds = i.event.ticket.estimatedWaitSeconds = e.estimatedWaitSeconds;
-      core.repos.log.completePayload(i.event);
-    }
-  });
+  actor: Actor;
 }
 
 /** Tickets issued so far in each open batch, per hall. */
 const batchIssued = new WeakMap<BatchState, Map<string, Issued[]>>();
+
+/**
+ * The tickets issued in one batch get their estimates from ONE forecast at the end of the batch
+ * (so two visitors served together never both hear "5 ahead"). Only then is each ticket written,
+ * with its estimate, and its `ticket.issued` event appended, complete: the log is never rewritten.
+ */
+function issuedInBatch(core: Core, tx: Tx, m: HallMirror): Issued[] {
+  let halls = batchIssued.get(tx.batch);
+  if (!halls) {
+    halls = new Map();
+    batchIssued.set(tx.batch, halls);
+  }
+  let list = halls.get(m.hall.id);
+  if (!list) {
+    const all: Issued[] = [];
+    list = all;
+    halls.set(m.hall.id, all);
+    tx.batch.beforeCommit.set(`issue:${m.hall.id}`, () => writeIssued(core, tx.batch, m, all));
+  }
+  return list;
+}
+
+function writeIssued(core: Core, batch: BatchState, m: HallMirror, all: Issued[]): void {
+  // A command of this batch that failed after issuing took its ticket back (savepoint undone).
+  const issued = all.filter((i) => !i.tx.rolledBack);
+  if (issued.length === 0) return;
+  const now = issued[issued.length - 1]!.ticket.queuedAtMs;
+  let calls: Map<string, WaitEstimate> = new Map();
+  try {
+    calls = forecast(m, now, { extra: issued.map((i) => i.routing), exclude: batch.claimed, until: new Set(issued.map((i) => i.routing.id)) });
+  } catch {
+    // An estimate is a courtesy: without one the ticket still counts (the visitor is told none).
+  }
+  for (const i of issued) {
+    const e = calls.get(i.ticket.id);
+    if (e) {
+      i.ticket.peopleAhead = i.reply.peopleAhead = e.peopleAhead;
+      i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = e.estimatedWaitSeconds;
+    }
+    core.repos.tickets.create(i.ticket, i.actor.id);
+    recordEvent(core, i.tx, m.hall.id, 'ticket.issued', i.actor, { ticket: toPublicTicket(i.ticket) }, i.ticket.queuedAtMs);
+  }
+}
 
 /**
  * An appointment is checked in once, on its day, for its service; the ticket then carries the

@@ -7,9 +7,11 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(dataDir: string, fileName = 'hallq.sqlite'): Db {
+/** `onSql` sees the text of every statement run (tests count the work a request costs). */
+export function openDatabase(dataDir: string, fileName = 'hallq.sqlite', options: { onSql?: (sql: string) => void } = {}): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, fileName));
+  const onSql = options.onSql;
+  const db = new Database(path.join(dataDir, fileName), onSql ? { verbose: (sql) => onSql(String(sql)) } : {});
   db.pragma('journal_mode = WAL');
   // FULL: a ticket number handed out is on disk before the visitor sees it (power loss too).
   db.pragma('synchronous = FULL');
@@ -22,8 +24,8 @@ export function openDatabase(dataDir: string, fileName = 'hallq.sqlite'): Db {
 
 /**
  * Repositories prepare their SQL where they use it; compiling it again on every call would cost
- * more than running it. The handle keeps each compiled statement by its text (none is iterated,
- * so a statement is never busy when it is reused).
+ * more than running it. The handle keeps each compiled statement by its text (a statement that is
+ * iterated is read to its end before anything else uses it).
  */
 function cacheStatements(db: Db): void {
   const prepare = db.prepare.bind(db);

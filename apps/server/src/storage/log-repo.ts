@@ -52,16 +52,13 @@ export class LogRepo {
   lastSeq(hallId: string): number {
     return this.lastSeqStmt.get(hallId)?.seq ?? 0;
   }
-  /** Appends one event with the next seq of its hall; call inside the change's transaction. */
-  append(hallId: string, type: HallEventType, at: number, actor: Actor, payload: object): HallEvent {
-    const seq = this.lastSeq(hallId) + 1;
+  /**
+   * Appends one complete event as `seq` (the hall's last seq + 1, see `lastSeq`); call inside the
+   * change's transaction. Rows are never updated: the log is append-only.
+   */
+  append(hallId: string, seq: number, type: HallEventType, at: number, actor: Actor, payload: object): HallEvent {
     this.insertEvent.run(hallId, seq, type, at, JSON.stringify(actor), JSON.stringify(payload));
     return { ...payload, seq, type, at: new Date(at).toISOString(), hallId, actor } as HallEvent;
-  }
-  /** Completes the payload of an event appended earlier in the same, still open, transaction. */
-  completePayload(event: HallEvent): void {
-    const { seq, type: _t, at: _a, hallId, actor: _actor, ...payload } = event;
-    this.db.prepare('UPDATE events SET payload = ? WHERE hall_id = ? AND seq = ?').run(JSON.stringify(payload), hallId, seq);
   }
   eventsAfter(hallId: string, afterSeq: number, upTo: number): HallEvent[] {
     return this.range.all(hallId, afterSeq, upTo).map(toEvent);

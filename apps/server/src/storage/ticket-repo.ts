@@ -1,7 +1,9 @@
 // Tickets, the daily number counters, ratings and follow-ups.
-import type { Lang, Ticket, TicketStatus } from '@hallq/shared';
+import type { Lang, RoutingTicket, Ticket, TicketStatus } from '@hallq/shared';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+
+type RoutingRow = Pick<TicketRow, 'id' | 'service_id' | 'stage' | 'queued_at' | 'priority' | 'appointment_at' | 'remote' | 'arrived_at' | 'passed_over_at'>;
 
 export interface TicketRow {
   id: string;
@@ -74,24 +76,6 @@ export function toTicket(r: TicketRow): StoredTicket {
   };
 }
 
-export interface NewTicket {
-  id: string;
-  hallId: string;
-  publicId: string;
-  number: string;
-  serviceId: string;
-  priority: boolean;
-  appointmentCode: string | null;
-  appointmentAt: number | null;
-  lang: Lang;
-  issuedAt: number;
-  serviceDate: string;
-  peopleAhead: number | null;
-  estimatedWaitSeconds: number | null;
-  issuedBy: string | null;
-  remote?: boolean;
-}
-
 export type TicketPatch = Partial<
   Pick<
     TicketRow,
@@ -114,7 +98,9 @@ export type TicketPatch = Partial<
 export class TicketRepo {
   private readonly byId;
   private readonly byPublicId;
-  private readonly active;
+  private readonly atWindows;
+  private readonly waiting;
+  private readonly waitingFull;
   private readonly bump;
   private readonly insert;
   private readonly countIssued;
@@ -126,8 +112,12 @@ export class TicketRepo {
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
     this.byPublicId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE public_id = ?');
-    this.active = db.prepare<[string], TicketRow>(
-      "SELECT * FROM tickets WHERE hall_id = ? AND status IN ('waiting', 'called', 'serving')",
+    this.atWindows = db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE hall_id = ? AND status IN ('called', 'serving')");
+    this.waiting = db.prepare<[string], RoutingRow>(
+      "SELECT id, service_id, stage, queued_at, priority, appointment_at, remote, arrived_at, passed_over_at FROM tickets WHERE hall_id = ? AND status = 'waiting'",
+    );
+    this.waitingFull = db.prepare<[string], TicketRow>(
+      "SELECT * FROM tickets WHERE hall_id = ? AND status = 'waiting' ORDER BY queued_at, id",
     );
     this.bump = db.prepare<[string, string, string], { last_value: number }>(
       `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES (?, ?, ?, 1)
@@ -137,8 +127,7 @@ export class TicketRepo {
     this.insert = db.prepare(
       `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
          appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote)
-       VALUES (@id, @hallId, @publicId, @number, @serviceId, 0, 'waiting', @priority, @appointmentCode,
-         @appointmentAt, @lang, @issuedAt, @issuedAt, @serviceDate, @peopleAhead, @estimatedWaitSeconds, @issuedBy, @remote)`,
+       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
@@ -154,10 +143,6 @@ export class TicketRepo {
     );
   }
 
-  setEstimate(id: string, peopleAhead: number | null, estimatedWaitSeconds: number | null): void {
-    this.db.prepare('UPDATE tickets SET people_ahead = ?, estimated_wait_seconds = ? WHERE id = ?').run(peopleAhead, estimatedWaitSeconds, id);
-  }
-
   get(id: string): StoredTicket | null {
     const r = this.byId.get(id);
     return r ? toTicket(r) : null;
@@ -166,8 +151,32 @@ export class TicketRepo {
     const r = this.byPublicId.get(publicId);
     return r ? toTicket(r) : null;
   }
-  activeOfHall(hallId: string): StoredTicket[] {
-    return this.active.all(hallId).map(toTicket);
+  /** Tickets called or being served. */
+  atWindowsOfHall(hallId: string): StoredTicket[] {
+    return this.atWindows.all(hallId).map(toTicket);
+  }
+  /**
+   * What routing needs of each waiting ticket (the mirror keeps only this in memory), and when a
+   * remote one was passed over (its grace runs out in the sweep).
+   */
+  *waitingOfHall(hallId: string): Generator<{ routing: RoutingTicket; passedOverAt: number | null }> {
+    for (const r of this.waiting.iterate(hallId)) {
+      const routing: RoutingTicket = {
+        id: r.id,
+        serviceId: r.service_id,
+        stage: r.stage,
+        queuedAt: r.queued_at,
+        priority: r.priority === 1,
+        appointmentAt: r.appointment_at,
+        // R9: a remote ticket whose holder has not arrived is passed over (same rule as toRoutingTicket).
+        ...(r.remote === 1 && r.arrived_at === null ? { away: true } : {}),
+      };
+      yield { routing, passedOverAt: r.remote === 1 && r.arrived_at === null ? r.passed_over_at : null };
+    }
+  }
+  /** The waiting tickets in full, in order of their original time. */
+  waitingTickets(hallId: string): StoredTicket[] {
+    return this.waitingFull.all(hallId).map(toTicket);
   }
   /** Next value of the day's sequence for a prefix; the row is updated in the caller's transaction. */
   nextSequence(hallId: string, serviceDate: string, prefix: string): number {
@@ -176,9 +185,13 @@ export class TicketRepo {
   issuedCount(hallId: string, serviceId: string, serviceDate: string): number {
     return this.countIssued.get(hallId, serviceId, serviceDate)!.n;
   }
-  create(t: NewTicket): void {
-    const { remote, ...row } = t;
-    this.insert.run({ ...row, priority: t.priority ? 1 : 0, remote: remote === true ? 1 : 0 });
+  /** Writes a newly issued ticket (waiting, stage 0), estimates included. */
+  create(t: StoredTicket, issuedBy: string | null): void {
+    const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
+    this.insert.run(
+      t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
+      t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
+    );
   }
   /** Share of the latest remote tickets whose holders arrived (of those that arrived or expired). */
   remoteShowShare(hallId: string, last = 200): number | null {

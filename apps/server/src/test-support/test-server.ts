@@ -29,7 +29,9 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms'>> = {},
+  opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<
+    Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms' | 'onSql'>
+  > = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-test-'));
   const clock = opts.clock ?? new FakeClock();
@@ -42,6 +44,7 @@ export async function startTestServer(
     logger: pino({ level: 'silent' }),
     seed: opts.seed === null ? undefined : (opts.seed ?? fixtureHall()),
     publicRateLimit: opts.publicRateLimit,
+    onSql: opts.onSql,
     limits: opts.limits,
     demoHistory: opts.demoHistory,
     homeLimits: opts.homeLimits,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_ROUTING_POLICY } from '../domain';
-import { estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
+import { Forecast, estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
 import { CandidateIndex } from './candidate-index';
 import { pickNext } from './engine';
 import { expectedFreeAt, updateServiceSeconds } from './service-time';
@@ -159,6 +159,52 @@ describe('wait estimator', () => {
         },
       ),
     );
+  });
+
+  test('E1: probes answered in one forecast equal one forecast per probe with that visitor added', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ s: fc.constantFrom('A', 'B', 'C'), ago: fc.integer({ min: 0, max: 120 }), prio: fc.boolean(), appt: fc.option(fc.integer({ min: -10, max: 40 }), { nil: null }) }),
+          { maxLength: 40 },
+        ),
+        fc.array(fc.record({ busy: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), helper: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 60 }),
+        (specs, ws, horizonMinutes) => {
+          const tickets = specs.map((x, i) => ({
+            ...tk(`t${String(i).padStart(2, '0')}`, x.s, x.ago),
+            priority: x.prio,
+            appointmentAt: x.appt === null ? null : T0 + x.appt * MIN,
+          }));
+          const skillSets: Array<Array<[string, number]>> = [[['A', 1], ['B', 2]], [['B', 1], ['C', 2]], [['C', 1], ['A', 3]]];
+          const windows = ws.map((w, i) =>
+            win(`w${i}`, skillSets[i]!, { busyUntil: w.busy === null ? null : T0 + w.busy * MIN, staffType: w.helper ? 'helper' : 'officer' }),
+          );
+          const base = { windows, context: ctx, serviceSeconds: new Map([['A', 300], ['B', 500], ['C', 420]]), now: T0, horizonSeconds: horizonMinutes * 60 };
+          const probes = ['A', 'B', 'C'].map((s) => ({ ...tk(`\uffffprobe:${s}`, s, 0) }));
+          const together = forecastCalls({ ...base, index: new CandidateIndex(tickets), probes });
+          for (const p of probes) {
+            const alone = forecastCalls({ ...base, index: new CandidateIndex([...tickets, p]), until: new Set([p.id]) });
+            expect(together.get(p.id) ?? null).toEqual(alone.get(p.id) ?? null);
+          }
+          // The queue's own calls are those of the forecast without probes.
+          const plain = forecastCalls({ ...base, index: new CandidateIndex(tickets) });
+          expect([...together.entries()].filter(([id]) => !id.startsWith('\uffff'))).toEqual([...plain.entries()]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('E1: a forecast run in slices gives the same calls as one run at once', () => {
+    const tickets = Array.from({ length: 30 }, (_, i) => tk(`t${String(i).padStart(2, '0')}`, i % 3 === 0 ? 'B' : 'A', 60 - i));
+    const windows = [win('w1', [['A', 1], ['B', 2]]), win('w2', [['B', 1], ['A', 2]])];
+    const base = { windows, context: ctx, serviceSeconds: new Map([['A', 300], ['B', 500]]), now: T0 };
+    const sliced = new Forecast({ ...base, index: new CandidateIndex(tickets) });
+    let turns = 1;
+    while (!sliced.run(4)) turns++;
+    expect(turns).toBeGreaterThan(5);
+    expect([...sliced.calls.entries()]).toEqual([...forecastCalls({ ...base, index: new CandidateIndex(tickets) }).entries()]);
   });
 
   test('E1: taking out tickets the queue does not hold (claimed elsewhere) does not cut the forecast short', () => {

@@ -44,10 +44,9 @@ export function expireOverdue(core: Core, tx: Tx, m: HallMirror): number {
   const now = core.clock();
   const grace = graceMsOf(m);
   let n = 0;
-  for (const cached of m.active.values()) {
-    if (cached.status !== 'waiting' || !isAway(cached) || !cached.passedOverAt) continue;
-    if (now < Date.parse(cached.passedOverAt) + grace) continue;
-    const t = core.repos.tickets.get(cached.id);
+  for (const [id, passedAt] of m.passedOver) {
+    if (now < passedAt + grace) continue;
+    const t = core.repos.tickets.get(id);
     if (t && t.status === 'waiting' && isAway(t)) {
       expire(core, tx, t, now);
       n++;
@@ -59,9 +58,7 @@ export function expireOverdue(core: Core, tx: Tx, m: HallMirror): number {
 /** Halls holding a passed-over remote ticket (cheap check before a sweep runs a command). */
 export function hasOverdue(m: HallMirror, now: number): boolean {
   const grace = graceMsOf(m);
-  for (const t of m.active.values()) {
-    if (t.status === 'waiting' && isAway(t) && t.passedOverAt && now >= Date.parse(t.passedOverAt) + grace) return true;
-  }
+  for (const passedAt of m.passedOver.values()) if (now >= passedAt + grace) return true;
   return false;
 }
 
