@@ -23,9 +23,9 @@ class FixtureLog {
       ticket: { id, number: id, serviceId, stage: 0, status: 'waiting', priority: false, issuedAt: new Date(at).toISOString(), serviceDate: at.slice(0, 10), peopleAhead: 0, estimatedWaitSeconds: null },
     });
   }
-  call(id: string, window: number, at: string): this {
+  call(id: string, window: number, at: string, waitTargetSeconds?: number): this {
     this.svc.get(id)!.window = window;
-    return this.push('ticket.called', at, { ...this.ref(id), recall: false });
+    return this.push('ticket.called', at, { ...this.ref(id), recall: false, ...(waitTargetSeconds === undefined ? {} : { waitTargetSeconds }) });
   }
   start(id: string, at: string): this {
     return this.push('ticket.started', at, this.ref(id));
@@ -66,7 +66,8 @@ export interface KpiContractHall {
  *  T5 svc-a 10:30 called 11:10 (2400 = target: within) served 11:10-11:15 (300), no flag, rated 3
  *  T6 issued 23:59 the day before, T7 00:00 the day after: other days
  * h2 (UTC, target 900 s), 2026-01-05 local:
- *  U1 svc-x 10:00 called 10:30 (1800 > 900) served 10:30-10:40 (600) accepted
+ *  U1 svc-x 10:00 called 10:30 (1800 > 900, but the call recorded the target then in force, 1800: within)
+ *     served 10:30-10:40 (600) accepted
  *  U2 svc-x 23:30 (in Shanghai already the 6th; here the 5th), still waiting
  */
 export function kpiContractHalls(): KpiContractHall[] {
@@ -100,7 +101,7 @@ export function kpiContractHalls(): KpiContractHall[] {
     .issue('T7', 'svc-a', '2026-01-05T16:00:00Z');
   const h2 = new FixtureLog('h2')
     .issue('U1', 'svc-x', '2026-01-05T10:00:00Z')
-    .call('U1', 1, '2026-01-05T10:30:00Z')
+    .call('U1', 1, '2026-01-05T10:30:00Z', 1800)
     .start('U1', '2026-01-05T10:30:00Z')
     .complete('U1', '2026-01-05T10:40:00Z', true)
     .issue('U2', 'svc-x', '2026-01-05T23:30:00Z');
@@ -126,7 +127,7 @@ const H1: Figures = {
 const H2: Figures = {
   issued: 2, served: 1, noShow: 0, cancelled: 0, transferred: 0,
   waitSeconds: { mean: 1800, p50: 1800, p90: 1800, max: 1800 },
-  withinTargetShare: 0,
+  withinTargetShare: 1,
   serviceSeconds: { mean: 600, p50: 600, p90: 600 },
   firstTimeAcceptedShare: 1,
   ratings: noRatings,
@@ -162,13 +163,19 @@ export const KPI_CONTRACT_CASES: readonly KpiContractCase[] = [
     ],
   },
   {
+    name: 'a hall in another timezone: its own local day; a call that recorded its target is judged by it',
+    range: { from: '2026-01-05', to: '2026-01-05', hallId: 'h2' },
+    total: H2,
+  },
+  {
     name: 'the city: every hall in its own timezone, totals over halls, by hall and by local hour',
     range: { from: '2026-01-05', to: '2026-01-05', hallId: null },
     total: {
       issued: 7, served: 4, noShow: 1, cancelled: 1, transferred: 1,
       // waits 600, 1200, 1800, 2400, 2700: mean 1740, p50 = 3rd, p90 = 5th
       waitSeconds: { mean: 1740, p50: 1800, p90: 2700, max: 2700 },
-      withinTargetShare: 0.6,
+      // within: T1, T3, T5 and U1 (its recorded target); T2 not
+      withinTargetShare: 0.8,
       // 300, 600, 600, 600, 1200
       serviceSeconds: { mean: 660, p50: 600, p90: 1200 },
       firstTimeAcceptedShare: 2 / 3,
@@ -184,7 +191,7 @@ export const KPI_CONTRACT_CASES: readonly KpiContractCase[] = [
       },
       {
         hour: 10, issued: 3, served: 2, noShow: 0, cancelled: 1, transferred: 0,
-        waitSeconds: { mean: 2100, p50: 1800, p90: 2400, max: 2400 }, withinTargetShare: 0.5,
+        waitSeconds: { mean: 2100, p50: 1800, p90: 2400, max: 2400 }, withinTargetShare: 1,
         serviceSeconds: { mean: 450, p50: 300, p90: 600 }, firstTimeAcceptedShare: 1,
         ratings: { count: 1, byLevel: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0 }, satisfiedShare: 1, bad: 0 },
       },

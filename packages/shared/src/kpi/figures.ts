@@ -3,7 +3,7 @@
 //
 // - A ticket belongs to the local date (its hall's timezone) of its `ticket.issued` event.
 // - A wait runs from issue to the first call; a wait equal to the target meets it; the target is
-//   the service's own, else the hall's. `withinTargetShare` is over called tickets.
+//   the one recorded on that call when it carries one, else the service's own, else the hall's. `withinTargetShare` is over called tickets.
 // - `served` counts tickets done; service time is per visit served at the counter: start to
 //   completion or transfer. `firstTimeAcceptedShare` is over done visits whose flag was given.
 // - Ratings 1..3 (非常满意, 满意, 基本满意) are satisfied, 4 and 5 (差评) bad; satisfied share is

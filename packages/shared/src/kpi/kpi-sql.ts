@@ -72,14 +72,18 @@ t AS (
 ),
 ev AS (
   SELECT e.hall_id AS hall_id, ${d.jsonText(['ticketId'])} AS ticket_id, e.seq AS seq, e.type AS type, e.at AS at,
-    ${d.jsonBool(['firstTimeAccepted'])} AS fta, ${d.jsonInt(['level'])} AS level
+    ${d.jsonBool(['firstTimeAccepted'])} AS fta, ${d.jsonInt(['level'])} AS level, ${d.jsonInt(['waitTargetSeconds'])} AS wt
   FROM events e
   WHERE e.at >= ${p('lo')} AND ${hallFilter} AND (
     (e.type IN ('ticket.called', 'ticket.started', 'ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.cancelled') AND e.at < ${p('hiLife')})
     OR (e.type = 'ticket.rated' AND e.at < ${p('hiRating')}))
 ),
 tev AS (SELECT ev.* FROM ev JOIN t ON t.hall_id = ev.hall_id AND t.ticket_id = ev.ticket_id),
-fc AS (SELECT hall_id, ticket_id, MIN(at) AS first_called FROM tev WHERE type = 'ticket.called' GROUP BY hall_id, ticket_id),
+fc AS (
+  SELECT hall_id, ticket_id, at AS first_called, wt AS called_target FROM (
+    SELECT hall_id, ticket_id, at, wt, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.called'
+  ) x WHERE rn = 1
+),
 lst AS (
   SELECT hall_id, ticket_id, type FROM (
     SELECT hall_id, ticket_id, type, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq DESC) AS rn FROM tev WHERE type <> 'ticket.rated'
@@ -91,7 +95,7 @@ rt AS (
   ) x WHERE rn = 1
 ),
 f AS (
-  SELECT t.*, fc.first_called - t.issued_at AS wait_ms, lst.type AS last_type, rt.level AS level
+  SELECT t.*, COALESCE(fc.called_target, t.target) AS wait_target, fc.first_called - t.issued_at AS wait_ms, lst.type AS last_type, rt.level AS level
   FROM t LEFT JOIN fc ON fc.hall_id = t.hall_id AND fc.ticket_id = t.ticket_id
   LEFT JOIN lst ON lst.hall_id = t.hall_id AND lst.ticket_id = t.ticket_id
   LEFT JOIN rt ON rt.hall_id = t.hall_id AND rt.ticket_id = t.ticket_id
@@ -103,7 +107,7 @@ base AS (
     SUM(CASE WHEN last_type = 'ticket.no_show' THEN 1 ELSE 0 END) AS no_show,
     SUM(CASE WHEN last_type = 'ticket.cancelled' THEN 1 ELSE 0 END) AS cancelled,
     COUNT(wait_ms) AS wait_count, COALESCE(SUM(wait_ms), 0) AS wait_sum,
-    SUM(CASE WHEN wait_ms IS NOT NULL AND wait_ms <= target * 1000 THEN 1 ELSE 0 END) AS wait_within, MAX(wait_ms) AS wait_max,
+    SUM(CASE WHEN wait_ms IS NOT NULL AND wait_ms <= wait_target * 1000 THEN 1 ELSE 0 END) AS wait_within, MAX(wait_ms) AS wait_max,
     SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS l1, SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS l2, SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS l3,
     SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS l4, SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS l5
   FROM fk GROUP BY k1, k2
