@@ -55,8 +55,9 @@ describe(`soak: ${DAYS} days of ${TICKETS_PER_DAY} tickets`, () => {
       await Promise.all(
         WINDOWS.map(async (n, i) => {
           const call = await s.api('POST', `/windows/win-${n}/call-next`, { token: staff[i], body: {} });
-          expect(call.status).toBe(200);
-          if (!call.body.ticket) return;
+          // 204: nothing this window may serve is waiting right now.
+          expect([200, 204]).toContain(call.status);
+          if (call.status !== 200 || !call.body.ticket) return;
           const id = call.body.ticket.id as string;
           expect((await s.api('POST', `/tickets/${id}/start`, { token: staff[i], body: {} })).status).toBe(200);
           expect((await s.api('POST', `/tickets/${id}/complete`, { token: staff[i], body: {} })).status).toBe(200);
