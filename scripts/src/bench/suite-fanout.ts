@@ -50,7 +50,7 @@ export async function benchFanout(quick: boolean): Promise<Row[]> {
       const res = await api('POST', `/windows/${window.id}/call-next`);
       if (res.status !== 200 || !res.body.ticket) throw new Error(`call-next answered ${res.status}`);
       samples.push(...(await fleet.collect(res.body.ticket.id, t0, clients)));
-      await api('POST', `/tickets/${res.body.ticket.id}/no-show`);
+      await api('POST', `/tickets/${res.body.ticket.id}/cancel`);
     }
     fleet.close();
     measured = summarise(samples);
