@@ -2,3 +2,4 @@ export * from './stats';
 export * from './follow-ups';
 export * from './me';
 export * from './tomorrow';
+export * from './public-hall';

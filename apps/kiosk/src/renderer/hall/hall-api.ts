@@ -1,35 +1,7 @@
 // The public hall page's calls: no token; bookings and remote tickets are the visitor's own.
-import type { LocalizedText, Module, OpeningHours } from '@hallq/shared';
+import type { PublicHall, PublicHallService } from '@hallq/shared';
 
-export interface PublicHallService {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  moduleId: string;
-  guide: LocalizedText;
-  documents: LocalizedText[];
-  acceptingTickets: boolean;
-  closedReason?: 'hall_closed' | 'service_closed' | 'quota_reached';
-  waiting: number;
-  estimatedWaitSeconds: number | null;
-  bookable: boolean;
-  remote: boolean;
-  openingHours: OpeningHours;
-}
-
-export interface PublicHall {
-  id: string;
-  name: LocalizedText;
-  timezone: string;
-  arrivalCodeRequired: boolean;
-  openingHours: OpeningHours;
-  today: string;
-  openNow: boolean;
-  holidays: string[];
-  notices: LocalizedText[];
-  services: PublicHallService[];
-  modules: Module[];
-}
+export type { PublicHall, PublicHallService };
 
 export interface Slot {
   start: string;

@@ -2,46 +2,12 @@
 // now (and why not), the live queue and estimated wait, bookings and the remote queue. Nothing
 // about staff or devices. The live figures are reused for a few seconds: a thousand phones opening
 // the page cost one forecast per service, not a thousand.
-import type { LocalizedText, Module, OpeningHours, ServiceClosedReason, ServiceQueueView } from '@hallq/shared';
+import type { PublicHall, PublicHallService, ServiceQueueView } from '@hallq/shared';
 import { isOpenAt, localTime } from '../clock';
 import type { Core } from '../core';
 import { serviceViews } from '../estimates';
 import type { HallMirror } from '../hall-mirror';
 import { closedReasonOf } from '../service-availability';
-
-export type ClosedReason = ServiceClosedReason;
-
-export interface PublicHallService {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  moduleId: string;
-  guide: LocalizedText;
-  documents: LocalizedText[];
-  acceptingTickets: boolean;
-  closedReason?: ClosedReason;
-  waiting: number;
-  estimatedWaitSeconds: number | null;
-  bookable: boolean;
-  /** Open to the remote queue now, with places left today. */
-  remote: boolean;
-  openingHours: OpeningHours;
-}
-
-export interface PublicHall {
-  id: string;
-  name: LocalizedText;
-  timezone: string;
-  arrivalCodeRequired: boolean;
-  openingHours: OpeningHours;
-  /** Today's local date and whether the hall is open now. */
-  today: string;
-  openNow: boolean;
-  holidays: string[];
-  notices: LocalizedText[];
-  services: PublicHallService[];
-  modules: Module[];
-}
 
 const REUSE_MS = 5000;
 const cache = new WeakMap<HallMirror, { seq: number; at: number; views: Map<string, ServiceQueueView> }>();
