@@ -1,25 +1,7 @@
 // A hall against its target, the same on the city dashboard and the citizens' page.
-export interface ServiceNow {
-  id: string;
-  name: { zh?: string; en?: string };
-  waiting: number;
-  estimatedWaitSeconds: number | null;
-}
+import type { HallNow, ServiceNow } from '@hallq/shared';
 
-export interface HallNow {
-  id: string;
-  name: string;
-  district: string | null;
-  location: { lat: number; lng: number } | null;
-  online: boolean;
-  lastEventAt: string | null;
-  lastContactAt: string | null;
-  ackSeq: number;
-  waiting: number;
-  waitTargetSeconds: number;
-  publicPageUrl: string | null;
-  services: ServiceNow[];
-}
+export type { HallNow, ServiceNow };
 
 export type HallStatus = 'ok' | 'near' | 'over' | 'offline';
 

@@ -1,28 +1,8 @@
 // The citizens' "which hall now" list and each hall's live figures, read from PostgreSQL.
 import type { Pool } from 'pg';
+import type { HallNow, ServiceNow } from '@hallq/shared';
 
-export interface ServiceNow {
-  id: string;
-  name: { zh?: string; en?: string };
-  waiting: number;
-  estimatedWaitSeconds: number | null;
-}
-
-export interface HallNow {
-  id: string;
-  name: string;
-  district: string | null;
-  location: { lat: number; lng: number } | null;
-  online: boolean;
-  lastEventAt: string | null;
-  lastContactAt: string | null;
-  ackSeq: number;
-  waiting: number;
-  waitTargetSeconds: number;
-  /** The hall's own public page (remote queue), when the hall told the hub where it is reached. */
-  publicPageUrl: string | null;
-  services: ServiceNow[];
-}
+export type { HallNow, ServiceNow } from '@hallq/shared';
 
 interface HallRow {
   id: string;

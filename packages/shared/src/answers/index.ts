@@ -3,3 +3,4 @@ export * from './follow-ups';
 export * from './me';
 export * from './tomorrow';
 export * from './public-hall';
+export * from './city';
