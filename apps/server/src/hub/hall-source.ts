@@ -6,7 +6,7 @@ import { serviceViews } from '../services/estimates';
 import type { Repos } from '../storage/repos';
 import type { PusherSource } from '@hallq/client';
 
-export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: string, publicUrl: string, now: () => number): PusherSource {
+export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: string, publicUrl: string | null, now: () => number): PusherSource {
   return {
     lastSeq: () => repos.log.lastSeq(hallId),
     eventsAfter: (afterSeq, limit) => repos.log.eventsAfter(hallId, afterSeq, afterSeq + limit),

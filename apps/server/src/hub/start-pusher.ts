@@ -19,7 +19,7 @@ export function startHubPusher(config: Config, repos: Repos, mirror: HallsMirror
     hubUrl: config.hub.url,
     token: config.hub.token,
     hallId,
-    source: hallPusherSource(repos, mirror, hallId, config.publicUrl, clock),
+    source: hallPusherSource(repos, mirror, hallId, config.hub.publicUrl ?? null, clock),
     log: logger.child({ part: 'hub-pusher' }),
   });
   pusher.start();
