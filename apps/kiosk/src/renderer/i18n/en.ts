@@ -10,7 +10,6 @@ export const en: Messages = {
   chooseModule: 'What do you need to do?',
   chooseService: 'Choose a service',
   checkinButton: 'Appointment check-in',
-  checkinChoose: 'Check-in: choose the service you booked',
   back: 'Back',
   home: 'Start again',
   waitLine: '{n} waiting · about {m} min',

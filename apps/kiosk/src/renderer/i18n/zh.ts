@@ -8,7 +8,6 @@ export const zh = {
   chooseModule: '请选择要办理的业务',
   chooseService: '请选择办理事项',
   checkinButton: '预约签到',
-  checkinChoose: '预约签到：请选择您预约的事项',
   back: '返回',
   home: '回到首页',
   waitLine: '等候 {n} 人 · 约 {m} 分钟',
