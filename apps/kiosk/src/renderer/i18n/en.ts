@@ -38,6 +38,7 @@ export const en: Messages = {
   done: 'Done',
   offlineTitle: 'Ticketing paused, please ask staff',
   offlineDetail: 'Reconnecting to the server; tickets resume as soon as it is back',
+  outdated: 'The server is newer than this kiosk; it needs an update, please contact the administrator',
   closed_service_closed: 'This service is closed for today',
   closed_hall_closed: 'The hall is not open now',
   closed_quota_reached: "Today's tickets for this service have all been taken",

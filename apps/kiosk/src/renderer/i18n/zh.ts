@@ -36,6 +36,7 @@ export const zh = {
   done: '完成',
   offlineTitle: '暂停取号，请咨询工作人员',
   offlineDetail: '正在重新连接服务器，恢复后即可取号',
+  outdated: '服务器版本较新，本取号机需要更新，请联系管理员',
   closed_service_closed: '该事项今日已停止取号',
   closed_hall_closed: '现在不是大厅办公时间',
   closed_quota_reached: '该事项今日号源已取完',

@@ -7,7 +7,7 @@ import { NoticeCard } from './kiosk-notice';
 import type { KioskNotice } from './kiosk-notice';
 import { KeypadScreen } from './keypad-screen';
 import { ModuleScreen } from './module-screen';
-import { OfflineBanner } from './offline-banner';
+import { OfflineBanner, OutdatedBanner } from './offline-banner';
 import { ServiceListScreen } from './service-list-screen';
 import { ServiceScreen } from './service-screen';
 import { closedHours, closedReason, takeTicket } from './take-ticket';
@@ -272,7 +272,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   return (
     <div
       ref={rootRef}
-      className={`kiosk${serverDown ? ' kiosk-offline' : ''}${large ? ' kiosk-large' : ''}`}
+      className={`kiosk${serverDown ? ' kiosk-offline' : conn.outdated ? ' kiosk-outdated' : ''}${large ? ' kiosk-large' : ''}`}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-screen={screen.name}
       data-lang={lang}
@@ -288,6 +288,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         onToggleLarge={() => setLarge((l) => !l)}
       />
       {body}
+      {conn.outdated && !serverDown && <OutdatedBanner t={t} />}
       {serverDown && <OfflineBanner t={t} />}
     </div>
   );
