@@ -190,7 +190,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   ];
   for (const make of routers) api.use(make(deps));
   const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
-  push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
+  push = new PushNotifier(core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
   api.use(pushRouter(deps, push));
   api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS, options.sms ?? new LogSmsSender(logger)));
   api.use(publicRouter(deps));

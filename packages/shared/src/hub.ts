@@ -26,7 +26,15 @@ export const HubHallInfo = z.object({
    * the hall has no address citizens can reach. Only http(s): the citizens' page links to it. */
   publicUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(500).nullable().optional(),
   services: z
-    .array(z.object({ id: z.string().min(1).max(100), name: Localized, waitTargetSeconds: z.number().int().min(1).nullable().optional() }))
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        name: Localized,
+        waitTargetSeconds: z.number().int().min(1).nullable().optional(),
+        /** The service's module (the city's stats by module). */
+        moduleId: z.string().min(1).max(100).nullable().optional(),
+      }),
+    )
     .max(500)
     .optional(),
 });

@@ -18,7 +18,7 @@ export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: stri
         timezone: m.hall.timezone,
         waitTargetSeconds: m.hall.waitTargetSeconds,
         publicUrl,
-        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null })),
+        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null, moduleId: s.moduleId })),
       };
     },
     live: (): HubLiveInfo => {
