@@ -21,6 +21,7 @@ import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
 import { PhoneFeed } from './realtime/phone-feed';
+import { answerClientErrorsInJson } from './http/client-error';
 import { clientAddress } from './http/client-address';
 import { createLimits, type LimitOptions } from './http/limits';
 import { authRouter } from './routes/auth';
@@ -208,7 +209,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   ];
   for (const make of routers) api.use(make(deps));
   const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
-  push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
+  push = new PushNotifier(core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
   api.use(pushRouter(deps, push));
   api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS, options.sms ?? new LogSmsSender(logger)));
   api.use(publicRouter(deps));
@@ -223,6 +224,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);

@@ -24,7 +24,7 @@ export function statsRouter(deps: HubDeps): Router {
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_DAYS) throw new HubError('validation_failed', `at most ${MAX_DAYS} days at a time`);
     const halls = (await deps.pool.query<{ id: string }>('SELECT id FROM halls ORDER BY id')).rows.map((h) => h.id);
     if (q.hallId !== undefined && !halls.includes(q.hallId)) throw new HubError('not_found', `no hall ${q.hallId}`);
-    res.json(await kpiStats(store, { from, to, hallId: q.hallId ?? null }, halls));
+    res.json(await kpiStats(store, { from, to, hallId: q.hallId ?? null, now: deps.now() }, halls));
   });
   return r;
 }

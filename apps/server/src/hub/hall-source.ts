@@ -14,7 +14,7 @@ export function hallPusherSource(
   repos: Repos,
   mirror: HallsMirror,
   hallId: string,
-  publicUrl: string,
+  publicUrl: string | null,
   now: () => number,
   unflushed: () => boolean = () => false,
 ): PusherSource {
@@ -30,7 +30,7 @@ export function hallPusherSource(
         timezone: m.hall.timezone,
         waitTargetSeconds: m.hall.waitTargetSeconds,
         publicUrl,
-        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null })),
+        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null, moduleId: s.moduleId })),
       };
     },
     live: (): HubLiveInfo => {

@@ -26,7 +26,7 @@ export function startHubPusher(
     hubUrl: config.hub.url,
     token: config.hub.token,
     hallId,
-    source: hallPusherSource(repos, mirror, hallId, config.publicUrl, clock, unflushed),
+    source: hallPusherSource(repos, mirror, hallId, config.hub.publicUrl ?? null, clock, unflushed),
     log: logger.child({ part: 'hub-pusher' }),
   });
   pusher.start();
