@@ -4,9 +4,8 @@
 // scenario file for the simulator to confirm it with multi-skill windows and the real routing
 // engine (`npm run simulate -- --scenario plan.json [--plan]`). The server does not simulate:
 // the simulator lives in scripts/, and a confirming search runs hundreds of simulations.
-import { firstCut, type FirstCutHour, type LocalizedText, type PlanHour, type PlanningGoal, type SuggestedWindow } from '@hallq/shared';
+import { firstCut, suggestSkills, type FirstCutHour, type LocalizedText, type PlanHour, type PlanningGoal, type PlanWindow, type SuggestedWindow } from '@hallq/shared';
 import type { ServiceTimeSource } from './forecast';
-import { suggestSkills, type PlanWindow } from './skill-plan';
 
 export interface PlanService {
   id: string;
