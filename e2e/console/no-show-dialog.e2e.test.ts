@@ -1,12 +1,10 @@
 // The counter's no-show confirmation, by keyboard only: F6 (or the action button) opens it with
 // focus on 取消 (the safe choice: the visitor may be on the way); Tab and Shift+Tab stay inside;
 // Escape cancels and changes nothing; focus goes back where it was; confirming marks the no-show.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startServer, type TestServer } from '../support';
-import { loginPage, waitText } from './console-helpers';
+import type { Page } from 'playwright-core';
+import { useHallAndBrowser } from '../support';
+import { waitText } from './console-helpers';
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 let kiosk: string;
 let staff: string;
@@ -14,29 +12,25 @@ let serviceId: string;
 /** The ticket the first test leaves called at window 1. */
 let called: { id: string; number: string };
 
+const world = useHallAndBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  kiosk = await server.deviceToken('kiosk');
-  staff = await server.login('w01');
-  const hall = await server.api<{ windows: Array<{ number: number; skills: Array<{ serviceId: string; tier: number }> }> }>('GET', '/halls/demo', undefined, staff);
+  kiosk = await world.server.deviceToken('kiosk');
+  staff = await world.server.login('w01');
+  const hall = await world.server.api<{ windows: Array<{ number: number; skills: Array<{ serviceId: string; tier: number }> }> }>('GET', '/halls/demo', undefined, staff);
   serviceId = [...hall.body.windows.find((w) => w.number === 1)!.skills].sort((a, b) => a.tier - b.tier)[0]!.serviceId;
-  page = await loginPage(browser, server.url, 'w01', 'demo');
+  page = await world.signIn('w01');
   await page.getByTestId('sign-in-1').click();
   await waitText(page, 'window-title', '1');
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function issue(): Promise<{ id: string; number: string }> {
-  const res = await server.api<{ ticket: { id: string; number: string } }>('POST', '/halls/demo/tickets', { serviceId }, kiosk);
+  const res = await world.server.api<{ ticket: { id: string; number: string } }>('POST', '/halls/demo/tickets', { serviceId }, kiosk);
   expect(res.status).toBe(201);
   return res.body.ticket;
 }
 const statusOf = async (id: string): Promise<string> => {
-  const res = await server.api<{ tickets?: unknown; waiting: Array<{ id: string; status: string }>; windows: Array<{ current: { ticketId: string; status: string } | null }> }>('GET', '/halls/demo/queue', undefined, staff);
+  const res = await world.server.api<{ tickets?: unknown; waiting: Array<{ id: string; status: string }>; windows: Array<{ current: { ticketId: string; status: string } | null }> }>('GET', '/halls/demo/queue', undefined, staff);
   const current = res.body.windows.map((w) => w.current).find((c) => c?.ticketId === id);
   return current?.status ?? res.body.waiting.find((t) => t.id === id)?.status ?? 'gone';
 };
