@@ -87,3 +87,19 @@ describe('the cost of issuing a ticket', () => {
     expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(401);
   });
 });
+
+describe('Server-Timing on a write', () => {
+  test('splits the server time into the wait for the batch and the batch with its disk flush', async () => {
+    const s = await startTestServer({ env: { SERVER_TIMING: '1' } });
+    try {
+      const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
+      expect(r.status).toBe(201);
+      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
+      expect(m).not.toBeNull();
+      const [app, queue, commit] = m!.slice(1).map(Number) as [number, number, number];
+      expect(queue + commit).toBeLessThanOrEqual(app + 0.002);
+    } finally {
+      await s.close();
+    }
+  });
+});
