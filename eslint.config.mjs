@@ -34,6 +34,28 @@ export default tseslint.config(
     },
   },
   {
+    // The hall server's SQL lives in storage/ (the repositories); everything else reaches the data
+    // through them, so a second backend has one folder to replace.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/storage/**', '**/*.test.ts', '**/test-support/**', 'apps/server/src/reliability/support/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...[
+        'Literal[value=/^\\s*(SELECT|INSERT INTO|UPDATE \\w+ SET|DELETE FROM|CREATE (TABLE|INDEX)|ALTER TABLE|DROP (TABLE|INDEX)|PRAGMA) /]',
+        'TemplateLiteral > TemplateElement:first-child[value.raw=/^\\s*(SELECT|INSERT INTO|UPDATE \\w+ SET|DELETE FROM|CREATE (TABLE|INDEX)|ALTER TABLE|DROP (TABLE|INDEX)|PRAGMA) /]',
+      ].map((selector) => ({ selector, message: 'SQL lives in apps/server/src/storage: add a repository method' }))],
+    },
+  },
+  {
+    // Use cases and the transport take repositories, never the raw database handle.
+    files: ['apps/server/src/services/**/*.ts', 'apps/server/src/routes/**/*.ts', 'apps/server/src/realtime/**/*.ts', 'apps/server/src/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/storage/db', 'better-sqlite3'], message: 'take a repository (storage/repos.ts), not the database handle' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -1,25 +1,12 @@
 // The admin sets how the displays speak: a template with words the recorded voice cannot say is
 // refused with those words named; the repeat count and catch-up lag are saved; a display device
 // is given a zone and a list of windows to announce.
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, type TestServer } from '../support';
-import { loginPage } from './console-helpers';
+import { useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser();
 
 test('hall settings: an unspeakable template is refused naming the words; repeat and lag are saved', async () => {
-  const page = await loginPage(browser, server.url, 'admin', 'demo');
-  await page.goto(`${server.url}/console/admin/hall`);
+  const page = await world.signIn('admin', { path: '/console/admin/hall' });
   await page.fill('input[name=hall-template]', '请{number}号顾客到{window}号窗口');
   await page.click('form.card button[type=submit]');
   await page.locator('.error-box').filter({ hasText: '顾客' }).waitFor();
@@ -28,16 +15,15 @@ test('hall settings: an unspeakable template is refused naming the words; repeat
   await page.fill('input[name=hall-lag]', '20');
   await page.click('form.card button[type=submit]');
   await page.locator('.success').waitFor();
-  const hall = await server.api<{ announcementTemplate: string; announcementRepeat: number; announcementMaxLagSeconds: number }>('GET', '/halls/demo', undefined, await server.login('admin'));
+  const hall = await world.server.api<{ announcementTemplate: string; announcementRepeat: number; announcementMaxLagSeconds: number }>('GET', '/halls/demo', undefined, await world.server.login('admin'));
   expect(hall.body).toMatchObject({ announcementTemplate: '请{number}号到{window}号窗口', announcementRepeat: 3, announcementMaxLagSeconds: 20 });
   await page.context().close();
 });
 
 test('devices: a hall display is given a zone and windows to announce', async () => {
-  const admin = await server.login('admin');
-  const page = await loginPage(browser, server.url, 'admin', 'demo');
-  await page.goto(`${server.url}/console/admin/devices`);
-  const devices = await server.api<{ devices: Array<{ id: string; name: string; kind: string; windowNumber: number | null }> }>('GET', '/halls/demo/devices', undefined, admin);
+  const admin = await world.server.login('admin');
+  const page = await world.signIn('admin', { path: '/console/admin/devices' });
+  const devices = await world.server.api<{ devices: Array<{ id: string; name: string; kind: string; windowNumber: number | null }> }>('GET', '/halls/demo/devices', undefined, admin);
   const display = devices.body.devices.find((d) => d.kind === 'display' && d.windowNumber === null)!;
   const form = page.getByTestId(`announce-${display.name}`);
   const zone = await form.locator('select[name=announce-zone] option').nth(1).getAttribute('value');
@@ -54,7 +40,7 @@ test('devices: a hall display is given a zone and windows to announce', async ()
     },
     { id: display.id, token: admin },
   );
-  const after = await server.api<{ devices: Array<{ id: string; announceZone: string | null }> }>('GET', '/halls/demo/devices', undefined, admin);
+  const after = await world.server.api<{ devices: Array<{ id: string; announceZone: string | null }> }>('GET', '/halls/demo/devices', undefined, admin);
   expect(after.body.devices.find((d) => d.id === display.id)?.announceZone).toBe(zone);
   await page.context().close();
 });

@@ -4,42 +4,32 @@
 // opened is not overdue yet (its deadline is 15 working days away), so no overdue alert; with the
 // server's answer rewritten as if the deadline had passed, the next minute's poll lists it with
 // its ticket number and deadline, and its link opens the reports page's follow-up panel.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FollowUpList, HallConfig } from '@hallq/shared';
-import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
+import { screenshot, useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
 let board: Page;
 
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser();
 
 /** Window 1's officer calls, starts and completes a kiosk ticket; returns it. */
 async function serveOne(): Promise<{ id: string; number: string; officer: string }> {
-  const kiosk = await server.deviceToken('kiosk');
-  const officer = await server.login('w01');
-  const hall = (await server.api<HallConfig>('GET', '/halls/demo', undefined, officer)).body;
+  const kiosk = await world.server.deviceToken('kiosk');
+  const officer = await world.server.login('w01');
+  const hall = (await world.server.api<HallConfig>('GET', '/halls/demo', undefined, officer)).body;
   const window1 = hall.windows.find((w) => w.number === 1)!;
-  expect((await server.api('POST', `/windows/${window1.id}/sign-in`, {}, officer)).status).toBe(200);
+  expect((await world.server.api('POST', `/windows/${window1.id}/sign-in`, {}, officer)).status).toBe(200);
   for (const s of [...window1.skills].sort((a, b) => a.tier - b.tier)) {
-    const issued = await server.api<{ ticket: { id: string } }>('POST', '/halls/demo/tickets', { serviceId: s.serviceId }, kiosk);
+    const issued = await world.server.api<{ ticket: { id: string } }>('POST', '/halls/demo/tickets', { serviceId: s.serviceId }, kiosk);
     expect(issued.status).toBe(201);
-    const called = await server.api<{ ticket: { id: string; number: string } }>('POST', `/windows/${window1.id}/call-next`, {}, officer);
+    const called = await world.server.api<{ ticket: { id: string; number: string } }>('POST', `/windows/${window1.id}/call-next`, {}, officer);
     if (called.status !== 200) {
-      await server.api('POST', `/tickets/${issued.body.ticket.id}/cancel`, {}, officer);
+      await world.server.api('POST', `/tickets/${issued.body.ticket.id}/cancel`, {}, officer);
       continue;
     }
     const { id, number } = called.body.ticket;
-    expect((await server.api('POST', `/tickets/${id}/start`, {}, officer)).status).toBe(200);
-    expect((await server.api('POST', `/tickets/${id}/complete`, { firstTimeAccepted: true }, officer)).status).toBe(200);
+    expect((await world.server.api('POST', `/tickets/${id}/start`, {}, officer)).status).toBe(200);
+    expect((await world.server.api('POST', `/tickets/${id}/complete`, { firstTimeAccepted: true }, officer)).status).toBe(200);
     return { id, number, officer };
   }
   throw new Error('window 1 could call nothing');
@@ -48,18 +38,13 @@ async function serveOne(): Promise<{ id: string; number: string; officer: string
 describe('supervisor board alerts', () => {
   it('shows a bad rating made through the API, a device fault, and overdue follow-ups linking to the reports page', async () => {
     // The board runs on Chromium's controllable clock, so the minute's poll can be reached at once.
-    board = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    await board.clock.install();
-    await board.goto(`${server.url}/console/`);
-    await board.fill('input[name=username]', 'super');
-    await board.fill('input[name=password]', 'demo');
-    await board.click('button[type=submit]');
+    board = await world.signIn('super', { clock: true });
     await board.getByTestId('board-queues').waitFor();
     const alerts = board.getByTestId('board-alerts');
     expect(await alerts.locator('li[data-kind=bad-rating]').count()).toBe(0);
 
     const served = await serveOne();
-    const rated = await server.api<{ rating: { followUpId: string | null } }>('POST', `/tickets/${served.id}/rating`, { level: 5, reason: '窗口人员态度差' }, served.officer);
+    const rated = await world.server.api<{ rating: { followUpId: string | null } }>('POST', `/tickets/${served.id}/rating`, { level: 5, reason: '窗口人员态度差' }, served.officer);
     expect(rated.status).toBe(201);
     expect(rated.body.rating.followUpId).toBeTruthy();
 
@@ -69,13 +54,13 @@ describe('supervisor board alerts', () => {
     expect(await badLine.textContent()).toContain('1 号窗口');
 
     // A kiosk reports its printer out of paper: a device fault on the board (device.changed).
-    const pairing = await server.api<{ token: string; device: { name: string } }>('GET', '/pair/demo?kind=kiosk');
-    expect((await server.api('POST', '/devices/me/status', { printerState: 'paper_out' }, pairing.body.token)).status).toBe(200);
+    const pairing = await world.server.api<{ token: string; device: { name: string } }>('GET', '/pair/demo?kind=kiosk');
+    expect((await world.server.api('POST', '/devices/me/status', { printerState: 'paper_out' }, pairing.body.token)).status).toBe(200);
     await alerts.locator('li[data-kind=device-fault]', { hasText: pairing.body.device.name }).filter({ hasText: '缺纸' }).waitFor();
 
     // The new follow-up is not overdue on the server: no overdue alert.
-    const supToken = await server.login('super');
-    const real = await server.api<FollowUpList>('GET', '/halls/demo/follow-ups?status=overdue', undefined, supToken);
+    const supToken = await world.server.login('super');
+    const real = await world.server.api<FollowUpList>('GET', '/halls/demo/follow-ups?status=overdue', undefined, supToken);
     expect(real.body.followUps).toEqual([]);
     expect(await alerts.locator('li[data-kind=follow-up-overdue]').count()).toBe(0);
 
@@ -84,7 +69,7 @@ describe('supervisor board alerts', () => {
     let overdueAsked = 0;
     await board.route('**/api/v1/halls/demo/follow-ups?status=overdue', async (route) => {
       overdueAsked++;
-      const all = await route.fetch({ url: `${server.url}/api/v1/halls/demo/follow-ups?status=all` });
+      const all = await route.fetch({ url: `${world.server.url}/api/v1/halls/demo/follow-ups?status=all` });
       const list = (await all.json()) as FollowUpList;
       const followUps = list.followUps.filter((f) => f.status !== 'closed').map((f) => ({ ...f, overdue: true }));
       await route.fulfill({ response: all, json: { followUps, summary: { ...list.summary, overdue: followUps.length } } });
@@ -93,7 +78,7 @@ describe('supervisor board alerts', () => {
     const overdueLine = alerts.locator('li[data-kind=follow-up-overdue]', { hasText: served.number });
     await overdueLine.waitFor({ timeout: 15_000 });
     expect(overdueAsked).toBeGreaterThan(0);
-    const all = await server.api<FollowUpList>('GET', '/halls/demo/follow-ups?status=all', undefined, supToken);
+    const all = await world.server.api<FollowUpList>('GET', '/halls/demo/follow-ups?status=all', undefined, supToken);
     const deadline = all.body.followUps.find((f) => f.ticketNumber === served.number)!.deadline;
     expect(await overdueLine.textContent()).toContain(deadline);
     // The live bad rating is still on the board after the minute (it stays half an hour).

@@ -1,23 +1,10 @@
 // The admin's ticket preview is the printer's own layout, redrawn as the hall name is typed.
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, type TestServer } from '../support';
-import { loginPage } from './console-helpers';
+import { useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser();
 
 test('hall settings show the printed layout with the name being typed, before it is saved', async () => {
-  const page = await loginPage(browser, server.url, 'admin', 'demo');
-  await page.goto(`${server.url}/console/admin/hall`);
+  const page = await world.signIn('admin', { path: '/console/admin/hall' });
   const preview = page.getByTestId('ticket-preview-svg');
   await preview.waitFor();
   await page.fill('input[name=hall-nameZh]', '光谷政务服务中心');
@@ -28,6 +15,6 @@ test('hall settings show the printed layout with the name being typed, before it
   expect(src).toContain('<svg');
   expect(src).toMatch(/A001|B001|C001|D001|E001/);
   // Nothing was saved: the hall keeps its name until the admin presses save.
-  const hall = await server.api<{ name: { zh: string } }>('GET', '/halls/demo', undefined, await server.login('admin'));
+  const hall = await world.server.api<{ name: { zh: string } }>('GET', '/halls/demo', undefined, await world.server.login('admin'));
   expect(hall.body.name.zh).toBe('东湖高新区政务服务大厅');
 });

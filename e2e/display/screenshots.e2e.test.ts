@@ -1,41 +1,32 @@
 // Screenshots of the wall screen at 16:9 and 9:16 with Chinese text, for people to look at.
 import { statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, startServer, type TestServer } from '../support';
+import { newPage, screenshot, useHallAndBrowser } from '../support';
 import { callNext, issueTicket, signInWindows, waitOnline } from './hall-helpers';
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let browser: Browser;
+const world = useHallAndBrowser();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const admin = await server.login('admin');
-  await server.api('POST', '/halls/demo/notices', { text: { zh: '请携带本人身份证原件办理业务。', en: 'Please bring your original ID card.' }, active: true }, admin);
-  const kiosk = await server.deviceToken('kiosk');
-  const ws = await signInWindows(server, [1, 2, 3, 5]);
-  const [paused] = await signInWindows(server, [4]);
+  const admin = await world.server.login('admin');
+  await world.server.api('POST', '/halls/demo/notices', { text: { zh: '请携带本人身份证原件办理业务。', en: 'Please bring your original ID card.' }, active: true }, admin);
+  const kiosk = await world.server.deviceToken('kiosk');
+  const ws = await signInWindows(world.server, [1, 2, 3, 5]);
+  const [paused] = await signInWindows(world.server, [4]);
   for (const w of ws) {
-    await issueTicket(server, kiosk, w.serviceId);
-    await issueTicket(server, kiosk, w.serviceId);
-    await issueTicket(server, kiosk, w.serviceId);
+    await issueTicket(world.server, kiosk, w.serviceId);
+    await issueTicket(world.server, kiosk, w.serviceId);
+    await issueTicket(world.server, kiosk, w.serviceId);
   }
-  for (const w of ws) await callNext(server, w);
-  expect((await server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  for (const w of ws) await callNext(world.server, w);
+  expect((await world.server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
 });
 
 test.each([
   ['landscape', 1920, 1080],
   ['portrait', 1080, 1920],
 ])('wall screen %s %ix%i renders the calls, windows, queues and notices in Chinese', async (name, width, height) => {
-  const page = await newPage(browser, `${server.url}/display`, { viewport: { width, height } });
+  const page = await newPage(world.browser, `${world.server.url}/display`, { viewport: { width, height } });
   await waitOnline(page);
   await page.waitForSelector('[data-testid="latest-call"]');
   const text = (await page.textContent('body')) ?? '';

@@ -2,27 +2,15 @@
 // given that policy: it stays suspended until resumed during a user gesture): the wall screen asks for one click (with a drawn loudspeaker,
 // not an emoji), remembers it, and after a reload takes any key or touch on the screen as the
 // gesture, not only the button.
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServer, type TestServer } from '../support';
+import { useHallAndBrowser } from '../support';
 import { waitOnline } from './hall-helpers';
 
 jest.setTimeout(120_000);
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  // The default policy of a browser: sound only after a user gesture.
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser();
 
 test('one click enables sound; after a reload any key on the screen enables it again', async () => {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const context = await world.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   await context.addInitScript(() => {
     const Real = window.AudioContext;
     window.AudioContext = class extends Real {
@@ -38,7 +26,7 @@ test('one click enables sound; after a reload any key on the screen enables it a
     };
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/display`);
+  await page.goto(`${world.server.url}/display`);
   await waitOnline(page);
   const gate = page.getByTestId('enable-sound');
   await gate.waitFor();

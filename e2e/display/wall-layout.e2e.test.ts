@@ -3,8 +3,8 @@
 // least 28 px, AA contrast on every text (axe-core), no glyph from an emoji font, and the "now
 // calling" highlight following the windows (a visitor who came, a pause, a fresh load).
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
+import type { Page } from 'playwright-core';
+import { screenshot, useHallAndBrowser } from '../support';
 import { callNext, hallConfig, issueTicket, signInWindows, type StaffWindow } from './hall-helpers';
 
 jest.setTimeout(240_000);
@@ -12,43 +12,36 @@ jest.setTimeout(240_000);
 const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 const PAGE_SECONDS = 2;
 
-let server: TestServer;
-let browser: Browser;
 let activeServices: string[];
 let windows: StaffWindow[];
 let called: Array<{ w: StaffWindow; t: { id: string; number: string } }>;
 
+const world = useHallAndBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const admin = await server.login('admin');
-  await server.api('POST', '/halls/demo/notices', { text: { zh: '请携带本人身份证原件办理业务。', en: 'Please bring your original ID card.' }, active: true }, admin);
-  const hall = await hallConfig(server, admin);
+  const admin = await world.server.login('admin');
+  await world.server.api('POST', '/halls/demo/notices', { text: { zh: '请携带本人身份证原件办理业务。', en: 'Please bring your original ID card.' }, active: true }, admin);
+  const hall = await hallConfig(world.server, admin);
   activeServices = hall.services.filter((s) => s.active).map((s) => s.id);
   // Tickets are taken at the supervisor's desk: a kiosk device is limited to a visitor's pace.
-  const kiosk = await server.login('super');
+  const kiosk = await world.server.login('super');
   // Every service has a queue: three tickets each.
-  for (const id of activeServices) for (let i = 0; i < 3; i++) await issueTicket(server, kiosk, id);
-  windows = await signInWindows(server, [1, 2, 3, 5, 6, 7, 9]);
+  for (const id of activeServices) for (let i = 0; i < 3; i++) await issueTicket(world.server, kiosk, id);
+  windows = await signInWindows(world.server, [1, 2, 3, 5, 6, 7, 9]);
   called = [];
   for (const w of windows) {
-    const t = await callNext(server, w);
+    const t = await callNext(world.server, w);
     if (t) called.push({ w, t });
   }
   const [paused] = windows.slice(-1);
-  expect((await server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  expect((await world.server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
 });
 
 async function openWall(width: number, height: number): Promise<Page> {
   // bypassCSP: only so the test can add axe-core to the page.
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce', bypassCSP: true });
+  const context = await world.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce', bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/display?pageSeconds=${PAGE_SECONDS}`);
+  await page.goto(`${world.server.url}/display?pageSeconds=${PAGE_SECONDS}`);
   await page.waitForSelector('.hall-screen[data-status="online"] .hall-main', { timeout: 20_000 });
   await page.waitForSelector('.service-row');
   return page;
@@ -103,7 +96,7 @@ describe.each([
       await page.waitForTimeout((PAGE_SECONDS * 1000) / 2);
     }
     // Every service still waiting (the calls above may have emptied a queue or two).
-    const queue = await server.api<{ waiting: Array<{ serviceId: string }> }>('GET', '/halls/demo/queue', undefined, await server.deviceToken('display'));
+    const queue = await world.server.api<{ waiting: Array<{ serviceId: string }> }>('GET', '/halls/demo/queue', undefined, await world.server.deviceToken('display'));
     const waiting = [...new Set(queue.body.waiting.map((t) => t.serviceId))].sort();
     expect(waiting.length).toBeGreaterThan(activeServices.length - 3);
     expect([...seen].sort()).toEqual(waiting);
@@ -153,11 +146,11 @@ test('the "now calling" highlight follows the windows, and a fresh load shows no
   const newest = open[open.length - 1]!;
   await page.waitForSelector(`[data-testid="latest-number"]:text-is("${newest.t.number}")`);
   // The visitor came to the newest calling window: the highlight goes to the call before it.
-  expect((await server.api('POST', `/tickets/${newest.t.id}/start`, {}, newest.w.token)).status).toBe(200);
+  expect((await world.server.api('POST', `/tickets/${newest.t.id}/start`, {}, newest.w.token)).status).toBe(200);
   const previous = open[open.length - 2]!;
   await page.waitForSelector(`[data-testid="latest-number"]:text-is("${previous.t.number}")`);
   // That window pauses: its call is no longer highlighted either.
-  expect((await server.api('POST', `/windows/${previous.w.windowId}/pause`, {}, previous.w.token)).status).toBe(200);
+  expect((await world.server.api('POST', `/windows/${previous.w.windowId}/pause`, {}, previous.w.token)).status).toBe(200);
   await page.waitForFunction((n) => document.querySelector('[data-testid="latest-number"]')?.textContent !== n, previous.t.number);
   // A display loaded now never shows the answered call as current.
   const fresh = await openWall(1080, 1920);

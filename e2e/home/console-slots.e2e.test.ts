@@ -1,8 +1,7 @@
 // The admin sets a service's booking slots and remote share in the console; the public hall
 // page's slots and the remote queue follow.
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support';
-import { loginPage } from '../console/console-helpers';
+import { launchBrowser, signInToConsole } from '../support';
 import { startHomeWorld, type HomeWorld } from './home-helpers';
 
 let world: HomeWorld;
@@ -19,7 +18,7 @@ afterAll(async () => {
 
 test('booking days, hours, slot length, capacity, days ahead and the remote share are set per service', async () => {
   const service = world.hall.services[0]!;
-  const page = await loginPage(browser, world.server.url, 'admin', 'demo', { width: 1366, height: 900 }, '/console/admin/services');
+  const page = await signInToConsole(browser, world.server.url, 'admin', { path: '/console/admin/services', viewport: { width: 1366, height: 900 } });
   await page.getByTestId(`service-${service.code}`).getByRole('button').first().click();
   const form = page.getByTestId('service-form');
   await form.locator('input[name=booking-enabled]').check();

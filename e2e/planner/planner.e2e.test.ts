@@ -1,22 +1,17 @@
 // The staffing planner end to end: tickets taken at the kiosk (through the API) make the learned
 // forecast; an administrator opens the planner, sees the forecast, the chart and the recommended
 // windows, edits the forecast and gets a bigger plan; a supervisor may open it, an officer not.
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, startServer } from '../support';
-import type { TestServer } from '../support';
-import { loginPage } from '../console/console-helpers';
+import { screenshot, useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
 const services: Array<{ id: string; code: string }> = [];
 let hour = -1;
 
+const world = useHallAndBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const admin = await server.login('admin');
-  const kiosk = await server.deviceToken('kiosk');
-  const list = await server.api<{ services: Array<{ id: string; code: string; active: boolean }> }>('GET', '/halls/demo/services', undefined, admin);
+  const admin = await world.server.login('admin');
+  const kiosk = await world.server.deviceToken('kiosk');
+  const list = await world.server.api<{ services: Array<{ id: string; code: string; active: boolean }> }>('GET', '/halls/demo/services', undefined, admin);
   services.push(...list.body.services.filter((s) => s.active).slice(0, 2));
   expect(services).toHaveLength(2);
   for (const [s, n] of [
@@ -24,25 +19,21 @@ beforeAll(async () => {
     [services[1]!, 2],
   ] as const) {
     for (let i = 0; i < n; i++) {
-      const r = await server.api('POST', '/halls/demo/tickets', { serviceId: s.id }, kiosk);
+      const r = await world.server.api('POST', '/halls/demo/tickets', { serviceId: s.id }, kiosk);
       expect(r.status).toBe(201);
     }
   }
-  const f = await server.api<{ activeDays: number; tickets: number; arrivals: Record<string, number[]> }>('GET', '/halls/demo/planning/forecast', undefined, admin);
+  const f = await world.server.api<{ activeDays: number; tickets: number; arrivals: Record<string, number[]> }>('GET', '/halls/demo/planning/forecast', undefined, admin);
   expect(f.status).toBe(200);
   expect(f.body).toMatchObject({ activeDays: 1, tickets: 7 });
   hour = f.body.arrivals[services[0]!.id]!.indexOf(5);
   // Issued within the same minute or so: an hour boundary may split them, then take the larger part.
   if (hour < 0) hour = f.body.arrivals[services[0]!.id]!.reduce((best, x, h, row) => (x > row[best]! ? h : best), 0);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('staffing planner page', () => {
   it('shows the learned forecast, the chart and the recommended windows; an edit gives a new plan', async () => {
-    const page = await loginPage(browser, server.url, 'admin', 'demo');
+    const page = await world.signIn('admin');
     await page.getByRole('link', { name: '人员排班' }).click();
     await page.getByTestId('planner-page').waitFor();
     await page.getByTestId('learned-summary').filter({ hasText: '7 张号' }).waitFor();
@@ -81,19 +72,18 @@ describe('staffing planner page', () => {
   });
 
   it('supervisors may plan; officers get no planner', async () => {
-    const sup = await loginPage(browser, server.url, 'super', 'demo');
+    const sup = await world.signIn('super');
     await sup.getByRole('link', { name: '人员排班' }).click();
     await sup.getByTestId(`recommended-${hour}`).waitFor();
     await sup.context().close();
 
-    const officerToken = await server.login('admin');
-    const staff = await server.api<{ staff: Array<{ username: string; role: string }> }>('GET', '/halls/demo/staff', undefined, officerToken);
+    const officerToken = await world.server.login('admin');
+    const staff = await world.server.api<{ staff: Array<{ username: string; role: string }> }>('GET', '/halls/demo/staff', undefined, officerToken);
     const officer = staff.body.staff.find((s) => s.role === 'officer')!;
-    const page = await loginPage(browser, server.url, officer.username, 'demo');
-    await page.goto(`${server.url}/console/planner`);
+    const page = await world.signIn(officer.username, { path: '/console/planner' });
     await page.getByTestId('not-allowed').waitFor();
     expect(await page.getByRole('link', { name: '人员排班' }).count()).toBe(0);
-    expect((await server.api('GET', '/halls/demo/planning/forecast', undefined, await server.login(officer.username))).status).toBe(403);
+    expect((await world.server.api('GET', '/halls/demo/planning/forecast', undefined, await world.server.login(officer.username))).status).toBe(403);
     await page.context().close();
   });
 });

@@ -1,26 +1,16 @@
 // The planner on the demo hall's generated history: the supervisor simulates tomorrow with an
 // edited skills matrix beside today's, takes the planner's proposal, and applies it in one step;
 // service names stay on one line.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HallConfig } from '@hallq/shared';
-import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
-import { loginPage } from '../console/console-helpers';
+import { screenshot, useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ history: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser({ history: true, startTimeoutMs: 120_000 });
 
 it('simulates tomorrow with an edited matrix beside today\'s, takes the proposal and applies it', async () => {
-  page = await loginPage(browser, server.url, 'super', 'demo');
+  page = await world.signIn('super');
   await page.getByRole('link', { name: '人员排班' }).click();
   const panel = page.getByTestId('tomorrow-panel');
   await panel.waitFor({ timeout: 30_000 });
@@ -55,8 +45,8 @@ it('simulates tomorrow with an edited matrix beside today\'s, takes the proposal
   if (await apply.isEnabled()) {
     await apply.click();
     await page.getByTestId('skills-applied').waitFor({ timeout: 30_000 });
-    const admin = await server.login('admin');
-    const hall = (await server.api<HallConfig>('GET', '/halls/demo', undefined, admin)).body;
+    const admin = await world.server.login('admin');
+    const hall = (await world.server.api<HallConfig>('GET', '/halls/demo', undefined, admin)).body;
     expect(hall.windows.length).toBeGreaterThan(0);
   }
 }, 300_000);

@@ -1,24 +1,14 @@
 // Demo mode with its generated history: the supervisor's reports open on the 60 simulated days'
 // before/after comparison (dedicated windows, then pooled), said to be generated, not measured.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
-import { loginPage } from '../console/console-helpers';
+import type { Page } from 'playwright-core';
+import { screenshot, useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ history: true });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser({ history: true, startTimeoutMs: 120_000 });
 
 it('opens the reports on the generated before/after comparison, marked as generated', async () => {
-  page = await loginPage(browser, server.url, 'super', 'demo');
+  page = await world.signIn('super');
   await page.getByRole('link', { name: '统计报表' }).click();
   const note = page.getByTestId('demo-history-note');
   await note.waitFor({ timeout: 30_000 });

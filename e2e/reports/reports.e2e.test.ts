@@ -1,59 +1,49 @@
 // The reports page on real data: tickets are served and rated through the API of a real demo
 // server, then the supervisor opens /console -> 统计报表 in Chromium and reads the figures in the
 // tiles, the charts drawn, the before/after table, and takes a bad rating's follow-up two steps on.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HallConfig } from '@hallq/shared';
-import { launchBrowser, screenshot, startServer, type TestServer } from '../support';
-import { loginPage } from '../console/console-helpers';
+import { screenshot, useHallAndBrowser } from '../support';
 
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useHallAndBrowser();
 
 /** Serves three tickets at window 1: accepted first time and rated 非常满意; not accepted and rated 不满意; a no-show. */
 async function driveTickets(): Promise<void> {
-  const kiosk = await server.deviceToken('kiosk');
-  const pad = await server.deviceToken('rating-pad');
-  const w01 = await server.login('w01');
-  const hall = (await server.api<HallConfig>('GET', '/halls/demo', undefined, w01)).body;
+  const kiosk = await world.server.deviceToken('kiosk');
+  const pad = await world.server.deviceToken('rating-pad');
+  const w01 = await world.server.login('w01');
+  const hall = (await world.server.api<HallConfig>('GET', '/halls/demo', undefined, w01)).body;
   const window1 = hall.windows.find((w) => w.number === 1)!;
-  expect((await server.api('POST', `/windows/${window1.id}/sign-in`, {}, w01)).status).toBe(200);
+  expect((await world.server.api('POST', `/windows/${window1.id}/sign-in`, {}, w01)).status).toBe(200);
   // The first of window 1's skills that its officer may serve at stage 0.
   const skills = [...window1.skills].sort((a, b) => a.tier - b.tier);
   let serviceId = '';
   const next = async (): Promise<string> => {
     for (const s of serviceId ? [{ serviceId }] : skills) {
-      const issued = await server.api<{ ticket: { id: string } }>('POST', '/halls/demo/tickets', { serviceId: s.serviceId }, kiosk);
+      const issued = await world.server.api<{ ticket: { id: string } }>('POST', '/halls/demo/tickets', { serviceId: s.serviceId }, kiosk);
       expect(issued.status).toBe(201);
-      const called = await server.api<{ ticket: { id: string } }>('POST', `/windows/${window1.id}/call-next`, {}, w01);
+      const called = await world.server.api<{ ticket: { id: string } }>('POST', `/windows/${window1.id}/call-next`, {}, w01);
       if (called.status === 200) {
         serviceId = s.serviceId;
         return called.body.ticket.id;
       }
-      await server.api('POST', `/tickets/${issued.body.ticket.id}/cancel`, {}, w01);
+      await world.server.api('POST', `/tickets/${issued.body.ticket.id}/cancel`, {}, w01);
     }
     throw new Error('window 1 could call nothing');
   };
   for (const [accepted, rating] of [[true, { level: 1 }], [false, { level: 4, reason: '材料被退回两次' }]] as const) {
     const id = await next();
-    expect((await server.api('POST', `/tickets/${id}/start`, {}, w01)).status).toBe(200);
-    expect((await server.api('POST', `/tickets/${id}/complete`, { firstTimeAccepted: accepted }, w01)).status).toBe(200);
-    expect((await server.api('POST', `/tickets/${id}/rating`, rating, pad)).status).toBe(201);
+    expect((await world.server.api('POST', `/tickets/${id}/start`, {}, w01)).status).toBe(200);
+    expect((await world.server.api('POST', `/tickets/${id}/complete`, { firstTimeAccepted: accepted }, w01)).status).toBe(200);
+    expect((await world.server.api('POST', `/tickets/${id}/rating`, rating, pad)).status).toBe(201);
   }
   const gone = await next();
   // No-show is allowed before the hall's grace time only once the visitor was recalled.
-  expect((await server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200);
-  expect((await server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200); // no-show safeguard: one recall first
-  expect((await server.api('POST', `/tickets/${gone}/no-show`, {}, w01)).status).toBe(200);
+  expect((await world.server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200);
+  expect((await world.server.api('POST', `/tickets/${gone}/recall`, {}, w01)).status).toBe(200); // no-show safeguard: one recall first
+  expect((await world.server.api('POST', `/tickets/${gone}/no-show`, {}, w01)).status).toBe(200);
 }
 
 const tileText = (testId: string) => page.getByTestId(testId).innerText();
@@ -61,7 +51,7 @@ const tileText = (testId: string) => page.getByTestId(testId).innerText();
 describe('reports dashboard', () => {
   it('shows the period\'s KPIs, charts and the comparison from the hall\'s real events', async () => {
     await driveTickets();
-    page = await loginPage(browser, server.url, 'super', 'demo');
+    page = await world.signIn('super');
     await page.getByRole('link', { name: '统计报表' }).click();
     await page.getByTestId('kpi-volume').filter({ hasText: '2' }).waitFor({ timeout: 20_000 });
 

@@ -59,8 +59,14 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 
-/** `history`: load the demo mode's 60 generated days (off by default: tests drive their own days). */
-export async function startServer(options: { env?: Record<string, string>; demo?: boolean; history?: boolean } = {}): Promise<TestServer> {
+export interface StartOptions {
+  env?: Record<string, string>;
+  demo?: boolean;
+  /** Load the demo mode's 60 generated days (off by default: tests drive their own days). */
+  history?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-e2e-'));
   const url = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@
 // the Redis adapter. Every hub process is the same; run as many as the city needs.
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type Router } from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import type { HubConfig } from './config';
@@ -13,16 +13,39 @@ import { authRouter } from './routes/auth';
 import { hallsRouter } from './routes/halls';
 import { pagesRouter } from './routes/pages';
 import { statsRouter } from './routes/stats';
+import { systemRouter } from './routes/system';
 import { CityAuth } from './services/city-auth';
 import { LoginThrottle } from './services/login-throttle';
 import { createPool, migrate } from './storage/db';
 
 export const HUB_VERSION = '0.1.0';
+const API_BASE = '/api/v1';
+
+export interface MountedRoute {
+  method: string;
+  /** Express path, e.g. `/api/v1/hub/halls/:hallId/events` */
+  path: string;
+}
+
+/** The routes of mounted routers, read from the routers themselves (what the OpenAPI test checks). */
+function routesOf(prefix: string, routers: Router[]): MountedRoute[] {
+  const out: MountedRoute[] = [];
+  for (const router of routers) {
+    for (const layer of router.stack) {
+      const route = layer.route as { path: string; methods: Record<string, boolean> } | undefined;
+      if (!route) continue;
+      for (const method of Object.keys(route.methods)) out.push({ method: method.toUpperCase(), path: `${prefix}${route.path}` });
+    }
+  }
+  return out;
+}
 
 export interface Hub {
   deps: HubDeps;
   sockets: CitySockets;
   http: HttpServer;
+  /** Every route the hub mounts (API and pages). */
+  routes: () => MountedRoute[];
   listen: () => Promise<AddressInfo>;
   close: () => Promise<void>;
 }
@@ -54,12 +77,10 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
     // Halls and city offices often serve these pages over plain HTTP on their own network.
     app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
     app.use(express.json({ limit: '4mb' }));
-    app.get('/api/v1/health', async (_req, res) => {
-      if (await deps.ready()) res.json({ ok: true, version: HUB_VERSION });
-      else res.status(503).json({ error: { code: 'unavailable', message: 'PostgreSQL or Redis does not answer', details: null } });
-    });
-    for (const router of [authRouter, hallsRouter, statsRouter]) app.use('/api/v1', router(deps));
-    app.use(pagesRouter(deps));
+    const api = [systemRouter(deps, HUB_VERSION), authRouter(deps), hallsRouter(deps), statsRouter(deps)];
+    for (const router of api) app.use(API_BASE, router);
+    const pages = pagesRouter(deps);
+    app.use(pages);
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 
@@ -67,6 +88,7 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
       deps,
       sockets,
       http,
+      routes: () => [...routesOf(API_BASE, api), ...routesOf('', [pages])],
       listen: () =>
         new Promise((resolve, reject) => {
           http.once('error', reject);

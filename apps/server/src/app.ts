@@ -21,6 +21,7 @@ import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
 import { PhoneFeed } from './realtime/phone-feed';
+import { answerClientErrorsInJson } from './http/client-error';
 import { clientAddress } from './http/client-address';
 import { createLimits, type LimitOptions } from './http/limits';
 import { authRouter } from './routes/auth';
@@ -54,6 +55,7 @@ import type { HubPusher } from '@hallq/client';
 import { bootstrapHall } from './services/hall-setup';
 import { CommandQueue } from './storage/command-queue';
 import { openDatabase, type Db } from './storage/db';
+import { WalSyncThread } from './storage/wal-sync';
 import { createRepos } from './storage/repos';
 
 export const VERSION = '0.1.0';
@@ -82,6 +84,11 @@ export interface CreateAppOptions {
   sms?: SmsSender;
   /** Web Push: how often "N ahead" is checked, and a TLS agent for push services (tests). */
   push?: Pick<PushOptions, 'checkMs' | 'agent'>;
+  /**
+   * A commit could not be flushed to disk: the state in memory may no longer match the disk.
+   * Default: exit (the service manager starts the server again, which reloads from the database).
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface HallServer {
@@ -130,8 +137,15 @@ export function createApp(options: CreateAppOptions): HallServer {
   const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
-  const hubPusher = startHubPusher(config, repos, mirror, clock, logger);
-  const queue = new CommandQueue(db, (committed) => {
+  // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
+  const durability = new WalSyncThread(`${db.name}-wal`);
+  const hubPusher = startHubPusher(config, repos, mirror, clock, logger, () => queue.unflushed);
+  const onFatal =
+    options.onFatal ??
+    ((): void => {
+      process.exit(1);
+    });
+  const queue: CommandQueue = new CommandQueue(db, (committed) => {
     // The write path keeps the mirror: it takes each commit before anyone is told about it.
     const touched = mirror.applyCommitted(committed);
     broadcaster.onCommit(committed, touched);
@@ -139,6 +153,12 @@ export function createApp(options: CreateAppOptions): HallServer {
     hubPusher?.nudge();
     // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
     if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
+  }, {
+    durability,
+    onFatal: (error) => {
+      logger.fatal({ err: error }, 'a commit could not be flushed to disk: stopping (the next start reloads from the database)');
+      onFatal(error);
+    },
   });
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
@@ -189,7 +209,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   ];
   for (const make of routers) api.use(make(deps));
   const arrivalCodes = ArrivalCodes.inDataDir(config.dataDir);
-  push = new PushNotifier(db, core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
+  push = new PushNotifier(core, logger, { keys: vapidKeysInDataDir(config.dataDir), subject: config.pushSubject, ...options.push });
   api.use(pushRouter(deps, push));
   api.use(homeRouter(deps, arrivalCodes, options.homeLimits ?? DEFAULT_HOME_LIMITS, options.sms ?? new LogSmsSender(logger)));
   api.use(publicRouter(deps));
@@ -204,6 +224,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.use(errorHandler(logger));
 
   const server = http.createServer(app);
+  answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
@@ -235,7 +256,7 @@ export function createApp(options: CreateAppOptions): HallServer {
       await hubPusher?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
-      queue.close();
+      await queue.close();
       db.close();
     },
   };

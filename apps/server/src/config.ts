@@ -78,7 +78,7 @@ export interface Config {
   /** VAPID contact given to push services with each Web Push notification. */
   pushSubject: string;
   /** The city hub this hall pushes its event log to; null: no hub (the hall stands alone). */
-  hub?: { url: string; token: string; hallId: string | null } | null;
+  hub?: { url: string; token: string; hallId: string | null; publicUrl?: string | null } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -124,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     kioskIssueBurst: e.KIOSK_ISSUE_BURST,
     pushSubject: e.PUSH_SUBJECT,
-    hub: e.HUB_URL && e.HUB_TOKEN ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null } : null,
+    // The hub links citizens to the hall's page only at an address they can reach: PUBLIC_URL as
+    // set, never the default http://HOST:PORT (often loopback or a LAN address).
+    hub: e.HUB_URL && e.HUB_TOKEN
+      ? { url: e.HUB_URL, token: e.HUB_TOKEN, hallId: e.HUB_HALL_ID ?? null, publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null }
+      : null,
   };
 }

@@ -22,10 +22,19 @@ export const HubHallInfo = z.object({
   name: z.string().min(1).max(200).optional(),
   timezone: z.string().min(1).max(64).optional(),
   waitTargetSeconds: z.number().int().min(1).max(86_400).optional(),
-  /** Where visitors reach the hall's own server (its public page is PUBLIC_URL/h/<hallId>). */
-  publicUrl: z.url().max(500).nullable().optional(),
+  /** Where visitors reach the hall's own server (its public page is PUBLIC_URL/h/<hallId>); null:
+   * the hall has no address citizens can reach. Only http(s): the citizens' page links to it. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(500).nullable().optional(),
   services: z
-    .array(z.object({ id: z.string().min(1).max(100), name: Localized, waitTargetSeconds: z.number().int().min(1).nullable().optional() }))
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        name: Localized,
+        waitTargetSeconds: z.number().int().min(1).nullable().optional(),
+        /** The service's module (the city's stats by module). */
+        moduleId: z.string().min(1).max(100).nullable().optional(),
+      }),
+    )
     .max(500)
     .optional(),
 });

@@ -12,3 +12,4 @@ export * from './ticket-slip';
 export * from './kpi';
 export * from './hall-state';
 export * from './i18n';
+export * from './openapi/conformance';

@@ -3,27 +3,36 @@
 // package lays the result out (ESC/POS or SVG), so the kiosk prints exactly what the preview shows.
 import type { Lang, LocalizedText, TicketTemplateSettings } from './domain';
 
-/** Hall settings for the printed ticket (besides its notice). */
-
-/** The printing package's `TicketPrintData`, structurally (shared does not depend on printing). */
+/** What a ticket shows, for every printer and the preview (the printing package lays it out).
+ * Deliberately has no name, phone or ID-number field: a slip left on the floor of the hall must
+ * not identify anyone. */
 export interface TicketSlipData {
   hallName: string;
+  /** Ticket number as issued, e.g. `A007`. */
   number: string;
   serviceName: { zh: string; en?: string };
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /** Issue time already formatted in the hall's timezone, e.g. `2025-11-25 09:30`. */
   issuedAtLocal: string;
+  /** Absolute URL of the visitor's status page (`PUBLIC_URL` + `/t/<publicId>`). */
   statusUrl: string;
+  /** Overrides the hall template's notice for this ticket. */
   notice?: string;
+  /** Language the visitor chose at the kiosk; English lines go first when `en`. */
   lang?: 'zh' | 'en';
-  /** The hall's public page (`PUBLIC_URL` + `/h/<hallId>`), printed in the footer. */
+  /** The hall's public page (`PUBLIC_URL` + `/h/<hallId>`): services, waits, bookings; printed in the footer. */
   hallUrl?: string;
 }
 
-/** The printing package's `TicketTemplate`, structurally. */
+/** The hall's ticket template. */
 export interface TicketSlipTemplate {
+  /** Extra line printed above the hall name, e.g. a welcome. */
   header?: string;
+  notice?: string;
+  /** Print English lines as well as Chinese (default true). */
   showEnglish?: boolean;
+  /** Print the estimated wait (default true). */
   showEstimate?: boolean;
 }
 

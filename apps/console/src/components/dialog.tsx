@@ -1,4 +1,5 @@
-// A modal dialog: Esc closes it, focus moves into it, keys pressed inside stay inside.
+// A modal dialog: Esc closes it, focus moves into it and Tab stays inside it, keys pressed inside
+// stay inside, and focus returns to where it was when it closes.
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
@@ -12,10 +13,34 @@ interface Props {
   wide?: boolean;
 }
 
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the dialog's own controls: the page behind a modal is out of reach. */
+function trapTab(root: HTMLElement, e: KeyboardEvent): void {
+  const stops = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+  if (stops.length === 0) {
+    e.preventDefault();
+    return;
+  }
+  const first = stops[0]!;
+  const last = stops[stops.length - 1]!;
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && root.contains(active);
+  if (e.shiftKey && (!inside || active === first)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (!inside || active === last)) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 export function Dialog({ title, onClose, children, onKey, wide }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Focus goes back where it was (the action button, or the page) when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // The dialog's own choice first (data-autofocus), else its first field, else its first button.
     const root = ref.current;
     const first =
@@ -23,6 +48,9 @@ export function Dialog({ title, onClose, children, onKey, wide }: Props) {
       root?.querySelector<HTMLElement>('.dialog-body input, .dialog-body select, .dialog-body textarea') ??
       root?.querySelector<HTMLElement>('.dialog-body button');
     first?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   useEffect(() => {
     const on = (e: KeyboardEvent) => {
@@ -30,6 +58,10 @@ export function Dialog({ title, onClose, children, onKey, wide }: Props) {
         e.preventDefault();
         e.stopImmediatePropagation();
         onClose();
+        return;
+      }
+      if (e.key === 'Tab' && ref.current) {
+        trapTab(ref.current, e);
         return;
       }
       onKey?.(e);

@@ -101,13 +101,14 @@ test('a burst is caught up: short form, read once, every call spoken, in order',
   expect((voice as FakeVoice).overlaps).toBe(0);
 });
 
-test('a display announces only the windows it covers; the others are handled silently', async () => {
-  const { queue, started, handled, call, drain } = setup({ covers: (n) => n <= 3 });
+test('a display announces only the windows it covers; the others are handled silently, with a record', async () => {
+  const { queue, started, skipped, handled, call, drain } = setup({ covers: (n) => n <= 3 });
   queue.enqueue(call('A001', 1));
   expect(queue.enqueue(call('A002', 7))).toBe('not-covered');
   queue.enqueue(call('A003', 3));
   await drain();
   expect(started.map((r) => r.number)).toEqual(['A001', 'A003']);
+  expect(skipped.map((r) => [r.number, r.reason])).toEqual([['A002', 'not-covered']]);
   expect(handled.at(-1)).toBe(103);
 });
 

@@ -152,7 +152,7 @@ export class AnnouncementQueue {
   }
 
   private place(call: CallToAnnounce): EnqueueResult {
-    if (this.opts.covers && !this.opts.covers(call.windowNumber)) return 'not-covered';
+    if (this.opts.covers && !this.opts.covers(call.windowNumber)) return this.skip(call, 'not-covered');
     if (this.isStale(call)) return this.skip(call, 'stale');
     // A recall (or a new call) of a ticket whose announcement has not started yet: one
     // announcement, with the newest window, counted from the first call.

@@ -1,15 +1,13 @@
 // POST /hub/auth/login
 import { Router } from 'express';
-import { z } from 'zod';
 import { HubError, parse } from '../http/errors';
+import { LoginBody } from '../http/schemas';
 import type { HubDeps } from '../hub-deps';
-
-const Login = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function authRouter(deps: HubDeps): Router {
   const r = Router();
   r.post('/hub/auth/login', async (req, res) => {
-    const body = parse(Login, req.body);
+    const body = parse(LoginBody, req.body);
     const wait = await deps.loginThrottle.retryAfter(body.username, deps.now());
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));

@@ -1,25 +1,13 @@
 // Halls of the city: register one (its token is shown once), list them, ingest and read events.
 import { Router } from 'express';
-import { z } from 'zod';
 import { HubError, parse } from '../http/errors';
+import { CreateHallBody, EventsQuery, HallId } from '../http/schemas';
 import { allowStaff, authenticate, identityOf } from '../http/auth';
 import type { HubDeps } from '../hub-deps';
 import { hallsNow } from '../services/hall-views';
 import { IngestBody } from '../services/ingest-schema';
 import { ingestBatch } from '../services/ingest';
 import { newToken, tokenHash } from '../services/secrets';
-
-const HallId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (at most 64)');
-const CreateHall = z.object({
-  id: HallId,
-  name: z.string().min(1).max(200),
-  district: z.string().min(1).max(100).optional(),
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-});
-const EventsQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
 
 export function hallsRouter(deps: HubDeps): Router {
   const r = Router();
@@ -30,7 +18,7 @@ export function hallsRouter(deps: HubDeps): Router {
   });
 
   r.post('/hub/halls', auth, allowStaff(true), async (req, res) => {
-    const body = parse(CreateHall, req.body);
+    const body = parse(CreateHallBody, req.body);
     const token = newToken();
     const ins = await deps.pool.query(
       `INSERT INTO halls (id, name, district, lat, lng, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,

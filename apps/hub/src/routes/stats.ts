@@ -2,21 +2,17 @@
 // computed in SQL on PostgreSQL by the shared KPI definitions.
 import { kpiStats } from '@hallq/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import { allowStaff, authenticate } from '../http/auth';
 import { HubError, parse } from '../http/errors';
+import { HubStatsQuery, MAX_STATS_DAYS as MAX_DAYS } from '../http/schemas';
 import type { HubDeps } from '../hub-deps';
 import { PostgresKpiStore } from '../storage/pg-kpi-store';
-
-const LocalDate = z.iso.date();
-const StatsQuery = z.object({ from: LocalDate.optional(), to: LocalDate.optional(), hallId: z.string().min(1).max(64).optional() });
-const MAX_DAYS = 366;
 
 export function statsRouter(deps: HubDeps): Router {
   const r = Router();
   const store = new PostgresKpiStore(deps.pool);
   r.get('/hub/stats', authenticate(deps.auth), allowStaff(), async (req, res) => {
-    const q = parse(StatsQuery, req.query);
+    const q = parse(HubStatsQuery, req.query);
     const today = new Date(deps.now()).toISOString().slice(0, 10);
     const from = q.from ?? q.to ?? today;
     const to = q.to ?? from;
@@ -24,7 +20,7 @@ export function statsRouter(deps: HubDeps): Router {
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_DAYS) throw new HubError('validation_failed', `at most ${MAX_DAYS} days at a time`);
     const halls = (await deps.pool.query<{ id: string }>('SELECT id FROM halls ORDER BY id')).rows.map((h) => h.id);
     if (q.hallId !== undefined && !halls.includes(q.hallId)) throw new HubError('not_found', `no hall ${q.hallId}`);
-    res.json(await kpiStats(store, { from, to, hallId: q.hallId ?? null }, halls));
+    res.json(await kpiStats(store, { from, to, hallId: q.hallId ?? null, now: deps.now() }, halls));
   });
   return r;
 }

@@ -98,10 +98,16 @@ async function applyHallInfo(c: PoolClient, hallId: string, info: HallInfo): Pro
   );
   if (info.services && info.services.length > 0) {
     await c.query(
-      `INSERT INTO hall_services (hall_id, service_id, name, wait_target_seconds)
-       SELECT $1, s, n::jsonb, w FROM unnest($2::text[], $3::text[], $4::int[]) AS x(s, n, w)
-       ON CONFLICT (hall_id, service_id) DO UPDATE SET name = EXCLUDED.name, wait_target_seconds = EXCLUDED.wait_target_seconds`,
-      [hallId, info.services.map((s) => s.id), info.services.map((s) => JSON.stringify(s.name)), info.services.map((s) => s.waitTargetSeconds ?? null)],
+      `INSERT INTO hall_services (hall_id, service_id, name, wait_target_seconds, module_id)
+       SELECT $1, s, n::jsonb, w, m FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS x(s, n, w, m)
+       ON CONFLICT (hall_id, service_id) DO UPDATE SET name = EXCLUDED.name, wait_target_seconds = EXCLUDED.wait_target_seconds, module_id = EXCLUDED.module_id`,
+      [
+        hallId,
+        info.services.map((s) => s.id),
+        info.services.map((s) => JSON.stringify(s.name)),
+        info.services.map((s) => s.waitTargetSeconds ?? null),
+        info.services.map((s) => s.moduleId ?? null),
+      ],
     );
   }
 }

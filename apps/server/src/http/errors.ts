@@ -21,6 +21,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (type === 'entity.parse.failed') e = new AppError('invalid_json', 'the body is not valid JSON');
       else if (type === 'entity.too.large') e = new AppError('payload_too_large', 'the body is larger than 64 kB');
       else if (type === 'charset.unsupported' || type === 'encoding.unsupported') e = new AppError('unsupported_media_type', 'unsupported body encoding');
+      // Express could not percent-decode a path parameter (e.g. `%ZZ` or bytes that are not UTF-8).
+      else if (err instanceof URIError) e = new AppError('bad_request', 'the path is not valid percent-encoded UTF-8');
       else if ((err as BodyParserError | null)?.status === 400) e = new AppError('bad_request', 'bad request');
       else {
         logger.error({ err }, 'unhandled error');

@@ -6,10 +6,22 @@ import { serviceViews } from '../services/estimates';
 import type { Repos } from '../storage/repos';
 import type { PusherSource } from '@hallq/client';
 
-export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: string, publicUrl: string, now: () => number): PusherSource {
+/**
+ * `unflushed`: a committed batch is not on disk yet (its events are in the log but not in the
+ * mirror): the hub gets nothing past the mirror's seq until it is, as no client does.
+ */
+export function hallPusherSource(
+  repos: Repos,
+  mirror: HallsMirror,
+  hallId: string,
+  publicUrl: string | null,
+  now: () => number,
+  unflushed: () => boolean = () => false,
+): PusherSource {
+  const lastSeq = (): number => (unflushed() ? (mirror.get(hallId)?.seq ?? 0) : repos.log.lastSeq(hallId));
   return {
-    lastSeq: () => repos.log.lastSeq(hallId),
-    eventsAfter: (afterSeq, limit) => repos.log.eventsAfter(hallId, afterSeq, afterSeq + limit),
+    lastSeq,
+    eventsAfter: (afterSeq, limit) => repos.log.eventsAfter(hallId, afterSeq, Math.min(afterSeq + limit, lastSeq())),
     hallInfo: (): HubHallInfo => {
       const m = mirror.get(hallId);
       if (!m) return { publicUrl };
@@ -18,7 +30,7 @@ export function hallPusherSource(repos: Repos, mirror: HallsMirror, hallId: stri
         timezone: m.hall.timezone,
         waitTargetSeconds: m.hall.waitTargetSeconds,
         publicUrl,
-        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null })),
+        services: [...m.services.values()].map((s) => ({ id: s.id, name: s.name, waitTargetSeconds: s.waitTargetSeconds ?? null, moduleId: s.moduleId })),
       };
     },
     live: (): HubLiveInfo => {

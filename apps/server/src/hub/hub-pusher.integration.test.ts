@@ -8,7 +8,7 @@ import { startTestServer } from '../test-support/test-server';
 interface Received {
   url: string;
   auth: string | undefined;
-  body: { events: Array<{ seq: number; type: string }>; hall?: { timezone?: string; services?: unknown[] }; live?: unknown };
+  body: { events: Array<{ seq: number; type: string }>; hall?: { timezone?: string; services?: unknown[]; publicUrl?: string | null }; live?: unknown };
 }
 
 async function fakeHub(opts: { hang?: boolean } = {}): Promise<{ url: string; got: Received[]; stored: number[]; close: () => Promise<void> }> {
@@ -43,7 +43,7 @@ jest.setTimeout(30_000);
 
 test('every event of the hall reaches the hub in seq order, with the hall catalogue first', async () => {
   const hub = await fakeHub();
-  const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN } });
+  const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN, PUBLIC_URL: 'https://hall-7.city.example/' } });
   try {
     const kiosk = s.deviceToken('kiosk');
     for (let i = 0; i < 5; i++) expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
@@ -53,6 +53,8 @@ test('every event of the hall reaches the hub in seq order, with the hall catalo
     expect(hub.got[0]!.url).toBe('/api/v1/hub/halls/demo/events');
     expect(hub.got[0]!.auth).toBe(`Bearer ${TOKEN}`);
     expect(hub.got[0]!.body.hall).toMatchObject({ timezone: expect.any(String), services: expect.arrayContaining([expect.objectContaining({ id: 'svc-reg' })]) });
+    // The address citizens reach the hall at, as the hall set it (the hub links its page from /now).
+    expect(hub.got[0]!.body.hall!.publicUrl).toBe('https://hall-7.city.example');
     const pushed = hub.got.flatMap((g) => g.body.events);
     expect(pushed.filter((e) => e.type === 'ticket.issued')).toHaveLength(5);
   } finally {
@@ -68,6 +70,8 @@ test('a hub that never answers does not hold up the hall: tickets are issued as 
     const kiosk = s.deviceToken('kiosk');
     for (let i = 0; i < 3; i++) expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
     expect(s.server.hubPusher!.status().ackSeq).toBeNull();
+    // Without PUBLIC_URL the default address (loopback here) is no place to send citizens.
+    expect(s.config.hub!.publicUrl).toBeNull();
   } finally {
     await hub.close();
     await s.close();

@@ -7,7 +7,14 @@ import type { Repos } from '../storage/repos';
 import { hallPusherSource } from './hall-source';
 import { HubPusher } from '@hallq/client';
 
-export function startHubPusher(config: Config, repos: Repos, mirror: HallsMirror, clock: Clock, logger: Logger): HubPusher | null {
+export function startHubPusher(
+  config: Config,
+  repos: Repos,
+  mirror: HallsMirror,
+  clock: Clock,
+  logger: Logger,
+  unflushed?: () => boolean,
+): HubPusher | null {
   if (!config.hub) return null;
   const halls = mirror.ids();
   const hallId = config.hub.hallId ?? (halls.length === 1 ? halls[0]! : null);
@@ -19,7 +26,7 @@ export function startHubPusher(config: Config, repos: Repos, mirror: HallsMirror
     hubUrl: config.hub.url,
     token: config.hub.token,
     hallId,
-    source: hallPusherSource(repos, mirror, hallId, config.publicUrl, clock),
+    source: hallPusherSource(repos, mirror, hallId, config.hub.publicUrl ?? null, clock, unflushed),
     log: logger.child({ part: 'hub-pusher' }),
   });
   pusher.start();

@@ -41,7 +41,7 @@ export interface OperationSpec {
 
 const REASONS: Record<number, string> = {
   400: 'Bad input', 401: 'No or invalid token', 403: 'Role not allowed', 404: 'Unknown id', 409: 'State conflict',
-  413: 'Body too large (64 kB)', 415: 'Body is not JSON', 429: 'Rate limited', 500: 'Internal error', 503: 'Unavailable',
+  413: 'Body too large (64 kB)', 415: 'Body is not JSON', 431: 'Request line and headers too large (16 kB)', 429: 'Rate limited', 500: 'Internal error', 503: 'Unavailable',
 };
 
 function errorSchema(codes: readonly ErrorCode[], details: OperationSpec['errorDetails']): JsonSchema {
@@ -83,10 +83,13 @@ let bodies: ReturnType<typeof requestSchemas> | undefined;
 export function operation(spec: OperationSpec): Record<string, unknown> {
   const anonymous = spec.roles.includes('anyone');
   const codes = new Set<ErrorCode>(spec.errors ?? []);
+  // Node's HTTP parser answers a request line and headers past 16 kB before any route runs.
+  codes.add('headers_too_large');
   if (!anonymous) codes.add('unauthorized').add('forbidden');
   if (spec.body) codes.add('validation_failed').add('invalid_json').add('payload_too_large').add('unsupported_media_type');
   if (spec.query?.length) codes.add('validation_failed');
-  if (spec.params?.length) codes.add('not_found');
+  // An id that names nothing is 404; a path that is not valid percent-encoded UTF-8 is 400.
+  if (spec.params?.length) codes.add('not_found').add('bad_request');
   if (spec.idempotent) codes.add('bad_request').add('idempotency_conflict');
 
   const parameters: unknown[] = (spec.params ?? []).map((p) => ({ $ref: `#/components/parameters/${p}` }));

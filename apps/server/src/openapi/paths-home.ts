@@ -33,13 +33,13 @@ export function homePaths(): Record<string, Record<string, unknown>> {
     },
     '/public/bookings/{code}': {
       get: operation({
-        summary: 'A booking by its code', tag: 'Home', roles: ['anyone'], params: ['code'], errors: ['booking_not_found', 'rate_limited'],
+        summary: 'A booking by its code', description: 'A code that is not 4-12 digits is 400 `validation_failed`.', tag: 'Home', roles: ['anyone'], params: ['code'], errors: ['validation_failed', 'booking_not_found', 'rate_limited'],
         answers: { 200: { description: 'The booking', schema: wrap('booking', 'Booking') } },
       }),
     },
     '/public/bookings/{code}/cancel': {
       post: operation({
-        summary: 'Cancel a booking before its slot', tag: 'Home', roles: ['anyone'], params: ['code'], body: 'EmptyBody', idempotent: true,
+        summary: 'Cancel a booking before its slot', description: 'A code that is not 4-12 digits is 400 `validation_failed`.', tag: 'Home', roles: ['anyone'], params: ['code'], body: 'EmptyBody', idempotent: true,
         errors: ['booking_not_found', 'booking_not_cancellable', 'rate_limited'],
         answers: { 200: { description: 'Cancelled', schema: wrap('booking', 'Booking') } },
       }),

@@ -1,6 +1,6 @@
 // The staffing planner's answers (routes/planning.ts, services/planning/*): the forecast learned
 // from the hall's events, and the Erlang C plan with its skill assignment and simulator scenario.
-import { DAY_TYPES } from '../services/planning/forecast';
+import { DAY_TYPES } from '@hallq/shared';
 import { array, bool, constant, int, localDate, map, nullable, num, obj, oneOfValues, ref, str } from './json';
 import type { JsonSchema } from './schemas';
 

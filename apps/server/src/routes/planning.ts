@@ -2,11 +2,10 @@
 // skill assignment (services/planning). Admins and supervisors; reads only.
 import { Router } from 'express';
 import { z } from 'zod';
-import { localDate, SkillSchema } from '@hallq/shared';
+import { DAY_TYPES, localDate, SkillSchema, type PlanningForecast } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { parse } from '../http/validate';
 import { ownHall } from '../services/core';
-import { DAY_TYPES } from '../services/planning/forecast';
 import { hallForecast, hallPlan, hallTomorrow } from '../services/planning/planning-service';
 import { patchWindow } from '../services/admin-service';
 import { AppError } from '../services/errors';
@@ -52,12 +51,12 @@ export function planningRouter(deps: AppDeps): Router {
   r.get('/halls/:hallId/planning/forecast', ...planners, (req, res) => {
     const m = ownHall(deps, deps.identity(res), req.params.hallId as string);
     const q = parse(ForecastQuery, req.query);
-    const forecast = hallForecast(deps.repos.history, m, q, deps.clock());
-    res.json({
-      ...forecast,
+    const answer: PlanningForecast = {
+      ...hallForecast(deps.repos.history, m, q, deps.clock()),
       waitTargetMinutes: m.hall.waitTargetSeconds / 60,
       services: [...m.services.values()].map((s) => ({ id: s.id, code: s.code, name: s.name, moduleId: s.moduleId, active: s.active })),
-    });
+    };
+    res.json(answer);
   });
 
   r.post('/halls/:hallId/planning/plan', ...planners, (req, res) => {

@@ -1,9 +1,20 @@
 // The write path. Commands that arrive in the same event-loop turn run in ONE SQLite transaction
 // (one fsync with synchronous=FULL), each inside its own SAVEPOINT so a failing command rolls back
-// only itself. Every caller is answered only after the commit; `onCommit` then updates the
-// in-memory mirror and broadcasts the events, in command order.
+// only itself. Every caller is answered only after the commit is durable; `onCommit` then updates
+// the in-memory mirror and broadcasts the events, in command order.
+//
+// With a `Durability` (the app's WAL flush thread) the COMMIT does not wait for the disk on the
+// event loop: the batch is committed with synchronous=NORMAL and the thread flushes the WAL while
+// the event loop goes on parsing requests, whose commands gather into the next batch. Only when
+// the flush is done is the batch published (mirror, events, answers), and only then does the
+// next batch run, so commands always see the mirror of every batch before theirs. A flush that
+// fails is fatal: the database holds a commit the mirror does not, and nobody may be told about
+// it; the batch's callers and every later one get an error and `onFatal` restarts the server,
+// which loads its state from the database again.
 import type { HallEvent, RoutingTicket } from '@hallq/shared';
 import type { Db } from './db';
+import type { Durability } from './wal-sync';
+import { AppError } from '../services/errors';
 
 /** What a committed command changed, so the in-memory mirror can reload exactly that. */
 export type Effect =
@@ -55,23 +66,45 @@ export class Tx {
   }
 }
 
+export interface QueueOptions {
+  /** Flushes committed batches off the event loop; without it each COMMIT flushes on the thread. */
+  durability?: Durability;
+  /** A committed batch could not be made durable: the server must stop and start again. */
+  onFatal?: (error: Error) => void;
+}
+
 interface Pending {
   run: (tx: Tx) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown };
+
 export class CommandQueue {
   private pending: Pending[] = [];
   private scheduled = false;
   private closed = false;
+  /** A committed batch waits for its flush: the next one waits for it. */
+  private flushing = false;
+  private failure: Error | null = null;
+  /** The connection's `total_changes()` after the last batch. */
+  private changes = -1;
+  private idle: Array<() => void> = [];
+  private readonly durability: Durability | null;
 
   constructor(
     private readonly db: Db,
     private readonly onCommit: (committed: Tx[]) => void,
-  ) {}
+    private readonly options: QueueOptions = {},
+  ) {
+    this.durability = options.durability ?? null;
+  }
 
-  private statements: Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback', { run(): unknown }> | null = null;
+  private statements: Record<
+    'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback' | 'lazy' | 'full' | 'changes',
+    { run(): unknown; get?(): unknown }
+  > | null = null;
 
   /** Transaction control, prepared once. */
   private control() {
@@ -82,34 +115,53 @@ export class CommandQueue {
       rollbackTo: this.db.prepare('ROLLBACK TO command'),
       commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
+      // Only around the queue's own COMMIT; every other write of the connection stays FULL.
+      lazy: this.db.prepare('PRAGMA synchronous = NORMAL'),
+      full: this.db.prepare('PRAGMA synchronous = FULL'),
+      changes: this.db.prepare('SELECT total_changes() AS n'),
     };
     return this.statements;
   }
 
   run<T>(command: (tx: Tx) => T): Promise<T> {
+    if (this.failure) return Promise.reject(unsaved(this.failure));
     if (this.closed) return Promise.reject(new Error('the command queue is closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ run: command, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.flushing) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
   }
 
-  /** Runs what is queued now; also used at shutdown. */
+  /** A committed batch is being flushed: the database holds changes nobody may learn of yet. */
+  get unflushed(): boolean {
+    return this.flushing;
+  }
+
+  /** Runs what is queued now (after the batch being flushed, if any). */
   flush(): void {
     this.scheduled = false;
+    if (this.flushing || this.failure) return;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      this.settle();
+      return;
+    }
     const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map() };
-    const outcomes: Array<{ ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = [];
     const sql = this.control();
+    const lazy = this.durability !== null;
+    if (lazy && this.changes < 0) this.changes = (sql.changes.get!() as { n: number }).n;
     try {
+      if (lazy) sql.lazy.run();
       sql.begin.run();
     } catch (error) {
+      if (lazy) sql.full.run();
       for (const p of batch) p.reject(error);
+      this.settle();
       return;
     }
     for (const p of batch) {
@@ -133,9 +185,39 @@ export class CommandQueue {
       sql.commit.run();
     } catch (error) {
       if (this.db.inTransaction) sql.rollback.run();
+      if (lazy) sql.full.run();
       for (const p of batch) p.reject(error);
+      this.settle();
       return;
     }
+    if (!lazy) {
+      this.publish(batch, outcomes);
+      return;
+    }
+    sql.full.run();
+    // A batch that wrote nothing has nothing to flush (every earlier batch is already durable).
+    const changes = (sql.changes.get!() as { n: number }).n;
+    const wrote = changes !== this.changes;
+    this.changes = changes;
+    if (!wrote) {
+      this.publish(batch, outcomes);
+      return;
+    }
+    this.flushing = true;
+    this.durability!.sync().then(
+      () => {
+        this.flushing = false;
+        this.publish(batch, outcomes);
+      },
+      (error: unknown) => {
+        this.flushing = false;
+        this.fail(batch, error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  /** The batch is durable: the mirror and the clients learn of it, then its callers. */
+  private publish(batch: Pending[], outcomes: Outcome[]): void {
     const committed: Tx[] = [];
     for (const o of outcomes) if (o.ok) committed.push(o.tx);
     try {
@@ -146,11 +228,37 @@ export class CommandQueue {
         if (o.ok) p.resolve(o.value);
         else p.reject(o.error);
       });
+      // What gathered while this batch was flushed runs now.
+      if (this.pending.length > 0) this.flush();
+      else this.settle();
     }
   }
 
-  close(): void {
-    this.flush();
-    this.closed = true;
+  private fail(batch: Pending[], error: Error): void {
+    this.failure = error;
+    const refused = unsaved(error);
+    for (const p of [...batch, ...this.pending]) p.reject(refused);
+    this.pending = [];
+    this.settle();
+    this.options.onFatal?.(error);
   }
+
+  private settle(): void {
+    if (this.flushing || this.pending.length > 0) return;
+    const idle = this.idle;
+    this.idle = [];
+    for (const resolve of idle) resolve();
+  }
+
+  /** Refuses new commands, runs and flushes those already queued. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.pending.length > 0 && !this.flushing) this.flush();
+    if (this.flushing || this.pending.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.durability?.close();
+  }
+}
+
+function unsaved(error: Error): AppError {
+  return new AppError('internal', `the change could not be saved to disk (${error.message}); the server restarts`);
 }

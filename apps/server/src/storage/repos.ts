@@ -7,6 +7,7 @@ import { FollowUpRepo } from './follow-up-repo';
 import { HallRepo } from './hall-repo';
 import { HistoryRepo } from './history-repo';
 import { LogRepo } from './log-repo';
+import { PushRepo } from './push-repo';
 import { ServiceRepo } from './service-repo';
 import { StaffRepo } from './staff-repo';
 import { TicketPathRepo } from './ticket-path-repo';
@@ -24,6 +25,8 @@ export interface Repos {
   log: LogRepo;
   appointments: AppointmentRepo;
   followUps: FollowUpRepo;
+  /** Web Push subscriptions of visitors' phones. */
+  push: PushRepo;
   /** Reads for statistics, reports and planning. */
   history: HistoryRepo;
   demoHistory: DemoHistoryRepo;
@@ -41,6 +44,7 @@ export function createRepos(db: Db): Repos {
     log: new LogRepo(db),
     appointments: new AppointmentRepo(db),
     followUps: new FollowUpRepo(db),
+    push: new PushRepo(db),
     history: new HistoryRepo(db),
     demoHistory: new DemoHistoryRepo(db),
   };

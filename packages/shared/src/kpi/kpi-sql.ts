@@ -10,19 +10,29 @@ export interface KpiDialect {
   jsonInt(path: readonly string[]): string;
   /** SQL 1 / 0 / NULL of a JSON boolean of `payload`. */
   jsonBool(path: readonly string[]): string;
-  /** Local date 'YYYY-MM-DD' / hour 0..23 of `atMs` (SQL ms expression) in timezone `tz` (SQL). */
+  /** Local date 'YYYY-MM-DD' / hour 0..23 / ISO weekday 1 (Monday)..7 of `atMs` (SQL ms expression) in timezone `tz` (SQL). */
   localDate(atMs: string, tz: string): string;
   localHour(atMs: string, tz: string): string;
+  localWeekday(atMs: string, tz: string): string;
+  /** Ms since the epoch of the first instant of local date `date` (SQL 'YYYY-MM-DD') in timezone `tz`. */
+  dayStart(date: string, tz: string): string;
   /** SELECT giving (hall_id, timezone, wait_target_seconds) of every hall. */
   hallsRelation: string;
-  /** SELECT giving (hall_id, service_id, wait_target_seconds) of every service (target may be NULL). */
+  /** SELECT giving (hall_id, service_id, wait_target_seconds, module_id) of every service (target and module may be NULL). */
   servicesRelation: string;
+  /** SELECT giving (hall_id, staff_id, organisation_id) of every staff member the store knows (may be none). */
+  staffRelation: string;
   /** Placeholder of the named parameter. */
   param(name: KpiParam): string;
 }
 
-export type KpiParam = 'from' | 'to' | 'lo' | 'hiLife' | 'hiRating' | 'hi' | 'hall';
-export type KpiGrouping = 'total' | 'hall' | 'service' | 'hour' | 'date';
+export type KpiParam = 'from' | 'to' | 'toNext' | 'lo' | 'hiLife' | 'hiRating' | 'hi' | 'hall' | 'now';
+/** Per ticket: the whole range, by hall, service, module, local hour, local date, local weekday and hour (arrivals). */
+export type KpiTicketGrouping = 'total' | 'hall' | 'service' | 'module' | 'hour' | 'date' | 'arrival';
+/** Per visit (one call of a ticket to a window): by window, staff member, organisation; each keyed by hall too. */
+export type KpiVisitGrouping = 'window' | 'staff' | 'organisation';
+export type KpiGrouping = KpiTicketGrouping | KpiVisitGrouping;
+export const KPI_VISIT_GROUPINGS: readonly KpiVisitGrouping[] = ['window', 'staff', 'organisation'];
 
 export interface KpiRange {
   /** local dates, inclusive */
@@ -30,55 +40,110 @@ export interface KpiRange {
   to: string;
   /** one hall, or every hall */
   hallId: string | null;
+  /** ms; bounds the open time of windows still open and visits not yet ended (default: the clock) */
+  now?: number;
 }
 
+/** A hall's visitors without a known organisation or module. */
+export const UNKNOWN_KEY = 'unknown';
+
 const HOUR = 3600_000;
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Parameter values of a range: a coarse UTC window (every offset is within -12h..+14h) around the local dates. */
 export function kpiParams(range: KpiRange): Record<KpiParam, string | number | null> {
   const lo = Date.parse(`${range.from}T00:00:00Z`) - 15 * HOUR;
   const hi = Date.parse(`${range.to}T00:00:00Z`) + 24 * HOUR + 15 * HOUR;
-  return { from: range.from, to: range.to, lo, hi, hiLife: hi + LIFECYCLE_SLACK_MS, hiRating: hi + RATING_SLACK_MS, hall: range.hallId };
+  return {
+    from: range.from, to: range.to, toNext: nextDate(range.to), lo, hi,
+    hiLife: hi + LIFECYCLE_SLACK_MS, hiRating: hi + RATING_SLACK_MS, hall: range.hallId, now: range.now ?? Date.now(),
+  };
 }
 
-const KEYS: Record<KpiGrouping, [string, string]> = {
+const KEYS: Record<KpiTicketGrouping, [string, string]> = {
   total: ["'all'", "''"],
   hall: ['f.hall_id', "''"],
   service: ['f.hall_id', 'f.service_id'],
+  module: ['f.hall_id', 'f.module_id'],
   hour: ['f.local_hour', "''"],
   date: ['f.local_date', "''"],
+  arrival: ['f.local_weekday', 'f.local_hour'],
 };
 
 /** Nearest rank ceil(p * n) in integer arithmetic, the same in both engines (p = a / 10). */
 const rank = (tenths: number) => `((${tenths} * n + 9) / 10)`;
+const least = (a: string, b: string) => `(CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END)`;
+const greatest = (a: string, b: string) => `(CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END)`;
+/** Length of [a, b) within [start, end), 0 when they do not meet. */
+const overlap = (a: string, b: string, start: string, end: string) =>
+  `(CASE WHEN ${least(b, end)} > ${greatest(a, start)} THEN ${least(b, end)} - ${greatest(a, start)} ELSE 0 END)`;
 
-export function kpiSql(d: KpiDialect, grouping: KpiGrouping): string {
+/** The tickets issued on the range's local dates (t) and their lifecycle and rating events (tev). */
+function ticketCtes(d: KpiDialect): string {
   const p = (n: KpiParam) => d.param(n);
   const hallFilter = `(${p('hall')} IS NULL OR e.hall_id = ${p('hall')})`;
-  const [k1, k2] = KEYS[grouping];
   return `
 WITH hz AS (${d.hallsRelation}),
 st AS (${d.servicesRelation}),
+sf AS (${d.staffRelation}),
 tk AS (
   SELECT e.hall_id AS hall_id, ${d.jsonText(['ticket', 'id'])} AS ticket_id, ${d.jsonText(['ticket', 'serviceId'])} AS service_id, e.at AS issued_at,
-    ${d.localDate('e.at', 'hz.timezone')} AS local_date, ${d.localHour('e.at', 'hz.timezone')} AS local_hour, hz.wait_target_seconds AS hall_target
+    ${d.localDate('e.at', 'hz.timezone')} AS local_date, ${d.localHour('e.at', 'hz.timezone')} AS local_hour,
+    ${d.localWeekday('e.at', 'hz.timezone')} AS local_weekday, hz.wait_target_seconds AS hall_target
   FROM events e JOIN hz ON hz.hall_id = e.hall_id
   WHERE e.type = 'ticket.issued' AND e.at >= ${p('lo')} AND e.at < ${p('hi')} AND ${hallFilter}
 ),
 t AS (
-  SELECT tk.hall_id, tk.ticket_id, tk.service_id, tk.issued_at, tk.local_date, tk.local_hour, COALESCE(st.wait_target_seconds, tk.hall_target) AS target
+  SELECT tk.hall_id, tk.ticket_id, tk.service_id, tk.issued_at, tk.local_date, tk.local_hour, tk.local_weekday,
+    COALESCE(st.wait_target_seconds, tk.hall_target) AS target, COALESCE(st.module_id, '${UNKNOWN_KEY}') AS module_id
   FROM tk LEFT JOIN st ON st.hall_id = tk.hall_id AND st.service_id = tk.service_id
   WHERE tk.local_date >= ${p('from')} AND tk.local_date <= ${p('to')}
 ),
 ev AS (
   SELECT e.hall_id AS hall_id, ${d.jsonText(['ticketId'])} AS ticket_id, e.seq AS seq, e.type AS type, e.at AS at,
-    ${d.jsonBool(['firstTimeAccepted'])} AS fta, ${d.jsonInt(['level'])} AS level, ${d.jsonInt(['waitTargetSeconds'])} AS wt
+    ${d.jsonBool(['firstTimeAccepted'])} AS fta, ${d.jsonInt(['level'])} AS level, ${d.jsonInt(['waitTargetSeconds'])} AS wt,
+    ${d.jsonText(['serviceId'])} AS service_id, ${d.jsonText(['windowId'])} AS window_id, ${d.jsonInt(['windowNumber'])} AS window_number,
+    ${d.jsonText(['staffId'])} AS staff_id, ${d.jsonText(['organisationId'])} AS org_id
   FROM events e
   WHERE e.at >= ${p('lo')} AND ${hallFilter} AND (
-    (e.type IN ('ticket.called', 'ticket.started', 'ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.cancelled') AND e.at < ${p('hiLife')})
+    (e.type IN ('ticket.called', 'ticket.started', 'ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.requeued', 'ticket.cancelled') AND e.at < ${p('hiLife')})
     OR (e.type = 'ticket.rated' AND e.at < ${p('hiRating')}))
 ),
 tev AS (SELECT ev.* FROM ev JOIN t ON t.hall_id = ev.hall_id AND t.ticket_id = ev.ticket_id),
+rt AS (
+  SELECT hall_id, ticket_id, seq, level, window_id, staff_id FROM (
+    SELECT hall_id, ticket_id, seq, level, window_id, staff_id, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.rated'
+  ) x WHERE rn = 1
+)`;
+}
+
+/** Aggregates of `src` (k1, k2, wait_ms, wait_target, service_ms) into wait and service percentiles. */
+function percentileCtes(src: string, serviceSrc: string): string {
+  return `
+wr AS (SELECT k1, k2, wait_ms AS v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${src} WHERE wait_ms IS NOT NULL),
+wp AS (SELECT k1, k2, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90 FROM wr GROUP BY k1, k2),
+sr AS (SELECT k1, k2, v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${serviceSrc}),
+sp AS (
+  SELECT k1, k2, COUNT(*) AS service_count, SUM(v) AS service_sum, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90
+  FROM sr GROUP BY k1, k2
+)`;
+}
+
+const LEVELS = `SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS l1, SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS l2, SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS l3,
+    SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS l4, SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS l5`;
+
+export function kpiSql(d: KpiDialect, grouping: KpiGrouping): string {
+  return (KPI_VISIT_GROUPINGS as readonly string[]).includes(grouping) ? visitSql(d, grouping as KpiVisitGrouping) : ticketSql(d, grouping as KpiTicketGrouping);
+}
+
+function ticketSql(d: KpiDialect, grouping: KpiTicketGrouping): string {
+  const [k1, k2] = KEYS[grouping];
+  return `${ticketCtes(d)},
 fc AS (
   SELECT hall_id, ticket_id, at AS first_called, wt AS called_target FROM (
     SELECT hall_id, ticket_id, at, wt, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.called'
@@ -87,11 +152,6 @@ fc AS (
 lst AS (
   SELECT hall_id, ticket_id, type FROM (
     SELECT hall_id, ticket_id, type, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq DESC) AS rn FROM tev WHERE type <> 'ticket.rated'
-  ) x WHERE rn = 1
-),
-rt AS (
-  SELECT hall_id, ticket_id, level FROM (
-    SELECT hall_id, ticket_id, level, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.rated'
   ) x WHERE rn = 1
 ),
 f AS (
@@ -108,12 +168,9 @@ base AS (
     SUM(CASE WHEN last_type = 'ticket.cancelled' THEN 1 ELSE 0 END) AS cancelled,
     COUNT(wait_ms) AS wait_count, COALESCE(SUM(wait_ms), 0) AS wait_sum,
     SUM(CASE WHEN wait_ms IS NOT NULL AND wait_ms <= wait_target * 1000 THEN 1 ELSE 0 END) AS wait_within, MAX(wait_ms) AS wait_max,
-    SUM(CASE WHEN level = 1 THEN 1 ELSE 0 END) AS l1, SUM(CASE WHEN level = 2 THEN 1 ELSE 0 END) AS l2, SUM(CASE WHEN level = 3 THEN 1 ELSE 0 END) AS l3,
-    SUM(CASE WHEN level = 4 THEN 1 ELSE 0 END) AS l4, SUM(CASE WHEN level = 5 THEN 1 ELSE 0 END) AS l5
+    ${LEVELS}
   FROM fk GROUP BY k1, k2
 ),
-wr AS (SELECT k1, k2, wait_ms AS v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM fk WHERE wait_ms IS NOT NULL),
-wp AS (SELECT k1, k2, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90 FROM wr GROUP BY k1, k2),
 vis AS (
   SELECT hall_id, ticket_id, type, at, LEAD(type) OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS next_type,
     LEAD(at) OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS next_at
@@ -122,12 +179,7 @@ vis AS (
 sv AS (
   SELECT fk.k1 AS k1, fk.k2 AS k2, vis.next_at - vis.at AS v FROM vis JOIN fk ON fk.hall_id = vis.hall_id AND fk.ticket_id = vis.ticket_id
   WHERE vis.type = 'ticket.started' AND vis.next_type IN ('ticket.completed', 'ticket.transferred')
-),
-sr AS (SELECT k1, k2, v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM sv),
-sp AS (
-  SELECT k1, k2, COUNT(*) AS service_count, SUM(v) AS service_sum, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90
-  FROM sr GROUP BY k1, k2
-),
+),${percentileCtes('fk', 'sv')},
 vx AS (
   SELECT fk.k1 AS k1, fk.k2 AS k2,
     SUM(CASE WHEN tev.type = 'ticket.transferred' THEN 1 ELSE 0 END) AS transferred,
@@ -144,8 +196,152 @@ LEFT JOIN vx ON vx.k1 = base.k1 AND vx.k2 = base.k2
 ORDER BY base.k1, base.k2`;
 }
 
+/**
+ * Per visit: a visit is one call of a ticket to a window (a recall is not a new one) until the first
+ * completion, no-show, transfer or cancellation after it, or the ticket's next call. Its wait runs
+ * from when the ticket joined that queue (issue, or the latest transfer or requeue before the call)
+ * to the call; its target is the one recorded on the call, else its service's, else the hall's. A
+ * rating counts for the window and staff member its event names, and for the organisation recorded
+ * on that staff member's last call of the ticket (else the staff member's organisation now).
+ */
+function visitSql(d: KpiDialect, grouping: KpiVisitGrouping): string {
+  const p = (n: KpiParam) => d.param(n);
+  const running = 'OVER (PARTITION BY hall_id, ticket_id ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
+  const keyOf: Record<KpiVisitGrouping, { visit: string; visitWhere: string; rating: string; ratingWhere: string }> = {
+    window: { visit: 'window_id', visitWhere: 'window_id IS NOT NULL', rating: 'window_id', ratingWhere: 'window_id IS NOT NULL' },
+    staff: { visit: 'staff_id', visitWhere: 'staff_id IS NOT NULL', rating: 'staff_id', ratingWhere: 'staff_id IS NOT NULL' },
+    organisation: { visit: 'organisation_id', visitWhere: 'staff_id IS NOT NULL', rating: 'organisation_id', ratingWhere: 'staff_id IS NOT NULL' },
+  };
+  const k = keyOf[grouping];
+  const windows = grouping === 'window';
+  const hallFilter = `(${p('hall')} IS NULL OR e.hall_id = ${p('hall')})`;
+  return `${ticketCtes(d)},
+seqd AS (
+  SELECT tev.*, SUM(CASE WHEN type = 'ticket.called' THEN 1 ELSE 0 END) ${running} AS vno,
+    MAX(CASE WHEN type IN ('ticket.transferred', 'ticket.requeued') THEN at END) ${running} AS requeued_at
+  FROM tev WHERE type <> 'ticket.rated'
+),
+vc AS (
+  SELECT s.hall_id, s.ticket_id, s.seq AS call_seq, s.vno, s.at AS called_at, COALESCE(s.requeued_at, t.issued_at) AS queued_at,
+    s.service_id, s.window_id, s.window_number, s.staff_id, s.org_id, s.wt,
+    LEAD(s.at) OVER (PARTITION BY s.hall_id, s.ticket_id ORDER BY s.seq) AS next_call_at
+  FROM seqd s JOIN t ON t.hall_id = s.hall_id AND t.ticket_id = s.ticket_id WHERE s.type = 'ticket.called'
+),
+vend AS (
+  SELECT hall_id, ticket_id, vno, MIN(seq) AS end_seq FROM seqd
+  WHERE vno > 0 AND type IN ('ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.cancelled') GROUP BY hall_id, ticket_id, vno
+),
+vstart AS (
+  SELECT s.hall_id, s.ticket_id, s.vno, MAX(s.at) AS started_at FROM seqd s
+  LEFT JOIN vend ON vend.hall_id = s.hall_id AND vend.ticket_id = s.ticket_id AND vend.vno = s.vno
+  WHERE s.type = 'ticket.started' AND s.vno > 0 AND (vend.end_seq IS NULL OR s.seq < vend.end_seq) GROUP BY s.hall_id, s.ticket_id, s.vno
+),
+vo AS (
+  SELECT vc.*, COALESCE(ee.type, CASE WHEN vc.next_call_at IS NOT NULL THEN 'ticket.transferred' END) AS outcome,
+    COALESCE(ee.at, vc.next_call_at) AS ended_at, ee.fta AS fta, vs.started_at,
+    COALESCE(vc.wt, st.wait_target_seconds, hz.wait_target_seconds) AS wait_target,
+    COALESCE(vc.org_id, sf.organisation_id, '${UNKNOWN_KEY}') AS organisation_id
+  FROM vc JOIN hz ON hz.hall_id = vc.hall_id
+  LEFT JOIN vend ON vend.hall_id = vc.hall_id AND vend.ticket_id = vc.ticket_id AND vend.vno = vc.vno
+  LEFT JOIN seqd ee ON ee.hall_id = vc.hall_id AND ee.ticket_id = vc.ticket_id AND ee.seq = vend.end_seq
+  LEFT JOIN vstart vs ON vs.hall_id = vc.hall_id AND vs.ticket_id = vc.ticket_id AND vs.vno = vc.vno
+  LEFT JOIN st ON st.hall_id = vc.hall_id AND st.service_id = vc.service_id
+  LEFT JOIN sf ON sf.hall_id = vc.hall_id AND sf.staff_id = vc.staff_id
+),
+vf AS (
+  SELECT vo.*, vo.called_at - vo.queued_at AS wait_ms,
+    CASE WHEN vo.started_at IS NOT NULL AND vo.ended_at IS NOT NULL AND vo.outcome IN ('ticket.completed', 'ticket.transferred') THEN vo.ended_at - vo.started_at END AS service_ms
+  FROM vo
+),
+rr AS (
+  SELECT rt.hall_id, rt.window_id, rt.staff_id, rt.level,
+    COALESCE((SELECT vf.org_id FROM vf WHERE vf.hall_id = rt.hall_id AND vf.ticket_id = rt.ticket_id AND vf.staff_id = rt.staff_id AND vf.call_seq < rt.seq
+      ORDER BY vf.call_seq DESC LIMIT 1), sf.organisation_id, '${UNKNOWN_KEY}') AS organisation_id
+  FROM rt LEFT JOIN sf ON sf.hall_id = rt.hall_id AND sf.staff_id = rt.staff_id
+),
+vk AS (
+  SELECT hall_id AS k1, ${k.visit} AS k2, 1 AS visit, wait_ms, wait_target, outcome, fta, service_ms, NULL AS level FROM vf WHERE ${k.visitWhere}
+  UNION ALL
+  SELECT hall_id, ${k.rating}, 0, NULL, NULL, NULL, NULL, NULL, level FROM rr WHERE ${k.ratingWhere}
+),
+base AS (
+  SELECT k1, k2, SUM(visit) AS issued,
+    SUM(CASE WHEN outcome = 'ticket.completed' THEN 1 ELSE 0 END) AS served,
+    SUM(CASE WHEN outcome = 'ticket.no_show' THEN 1 ELSE 0 END) AS no_show,
+    SUM(CASE WHEN outcome = 'ticket.cancelled' THEN 1 ELSE 0 END) AS cancelled,
+    SUM(CASE WHEN outcome = 'ticket.transferred' THEN 1 ELSE 0 END) AS transferred,
+    COUNT(wait_ms) AS wait_count, COALESCE(SUM(wait_ms), 0) AS wait_sum,
+    SUM(CASE WHEN wait_ms IS NOT NULL AND wait_ms <= wait_target * 1000 THEN 1 ELSE 0 END) AS wait_within, MAX(wait_ms) AS wait_max,
+    SUM(CASE WHEN outcome = 'ticket.completed' AND fta IS NOT NULL THEN 1 ELSE 0 END) AS flagged,
+    SUM(CASE WHEN outcome = 'ticket.completed' AND fta = 1 THEN 1 ELSE 0 END) AS accepted,
+    ${LEVELS}
+  FROM vk GROUP BY k1, k2
+),
+svk AS (SELECT k1, k2, service_ms AS v FROM vk WHERE service_ms IS NOT NULL),${percentileCtes('vk', 'svk')}${windows ? `,
+rb AS (SELECT hall_id, ${d.dayStart(p('from'), 'timezone')} AS start_ms, ${d.dayStart(p('toNext'), 'timezone')} AS end_ms FROM hz),
+wce AS (
+  SELECT e.hall_id AS hall_id, ${d.jsonText(['window', 'id'])} AS window_id, ${d.jsonInt(['window', 'number'])} AS window_number,
+    ${d.jsonText(['window', 'state'])} AS state, e.seq AS seq, e.at AS at
+  FROM events e JOIN rb ON rb.hall_id = e.hall_id
+  WHERE e.type = 'window.changed' AND e.at >= ${p('lo')} AND e.at < ${p('hi')} AND e.at >= rb.start_ms AND e.at < rb.end_ms AND ${hallFilter}
+),
+wtr AS (SELECT hall_id, window_id, state, seq, at, LAG(state) OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS prev_state FROM wce),
+wtx AS (
+  SELECT hall_id, window_id, state, at, LEAD(at) OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS next_at FROM wtr
+  WHERE (CASE WHEN state = 'open' THEN 1 ELSE 0 END) <> (CASE WHEN prev_state = 'open' THEN 1 ELSE 0 END)
+),
+wopen AS (
+  SELECT wtx.hall_id, wtx.window_id, SUM(${overlap('wtx.at', `COALESCE(wtx.next_at, ${p('now')})`, 'rb.start_ms', 'rb.end_ms')}) AS open_ms
+  FROM wtx JOIN rb ON rb.hall_id = wtx.hall_id WHERE wtx.state = 'open' GROUP BY wtx.hall_id, wtx.window_id
+),
+wbusy AS (
+  SELECT vf.hall_id, vf.window_id, SUM(${overlap('vf.called_at', `COALESCE(vf.ended_at, ${p('now')})`, 'rb.start_ms', 'rb.end_ms')}) AS busy_ms
+  FROM vf JOIN rb ON rb.hall_id = vf.hall_id GROUP BY vf.hall_id, vf.window_id
+),
+wnum AS (
+  SELECT hall_id, window_id, window_number FROM (
+    SELECT hall_id, window_id, window_number, ROW_NUMBER() OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS rn FROM wce
+  ) x WHERE rn = 1
+),
+vnum AS (
+  SELECT hall_id, window_id, window_number FROM (
+    SELECT hall_id, window_id, window_number, ROW_NUMBER() OVER (PARTITION BY hall_id, window_id ORDER BY call_seq DESC) AS rn FROM vf
+  ) x WHERE rn = 1
+),
+keys AS (SELECT k1, k2 FROM base UNION SELECT hall_id, window_id FROM wce)` : `,
+keys AS (SELECT k1, k2 FROM base)`}
+SELECT keys.k1 AS k1, keys.k2 AS k2, base.issued, base.served, base.no_show, base.cancelled, base.transferred, base.wait_count, base.wait_sum,
+  base.wait_within, base.wait_max, base.flagged, base.accepted, base.l1, base.l2, base.l3, base.l4, base.l5,
+  wp.p50 AS wait_p50, wp.p90 AS wait_p90, sp.service_count, sp.service_sum, sp.p50 AS service_p50, sp.p90 AS service_p90${windows ? `,
+  COALESCE(wnum.window_number, vnum.window_number) AS window_number, COALESCE(wopen.open_ms, 0) AS open_ms, COALESCE(wbusy.busy_ms, 0) AS busy_ms` : ''}
+FROM keys
+LEFT JOIN base ON base.k1 = keys.k1 AND base.k2 = keys.k2
+LEFT JOIN wp ON wp.k1 = keys.k1 AND wp.k2 = keys.k2
+LEFT JOIN sp ON sp.k1 = keys.k1 AND sp.k2 = keys.k2${windows ? `
+LEFT JOIN wopen ON wopen.hall_id = keys.k1 AND wopen.window_id = keys.k2
+LEFT JOIN wbusy ON wbusy.hall_id = keys.k1 AND wbusy.window_id = keys.k2
+LEFT JOIN wnum ON wnum.hall_id = keys.k1 AND wnum.window_id = keys.k2
+LEFT JOIN vnum ON vnum.hall_id = keys.k1 AND vnum.window_id = keys.k2` : ''}
+ORDER BY keys.k1, keys.k2`;
+}
+
 /** A result row of kpiSql, as either driver returns it (numbers may come as strings). */
 export type KpiRow = Record<string, unknown> & { k1: unknown; k2: unknown };
+
+/** A result row as a group: its keys, aggregates, and for windows their number, open and busy time. */
+export function kpiGroupOfRow(r: KpiRow): { k1: string; k2: string; aggregates: FigureAggregates; window?: KpiWindowTime } {
+  const group = { k1: String(r.k1), k2: String(r.k2), aggregates: aggregatesOfRow(r) };
+  if (!('open_ms' in r)) return group;
+  return { ...group, window: { number: numOrNull(r['window_number']), openMs: num(r['open_ms']), busyMs: num(r['busy_ms']) } };
+}
+
+export interface KpiWindowTime {
+  number: number | null;
+  /** signed-in time within the range */
+  openMs: number;
+  /** time with a called or served visitor within the range */
+  busyMs: number;
+}
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -1,24 +1,19 @@
 // Windows and the skills matrix: windows x services, a tier per cell, saved as it is changed.
 import { useState } from 'react';
 import { WindowBody } from '@hallq/shared';
-import type { HallWindow, Skill } from '@hallq/shared';
+import type { HallWindow } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { zodIssues } from '../../lib/errors';
 import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
-import { TIERS } from '../../lib/skills';
+import { withTier } from '../../lib/skills';
+import { SkillsGrid } from '../../components/skills-grid';
 import type { AdminSectionProps } from './admin-section';
 
-/** The skills of a window after setting one cell (tier 0 = not served). */
-export function withTier(skills: ReadonlyArray<Skill>, serviceId: string, tier: number): Skill[] {
-  const rest = skills.filter((s) => s.serviceId !== serviceId);
-  return tier > 0 ? [...rest, { serviceId, tier }] : rest;
-}
-
 export function WindowsAdmin({ hallId, config, reloadConfig }: AdminSectionProps) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { data, reload } = useList<HallWindow>(hallId, 'windows');
   const { run, error, setError, busy } = useAction();
   const [number, setNumber] = useState('');
@@ -41,9 +36,10 @@ export function WindowsAdmin({ hallId, config, reloadConfig }: AdminSectionProps
     });
   };
 
-  const setCell = (w: HallWindow, serviceId: string, tier: number) =>
+  const setCell = (windowId: string, serviceId: string, tier: number) =>
     void run(async () => {
-      await api.patch(`/halls/${hallId}/windows/${w.id}`, { skills: withTier(w.skills, serviceId, tier) });
+      const skills = windows.find((w) => w.id === windowId)?.skills ?? [];
+      await api.patch(`/halls/${hallId}/windows/${windowId}`, { skills: withTier(skills, serviceId, tier) });
       reload();
     });
 
@@ -71,53 +67,16 @@ export function WindowsAdmin({ hallId, config, reloadConfig }: AdminSectionProps
       </form>
       <ErrorBox error={error} />
       <h2>{t('win.matrix')}</h2>
-      <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('win.matrix')}>
-        <table className="matrix" data-testid="skills-matrix">
-          <thead>
-            <tr>
-              <th>{t('board.window')}</th>
-              {services.map((s) => (
-                <th key={s.id} title={pick(s.name)}>
-                  <span className="vertical">
-                    {s.prefix} {pick(s.name)}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {windows.map((w) => (
-              <tr key={w.id} data-testid={`matrix-window-${w.number}`}>
-                <th>
-                  {w.number}
-                  {w.zone && <small className="muted"> {w.zone}</small>}
-                </th>
-                {services.map((s) => {
-                  const tier = w.skills.find((k) => k.serviceId === s.id)?.tier ?? 0;
-                  return (
-                    <td key={s.id} className={tier ? `tier tier-${tier}` : 'tier'}>
-                      <select
-                        aria-label={`${w.number} ${pick(s.name)}`}
-                        data-service={s.code}
-                        value={tier}
-                        disabled={busy}
-                        onChange={(e) => setCell(w, s.id, Number(e.target.value))}
-                      >
-                        <option value={0}>—</option>
-                        {TIERS.map((n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SkillsGrid
+        windows={windows}
+        services={services}
+        rows="windows"
+        label={t('win.matrix')}
+        testId="skills-matrix"
+        tierOf={(windowId, serviceId) => windows.find((w) => w.id === windowId)?.skills.find((k) => k.serviceId === serviceId)?.tier ?? 0}
+        disabled={busy}
+        onChange={setCell}
+      />
     </div>
   );
 }

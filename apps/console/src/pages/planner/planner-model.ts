@@ -1,36 +1,10 @@
 // The staffing planner page's data: the server's answers (GET planning/forecast, POST
 // planning/plan) and the pure helpers the page and its tests use.
-import type { LocalizedText, PlanHour, SuggestedWindow } from '@hallq/shared';
+import type { PlanningForecast, StaffingPlan } from '@hallq/shared';
 
-export type DayType = 'all' | 'weekdays' | 'weekends';
-export type ServiceTimeSource = 'events' | 'learned' | 'expected' | 'request';
-
-export interface ForecastResponse {
-  from: string;
-  to: string;
-  days: DayType;
-  datesInRange: number;
-  activeDays: number;
-  tickets: number;
-  arrivals: Record<string, number[]>;
-  serviceTimes: Record<string, { minutes: number; source: ServiceTimeSource; samples: number }>;
-  waitTargetMinutes: number;
-  services: Array<{ id: string; code: string; name: LocalizedText; moduleId: string; active: boolean }>;
-}
-
-export interface PlanResponse {
-  method: 'erlang-c';
-  simulated: boolean;
-  notes: string[];
-  goal: { share: number; targetMinutes: number };
-  services: Array<{ id: string; code: string; name: LocalizedText; moduleId: string; serviceMinutes: number; serviceTimeSource: ServiceTimeSource }>;
-  modules: Array<{ id: string; name: LocalizedText }>;
-  hours: PlanHour[];
-  span: { from: number; to: number } | null;
-  totals: { dedicatedWindowHours: number; recommendedWindowHours: number; pooledWindowHours: number; peakRecommended: number };
-  skillPlan: SuggestedWindow[];
-  scenario: object | null;
-}
+export type { DayType } from '@hallq/shared';
+export type ForecastResponse = PlanningForecast;
+export type PlanResponse = StaffingPlan;
 
 /** Editable table: text per service and hour of day (24), as typed. */
 export type ForecastCells = Record<string, string[]>;

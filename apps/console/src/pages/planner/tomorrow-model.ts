@@ -1,11 +1,10 @@
 // Tomorrow simulated (POST planning/tomorrow) and the skills matrix the supervisor edits: which
 // window takes which service at which tier. Pure helpers for the page and its tests.
 import type { HallWindow, Skill, SkillsMatrix, TomorrowSimulation } from '@hallq/shared';
+import { withTier } from '../../lib/skills';
 
 export type { SkillsMatrix } from '@hallq/shared';
 export type TomorrowResponse = TomorrowSimulation;
-
-export const TIERS = [1, 2, 3] as const;
 
 export function matrixOf(windows: ReadonlyArray<Pick<HallWindow, 'id' | 'skills'>>): SkillsMatrix {
   return Object.fromEntries(windows.map((w) => [w.id, w.skills.map((k) => ({ ...k }))]));
@@ -18,13 +17,7 @@ export function tierOf(m: SkillsMatrix, windowId: string, serviceId: string): nu
 
 /** Sets (tier > 0) or removes (0) one cell; the window's other skills keep their order. */
 export function setTier(m: SkillsMatrix, windowId: string, serviceId: string, tier: number): SkillsMatrix {
-  const skills = m[windowId] ?? [];
-  const next = tier > 0
-    ? skills.some((k) => k.serviceId === serviceId)
-      ? skills.map((k) => (k.serviceId === serviceId ? { serviceId, tier } : k))
-      : [...skills, { serviceId, tier }]
-    : skills.filter((k) => k.serviceId !== serviceId);
-  return { ...m, [windowId]: next };
+  return { ...m, [windowId]: withTier(m[windowId] ?? [], serviceId, tier) };
 }
 
 const key = (skills: readonly Skill[]): string => JSON.stringify([...skills].sort((a, b) => a.serviceId.localeCompare(b.serviceId)));

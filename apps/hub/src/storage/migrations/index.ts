@@ -1,4 +1,8 @@
 // Numbered, append-only migrations: a new change is a new file, never an edit of an applied one.
 import * as m001 from './001-init';
+import * as m002 from './002-service-modules';
 
-export const MIGRATIONS: ReadonlyArray<{ version: number; up: string }> = [{ version: 1, up: m001.up }];
+export const MIGRATIONS: ReadonlyArray<{ version: number; up: string }> = [
+  { version: 1, up: m001.up },
+  { version: 2, up: m002.up },
+];

@@ -7,7 +7,7 @@ import { NoticeCard } from './kiosk-notice';
 import type { KioskNotice } from './kiosk-notice';
 import { KeypadScreen } from './keypad-screen';
 import { ModuleScreen } from './module-screen';
-import { OfflineBanner } from './offline-banner';
+import { OfflineBanner, OutdatedBanner } from './offline-banner';
 import { ServiceListScreen } from './service-list-screen';
 import { ServiceScreen } from './service-screen';
 import { closedHours, closedReason, takeTicket } from './take-ticket';
@@ -53,7 +53,6 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   const conn = useHallConnection();
   const [lang, setLang] = useState<Lang>(settings.initialLang);
   const [screen, setScreen] = useState<Screen>(START);
-  const [checkin, setCheckin] = useState(false);
   const [busy, setBusy] = useState<'taking' | 'retrying' | null>(null);
   const [notice, setNotice] = useState<KioskNotice | null>(null);
   const [large, setLarge] = useState(false);
@@ -65,7 +64,6 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   const reset = useCallback(() => {
     if (busyRef.current) return; // never drop a ticket that is being issued
     setScreen(START);
-    setCheckin(false);
     setNotice(null);
     setLarge(false);
     speaker.stop();
@@ -200,7 +198,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
     else if (screen.name === 'scan') setScreen({ name: 'checkin' });
     setNotice(null);
   };
-  const atStart = screen.name === 'modules' && !checkin;
+  const atStart = screen.name === 'modules';
   const disabled = serverDown || busy !== null;
 
   let body;
@@ -211,7 +209,6 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         lang={lang}
         hall={hall}
         queues={conn.queues}
-        checkin={checkin}
         disabled={serverDown}
         onModule={(moduleId) => setScreen({ name: 'services', moduleId })}
         onCheckin={() => setScreen({ name: 'checkin' })}
@@ -236,7 +233,6 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         lang={lang}
         service={service}
         queue={conn.queues.get(service.id)}
-        checkin={checkin}
         busy={busy}
         disabled={disabled}
         notice={notice}
@@ -276,7 +272,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   return (
     <div
       ref={rootRef}
-      className={`kiosk${serverDown ? ' kiosk-offline' : ''}${large ? ' kiosk-large' : ''}`}
+      className={`kiosk${serverDown ? ' kiosk-offline' : conn.outdated ? ' kiosk-outdated' : ''}${large ? ' kiosk-large' : ''}`}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-screen={screen.name}
       data-lang={lang}
@@ -292,6 +288,7 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
         onToggleLarge={() => setLarge((l) => !l)}
       />
       {body}
+      {conn.outdated && !serverDown && <OutdatedBanner t={t} />}
       {serverDown && <OfflineBanner t={t} />}
     </div>
   );

@@ -41,15 +41,18 @@ export function NoticeCard({ t, notice, service, onDismiss }: Props) {
     title = t('takeFailed');
   }
   return (
-    <div className="notice-overlay" role="alertdialog" data-testid={`notice-${notice.kind}`}>
+    <div className="notice-overlay" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-notice-title" data-testid={`notice-${notice.kind}`}>
       <div className="notice-card">
-        <p className="notice-title">{title}</p>
+        <p className="notice-title" id="kiosk-notice-title">
+          {title}
+        </p>
         {lines.map((line) => (
           <p key={line} className="notice-line">
             {line}
           </p>
         ))}
-        <button type="button" className="primary-button" data-testid="notice-ok" onClick={onDismiss}>
+        {/* The one way out has focus, so a keyboard or switch user is not left behind the overlay. */}
+        <button type="button" className="primary-button" data-testid="notice-ok" autoFocus onClick={onDismiss}>
           {t('back')}
         </button>
       </div>

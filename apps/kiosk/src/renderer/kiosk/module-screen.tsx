@@ -7,18 +7,17 @@ interface Props {
   lang: Lang;
   hall: HallConfig;
   queues: Map<string, ServiceQueueView>;
-  checkin: boolean;
   disabled: boolean;
   onModule: (moduleId: string) => void;
   onCheckin: () => void;
 }
 
 /** Start screen: the hall's modules as big tiles, and appointment check-in. */
-export function ModuleScreen({ t, lang, hall, queues, checkin, disabled, onModule, onCheckin }: Props) {
+export function ModuleScreen({ t, lang, hall, queues, disabled, onModule, onCheckin }: Props) {
   const modules = hall.modules.filter((m) => hall.services.some((s) => s.moduleId === m.id && s.active));
   return (
     <main className="screen module-screen">
-      <h2 className="screen-title">{checkin ? t('checkinChoose') : t('chooseModule')}</h2>
+      <h2 className="screen-title">{t('chooseModule')}</h2>
       <div className="tile-grid">
         {modules.map((m) => {
           const waiting = hall.services
@@ -32,11 +31,9 @@ export function ModuleScreen({ t, lang, hall, queues, checkin, disabled, onModul
           );
         })}
       </div>
-      {!checkin && (
-        <button type="button" className="checkin-button" data-testid="checkin" disabled={disabled} onClick={onCheckin}>
-          {t('checkinButton')}
-        </button>
-      )}
+      <button type="button" className="checkin-button" data-testid="checkin" disabled={disabled} onClick={onCheckin}>
+        {t('checkinButton')}
+      </button>
     </main>
   );
 }

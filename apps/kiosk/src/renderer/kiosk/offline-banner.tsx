@@ -11,3 +11,13 @@ export function OfflineBanner({ t }: { t: Translate }) {
     </div>
   );
 }
+
+/** The server is newer than this kiosk: tickets are still issued (over HTTP), but the live waits
+ * are gone until the kiosk is updated, so staff are asked to see to it. */
+export function OutdatedBanner({ t }: { t: Translate }) {
+  return (
+    <div className="outdated-banner" role="status" data-testid="outdated-banner">
+      {t('outdated')}
+    </div>
+  );
+}

@@ -56,7 +56,7 @@ const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe('start and service list screens', () => {
   it('show only modules that have active services, with their queues, and the check-in button', () => {
-    const html = renderToStaticMarkup(<ModuleScreen t={zh} lang="zh" hall={hall} queues={queues} checkin={false} disabled={false} onModule={noop} onCheckin={noop} />);
+    const html = renderToStaticMarkup(<ModuleScreen t={zh} lang="zh" hall={hall} queues={queues} disabled={false} onModule={noop} onCheckin={noop} />);
     expect(html).toContain('商事登记');
     expect(html).not.toContain('空模块');
     expect(html).toContain('等候 3 人');
@@ -75,7 +75,7 @@ describe('start and service list screens', () => {
 describe('service screen', () => {
   const render = (props: Partial<Parameters<typeof ServiceScreen>[0]> = {}) =>
     renderToStaticMarkup(
-      <ServiceScreen t={zh} lang="zh" service={service} queue={queues.get('svc-reg')} checkin={false} busy={null} disabled={false} notice={null} onTake={noop} onCheckin={noop} onDismissNotice={noop} {...props} />,
+      <ServiceScreen t={zh} lang="zh" service={service} queue={queues.get('svc-reg')} busy={null} disabled={false} notice={null} onTake={noop} onCheckin={noop} onDismissNotice={noop} {...props} />,
     );
 
   it('lists every required document under "请确认已带齐以下材料" above the take-ticket button', () => {
@@ -88,7 +88,7 @@ describe('service screen', () => {
 
   it('in English, says it all in English', () => {
     const html = renderToStaticMarkup(
-      <ServiceScreen t={en} lang="en" service={service} queue={undefined} checkin={false} busy={null} disabled={false} notice={null} onTake={noop} onCheckin={noop} onDismissNotice={noop} />,
+      <ServiceScreen t={en} lang="en" service={service} queue={undefined} busy={null} disabled={false} notice={null} onTake={noop} onCheckin={noop} onDismissNotice={noop} />,
     );
     expect(html).toContain('Please make sure you have brought these documents');
     expect(html).toContain('Articles of association');

@@ -10,7 +10,6 @@ interface Props {
   lang: Lang;
   service: Service;
   queue: ServiceQueueView | undefined;
-  checkin: boolean;
   busy: 'taking' | 'retrying' | null;
   disabled: boolean;
   notice: KioskNotice | null;
@@ -20,7 +19,7 @@ interface Props {
 }
 
 /** The guide and the required-document checklist, then one big button to take the ticket. */
-export function ServiceScreen({ t, lang, service, queue, checkin, busy, disabled, notice, onTake, onCheckin, onDismissNotice }: Props) {
+export function ServiceScreen({ t, lang, service, queue, busy, disabled, notice, onTake, onCheckin, onDismissNotice }: Props) {
   const guide = localized(service.guide, lang);
   return (
     <main className="screen service-screen">
@@ -51,10 +50,6 @@ export function ServiceScreen({ t, lang, service, queue, checkin, busy, disabled
           <div className="busy" role="status" data-testid="busy">
             <span className="spinner" aria-hidden="true" /> {busy === 'retrying' ? t('retrying') : t('taking')}
           </div>
-        ) : checkin ? (
-          <button type="button" className="primary-button" data-testid="enter-code" disabled={disabled} onClick={onCheckin}>
-            {t('checkinTitle')}
-          </button>
         ) : (
           <>
             <button type="button" className="primary-button" data-testid="take-ticket" disabled={disabled} onClick={onTake}>

@@ -22,6 +22,8 @@ export interface HallConnection {
   serverDown: boolean;
   /** Called by the take-ticket flow when the server stopped answering. */
   markServerDown(): void;
+  /** The server speaks a newer realtime protocol: live waits stop; this kiosk needs an update. */
+  outdated: boolean;
 }
 
 const RETRY_MS = 3000;
@@ -107,6 +109,11 @@ export function useHallConnection(): HallConnection {
         onStatus: (status) => {
           setFeedStatus(status);
           if (status === 'online') setHttpDown(false);
+          // No more live updates: waits would only grow stale on the screen.
+          if (status === 'outdated') {
+            setQueues(new Map());
+            setTicketEstimates(new Map());
+          }
         },
       },
     );
@@ -127,5 +134,5 @@ export function useHallConnection(): HallConnection {
 
   const markServerDown = useCallback(() => setHttpDown(true), []);
   const serverDown = httpDown || feedStatus === 'offline';
-  return { phase, api, hall, queues, ticketEstimates, serverDown, markServerDown };
+  return { phase, api, hall, queues, ticketEstimates, serverDown, markServerDown, outdated: feedStatus === 'outdated' };
 }

@@ -119,12 +119,13 @@ export function StatusApp({ publicId, initialLang }: Props) {
       )}
       {ticket.canCancel &&
         (confirming ? (
-          <div className="phone-confirm" role="alertdialog">
-            <p>{t('confirmCancel')}</p>
+          <div className="phone-confirm" role="alertdialog" aria-labelledby="phone-confirm-question">
+            <p id="phone-confirm-question">{t('confirmCancel')}</p>
             <button type="button" className="phone-danger" data-testid="cancel-confirm" disabled={busy} onClick={() => void act('cancel', {})}>
               {t('confirmYes')}
             </button>
-            <button type="button" className="phone-secondary" onClick={() => setConfirming(false)}>
+            {/* The safe choice has focus: the button that opened the question is gone. */}
+                <button type="button" className="phone-secondary" autoFocus onClick={() => setConfirming(false)}>
               {t('confirmNo')}
             </button>
           </div>

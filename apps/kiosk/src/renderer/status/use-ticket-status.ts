@@ -70,12 +70,18 @@ export function useTicketStatus(publicId: string): TicketStatusState {
         else if (!up) setConnectionLost(true);
       }
     };
-    // Slow polling runs only while the socket is down.
+    // Slow polling runs only while the socket is down. Each failed reconnection reports "down"
+    // again: a look already due keeps its time, or attempts every few seconds would put it off
+    // for as long as the socket stays away.
     const schedule = (): void => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (cancelled || up) return;
+      if (cancelled || up) {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        return;
+      }
+      if (timer) return;
       timer = setTimeout(() => {
+        timer = undefined;
         void fetchOnce().then(schedule);
       }, SLOW_POLL_MS);
     };

@@ -8,8 +8,7 @@ import webpush from 'web-push';
 import type { Logger } from 'pino';
 import type { HallEvent, PushSubscriptionBody } from '@hallq/shared';
 import type { Tx } from '../../storage/command-queue';
-import type { Db } from '../../storage/db';
-import { PushRepo, type StoredPushSubscription } from '../../storage/push-repo';
+import type { PushRepo, StoredPushSubscription } from '../../storage/push-repo';
 import type { StoredTicket } from '../../storage/ticket-repo';
 import type { Clock } from '../clock';
 import type { Core } from '../core';
@@ -62,13 +61,12 @@ export class PushNotifier {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    db: Db,
     private readonly core: Core,
     private readonly logger: Logger,
     private readonly options: PushOptions,
     private readonly clock: Clock = core.clock,
   ) {
-    this.repo = new PushRepo(db);
+    this.repo = core.repos.push;
     this.timer = setInterval(() => this.checkAhead(), options.checkMs ?? 5000);
     this.timer.unref();
   }

@@ -1,35 +1,8 @@
 // The forecast a staffing plan starts from, learned from the hall's own event log: mean arrivals
 // per service and local hour of day over the days of a range on which the hall issued tickets,
 // and the mean window time per visitor of each service. Pure: events and services in, figures out.
-import type { HallEvent } from '@hallq/shared';
+import type { DayType, HallEvent, LearnedForecast, ServiceTime } from '@hallq/shared';
 import { datesBetween, localHour, weekdayOfDate } from './local-dates';
-
-export const DAY_TYPES = ['all', 'weekdays', 'weekends'] as const;
-export type DayType = (typeof DAY_TYPES)[number];
-
-export type ServiceTimeSource = 'events' | 'learned' | 'expected';
-
-export interface ServiceTime {
-  minutes: number;
-  source: ServiceTimeSource;
-  /** Visitors whose service was observed in the range (source `events`). */
-  samples: number;
-}
-
-export interface LearnedForecast {
-  from: string;
-  to: string;
-  days: DayType;
-  /** Dates of the range of the day type asked for. */
-  datesInRange: number;
-  /** Of those, dates on which at least one ticket was issued: the means are per such day. */
-  activeDays: number;
-  /** Tickets issued on those dates (services known to the hall). */
-  tickets: number;
-  /** Mean arrivals per active day, by service id and local hour of day (24 numbers). */
-  arrivals: Record<string, number[]>;
-  serviceTimes: Record<string, ServiceTime>;
-}
 
 export interface ForecastService {
   id: string;

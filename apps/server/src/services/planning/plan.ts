@@ -4,18 +4,7 @@
 // scenario file for the simulator to confirm it with multi-skill windows and the real routing
 // engine (`npm run simulate -- --scenario plan.json [--plan]`). The server does not simulate:
 // the simulator lives in scripts/, and a confirming search runs hundreds of simulations.
-import { firstCut, type FirstCutHour, type LocalizedText, type PlanHour, type PlanningGoal, type SuggestedWindow } from '@hallq/shared';
-import type { ServiceTimeSource } from './forecast';
-import { suggestSkills, type PlanWindow } from './skill-plan';
-
-export interface PlanService {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  moduleId: string;
-  serviceMinutes: number;
-  serviceTimeSource: ServiceTimeSource | 'request';
-}
+import { firstCut, suggestSkills, type FirstCutHour, type LocalizedText, type PlanHour, type PlanningGoal, type PlanService, type PlanWindow, type StaffingPlan, type SuggestedWindow } from '@hallq/shared';
 
 export interface PlanInput {
   hallName: string;
@@ -27,24 +16,6 @@ export interface PlanInput {
   goal: PlanningGoal;
 }
 
-export interface StaffingPlanResult {
-  method: 'erlang-c';
-  /** Whether a simulation confirmed the plan (never on the server; see `notes` and `scenario`). */
-  simulated: false;
-  notes: string[];
-  goal: PlanningGoal;
-  services: PlanService[];
-  modules: Array<{ id: string; name: LocalizedText }>;
-  /** Hours 0..23. */
-  hours: PlanHour[];
-  /** First and last hour (inclusive) with arrivals; null without any. */
-  span: { from: number; to: number } | null;
-  totals: { dedicatedWindowHours: number; recommendedWindowHours: number; pooledWindowHours: number; peakRecommended: number };
-  skillPlan: SuggestedWindow[];
-  /** A simulator scenario (scripts/README.md) with the suggested windows; null without arrivals. */
-  scenario: object | null;
-}
-
 export const PLAN_NOTES = [
   'Erlang C first cut per hour of day: Poisson arrivals, exponential service times, each hour taken as a steady state; queues do not carry over between hours.',
   'recommended = per module, windows carrying all of the module\'s services at tier 1 (Erlang C on the pooled module); pooled (every window serves everything) is a lower bound, dedicated an upper one.',
@@ -53,7 +24,7 @@ export const PLAN_NOTES = [
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function buildPlan(input: PlanInput): StaffingPlanResult {
+export function buildPlan(input: PlanInput): StaffingPlan {
   const { goal } = input;
   const demand = input.services.map((s) => ({
     id: s.id,

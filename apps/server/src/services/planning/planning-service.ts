@@ -1,12 +1,12 @@
 // The staffing planner over a hall's data: reads the events a date range needs and the hall's
 // configuration (services, modules, windows), then runs the pure forecast and plan.
-import { HALL_EVENT_TYPES } from '@hallq/shared';
+import { HALL_EVENT_TYPES, type DayType, type LearnedForecast, type PlanService, type StaffingPlan } from '@hallq/shared';
 import type { HistoryRepo } from '../../storage/history-repo';
 import type { HallMirror } from '../hall-mirror';
 import { AppError } from '../errors';
-import { learnForecast, type DayType, type LearnedForecast } from './forecast';
+import { learnForecast } from './forecast';
 import { addDays, rangeBounds } from './local-dates';
-import { buildPlan, type PlanService, type StaffingPlanResult } from './plan';
+import { buildPlan } from './plan';
 import { localTime } from '../clock';
 import { hallScenario, simulateTomorrow, type SkillsMatrix, type TomorrowAnswer } from './tomorrow';
 
@@ -55,7 +55,7 @@ export interface PlanRequest extends RangeQuery {
   targetMinutes?: number;
 }
 
-export type HallPlan = StaffingPlanResult & { forecastSource: 'request' | 'learned'; learnedFrom: Omit<LearnedForecast, 'arrivals' | 'serviceTimes'> };
+export type HallPlan = StaffingPlan & { forecastSource: 'request' | 'learned'; learnedFrom: Omit<LearnedForecast, 'arrivals' | 'serviceTimes'> };
 
 export function hallPlan(history: HistoryRepo, m: HallMirror, req: PlanRequest, now: number): HallPlan {
   const unknown = [...Object.keys(req.forecast ?? {}), ...Object.keys(req.serviceMinutes ?? {})].filter((id) => !m.services.has(id));

@@ -2,11 +2,10 @@
 // scenario of the simulator, run with today's skills matrix and with a proposed one on the same
 // arrivals; and, when asked, the staffing planner's own proposal for the same windows. Pure
 // beside the history read (planning-service.ts).
-import type { SimulatedDay, SkillsMatrix, TomorrowSimulation } from '@hallq/shared';
+import type { LearnedForecast, SimulatedDay, SkillsMatrix, TomorrowSimulation } from '@hallq/shared';
 import { parseScenario, planScenario, simulate } from '@hallq/simulation';
 import type { Scenario, ScenarioWindow, SimulationResult } from '@hallq/simulation';
 import type { HallMirror } from '../hall-mirror';
-import type { LearnedForecast } from './forecast';
 
 export type { SimulatedDay, SkillsMatrix } from '@hallq/shared';
 export type TomorrowAnswer = TomorrowSimulation;

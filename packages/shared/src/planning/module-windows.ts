@@ -1,9 +1,10 @@
-// Skill assignment for a staffing plan: the windows each module needs (its services pooled), what
-// each window carries (its module's services tier 1; tier 2 the services of the other modules
-// seated in the same zone, so neighbours help at peaks, and whatever the existing window already
-// serves) and which existing window could take it (one already carrying the module at tier 1,
-// then one in the module's zone, then any). Pure.
-import type { Skill, SuggestedWindow } from '@hallq/shared';
+// The skills of the first-cut staffing plan (first-cut.ts): the windows each module needs (its
+// services pooled), what each window carries (its module's services tier 1; tier 2 the services
+// of the other modules seated in the same zone, so neighbours help at peaks, and whatever the
+// existing window already serves) and which existing window could take it (one already carrying
+// the module at tier 1, then one in the module's zone, then any). Pure.
+import type { Skill } from '../domain';
+import type { SuggestedWindow } from './plan-types';
 
 export interface PlanWindow {
   id: string;

@@ -1,4 +1,4 @@
-import { intervalsOf, suggestSkills } from './skill-plan';
+import { intervalsOf, suggestSkills } from './module-windows';
 
 describe('suggestSkills', () => {
   const windows = [

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CommandQueue, type Tx } from './command-queue';
+import { WalSyncThread, type Durability } from './wal-sync';
+
+// The write path with its disk flush off the event loop: nobody is answered before the flush,
+// the next batch gathers meanwhile and runs after it, in order, and a failed flush is fatal
+// without anyone being told of the change.
+
+/** A flush the test completes by hand. */
+class HeldFlush implements Durability {
+  calls: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  sync(): Promise<void> {
+    return new Promise((resolve, reject) => this.calls.push({ resolve, reject }));
+  }
+  async close(): Promise<void> {}
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function openDb(): Database.Database {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-queue-'));
+  const db = new Database(path.join(dir, 'q.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  return db;
+}
+
+const insert = (v: string) => (tx: Tx): string => {
+  tx.db.prepare('INSERT INTO t (v) VALUES (?)').run(v);
+  return v;
+};
+const rows = (db: Database.Database): string[] => (db.prepare('SELECT v FROM t ORDER BY id').all() as Array<{ v: string }>).map((r) => r.v);
+
+describe('CommandQueue with the disk flush on its own thread', () => {
+  test('answers only after the flush; the event loop and the next batch go on meanwhile, in order', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const published: string[][] = [];
+    const queue = new CommandQueue(db, (committed) => published.push(committed.map((tx) => tx.events.length.toString())), { durability: flush });
+    const answered: string[] = [];
+    const first = [queue.run(insert('a')), queue.run(insert('b'))].map((p) => p.then((v) => answered.push(v)));
+    await turn();
+    // Committed (the connection sees it) and the flush asked for, but nobody told yet.
+    expect(rows(db)).toEqual(['a', 'b']);
+    expect(flush.calls).toHaveLength(1);
+    expect(published).toHaveLength(0);
+    expect(queue.unflushed).toBe(true);
+    // The event loop is free: more commands gather, but do not run before the flush.
+    const second = [queue.run(insert('c')), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
+    await turn();
+    await turn();
+    expect(rows(db)).toEqual(['a', 'b']);
+    expect(answered).toEqual([]);
+    // The connection is back to synchronous=FULL between batches (every other write stays FULL).
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+
+    flush.calls[0]!.resolve();
+    await Promise.all(first);
+    expect(answered).toEqual(['a', 'b']);
+    expect(published).toHaveLength(1);
+    // The batch that gathered ran at once, and waits for its own flush.
+    expect(rows(db)).toEqual(['a', 'b', 'c', 'd']);
+    expect(flush.calls).toHaveLength(2);
+    flush.calls[1]!.resolve();
+    await Promise.all(second);
+    expect(answered).toEqual(['a', 'b', 'c', 'd']);
+    expect(published).toHaveLength(2);
+    expect(queue.unflushed).toBe(false);
+    await queue.close();
+    db.close();
+  });
+
+  test('a batch that wrote nothing is answered without a flush', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    await expect(queue.run(() => 'read only')).resolves.toBe('read only');
+    const failing = queue.run(() => {
+      throw new Error('refused');
+    });
+    await expect(failing).rejects.toThrow('refused');
+    expect(flush.calls).toHaveLength(0);
+    await queue.close();
+    db.close();
+  });
+
+  test('a failed flush refuses the batch and every later command, tells nobody and stops the server', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const published: number[] = [];
+    const fatal: Error[] = [];
+    const queue = new CommandQueue(db, (committed) => published.push(committed.length), { durability: flush, onFatal: (e) => fatal.push(e) });
+    const first = queue.run(insert('a'));
+    await turn();
+    const waiting = queue.run(insert('b'));
+    flush.calls[0]!.reject(new Error('EIO'));
+    await expect(first).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('EIO') });
+    await expect(waiting).rejects.toMatchObject({ code: 'internal' });
+    await expect(queue.run(insert('c'))).rejects.toMatchObject({ code: 'internal' });
+    // The mirror and the clients never learnt of the change; the waiting command never ran.
+    expect(published).toEqual([]);
+    expect(rows(db)).toEqual(['a']);
+    expect(fatal.map((e) => e.message)).toEqual(['EIO']);
+    expect(flush.calls).toHaveLength(1);
+    await queue.close();
+    db.close();
+  });
+
+  test('close runs what is queued and waits for its flush', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const a = queue.run(insert('a'));
+    const closed = queue.close();
+    await expect(queue.run(insert('b'))).rejects.toThrow('closed');
+    expect(flush.calls).toHaveLength(1);
+    flush.calls[0]!.resolve();
+    await closed;
+    await expect(a).resolves.toBe('a');
+    expect(rows(db)).toEqual(['a']);
+    db.close();
+  });
+});
+
+describe('WalSyncThread', () => {
+  test('flushes the WAL file on its own thread', async () => {
+    const db = openDb();
+    const thread = new WalSyncThread(`${db.name}-wal`);
+    const queue = new CommandQueue(db, () => undefined, { durability: thread });
+    await Promise.all([queue.run(insert('a')), queue.run(insert('b'))]);
+    await queue.run(insert('c'));
+    expect(thread.syncs).toBe(2);
+    await queue.close();
+    await expect(thread.sync()).rejects.toThrow('closed');
+    db.close();
+  });
+
+  test('a flush that cannot be done is refused, and so is every later one', async () => {
+    const thread = new WalSyncThread(path.join(os.tmpdir(), 'hallq-no-such-dir', 'x.sqlite-wal'));
+    await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
+    await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
+    await thread.close();
+  });
+});

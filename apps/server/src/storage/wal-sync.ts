@@ -1,0 +1,112 @@
+// Flushes the write-ahead log to disk on a thread of its own, so the event loop keeps serving
+// while the disk works. The command queue commits a batch without waiting for the disk
+// (`synchronous=NORMAL` for that one COMMIT: its pages are in the WAL file, not yet flushed) and
+// answers nobody until `sync()` has resolved: an fsync of the WAL file started after the COMMIT
+// returned covers every page that COMMIT wrote, so an answered change survives a power cut exactly
+// as with `synchronous=FULL`. The thread is started at the first sync and holds the WAL file open.
+import { Worker } from 'node:worker_threads';
+
+/** Makes what has been committed so far durable. */
+export interface Durability {
+  /** Resolves once everything committed before the call is on disk; rejects if it may not be. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Plain JavaScript (evaluated), so it runs the same from the compiled server and under the tests.
+const THREAD = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+let fd = -1;
+let file = '';
+function open(walFile) {
+  if (fd >= 0 && file === walFile && fs.fstatSync(fd).nlink > 0) return fd;
+  if (fd >= 0) fs.closeSync(fd);
+  fd = -1;
+  const opened = fs.openSync(walFile, 'r');
+  // The WAL's directory entry too, the first time: a new file is durable only once it is named.
+  const dir = fs.openSync(path.dirname(walFile), 'r');
+  try { fs.fsyncSync(dir); } finally { fs.closeSync(dir); }
+  fd = opened;
+  file = walFile;
+  return fd;
+}
+parentPort.on('message', (m) => {
+  try {
+    fs.fsyncSync(open(m.file));
+    parentPort.postMessage({ id: m.id });
+  } catch (error) {
+    parentPort.postMessage({ id: m.id, error: String(error && error.message ? error.message : error) });
+  }
+});
+`;
+
+interface Waiting {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export class WalSyncThread implements Durability {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private broken: Error | null = null;
+  /** How many fsyncs this thread has done (tests check the commits go through it). */
+  syncs = 0;
+
+  /** `walFile`: the database's `-wal` file. */
+  constructor(private readonly walFile: string) {}
+
+  sync(): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, file: this.walFile });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(THREAD, { eval: true, name: 'hallq-wal-sync' });
+    worker.on('message', (m: { id: number; error?: string }) => {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (m.error === undefined) {
+        this.syncs++;
+        w.resolve();
+      } else {
+        // After a failed fsync the kernel may have dropped the pages: nothing later can be trusted.
+        this.breakWith(new Error(`flushing the database to disk failed: ${m.error}`));
+        w.reject(this.broken!);
+      }
+    });
+    worker.on('error', (error) => this.breakWith(error instanceof Error ? error : new Error(String(error))));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.breakWith(new Error(`the disk flush thread stopped (exit code ${code})`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private breakWith(error: Error): void {
+    this.broken ??= error;
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const w of waiting) w.reject(this.broken);
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.broken ??= new Error('the disk flush thread is closed');
+    if (worker) await worker.terminate();
+    this.breakWith(this.broken);
+  }
+}
