@@ -38,12 +38,7 @@ async function serveOne(): Promise<{ id: string; number: string; officer: string
 describe('supervisor board alerts', () => {
   it('shows a bad rating made through the API, a device fault, and overdue follow-ups linking to the reports page', async () => {
     // The board runs on Chromium's controllable clock, so the minute's poll can be reached at once.
-    board = await world.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    await board.clock.install();
-    await board.goto(`${world.server.url}/console/`);
-    await board.fill('input[name=username]', 'super');
-    await board.fill('input[name=password]', 'demo');
-    await board.click('button[type=submit]');
+    board = await world.signIn('super', { clock: true });
     await board.getByTestId('board-queues').waitFor();
     const alerts = board.getByTestId('board-alerts');
     expect(await alerts.locator('li[data-kind=bad-rating]').count()).toBe(0);

@@ -132,13 +132,8 @@ describe('console', () => {
     const first = await takeOnKiosk(ids.kioskToken, ids.serviceId);
 
     // The supervisor's board runs on Chromium's clock, so the wait alerts can be reached at once.
-    const board = await world.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const board = await world.signIn('super', { clock: true });
     pages.push(board);
-    await board.clock.install();
-    await board.goto(`${world.server.url}/console/`);
-    await board.fill('input[name=username]', 'super');
-    await board.fill('input[name=password]', 'demo');
-    await board.click('button[type=submit]');
     await board.getByTestId('board-queues').waitFor();
     await board.waitForFunction(() => document.querySelector('[data-testid=queue-E2E1] td.num')?.textContent === '1');
 

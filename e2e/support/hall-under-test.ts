@@ -2,7 +2,7 @@
 // started before its tests and stopped after them, and console pages signed in as a member of
 // staff and opened where the test begins.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser } from './browser';
 import { startServer, type StartOptions, type TestServer } from './server';
 
 export interface SignInOptions {
@@ -11,11 +11,16 @@ export interface SignInOptions {
   /** Where the page goes once signed in (e.g. `/console/admin/hall`); default the role's start page. */
   path?: string;
   viewport?: { width: number; height: number };
+  /** The page runs on Chromium's controllable clock (`page.clock`), installed before the console loads. */
+  clock?: boolean;
 }
 
 /** A new browser context on the console, signed in as `username`, then opened at `options.path`. */
 export async function signInToConsole(browser: Browser, baseUrl: string, username: string, options: SignInOptions = {}): Promise<Page> {
-  const page = await newPage(browser, `${baseUrl}/console/`, { viewport: options.viewport ?? { width: 1366, height: 768 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  if (options.clock) await page.clock.install();
+  await page.goto(`${baseUrl}/console/`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', options.password ?? 'demo');
   await page.click('button[type=submit]');

@@ -7,6 +7,9 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
+/** SQLite page cache per connection, in KiB. */
+export const PAGE_CACHE_KIB = 4096;
+
 /** `onSql` sees the text of every statement run (tests count the work a request costs). */
 export function openDatabase(dataDir: string, fileName = 'hallq.sqlite', options: { onSql?: (sql: string) => void } = {}): Db {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -17,6 +20,10 @@ export function openDatabase(dataDir: string, fileName = 'hallq.sqlite', options
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Page cache per connection: 4 MB holds the hot B-tree pages of a day's writes (the driver's
+  // default is 16 MB per connection, resident for the life of the process); the rest of the file
+  // stays in the OS's page cache, a read away.
+  db.pragma(`cache_size = ${-PAGE_CACHE_KIB}`);
   cacheStatements(db);
   migrate(db);
   return db;

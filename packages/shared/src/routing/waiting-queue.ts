@@ -30,10 +30,16 @@ function position(lane: readonly RoutingTicket[], t: RoutingTicket): number {
 
 const bucketKey = (serviceId: string, stage: number): string => `${serviceId}\u0000${stage}`;
 
+/** The lane of a ticket within its bucket: decided by its own (unchanging) fields. */
+const laneOf = <T extends RoutingTicket>(b: Bucket<T>, t: T): T[] => (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal);
+
 export class WaitingQueue<T extends RoutingTicket = RoutingTicket> {
   private readonly buckets = new Map<string, Bucket<T>>();
-  /** Each waiting ticket with the lane it sits in (the ticket object is never copied). */
-  private readonly byId = new Map<string, { ticket: T; lane: T[] }>();
+  /**
+   * Each waiting ticket by id (the ticket object is never copied). Its lane follows from its own
+   * fields, so nothing else is kept per ticket: the object, its id and one slot in its lane.
+   */
+  private readonly byId = new Map<string, T>();
 
   get size(): number {
     return this.byId.size;
@@ -42,7 +48,7 @@ export class WaitingQueue<T extends RoutingTicket = RoutingTicket> {
     return this.byId.has(id);
   }
   get(id: string): T | undefined {
-    return this.byId.get(id)?.ticket;
+    return this.byId.get(id);
   }
   /** Every waiting ticket, lane by lane (each lane in queue order). */
   all(): T[] {
@@ -83,22 +89,26 @@ export class WaitingQueue<T extends RoutingTicket = RoutingTicket> {
       b = { serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] };
       this.buckets.set(key, b);
     }
-    const lane = t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal;
+    const lane = laneOf(b, t);
     const last = lane[lane.length - 1];
     // Arrivals come in time order: appending is the common case.
     if (!last || before(last, t)) lane.push(t);
     else lane.splice(position(lane, t), 0, t);
-    this.byId.set(t.id, { ticket: t, lane });
+    this.byId.set(t.id, t);
   }
 
   /** Takes a ticket out; an unknown id changes nothing. Returns the ticket that was there. */
   remove(id: string): T | undefined {
-    const e = this.byId.get(id);
-    if (!e) return undefined;
-    const i = position(e.lane, e.ticket);
-    if (e.lane[i]?.id === id) e.lane.splice(i, 1);
+    const t = this.byId.get(id);
+    if (!t) return undefined;
+    const b = this.buckets.get(bucketKey(t.serviceId, t.stage));
+    if (b) {
+      const lane = laneOf(b, t);
+      const i = position(lane, t);
+      if (lane[i]?.id === id) lane.splice(i, 1);
+    }
     this.byId.delete(id);
-    return e.ticket;
+    return t;
   }
 
   /** A forecast's own view of these lanes: its removals and insertions leave the queue as it is. */

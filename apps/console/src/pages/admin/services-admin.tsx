@@ -9,6 +9,7 @@ import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
 import { bodyOf, draftOf, ServiceForm } from './service-form';
 import type { ServiceDraft } from './service-form';
+import { FormActions } from '../../components/form-actions';
 
 export function ServicesAdmin({ hallId, config, reloadConfig }: AdminSectionProps) {
   const { t, pick } = useI18n();
@@ -56,14 +57,7 @@ export function ServicesAdmin({ hallId, config, reloadConfig }: AdminSectionProp
           <h2>{editing.id ? t('svc.editTitle', { name: editing.draft.nameZh }) : t('svc.new')}</h2>
           <ServiceForm config={config} draft={editing.draft} onChange={(draft) => setEditing({ ...editing, draft })} />
           <ErrorBox error={error} />
-          <div className="form-actions">
-            <button type="submit" className="btn-primary" disabled={busy}>
-              {t('common.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions onCancel={() => setEditing(null)} disabled={busy} />
         </form>
       )}
       {!editing && <ErrorBox error={error} />}

@@ -6,6 +6,7 @@ import { ErrorBox } from '../../components/error-box';
 import { useI18n } from '../../i18n';
 import { zodIssues } from '../../lib/errors';
 import type { ShownError } from '../../lib/errors';
+import { FormActions } from '../../components/form-actions';
 
 export function StaffPasswordDialog({ member, onClose, onSave }: { member: StaffMember; onClose(): void; onSave(password: string): void }) {
   const { t } = useI18n();
@@ -26,14 +27,7 @@ export function StaffPasswordDialog({ member, onClose, onSave }: { member: Staff
           <input name="new-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <ErrorBox error={error} />
-        <div className="form-actions">
-          <button type="submit" className="btn-primary">
-            {t('common.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import type { HallConfig, Skill, WindowView } from '@hallq/shared';
 import { Dialog } from '../../components/dialog';
 import { TIERS } from '../../lib/skills';
 import { useI18n } from '../../i18n';
+import { FormActions } from '../../components/form-actions';
 
 export function SkillsDialog({ config, window: w, onClose, onSave }: { config: HallConfig; window: WindowView; onClose(): void; onSave(skills: Skill[]): void }) {
   const { t, pick } = useI18n();
@@ -45,14 +46,7 @@ export function SkillsDialog({ config, window: w, onClose, onSave }: { config: H
             </label>
           ))}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn-primary">
-            {t('common.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/dialog';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { yesNoForKey } from '../../lib/shortcuts';
+import { FormActions } from '../../components/form-actions';
 
 export function CompleteDialog({ number, onClose, onDone }: { number: string; onClose(): void; onDone(firstTime: boolean, note: string): void }) {
   const { t } = useI18n();
@@ -95,14 +96,7 @@ export function TransferDialog({ config, number, serviceId, stage, onClose, onDo
             ))}
           </select>
         </label>
-        <div className="form-actions">
-          <button type="submit" className="btn-primary" data-testid="transfer-submit">
-            {t('action.transfer')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions label={t('action.transfer')} onCancel={onClose} testId="transfer-submit" />
       </form>
     </Dialog>
   );
@@ -134,14 +128,7 @@ export function ReasonDialog({ title, label, presets, onClose, onDone }: { title
           {label}
           <input name="reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} required={!presets} />
         </label>
-        <div className="form-actions">
-          <button type="submit" className="btn-primary" data-testid="reason-submit">
-            {t('common.confirm')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions label={t('common.confirm')} onCancel={onClose} testId="reason-submit" />
       </form>
     </Dialog>
   );
