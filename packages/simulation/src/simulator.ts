@@ -1,13 +1,13 @@
 // One replication of a scenario: a discrete-event simulation whose windows call tickets with the
 // real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait estimate
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
-import { DEFAULT_ROUTING_POLICY, estimateWaits, expectedFreeAt, expectedHoldSeconds, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, tierFor, canServe, updateServiceSeconds, updateShare } from '@hallq/shared';
-import type { EstimatorWindow, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
+import { CandidateIndex, DEFAULT_ROUTING_POLICY, DRAWN_RANGE, drawnEstimate, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, SERVICE_TIME_BOUNDS, learnedMeanCv, seededUniform, stageKey, tierFor, canServe, updateServiceSeconds, updateShare } from '@hallq/shared';
+import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
 import { aheadInService, newWaitingRoom, type SimTicket } from './sim-ticket';
 import { EventHeap } from './heap';
 import { Random } from './rng';
 import type { Scenario, ScenarioService, ScenarioWindow, ServiceTimeDistribution } from './scenario';
-import { distributionMean } from './scenario';
+import { distributionMean, rateAt } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
 import { RemoteHolding } from './remote-visitors';
 
@@ -16,7 +16,40 @@ export interface EstimateRecord {
   estimateSeconds: number;
   naiveSeconds: number;
   actualSeconds: number;
+  /** The spread of the random forecasts (E6): their 10% and 90% quantiles, when drawn. */
+  drawnLowSeconds?: number;
+  drawnHighSeconds?: number;
+  /** With `keepDraws`: every random forecast's wait, sorted (for tuning the range's quantiles). */
+  draws?: number[];
 }
+
+/** How the simulated hall server estimates (the shared estimator's options). */
+export interface EstimatorConfig {
+  /** Random forecasts per estimate (E6); 0 = the one expected forecast. */
+  samples: number;
+  /** Expected arrivals from the scenario's hourly rates, as the hall learns them from its history (E5). */
+  arrivals: boolean;
+  /** Learned mean per stage (else per service), and later stages joining the queue again. */
+  stages: boolean;
+  /** Coefficient of variation of service times when drawing; null = learned per service and stage. */
+  cv: number | null;
+  /** Relative standard error of a learned mean when drawing; null = that of the learning weight (alpha). */
+  meanCv: number | null;
+  /** The range shown: quantiles of the random forecasts' waits and slack. */
+  range: DrawnRangeSpec;
+  /** Keep every draw in the estimate records. */
+  keepDraws: boolean;
+}
+
+export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
+  samples: ESTIMATE_DRAWS,
+  arrivals: true,
+  stages: true,
+  cv: null,
+  meanCv: null,
+  range: DRAWN_RANGE,
+  keepDraws: false,
+};
 
 /** One visitor's first call, for generated history (option `recordTickets`). */
 export interface TicketTrace {
@@ -61,6 +94,7 @@ export interface ReplicationOptions {
   windows?: ReadonlyArray<ScenarioWindow>;
   /** Weight of each new observation in the learned mean service time; default the server's (SERVICE_TIME_ALPHA). */
   serviceTimeAlpha?: number;
+  estimator?: Partial<EstimatorConfig>;
 }
 
 type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number } | { kind: 'arrive'; ticket: SimTicket };
@@ -79,6 +113,9 @@ interface WindowState {
 interface Issued {
   estimateSeconds: number | null;
   naiveSeconds: number;
+  drawnLowSeconds?: number;
+  drawnHighSeconds?: number;
+  draws?: number[];
 }
 
 export function routingContext(scenario: Scenario): RoutingContext {
@@ -147,8 +184,40 @@ export function runReplication(scenario: Scenario, replication: number, options:
   const rngRemote = services.map((s) => stream(`remote:${s.id}`));
   const holding = new RemoteHolding(scenario.remoteGraceMinutes * 60_000, options.serviceTimeAlpha);
   const learned = new Map(services.map((s) => [s.id, distributionMean(s.serviceMinutes) * 60]));
-  // Learned like the service time: the share of called visitors who never came.
-  const learnedNoShow = new Map(services.map((s) => [s.id, 0]));
+  // Learned like the service time, from the hall's history (the scenario's share) on: the share
+  // of called visitors who never came.
+  const learnedNoShow = new Map(services.map((s) => [s.id, s.noShowShare]));
+  const config: EstimatorConfig = { ...DEFAULT_ESTIMATOR_CONFIG, ...options.estimator };
+  // Per (service, stage), for the estimator: the learned mean and mean square of service times,
+  // from the scenario's calibration (the hall's history) on.
+  const stageMoments = new Map<string, { mean: number; square: number }>();
+  for (const s of services) {
+    for (let k = 0; k <= (s.stages?.length ?? 0); k++) {
+      const d = stageDistribution(s, k);
+      const m = distributionMean(d) * 60;
+      const cv = d.distribution === 'lognormal' ? (d.sd !== undefined ? d.sd / d.mean : (d.cv ?? 1)) : d.distribution === 'exponential' ? 1 : d.distribution === 'constant' ? 0 : 0.7;
+      stageMoments.set(stageKey(s.id, k), { mean: m, square: m * m * (1 + cv * cv) });
+    }
+  }
+  const alpha = options.serviceTimeAlpha;
+  const learnStage = (serviceId: string, stage: number, seconds: number): void => {
+    const m = stageMoments.get(stageKey(serviceId, stage));
+    if (!m) return;
+    m.mean = updateServiceSeconds(m.mean, seconds, alpha);
+    const x = Math.min(SERVICE_TIME_BOUNDS.max, Math.max(SERVICE_TIME_BOUNDS.min, seconds));
+    m.square += (alpha ?? SERVICE_TIME_ALPHA) * (x * x - m.square);
+  };
+  const stageMean = (serviceId: string, stage: number): number =>
+    config.stages ? (stageMoments.get(stageKey(serviceId, stage))?.mean ?? 300) : (learned.get(serviceId) ?? 300);
+  const forecastRandom = seededUniform(Random.stream(scenario.seed, replication, 'forecast').next() * 2 ** 32);
+  const arrivals: ExpectedArrivals[] = services.map((s) => ({
+    serviceId: s.id,
+    ratePerHour: (t: number) => rateAt(s.arrivalsPerHour, hourOfDay(scenario.startHour, t)) * (1 - s.remoteShare),
+    endsAt: endMs,
+    priorityShare: s.priorityShare,
+    appointmentShare: s.appointmentShare,
+    appointmentLeadSeconds: s.appointmentLeadMinutes * 60,
+  }));
 
   const result: ReplicationResult = {
     waits: [],
@@ -228,7 +297,14 @@ export function runReplication(scenario: Scenario, replication: number, options:
         if (!noShow) inc(result.windowServed, w.def.id);
         const est = issued.get(ticket);
         if (est && est.estimateSeconds !== null)
-          result.estimates.push({ serviceId: ticket.serviceId, estimateSeconds: est.estimateSeconds, naiveSeconds: est.naiveSeconds, actualSeconds: wait });
+          result.estimates.push({
+            serviceId: ticket.serviceId,
+            estimateSeconds: est.estimateSeconds,
+            naiveSeconds: est.naiveSeconds,
+            actualSeconds: wait,
+            ...(est.drawnLowSeconds !== undefined ? { drawnLowSeconds: est.drawnLowSeconds, drawnHighSeconds: est.drawnHighSeconds } : {}),
+            ...(est.draws ? { draws: est.draws } : {}),
+          });
       }
       issued.delete(ticket);
     }
@@ -266,24 +342,57 @@ export function runReplication(scenario: Scenario, replication: number, options:
   };
 
   const estimate = (ticket: SimTicket): Issued => {
-    // What a hall server knows: the learned means and no-show shares, who is at each window since
-    // when, and the windows' timetable (a window on its break is back at the break's end).
-    const hold = new Map(services.map((s) => [s.id, expectedHoldSeconds(learned.get(s.id) ?? 300, learnedNoShow.get(s.id) ?? 0)]));
+    // What a hall server knows: the learned means (per stage), spreads and no-show shares, who is
+    // at each window since when, the windows' timetable (a window on its break is back at the
+    // break's end) and, with `arrivals`, the hourly arrival rates of its history.
+    const serviceSeconds = new Map(services.map((s) => [s.id, stageMean(s.id, 0)]));
+    const stageSeconds = new Map<string, number>();
+    const cv = new Map<string, number>();
+    for (const [key, m] of stageMoments) {
+      if (config.stages) stageSeconds.set(key, m.mean);
+    }
+    for (const s of services) {
+      const m = stageMoments.get(stageKey(s.id, 0))!;
+      cv.set(s.id, config.cv ?? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)));
+    }
     const estimatorWindows: EstimatorWindow[] = windows.map((w) => {
       const cur = w.current;
-      const busyUntil = cur ? expectedFreeAt(cur.start, noShows.has(cur.ticket) ? NO_SHOW_HOLD_SECONDS : (learned.get(cur.ticket.serviceId) ?? 300), now) : null;
+      const noShow = cur !== null && noShows.has(cur.ticket);
+      const busyUntil = cur ? expectedFreeAt(cur.start, noShow ? NO_SHOW_HOLD_SECONDS : stageMean(cur.ticket.serviceId, cur.ticket.stage), now) : null;
       const closed = w.closed.filter((c) => c.to === null || c.to > now);
       // A window on a break is back at its end; one closed for the rest of the run is not.
       const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
-      return { ...w.routing, open, busyUntil, closed };
+      const current = cur && config.stages ? { ticket: cur.ticket, since: cur.start, noShow } : undefined;
+      return { ...w.routing, open, busyUntil, closed, current };
     });
     // E4: tickets held for absent remote holders count for the share of holders who come.
     const tickets = [...room.all(), ...holding.away()];
-    const context = { ...ctx, awayShare: holding.showShare };
-    const est = estimateWaits({ tickets, windows: estimatorWindows, context, serviceSeconds: hold, now }).get(ticket.id);
+    const input = {
+      windows: estimatorWindows,
+      context: { ...ctx, awayShare: holding.showShare },
+      serviceSeconds,
+      stageSeconds,
+      noShowShare: learnedNoShow,
+      arrivals: config.arrivals ? arrivals : undefined,
+      now,
+    };
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
     const naive = naiveEstimateSeconds(aheadInService(room, ticket), learned.get(ticket.serviceId) ?? 300, open);
-    return { estimateSeconds: est?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
+    if (config.samples > 0) {
+      const sorted = CandidateIndex.sortBuckets(tickets);
+      const draws = drawnWaits({ ...input, index: () => CandidateIndex.fromSorted(sorted), focus: new Set([ticket.serviceId]) }, { random: forecastRandom, cv, defaultCv: 0.7, meanCv: config.meanCv ?? learnedMeanCv(alpha ?? SERVICE_TIME_ALPHA) }, config.samples, [ticket.id]).get(ticket.id)!;
+      const d = drawnEstimate(draws, config.range);
+      if (!d) return { estimateSeconds: null, naiveSeconds: naive };
+      return {
+        estimateSeconds: d.estimateSeconds,
+        naiveSeconds: naive,
+        drawnLowSeconds: d.range[0],
+        drawnHighSeconds: d.range[1],
+        ...(config.keepDraws ? { draws } : {}),
+      };
+    }
+    const e = forecastCalls({ ...input, index: new CandidateIndex(tickets), until: new Set([ticket.id]), focus: new Set([ticket.serviceId]) }).get(ticket.id);
+    return { estimateSeconds: e?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
   };
 
   for (;;) {
@@ -335,7 +444,10 @@ export function runReplication(scenario: Scenario, replication: number, options:
       const cur = w.current!;
       const busy = Math.min(now, endMs) - Math.max(cur.start, warmupMs);
       if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
-      if (cur.serviceSeconds !== null) learned.set(cur.ticket.serviceId, updateServiceSeconds(learned.get(cur.ticket.serviceId) ?? 300, cur.serviceSeconds, options.serviceTimeAlpha));
+      if (cur.serviceSeconds !== null) {
+        learned.set(cur.ticket.serviceId, updateServiceSeconds(learned.get(cur.ticket.serviceId) ?? 300, cur.serviceSeconds, options.serviceTimeAlpha));
+        learnStage(cur.ticket.serviceId, cur.ticket.stage, cur.serviceSeconds);
+      }
       w.current = null;
       w.idleSince = now;
       const svc = services[serviceIndex.get(cur.ticket.serviceId)!]!;

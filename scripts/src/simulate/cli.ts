@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
-import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneRange } from './estimator-eval';
+import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneDrawnQuantiles, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
 import { demoHistory } from './demo-history';
@@ -21,7 +21,8 @@ const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name>
   --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
   --evaluate-estimator    compare the wait shown at issue with the wait that happened, on
                           held-out seeds (never used for tuning), every window set
-  --tune-estimator        the shown range's factors fitted on the tuning seeds
+  --tune-estimator        the shown range's quantiles (and the factors used without random
+                          forecasts) fitted on the tuning seeds
   --demo-history <file>   write 60 generated days (30 before, 30 with the planner's windows)
                           for the hall server's demo mode
   --plan                  staffing plan: Erlang C by hour, then the skill assignment of the
@@ -107,9 +108,11 @@ function main(argv: string[]): number {
     const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
     const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
     if (values['tune-estimator']) {
-      const records = sets.flatMap((s) => TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed })));
-      output = { tuningSeeds: TUNING_SEEDS, range: tuneRange(records) };
-      text = `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: ${JSON.stringify(tuneRange(records))}\n`;
+      const records = sets.flatMap((s) => TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { keepDraws: true } })));
+      const drawnQuantiles = tuneDrawnQuantiles(records);
+      const factors = tuneRange(records);
+      output = { tuningSeeds: TUNING_SEEDS, drawnQuantiles, range: factors };
+      text = `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: random forecasts' quantiles ${JSON.stringify(drawnQuantiles)}; factors around the estimate (no draws) ${JSON.stringify(factors)}\n`;
     } else {
       const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed }));
       output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };

@@ -2,10 +2,10 @@
 // estimate (estimateWaits), the naive one (people ahead x mean / open windows) and the wait that
 // happened. Anything tuned (the estimator's constants, the shown range's factors) is tuned on
 // TUNING_SEEDS; the figures reported are on HELD_OUT_SEEDS, never used for tuning.
-import { SERVICE_TIME_ALPHA, WAIT_RANGE, waitRange } from '@hallq/shared';
-import type { WaitRangeFactors } from '@hallq/shared';
+import { DRAWN_RANGE, SERVICE_TIME_ALPHA, sortedQuantile, WAIT_RANGE, waitRange } from '@hallq/shared';
+import type { DrawnRangeSpec, WaitRangeFactors } from '@hallq/shared';
 import type { Scenario, ScenarioWindow } from '@hallq/simulation';
-import type { EstimateRecord } from '@hallq/simulation';
+import type { EstimateRecord, EstimatorConfig } from '@hallq/simulation';
 import { runReplication } from '@hallq/simulation';
 import { mean, quantile, round } from '@hallq/simulation';
 
@@ -46,8 +46,23 @@ export interface EstimatorEvaluation {
   /** The largest per-seed ratio: at most 1 means never worse than naive. */
   worstSeedRatio: number;
   notWorseThanNaive: boolean;
-  /** The shown range (shared WAIT_RANGE) and the share of waits inside it. */
-  range: WaitRangeFactors & { coverage: number; coverageGoal: readonly [number, number]; meetsCoverage: boolean };
+  /**
+   * The shown range and the share of waits inside it. Drawn: the random forecasts' quantiles
+   * and slack (shared DRAWN_RANGE), shown to visitors who are not called at once (a visitor a
+   * window is free for is called now: no range); `coverage` counts those, `coverageAll` everyone
+   * (an immediate call counts as covered). Without draws: the factors of WAIT_RANGE around the estimate.
+   */
+  range: {
+    kind: 'drawn' | 'factors';
+    drawn: DrawnRangeSpec | null;
+    factors: WaitRangeFactors | null;
+    coverage: number;
+    coverageAll: number;
+    /** Share of visitors shown a range. */
+    shownShare: number;
+    coverageGoal: readonly [number, number];
+    meetsCoverage: boolean;
+  };
 }
 
 export interface EvaluateOptions {
@@ -57,6 +72,8 @@ export interface EvaluateOptions {
   replicationsPerSeed?: number;
   serviceTimeAlpha?: number;
   range?: WaitRangeFactors;
+  /** The simulated server's estimator options (default: the server's). */
+  estimator?: Partial<EstimatorConfig>;
 }
 
 function errors(records: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): ErrorSummary {
@@ -71,12 +88,27 @@ const ratio = (rs: ReadonlyArray<EstimateRecord>): number => {
   return naive > 0 ? absSum(rs, (r) => r.estimateSeconds) / naive : 0;
 };
 
-export function coverage(records: ReadonlyArray<EstimateRecord>, f: WaitRangeFactors): number {
-  if (records.length === 0) return 0;
-  return records.filter((r) => {
-    const [a, b] = waitRange(r.estimateSeconds, f);
-    return r.actualSeconds >= a && r.actualSeconds <= b;
-  }).length / records.length;
+/** The range shown with a record's estimate: the drawn one when it has one, else the factors'; null = called at once, none shown. */
+export function shownRange(r: EstimateRecord, f: WaitRangeFactors = WAIT_RANGE): [number, number] | null {
+  if (r.drawnHighSeconds !== undefined) return r.drawnHighSeconds > 0 ? [r.drawnLowSeconds ?? 0, r.drawnHighSeconds] : null;
+  return waitRange(r.estimateSeconds, f);
+}
+
+/** Share of the records shown a range whose wait fell inside it (`all`: records shown none count as covered). */
+export function coverage(records: ReadonlyArray<EstimateRecord>, f: WaitRangeFactors = WAIT_RANGE, all = false): number {
+  let shown = 0;
+  let inside = 0;
+  for (const r of records) {
+    const range = shownRange(r, f);
+    if (!range) {
+      if (all) inside++;
+      continue;
+    }
+    shown++;
+    if (r.actualSeconds >= range[0] && r.actualSeconds <= range[1]) inside++;
+  }
+  const n = all ? records.length : shown;
+  return n === 0 ? 0 : inside / n;
 }
 
 /** The estimate records of one window set over the given seeds. */
@@ -84,7 +116,7 @@ export function estimateRecords(scenario: Scenario, seed: number, options: Evalu
   const reps = options.replicationsPerSeed ?? 2;
   const out: EstimateRecord[] = [];
   for (let r = 0; r < reps; r++)
-    out.push(...runReplication({ ...scenario, seed }, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha }).estimates);
+    out.push(...runReplication({ ...scenario, seed }, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha, estimator: options.estimator }).estimates);
   return out;
 }
 
@@ -94,6 +126,7 @@ export function evaluateEstimator(scenario: Scenario, options: EvaluateOptions =
   const bySeed = seeds.map((seed) => ({ seed, records: estimateRecords(scenario, seed, options) }));
   const all = bySeed.flatMap((s) => s.records);
   const perSeed = bySeed.map((s) => ({ seed: s.seed, visitors: s.records.length, maeRatio: round(ratio(s.records), 4), rangeCoverage: round(coverage(s.records, f), 4) }));
+  const drawn = all.some((r) => r.drawnHighSeconds !== undefined);
   const maeRatio = round(ratio(all), 4);
   const worstSeedRatio = Math.max(0, ...perSeed.map((s) => s.maeRatio));
   const cover = round(coverage(all, f), 4);
@@ -112,7 +145,16 @@ export function evaluateEstimator(scenario: Scenario, options: EvaluateOptions =
     perSeed,
     worstSeedRatio,
     notWorseThanNaive: worstSeedRatio <= 1,
-    range: { ...f, coverage: cover, coverageGoal: COVERAGE_GOAL, meetsCoverage: cover >= COVERAGE_GOAL[0] && cover <= COVERAGE_GOAL[1] },
+    range: {
+      kind: drawn ? 'drawn' : 'factors',
+      drawn: drawn ? (options.estimator?.range ?? DRAWN_RANGE) : null,
+      factors: drawn ? null : f,
+      coverage: cover,
+      coverageAll: round(coverage(all, f, true), 4),
+      shownShare: round(all.filter((r) => shownRange(r, f) !== null).length / Math.max(1, all.length), 4),
+      coverageGoal: COVERAGE_GOAL,
+      meetsCoverage: cover >= COVERAGE_GOAL[0] && cover <= COVERAGE_GOAL[1],
+    },
   };
 }
 
@@ -121,4 +163,25 @@ export function tuneRange(records: ReadonlyArray<EstimateRecord>, slackSeconds =
   const ratios = records.map((r) => (r.actualSeconds + slackSeconds) / (r.estimateSeconds + slackSeconds));
   const tail = (1 - goal) / 2;
   return { lowFactor: round(quantile(ratios, tail), 3), highFactor: round(quantile(ratios, 1 - tail), 3), slackSeconds };
+}
+
+/**
+ * The drawn range's quantiles [q, 1 - q] (with the shared slack) covering `goal` of the waits shown one, as
+ * tuned on the tuning seeds (the records must keep their draws).
+ */
+export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal = 0.8, slackSeconds = DRAWN_RANGE.slackSeconds): [number, number] {
+  const shown = records.filter((r) => r.draws !== undefined && r.draws[r.draws.length - 1]! > 0);
+  let best: [number, number] = [0.1, 0.9];
+  let bestGap = Infinity;
+  for (let q = 0.01; q <= 0.25 + 1e-9; q += 0.005) {
+    const inside = shown.filter(
+      (r) => r.actualSeconds >= Math.round(sortedQuantile(r.draws!, q) - slackSeconds) && r.actualSeconds <= Math.round(sortedQuantile(r.draws!, 1 - q) + slackSeconds),
+    ).length;
+    const gap = Math.abs(inside / Math.max(1, shown.length) - goal);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = [round(q, 3), round(1 - q, 3)];
+    }
+  }
+  return best;
 }

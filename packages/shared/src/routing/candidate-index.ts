@@ -46,8 +46,8 @@ class Lane {
       else hi = mid;
     }
     items.splice(lo, 0, t);
-    // The added run may now start before its read position: read it again from the start.
-    this.added.head = 0;
+    // Everything before the read position is removed; the new ticket may now be first.
+    if (lo < this.added.head) this.added.head = lo;
   }
   first(): RoutingTicket | undefined {
     const a = this.base.first();
@@ -95,9 +95,14 @@ export class CandidateIndex {
   private readonly buckets = new Map<string, Bucket>();
   private readonly removed = new Set<string>();
   /** Buckets each window may serve; skills and staff do not change during one index's life. */
-  private readonly servable = new WeakMap<RoutingWindow, Bucket[]>();
+  private servable = new WeakMap<RoutingWindow, Bucket[]>();
 
   constructor(tickets: Iterable<RoutingTicket> = []) {
+    for (const b of CandidateIndex.sortBuckets(tickets)) this.addBucket(b);
+  }
+
+  /** Tickets sorted into buckets and lanes, to build many indexes over them with `fromSorted`. */
+  static sortBuckets(tickets: Iterable<RoutingTicket>): SortedBucket[] {
     const lanes = new Map<string, SortedBucket & { priority: RoutingTicket[]; appointments: RoutingTicket[]; normal: RoutingTicket[] }>();
     for (const t of tickets) {
       const key = `${t.serviceId}\u0000${t.stage}`;
@@ -112,8 +117,8 @@ export class CandidateIndex {
       b.priority.sort(byQueueOrder);
       b.appointments.sort(byQueueOrder);
       b.normal.sort(byQueueOrder);
-      this.addBucket(b);
     }
+    return [...lanes.values()];
   }
 
   /**
@@ -138,11 +143,14 @@ export class CandidateIndex {
     return bucket;
   }
 
-  /** Adds a ticket in its place; call before the first pick (window bucket lists are cached). */
+  /** Adds a ticket in its place (a forecast adds later stages and expected arrivals as it runs). */
   insert(t: RoutingTicket): void {
-    const b =
-      this.buckets.get(`${t.serviceId}\u0000${t.stage}`) ??
-      this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] });
+    let b = this.buckets.get(`${t.serviceId}\u0000${t.stage}`);
+    if (!b) {
+      b = this.addBucket({ serviceId: t.serviceId, stage: t.stage, priority: [], appointments: [], normal: [] });
+      // A new bucket: the windows' lists of buckets they may serve are made again.
+      this.servable = new WeakMap();
+    }
     (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).insert(t);
   }
 

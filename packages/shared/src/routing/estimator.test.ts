@@ -228,9 +228,9 @@ describe('learned service times', () => {
   });
 
   test('E3: an exponentially weighted mean that one outlier moves only a little, clipped', () => {
-    expect(updateServiceSeconds(600, 700)).toBeCloseTo(605);
+    expect(updateServiceSeconds(600, 700)).toBeCloseTo(601);
     expect(updateServiceSeconds(600, 700, 0.2)).toBeCloseTo(620);
-    expect(updateServiceSeconds(600, 10 * 3600)).toBeCloseTo(600 + 0.05 * (4 * 3600 - 600));
-    expect(updateServiceSeconds(600, 0)).toBeCloseTo(600 + 0.05 * (10 - 600));
+    expect(updateServiceSeconds(600, 10 * 3600)).toBeCloseTo(600 + 0.01 * (4 * 3600 - 600));
+    expect(updateServiceSeconds(600, 0)).toBeCloseTo(600 + 0.01 * (10 - 600));
   });
 });

@@ -5,3 +5,4 @@ export * from './service-time';
 export * from './candidate-index';
 export * from './waiting-queue';
 export * from './wait-range';
+export * from './draw';

@@ -58,6 +58,12 @@ export interface EstimatorWindow extends RoutingWindow {
    * the rest of the day). A visitor called before a period starts is still served.
    */
   closed?: ReadonlyArray<{ from: number; to: number | null }>;
+  /**
+   * The visitor at the window now, called or served since `since` (ms): a random forecast (E6)
+   * draws how much longer the visit lasts, and a later stage of it joins the queue when it ends.
+   * `noShow`: called but known not to have come (the window is held only briefly).
+   */
+  current?: { ticket: RoutingTicket; since: number; noShow?: boolean };
 }
 
 export interface WaitEstimate {

@@ -1,3 +1,5 @@
+import { sortedQuantile } from './draw';
+
 // The range shown with a wait estimate ("about 25-40 minutes"): the estimate stretched by factors
 // in proportion to (estimate + slack), so short estimates still get a useful width. The factors
 // were chosen with the simulator on its tuning seeds to cover 80% of the waits that happened, and
@@ -14,4 +16,51 @@ export interface WaitRangeFactors {
 export function waitRange(estimateSeconds: number, f: WaitRangeFactors = WAIT_RANGE): [number, number] {
   const base = estimateSeconds + f.slackSeconds;
   return [Math.max(0, Math.round(f.lowFactor * base - f.slackSeconds)), Math.max(0, Math.round(f.highFactor * base - f.slackSeconds))];
+}
+
+/**
+ * E6: random forecasts per estimate. Their median is the estimate shown; 25 keep its own noise
+ * small (chosen with the simulator's estimator evaluation on its tuning seeds).
+ */
+export const ESTIMATE_DRAWS = 25;
+
+/**
+ * The range shown with a drawn estimate: the 10% and 90% quantiles of the random forecasts, a
+ * quarter of a minute wider either side (the forecasts' own spread covered about 75% of the waits
+ * on the simulator's tuning seeds, short waits least: a visitor called a few seconds after the
+ * forecast's quantile is a miss; with the slack, 79-81% in each tuning scenario).
+ */
+export const DRAWN_RANGE = { quantiles: [0.1, 0.9] as const, slackSeconds: 15 };
+
+export interface DrawnRangeSpec {
+  quantiles: readonly [number, number];
+  slackSeconds: number;
+}
+
+/**
+ * The estimate and range of a ticket's sorted random-forecast waits; null when most forecasts do
+ * not reach it. The estimate is the mean of the middle half of the draws: near the median (which
+ * minimises the mean absolute error) but less noisy with a few draws.
+ */
+export function drawnEstimate(sorted: ReadonlyArray<number>, spec: DrawnRangeSpec = DRAWN_RANGE): { estimateSeconds: number; range: [number, number] } | null {
+  if (sorted.length === 0 || !Number.isFinite(sortedQuantile(sorted, 0.5))) return null;
+  const from = Math.floor(sorted.length / 4);
+  const to = Math.max(from + 1, Math.ceil((3 * sorted.length) / 4));
+  let sum = 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (!Number.isFinite(sorted[i]!)) break;
+    sum += sorted[i]!;
+    n++;
+  }
+  const median = sum / n;
+  const [qLow, qHigh] = spec.quantiles;
+  const low = sortedQuantile(sorted, qLow);
+  const high = sortedQuantile(sorted, qHigh);
+  // Called at once in every forecast: no range (the visitor is called now).
+  if (high === 0) return { estimateSeconds: 0, range: [0, 0] };
+  return {
+    estimateSeconds: Math.round(median),
+    range: [Math.max(0, Math.round(low - spec.slackSeconds)), Number.isFinite(high) ? Math.round(high + spec.slackSeconds) : Math.round(median * 2)],
+  };
 }
