@@ -170,6 +170,9 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
     // All 60 windows call at once, each as fast as its answers come back: call, then cancel (frees the window at once).
     const roundTrip: number[] = [];
     const server: number[] = [];
+    const waitBatch: number[] = [];
+    const ownBatch: number[] = [];
+    const rest: number[] = [];
     await Promise.all(
       windowIds.map(async (windowId, k) => {
         for (let i = 0; i < rounds; i++) {
@@ -181,7 +184,12 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
           });
           const body = (await res.json()) as { ticket: { id: string } | null };
           roundTrip.push(performance.now() - t);
-          server.push(Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN));
+          const timing = res.headers.get('server-timing') ?? '';
+          const dur = (name: string): number => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? NaN);
+          server.push(dur('app'));
+          waitBatch.push(dur('queue'));
+          ownBatch.push(dur('commit'));
+          rest.push(dur('app') - dur('queue') - dur('commit'));
           if (res.status !== 200 || !body.ticket) throw new Error(`call-next: ${res.status}`);
           await json(`${hall.url}/api/v1/tickets/${body.ticket.id}/cancel`, { method: 'POST', token: tokens[k], body: {} });
         }
@@ -196,6 +204,18 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
       { suite, figure: 'call-next server time p50', value: st.p50, unit: 'ms' },
       { suite, figure: 'call-next server time p99', value: st.p99, unit: 'ms', goal: '< 2 ms', met: st.p99 < 2 },
       { suite, figure: 'call-next server time max', value: st.max, unit: 'ms' },
+      // Where the server time goes (Server-Timing's parts): the wait for the batch before (its
+      // disk flush included), its own batch with its flush, and the rest (parsing, auth, answer).
+      ...(
+        [
+          ['waiting for the batch before', waitBatch],
+          ['its own batch and flush', ownBatch],
+          ['the rest (HTTP, auth, answer)', rest],
+        ] as const
+      ).flatMap(([part, samples]) => [
+        { suite, figure: `  of which ${part} p50`, value: summarise([...samples]).p50, unit: 'ms' },
+        { suite, figure: `  of which ${part} p99`, value: summarise([...samples]).p99, unit: 'ms' },
+      ]),
       { suite, figure: 'call-next round trip p50', value: rt.p50, unit: 'ms', baseline: { name: 'round trip + commit', value: floor + commit }, ratio: rt.p50 / (floor + commit) },
       { suite, figure: 'call-next round trip p99', value: rt.p99, unit: 'ms' },
       { suite, figure: 'call-next round trip max', value: rt.max, unit: 'ms' },

@@ -17,7 +17,10 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
   const key = req.header('idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 200)) throw new AppError('bad_request', 'Idempotency-Key must be 1-200 characters');
   const identity = res.locals.identity as Identity | undefined;
+  const queued = performance.now();
+  let ran = queued;
   const reply = await deps.run((tx) => {
+    ran = performance.now();
     if (key === undefined || req.method !== 'POST') return run(tx);
     const who = identity ? identity.tokenHash : `anon:${req.ip ?? ''}`;
     const scope = sha256(`${who}\n${key}`);
@@ -36,6 +39,8 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
     );
     return r;
   });
+  // For Server-Timing: the wait for the write batch to start, then the batch with its flush.
+  res.locals.writeTiming = { queue: ran - queued, commit: performance.now() - ran };
   if (reply.status === 204 || reply.body === undefined || reply.body === null) res.status(reply.status).end();
   else res.status(reply.status).json(reply.body);
 }

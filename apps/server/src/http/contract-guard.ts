@@ -10,6 +10,7 @@ interface Operation {
 type PathItem = Record<string, Operation>;
 
 interface CompiledPath {
+  template: string;
   pattern: RegExp;
   methods: Map<string, Set<string>>; // METHOD -> query parameter names
 }
@@ -33,7 +34,7 @@ function compile(doc: Record<string, unknown>): CompiledPath[] {
       }
       methods.set(m.toUpperCase(), query);
     }
-    out.push({ pattern: new RegExp(`^${source}$`), methods });
+    out.push({ template, pattern: new RegExp(`^${source}$`), methods });
   }
   return out;
 }
@@ -47,19 +48,38 @@ export const refuseTrace: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** Mounted under /api/v1 before the routers. */
-export function contractGuard(doc: Record<string, unknown>): RequestHandler {
-  const paths = compile(doc);
+const firstSegment = (p: string): string => {
+  const end = p.indexOf('/', 1);
+  return end < 0 ? p.slice(1) : p.slice(1, end);
+};
+
+/**
+ * Mounted under /api/v1 before the routers (`prefix`: where it is mounted when it is not, e.g.
+ * on a route mounted ahead of them). The documented paths are grouped by their first segment,
+ * so a request tests only the few that could match.
+ */
+export function contractGuard(doc: Record<string, unknown>, prefix = ''): RequestHandler {
+  const bySegment = new Map<string, CompiledPath[]>();
+  const anySegment: CompiledPath[] = [];
+  for (const compiled of compile(doc)) {
+    const segment = firstSegment(compiled.template);
+    if (segment.startsWith('{')) anySegment.push(compiled);
+    else bySegment.set(segment, [...(bySegment.get(segment) ?? []), compiled]);
+  }
+  const none: CompiledPath[] = [];
   return (req, res, next) => {
     if (req.method === 'OPTIONS') return next();
-    const matching = paths.filter((p) => p.pattern.test(req.path));
+    const path = prefix ? req.path.slice(prefix.length) : req.path;
+    const bucket = bySegment.get(firstSegment(path)) ?? none;
+    const candidates = anySegment.length > 0 ? [...bucket, ...anySegment] : bucket;
+    const matching = candidates.filter((p) => p.pattern.test(path));
     if (matching.length === 0) return next(); // not documented here: the routers (or 404) decide
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const op = matching.find((p) => p.methods.has(method));
     if (!op) {
       const allowed = [...new Set(matching.flatMap((p) => [...p.methods.keys()]))];
       res.set('Allow', allowed.join(', '));
-      return next(new AppError('method_not_allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}`, { allowed }));
+      return next(new AppError('method_not_allowed', `${req.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`, { allowed }));
     }
     const known = op.methods.get(method)!;
     const unknown = Object.keys(req.query).filter((k) => !known.has(k));

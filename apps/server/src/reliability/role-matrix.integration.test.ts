@@ -196,7 +196,8 @@ describe('role x route matrix (API.md and the server README extensions)', () => 
       for (const layer of stack) {
         if (layer.route) {
           for (const p of ([] as string[]).concat(layer.route.path)) {
-            for (const m of Object.keys(layer.route.methods)) registered.add(`${m.toUpperCase()} ${p}`);
+            // A route mounted on the app itself ahead of the API router (ticket issue) has its full path.
+            for (const m of Object.keys(layer.route.methods)) registered.add(`${m.toUpperCase()} ${p.replace(/^\/api\/v1(?=\/)/, '')}`);
           }
         } else if (layer.handle?.stack) walk(layer.handle.stack);
       }

@@ -1,6 +1,7 @@
 // Security promises about staff accounts (SECURITY.md): a hall always keeps an administrator,
 // passwords are hashed at OWASP's scrypt cost and older hashes are upgraded at the next sign-in,
 // and a session has an absolute lifetime however busy it is.
+import crypto from 'node:crypto';
 import { OWASP_SCRYPT, hashPassword, needsRehash, setPasswordCost, verifyPassword, verifyPasswordAsync } from '../services/auth-service';
 import { loadConfig } from '../config';
 import { startTestServer, type TestServer } from '../test-support/test-server';
@@ -117,6 +118,48 @@ describe('session lifetime', () => {
       expect((await s.api('GET', '/me', { token: await s.login('w01') })).status).toBe(200);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('hashing a staff password', () => {
+  let s: TestServer;
+  afterEach(() => s.close());
+
+  // scrypt at the production cost takes hundreds of milliseconds: inside the write batch it would
+  // hold up every request of the hall. It runs on the thread pool before the command.
+  test('happens before the command, never inside the write batch', async () => {
+    s = await startTestServer();
+    const admin = await s.login('admin');
+    const scrypt = jest.spyOn(crypto, 'scryptSync');
+    const run = s.server.deps.run;
+    let inBatch = 0;
+    s.server.deps.run = (command) =>
+      run((tx) => {
+        const before = scrypt.mock.calls.length;
+        try {
+          return command(tx);
+        } finally {
+          inBatch += scrypt.mock.calls.length - before;
+        }
+      });
+    try {
+      const created = await s.api('POST', '/halls/demo/staff', {
+        token: admin,
+        body: { username: 'hashed1', name: 'Hashed', role: 'officer', password: 'First-password-1' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.staff).not.toHaveProperty('passwordHash');
+      const changed = await s.api('PATCH', `/halls/demo/staff/${created.body.staff.id}`, { token: admin, body: { password: 'Second-password-2' } });
+      expect(changed.status).toBe(200);
+      expect(inBatch).toBe(0);
+      expect((await s.api('POST', '/auth/login', { body: { username: 'hashed1', password: 'First-password-1' } })).status).toBe(401);
+      expect((await s.api('POST', '/auth/login', { body: { username: 'hashed1', password: 'Second-password-2' } })).status).toBe(200);
+      // Neither the password nor its hash is in the audit log.
+      const audit = JSON.stringify(s.server.db.prepare("SELECT details FROM audit_log WHERE action LIKE 'staff.%'").all());
+      expect(audit).not.toMatch(/password-|scrypt\$/i);
+    } finally {
+      scrypt.mockRestore();
     }
   });
 });

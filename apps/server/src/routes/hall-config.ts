@@ -25,6 +25,8 @@ interface Resource<C extends z.ZodType, P extends z.ZodType> {
   remove: (core: Core, tx: Tx, identity: Identity, hallId: string, id: string) => void;
   /** Wraps the created value in the 201 body; default `{[key]: value}`. */
   created?: (value: unknown) => unknown;
+  /** Work done before the command, off the write batch (hashing a password). */
+  prepare?: <B extends object>(body: B) => Promise<B>;
   /** Fields of a PATCH a supervisor may change; `'*'` = any, also create and delete. */
   supervisor?: readonly string[] | '*';
 }
@@ -46,15 +48,17 @@ function mount<C extends z.ZodType, P extends z.ZodType>(r: Router, deps: AppDep
   const changers = res.supervisor ? (['admin', 'supervisor'] as const) : (['admin'] as const);
   r.post(base, deps.authenticate, deps.allow(...changers), async (req, out) => {
     supervisorMay(deps.identity(out), { supervisor: res.supervisor === '*' ? '*' : undefined });
-    const body = parse(res.createSchema, req.body);
+    const parsed = parse(res.createSchema, req.body);
+    const body = res.prepare ? await res.prepare(parsed as object) as typeof parsed : parsed;
     await command(deps, req, out, (tx) => {
       const value = res.create(deps, tx, deps.identity(out), hall(req.params), body);
       return { status: 201, body: res.created ? res.created(value) : { [res.key]: value } };
     });
   });
   r.patch(`${base}/:id`, deps.authenticate, deps.allow(...changers), async (req, out) => {
-    const body = parse(res.patchSchema, req.body);
-    supervisorMay(deps.identity(out), res, body as object);
+    const parsed = parse(res.patchSchema, req.body);
+    supervisorMay(deps.identity(out), res, parsed as object);
+    const body = res.prepare ? await res.prepare(parsed as object) as typeof parsed : parsed;
     await command(deps, req, out, (tx) => ({
       status: 200,
       body: { [res.key]: res.patch(deps, tx, deps.identity(out), hall(req.params), req.params.id as string, body) },
@@ -84,6 +88,7 @@ export function hallConfigRouter(deps: AppDeps): Router {
   mount(r, deps, {
     path: 'staff', key: 'staff', createSchema: StaffBody, patchSchema: StaffPatch,
     list: admin.listStaff, create: admin.createStaffMember, patch: admin.patchStaffMember, remove: admin.deleteStaffMember,
+    prepare: admin.hashBeforeCommand,
   });
   mount(r, deps, {
     path: 'devices', key: 'device', createSchema: DeviceBody, patchSchema: DevicePatch,

@@ -1,5 +1,5 @@
 // A hall: its configuration, live queue, audit log, and issuing tickets.
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { CreateTicketBody, HallPatch, localDate } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
@@ -23,6 +23,25 @@ const AuditQuery = z.strictObject({
   from: localDate.optional(),
   to: localDate.optional(),
 });
+
+/** Issuing a ticket: the hall's busiest write, mounted ahead of the other routers (see app.ts). */
+export const ISSUE_PATH = '/halls/:hallId/tickets';
+
+export function issueTicketHandlers(deps: AppDeps): RequestHandler[] {
+  const core = deps;
+  return [
+    deps.authenticate,
+    deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'),
+    kioskIssueLimit(deps.limits, deps.identity),
+    async (req, res) => {
+      const body = parse(CreateTicketBody, req.body);
+      await command(deps, req, res, (tx) => ({
+        status: 201,
+        body: { ticket: issueTicket(core, tx, deps.identity(res), req.params.hallId as string, body) },
+      }));
+    },
+  ];
+}
 
 export function hallsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -56,12 +75,5 @@ export function hallsRouter(deps: AppDeps): Router {
     res.json({ entries: deps.repos.log.auditOfHall(req.params.hallId as string, q.limit, q.before, filter) });
   });
 
-  r.post('/halls/:hallId/tickets', deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), kioskIssueLimit(deps.limits, deps.identity), async (req, res) => {
-    const body = parse(CreateTicketBody, req.body);
-    await command(deps, req, res, (tx) => ({
-      status: 201,
-      body: { ticket: issueTicket(core, tx, deps.identity(res), req.params.hallId as string, body) },
-    }));
-  });
   return r;
 }

@@ -57,6 +57,26 @@ describe('the cost of issuing a ticket', () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   });
 
+  test('ticket issue is routed ahead of the other routers, with the same checks at the door', async () => {
+    interface Layer {
+      route?: { path: string; methods: Record<string, boolean> };
+      handle?: { stack?: unknown[] };
+    }
+    const stack = (s.server.app as unknown as { router: { stack: Layer[] } }).router.stack;
+    const issue = stack.findIndex((l) => l.route?.path === '/api/v1/halls/:hallId/tickets' && l.route.methods.post);
+    const firstRouter = stack.findIndex((l) => l.handle?.stack !== undefined);
+    expect(issue).toBeGreaterThanOrEqual(0);
+    expect(issue).toBeLessThan(firstRouter);
+    const kiosk = s.deviceToken('kiosk');
+    // The OpenAPI guard, the body parser, the token and the role still apply.
+    expect((await s.api('POST', '/halls/demo/tickets?x=1', { token: kiosk, body: { serviceId: 'svc-reg' } })).body.error.code).toBe('validation_failed');
+    expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, raw: '{"serviceId":', headers: { 'content-type': 'application/json' } })).body.error.code).toBe('invalid_json');
+    expect((await s.api('POST', '/halls/demo/tickets', { body: { serviceId: 'svc-reg' } })).status).toBe(401);
+    expect((await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('display'), body: { serviceId: 'svc-reg' } })).status).toBe(403);
+    expect((await s.api('PUT', '/halls/demo/tickets', { token: kiosk, body: {} })).status).toBe(405);
+    expect(s.server.deps.repos.log.eventsAfter('demo', 0, 10_000)).toEqual([]);
+  });
+
   test('a revoked kiosk is refused at once, although its token was held', async () => {
     const kiosk = s.deviceToken('kiosk');
     expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
@@ -65,5 +85,21 @@ describe('the cost of issuing a ticket', () => {
     const device = devices.body.devices.find((d: { kind: string }) => d.kind === 'kiosk');
     expect((await s.api('PATCH', `/halls/demo/devices/${device.id}`, { token: admin, body: { revoked: true } })).status).toBe(200);
     expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(401);
+  });
+});
+
+describe('Server-Timing on a write', () => {
+  test('splits the server time into the wait for the batch and the batch with its disk flush', async () => {
+    const s = await startTestServer({ env: { SERVER_TIMING: '1' } });
+    try {
+      const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
+      expect(r.status).toBe(201);
+      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
+      expect(m).not.toBeNull();
+      const [app, queue, commit] = m!.slice(1).map(Number) as [number, number, number];
+      expect(queue + commit).toBeLessThanOrEqual(app + 0.002);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import type {
 import type { Tx } from '../storage/command-queue';
 import type { DeviceDoc } from '../storage/device-repo';
 import type { StoredStaff } from '../storage/staff-repo';
-import { hashPassword } from './auth-service';
+import { hashPasswordAsync } from './auth-service';
 import { isValidTimeZone } from './clock';
 import { actorOf, audit, ownHall, recordEvent, type Core, type Identity } from './core';
 import { deviceView } from './device-service';
@@ -178,17 +178,33 @@ function checkOrganisation(core: Core, hallId: string, organisationId: string): 
   if (!core.repos.halls.organisations(hallId).some((o) => o.id === organisationId)) throw invalid('organisationId', 'unknown organisation');
 }
 
-export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, body: StaffBody): StaffMember {
+/**
+ * A password hashed before its command runs: scrypt at the production cost takes hundreds of
+ * milliseconds, which inside the write batch would hold up every request of the hall.
+ */
+export type Hashed<T> = T & { passwordHash?: string };
+
+/** Hashes the body's password (if any) on the thread pool, before the command. */
+export async function hashBeforeCommand<T extends { password?: string }>(body: T): Promise<Hashed<T>> {
+  return body.password === undefined ? body : { ...body, passwordHash: await hashPasswordAsync(body.password) };
+}
+
+function hashOf(body: { password?: string; passwordHash?: string }): string {
+  if (body.passwordHash === undefined) throw new Error('the password must be hashed before the command (hashBeforeCommand)');
+  return body.passwordHash;
+}
+
+export function createStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, body: Hashed<StaffBody>): StaffMember {
   ownHall(core, identity, hallId);
   if (core.repos.staff.usernameTaken(body.username)) throw new AppError('conflict', `username ${body.username} is taken`);
   const organisationId = body.organisationId ?? core.repos.halls.organisations(hallId)[0]?.id ?? 'gov';
   if (body.organisationId !== undefined) checkOrganisation(core, hallId, organisationId);
   const s: StoredStaff = {
     id: newId('stf'), hallId, username: body.username, name: body.name, role: body.role, organisationId,
-    windowNumbers: body.windowNumbers ?? [], active: body.active ?? true, passwordHash: hashPassword(body.password),
+    windowNumbers: body.windowNumbers ?? [], active: body.active ?? true, passwordHash: hashOf(body),
   };
   core.repos.staff.put(s);
-  changed(core, tx, identity, hallId, 'staff', 'staff.create', s.id, { ...body, password: undefined });
+  changed(core, tx, identity, hallId, 'staff', 'staff.create', s.id, { ...body, password: undefined, passwordHash: undefined });
   return publicStaff(s);
 }
 
@@ -203,13 +219,13 @@ function keepAnAdmin(core: Core, hallId: string, before: StoredStaff, after: Sto
   }
 }
 
-export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: StaffPatch): StaffMember {
+export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId: string, id: string, body: Hashed<StaffPatch>): StaffMember {
   ownHall(core, identity, hallId);
   const old = core.repos.staff.get(id);
   if (!old || old.hallId !== hallId) throw notFound('staff member');
   if (body.organisationId !== undefined) checkOrganisation(core, hallId, body.organisationId);
-  const { password, ...rest } = body;
-  const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashPassword(password) : old.passwordHash };
+  const { password, passwordHash: _hash, ...rest } = body;
+  const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashOf(body) : old.passwordHash };
   keepAnAdmin(core, hallId, old, s);
   core.repos.staff.put(s);
   if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());

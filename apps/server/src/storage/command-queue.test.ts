@@ -129,7 +129,7 @@ describe('CommandQueue with the disk flush on its own thread', () => {
 describe('WalSyncThread', () => {
   test('flushes the WAL file on its own thread', async () => {
     const db = openDb();
-    const thread = new WalSyncThread(`${db.name}-wal`);
+    const thread = new WalSyncThread(db);
     const queue = new CommandQueue(db, () => undefined, { durability: thread });
     await Promise.all([queue.run(insert('a')), queue.run(insert('b'))]);
     await queue.run(insert('c'));
@@ -139,8 +139,25 @@ describe('WalSyncThread', () => {
     db.close();
   });
 
+  test('leaves the checkpoints to a thread with its own connection', async () => {
+    const db = openDb();
+    const thread = new WalSyncThread(db);
+    const queue = new CommandQueue(db, () => undefined, { durability: thread });
+    const before = fs.statSync(db.name).size;
+    await Promise.all(Array.from({ length: 50 }, (_, i) => queue.run(insert(`row ${i}`))));
+    // The writer no longer checkpoints inside its COMMITs...
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // ...the other thread copies the WAL into the database file (bounded wait).
+    for (let i = 0; i < 300 && fs.statSync(db.name).size === before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.statSync(db.name).size).toBeGreaterThan(before);
+    await queue.close();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(rows(db)).toHaveLength(50);
+    db.close();
+  }, 30_000);
+
   test('a flush that cannot be done is refused, and so is every later one', async () => {
-    const thread = new WalSyncThread(path.join(os.tmpdir(), 'hallq-no-such-dir', 'x.sqlite-wal'));
+    const thread = new WalSyncThread({ name: path.join(os.tmpdir(), 'hallq-no-such-dir', 'x.sqlite'), pragma: () => undefined });
     await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
     await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
     await thread.close();

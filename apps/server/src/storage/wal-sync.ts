@@ -42,6 +42,30 @@ parentPort.on('message', (m) => {
 });
 `;
 
+// Checkpoints (copying the WAL into the database file, two fsyncs) on a second thread with a
+// connection of its own, which WAL mode allows beside the writer: SQLite would otherwise run them
+// inside a COMMIT on the event loop every thousand pages.
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = FULL');
+db.pragma('wal_autocheckpoint = 0');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); }
+  catch (error) { parentPort.postMessage({ error: String(error && error.message ? error.message : error) }); }
+}, workerData.everyMs);
+parentPort.on('message', (m) => {
+  if (m !== 'close') return;
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/** How often the checkpoint thread copies the WAL into the database (a passive checkpoint). */
+export const CHECKPOINT_EVERY_MS = 500;
+
 interface Waiting {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -55,8 +79,19 @@ export class WalSyncThread implements Durability {
   /** How many fsyncs this thread has done (tests check the commits go through it). */
   syncs = 0;
 
-  /** `walFile`: the database's `-wal` file. */
-  constructor(private readonly walFile: string) {}
+  private checkpointer: Worker | null = null;
+  private readonly walFile: string;
+
+  /**
+   * `db`: the connection whose commits are flushed. From the first flush on, its checkpoints are
+   * left to a thread of their own (`wal_autocheckpoint = 0` on this connection).
+   */
+  constructor(
+    private readonly db: { name: string; pragma(source: string): unknown },
+    private readonly onCheckpointError: (error: Error) => void = () => undefined,
+  ) {
+    this.walFile = `${db.name}-wal`;
+  }
 
   sync(): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
@@ -92,7 +127,39 @@ export class WalSyncThread implements Durability {
     });
     worker.unref();
     this.worker = worker;
+    this.startCheckpoints();
     return worker;
+  }
+
+  private startCheckpoints(): void {
+    const checkpointer = new Worker(CHECKPOINTER, {
+      eval: true,
+      name: 'hallq-checkpoint',
+      workerData: { sqlite: require.resolve('better-sqlite3'), file: this.db.name, everyMs: CHECKPOINT_EVERY_MS },
+    });
+    checkpointer.on('message', (m: { error?: string }) => {
+      if (m.error !== undefined) this.onCheckpointError(new Error(`checkpoint: ${m.error}`));
+    });
+    checkpointer.on('error', (error) => {
+      // The WAL keeps growing until a checkpoint runs: let this connection do them again.
+      this.checkpointOnCommit();
+      this.onCheckpointError(error instanceof Error ? error : new Error(String(error)));
+    });
+    checkpointer.on('exit', () => {
+      if (this.checkpointer === checkpointer) this.checkpointer = null;
+    });
+    checkpointer.unref();
+    this.checkpointer = checkpointer;
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** SQLite's default: the writer checkpoints in its COMMIT once the WAL has 1,000 pages. */
+  private checkpointOnCommit(): void {
+    try {
+      this.db.pragma('wal_autocheckpoint = 1000');
+    } catch {
+      // Closed already: nothing will be written any more.
+    }
   }
 
   private breakWith(error: Error): void {
@@ -103,6 +170,14 @@ export class WalSyncThread implements Durability {
   }
 
   async close(): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    if (checkpointer) {
+      const exited = new Promise((resolve) => checkpointer.once('exit', resolve));
+      checkpointer.postMessage('close');
+      await exited;
+      this.checkpointOnCommit();
+    }
     const worker = this.worker;
     this.worker = null;
     this.broken ??= new Error('the disk flush thread is closed');
