@@ -2,6 +2,7 @@
 import type { HallConfig } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import type { TomorrowResponse } from './tomorrow-model';
+import { TableScroll } from '../../components/table-scroll';
 
 const min = (s: number): string => (s / 60).toFixed(1);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -17,34 +18,36 @@ export function TomorrowFigures({ result, config }: { result: TomorrowResponse; 
   ];
   return (
     <div className="tomorrow-figures" data-testid="tomorrow-figures">
-      <table>
-        <thead>
-          <tr>
-            <th />
-            <th>{t('planner.t.today')}</th>
-            <th>{t('planner.t.proposed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([k, label, a, b]) => (
-            <tr key={k} data-figure={k}>
-              <th>{label}</th>
-              <td className="num">{a}</td>
-              <td className="num">{b}</td>
+      <TableScroll label={t('planner.t.title')}>
+        <table>
+          <thead>
+            <tr>
+              <th />
+              <th>{t('planner.t.today')}</th>
+              <th>{t('planner.t.proposed')}</th>
             </tr>
-          ))}
-          {today.services.map((s) => {
-            const p = proposed.services.find((x) => x.id === s.id);
-            return (
-              <tr key={s.id} data-service={s.id}>
-                <th className="service-name">{t('planner.t.serviceMean', { name: name(s.id) })}</th>
-                <td className="num">{min(s.meanWaitSeconds)}</td>
-                <td className="num">{p ? min(p.meanWaitSeconds) : '—'}</td>
+          </thead>
+          <tbody>
+            {rows.map(([k, label, a, b]) => (
+              <tr key={k} data-figure={k}>
+                <th>{label}</th>
+                <td className="num">{a}</td>
+                <td className="num">{b}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+            {today.services.map((s) => {
+              const p = proposed.services.find((x) => x.id === s.id);
+              return (
+                <tr key={s.id} data-service={s.id}>
+                  <th className="service-name">{t('planner.t.serviceMean', { name: name(s.id) })}</th>
+                  <td className="num">{min(s.meanWaitSeconds)}</td>
+                  <td className="num">{p ? min(p.meanWaitSeconds) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="muted">{t('planner.t.assumptions', { days: result.replications })}</p>
     </div>
   );

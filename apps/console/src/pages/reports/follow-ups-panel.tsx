@@ -9,6 +9,7 @@ import { ErrorBox } from '../../components/error-box';
 import { FOLLOW_UPS_SECTION } from '../../lib/alerts';
 import type { FollowUpView, FollowUpAction, FollowUpList } from '@hallq/shared';
 import { nextActions } from './reports-model';
+import { TableScroll } from '../../components/table-scroll';
 
 function Row({ f, meId, onChanged }: { f: FollowUpView; meId: string; onChanged: () => void }) {
   const { t } = useI18n();
@@ -80,23 +81,25 @@ export function FollowUpsPanel({ list, meId, onChanged }: { list: FollowUpList; 
       {rows.length === 0 ? (
         <p className="muted">{t('reports.followUps.none')}</p>
       ) : (
-        <table className="follow-ups">
-          <thead>
-            <tr>
-              <th>{t('reports.followUps.ticket')}</th>
-              <th>{t('reports.followUps.level')}</th>
-              <th>{t('reports.followUps.reason')}</th>
-              <th>{t('reports.followUps.deadline')}</th>
-              <th>{t('reports.followUps.status')}</th>
-              <th>{t('reports.followUps.steps')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => (
-              <Row key={f.id} f={f} meId={meId} onChanged={onChanged} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('reports.followUps')}>
+          <table className="follow-ups">
+            <thead>
+              <tr>
+                <th>{t('reports.followUps.ticket')}</th>
+                <th>{t('reports.followUps.level')}</th>
+                <th>{t('reports.followUps.reason')}</th>
+                <th>{t('reports.followUps.deadline')}</th>
+                <th>{t('reports.followUps.status')}</th>
+                <th>{t('reports.followUps.steps')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <Row key={f.id} f={f} meId={meId} onChanged={onChanged} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

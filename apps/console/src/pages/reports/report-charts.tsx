@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import type { StatsComparison, HallStats } from '@hallq/shared';
 import { comparisonRows, trends, utilisation, waitByHour, minutes } from './reports-model';
+import { TableScroll } from '../../components/table-scroll';
 
 const BRAND = '#0b4f9c';
 const OVER = '#c0262d';
@@ -105,26 +106,28 @@ export function ComparisonPanel({ comparison }: { comparison: StatsComparison })
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <table className="compare-table">
-          <thead>
-            <tr>
-              <th />
-              <th>{t('reports.chart.before')}</th>
-              <th>{t('reports.chart.after')}</th>
-              <th>{t('reports.chart.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.kpi} data-kpi={r.kpi}>
-                <th scope="row">{label(r.kpi)}</th>
-                <td>{unit(r.unit, r.before)}</td>
-                <td>{unit(r.unit, r.after)}</td>
-                <td>{r.change === null ? '–' : `${r.change > 0 ? '+' : ''}${r.change}`}</td>
+        <TableScroll label={t('reports.chart.compare')}>
+          <table className="compare-table">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('reports.chart.before')}</th>
+                <th>{t('reports.chart.after')}</th>
+                <th>{t('reports.chart.change')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.kpi} data-kpi={r.kpi}>
+                  <th scope="row">{label(r.kpi)}</th>
+                  <td>{unit(r.unit, r.before)}</td>
+                  <td>{unit(r.unit, r.after)}</td>
+                  <td>{r.change === null ? '–' : `${r.change > 0 ? '+' : ''}${r.change}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
     </section>
   );
