@@ -1,32 +1,20 @@
 // The same /kiosk page as it runs inside the Electron app: the preload's bridge is stood in for
 // by the kiosk's real main-process printer service (config, @hallq/printing, status reports).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { decodeJob, decodeQr } from '@hallq/printing';
 import type { TicketPrintData } from '@hallq/printing';
 import { parseConfig, publicConfig } from '@hallq/kiosk/config';
 import { createPrinterService, defaultPrinterDeps } from '@hallq/kiosk/printer-service';
-import { launchBrowser } from '../support';
-import { serviceNamed, startKioskWorld, takeTicket } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import { serviceNamed, takeTicket, useKioskWorld } from './kiosk-helpers';
 
-let world: KioskWorld;
-let browser: Browser;
-
-beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const world = useKioskWorld();
 
 async function electronLikeKiosk(): Promise<{ page: Page; serverPrints: string[] }> {
   const token = await world.server.deviceToken('kiosk');
   const parsed = parseConfig('kiosk.json', JSON.stringify({ serverUrl: world.server.url, deviceToken: token, printer: world.printer.url, paperWidthMm: 58 }));
   if (!parsed.ok) throw new Error(parsed.problem);
   const printer = createPrinterService(parsed.config, defaultPrinterDeps());
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  const context = await world.browser.newContext({ viewport: { width: 1080, height: 1920 } });
   await context.exposeFunction('__kioskPrint', (data: TicketPrintData) => printer.print(data));
   await context.exposeFunction('__kioskConfig', () => publicConfig(parsed.config));
   await context.addInitScript(() => {

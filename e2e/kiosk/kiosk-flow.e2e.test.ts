@@ -1,21 +1,10 @@
 // The whole visitor flow in both languages, in portrait (1080x1920) and landscape (1920x1080),
 // with screenshots under test-artifacts/; and the friendly "closed / quota" answers.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from '../support';
-import { openService, serviceNamed, shoot, startKioskWorld } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import type { Page } from 'playwright-core';
+import { newPage } from '../support';
+import { openService, serviceNamed, shoot, useKioskWorld } from './kiosk-helpers';
 
-let world: KioskWorld;
-let browser: Browser;
-
-beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const world = useKioskWorld();
 
 const VIEWPORTS = [
   { name: '1080x1920', width: 1080, height: 1920 },
@@ -43,7 +32,7 @@ for (const viewport of VIEWPORTS) {
     test(`full flow in ${lang} at ${viewport.name}: module -> service -> checklist -> ticket, screenshots checked`, async () => {
       const service = serviceNamed(world.hall, '企业设立登记');
       const module = world.hall.modules.find((m) => m.id === service.moduleId)!;
-      const page = await newPage(browser, `${world.server.url}/kiosk`, { viewport: { width: viewport.width, height: viewport.height } });
+      const page = await newPage(world.browser, `${world.server.url}/kiosk`, { viewport: { width: viewport.width, height: viewport.height } });
       try {
         const t = TEXT[lang];
         await expectOnPage(page, TEXT.zh.start); // opens in Chinese whatever the browser says
@@ -92,7 +81,7 @@ test('quota reached and service closed: the service is greyed with why (and the 
   };
   await patch(food.id, { dailyQuota: 1 });
   await patch(consult.id, { openingHours: [{ days: [1, 2, 3, 4, 5], open: '00:00', close: '00:01' }] });
-  const page = await newPage(browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
+  const page = await newPage(world.browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
   try {
     await page.locator('.tile').first().waitFor();
     await openService(page, food);

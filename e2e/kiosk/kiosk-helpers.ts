@@ -2,10 +2,10 @@
 // on loopback, and small steps a visitor takes on the /kiosk page.
 import { statSync } from 'node:fs';
 import jsQR from 'jsqr';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { FakePrinter } from '@hallq/printing';
 import type { HallConfig, Service } from '@hallq/shared';
-import { screenshot, startServer } from '../support';
+import { launchBrowser, screenshot, startServer } from '../support';
 import type { TestServer } from '../support';
 
 export interface KioskWorld {
@@ -30,6 +30,42 @@ export async function startKioskWorld(): Promise<KioskWorld> {
     async close() {
       await server.stop().catch(() => undefined);
       await printer.close();
+    },
+  };
+}
+
+/** A kiosk world and a browser for the whole test file: started before its tests (a file's own
+ * `beforeAll` registered after this call runs once both are up) and stopped after them. */
+export function useKioskWorld(): Omit<KioskWorld, 'close'> & { readonly browser: Browser } {
+  let world: KioskWorld | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    world = await startKioskWorld();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+  const started = <T>(thing: T | undefined): T => {
+    if (thing === undefined) throw new Error('the kiosk world is started in beforeAll: use it inside a hook or a test');
+    return thing;
+  };
+  return {
+    get server() {
+      return started(world).server;
+    },
+    get printer() {
+      return started(world).printer;
+    },
+    get hall() {
+      return started(world).hall;
+    },
+    get admin() {
+      return started(world).admin;
+    },
+    get browser() {
+      return started(browser);
     },
   };
 }

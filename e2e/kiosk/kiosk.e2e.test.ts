@@ -1,32 +1,23 @@
 // The kiosk in a real browser against a real hall server: take a ticket, print it on a TCP
 // printer, survive printer faults and server outages, reset when left alone.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { decodeJob, decodeQr } from '@hallq/printing';
 import type { Ticket } from '@hallq/shared';
-import { launchBrowser, newPage } from '../support';
-import { openService, publicIdOf, readScreenQr, serviceNamed, shoot, startKioskWorld, takeTicket } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import { newPage } from '../support';
+import { openService, publicIdOf, readScreenQr, serviceNamed, shoot, takeTicket, useKioskWorld } from './kiosk-helpers';
 
 type IssuedTicket = Ticket & { publicId: string; statusUrl: string };
 
-let world: KioskWorld;
-let browser: Browser;
 const pages: Page[] = [];
 
-beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const world = useKioskWorld();
+
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.context().close();
 });
 
 async function kiosk(query = '', viewport = { width: 1080, height: 1920 }): Promise<Page> {
-  const page = await newPage(browser, `${world.server.url}/kiosk${query}`, { viewport });
+  const page = await newPage(world.browser, `${world.server.url}/kiosk${query}`, { viewport });
   pages.push(page);
   await page.locator('.tile').first().waitFor();
   return page;

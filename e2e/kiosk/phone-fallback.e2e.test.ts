@@ -3,36 +3,28 @@
 // meanwhile (reconnection attempts do not postpone that look), shows a call it learnt by looking,
 // and goes back to live (no more looking) once the socket returns. The page's clock is Playwright's,
 // moved by hand, so the test waits for no real 15 s and asserts no wall-clock timing.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Ticket } from '@hallq/shared';
-import { launchBrowser } from '../support';
 import { startSocketGate } from '../support/socket-gate';
-import { shoot, startKioskWorld } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import { shoot, useKioskWorld } from './kiosk-helpers';
 
 type IssuedTicket = Ticket & { publicId: string; statusUrl: string };
 
-let world: KioskWorld;
-let browser: Browser;
 let kioskToken: string;
 let staff: string;
 let windowId: string;
 
+const world = useKioskWorld();
+
 beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
   kioskToken = await world.server.deviceToken('kiosk');
   staff = await world.server.login('w01');
   windowId = world.hall.windows.find((w) => w.number === 1)!.id;
   expect((await world.server.api('POST', `/windows/${windowId}/sign-in`, {}, staff)).status).toBe(200);
 });
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-});
 
 async function phone(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(url);

@@ -1,32 +1,24 @@
 // The visitor's phone page /t/:publicId at 390x844: live number and people ahead, the call
 // ("请到 N 号窗口") with vibration, cancel, and the 好差评 rating after service.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Ticket } from '@hallq/shared';
-import { launchBrowser } from '../support';
-import { shoot, startKioskWorld } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import { shoot, useKioskWorld } from './kiosk-helpers';
 
 type IssuedTicket = Ticket & { publicId: string; statusUrl: string };
 
-let world: KioskWorld;
-let browser: Browser;
 let kioskToken: string;
 let staff: string;
 let windowId: string;
 
+const world = useKioskWorld();
+
 beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
   kioskToken = await world.server.deviceToken('kiosk');
   staff = await world.server.login('w01');
   const win = world.hall.windows.find((w) => w.number === 1)!;
   windowId = win.id;
   const signIn = await world.server.api('POST', `/windows/${windowId}/sign-in`, {}, staff);
   expect(signIn.status).toBe(200);
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
 });
 
 async function issue(): Promise<IssuedTicket> {
@@ -37,7 +29,7 @@ async function issue(): Promise<IssuedTicket> {
 }
 
 async function phone(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+  const context = await world.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
   await context.addInitScript(() => {
     const w = window as unknown as { vibrations: unknown[] };
     w.vibrations = [];

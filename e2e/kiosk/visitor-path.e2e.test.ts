@@ -2,24 +2,21 @@
 // checklist; the rating pad after a rating on the phone says so instead of thanking; the phone
 // page says the next step in each state (waiting, called, no-show with the hall's rule, back in
 // the queue, transferred, cancelled), live, with screenshots of each state at 390x844.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Service, Ticket } from '@hallq/shared';
-import { launchBrowser, newPage } from '../support';
-import { shoot, startKioskWorld } from './kiosk-helpers';
-import type { KioskWorld } from './kiosk-helpers';
+import { newPage } from '../support';
+import { shoot, useKioskWorld } from './kiosk-helpers';
 
 type IssuedTicket = Ticket & { publicId: string; statusUrl: string };
 
-let world: KioskWorld;
-let browser: Browser;
 let kiosk: string;
 let staff: string;
 let windowId: string;
 const pages: Page[] = [];
 
+const world = useKioskWorld();
+
 beforeAll(async () => {
-  world = await startKioskWorld();
-  browser = await launchBrowser();
   kiosk = await world.server.deviceToken('kiosk');
   staff = await world.server.login('w01');
   windowId = world.hall.windows.find((w) => w.number === 1)!.id;
@@ -27,10 +24,6 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.context().close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
 });
 
 const api = <T = unknown>(method: string, path: string, body?: unknown, token = staff) => world.server.api<T>(method, path, body, token);
@@ -52,7 +45,7 @@ async function noShow(t: IssuedTicket): Promise<void> {
   expect((await api('POST', `/tickets/${t.id}/no-show`, {})).status).toBe(200);
 }
 async function phone(t: IssuedTicket, lang = ''): Promise<Page> {
-  const page = await newPage(browser, `${t.statusUrl}${lang}`, { viewport: { width: 390, height: 844 } });
+  const page = await newPage(world.browser, `${t.statusUrl}${lang}`, { viewport: { width: 390, height: 844 } });
   pages.push(page);
   await page.getByTestId('number').waitFor();
   await page.waitForSelector('[data-testid="live"].phone-live-on');
@@ -64,7 +57,7 @@ test('a service closed for the day is greyed on the kiosk with its reason, and i
   const service = servedAtWindow1();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: world.hall.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const sup = await world.server.login('super');
-  const page = await newPage(browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
+  const page = await newPage(world.browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
   pages.push(page);
   await page.getByTestId(`module-${service.moduleId}`).click();
   const tile = page.getByTestId(`service-${service.id}`);
@@ -89,7 +82,7 @@ test('the kiosk ticket screen goes back to the start after the hall\'s time, so 
   expect((await api('PATCH', '/halls/demo', { kioskTicketScreenSeconds: 5 }, world.admin)).status).toBe(200);
   try {
     const service = servedAtWindow1();
-    const page = await newPage(browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
+    const page = await newPage(world.browser, `${world.server.url}/kiosk`, { viewport: { width: 1080, height: 1920 } });
     pages.push(page);
     await page.getByTestId(`module-${service.moduleId}`).click();
     await page.getByTestId(`service-${service.id}`).click();
@@ -105,7 +98,7 @@ test('the kiosk ticket screen goes back to the start after the hall\'s time, so 
 });
 
 test('the rating pad after a rating on the phone says it was already rated there, and thanks nobody', async () => {
-  const pad = await newPage(browser, `${world.server.url}/rating/1`, { viewport: { width: 1280, height: 800 } });
+  const pad = await newPage(world.browser, `${world.server.url}/rating/1`, { viewport: { width: 1280, height: 800 } });
   pages.push(pad);
   await pad.waitForSelector('[data-testid="rating-pad"][data-phase="idle"]');
   await pad.waitForFunction(() => !document.querySelector('[data-testid="offline-banner"]'));

@@ -49,6 +49,17 @@ export interface TicketCallPayload {
   recall: boolean;
 }
 
+/** A ticket at a window: the visitor came (ticket.started) or did not (ticket.no_show). */
+export interface TicketAtWindowPayload {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  windowId: string;
+  windowNumber: number;
+  staffId?: string | null;
+  stage?: number;
+}
+
 export interface HallEventPayloads {
   'ticket.issued': { ticket: PublicTicket };
   'ticket.called': TicketCallPayload & {
@@ -62,15 +73,7 @@ export interface HallEventPayloads {
     waitTargetSeconds?: number;
   };
   'ticket.recalled': TicketCallPayload;
-  'ticket.started': {
-    ticketId: string;
-    number: string;
-    serviceId: string;
-    windowId: string;
-    windowNumber: number;
-    staffId?: string | null;
-    stage?: number;
-  };
+  'ticket.started': TicketAtWindowPayload;
   'ticket.completed': {
     ticketId: string;
     number: string;
@@ -85,15 +88,7 @@ export interface HallEventPayloads {
     calledAt?: string | null;
     startedAt?: string | null;
   };
-  'ticket.no_show': {
-    ticketId: string;
-    number: string;
-    serviceId: string;
-    windowId: string;
-    windowNumber: number;
-    staffId?: string | null;
-    stage?: number;
-  };
+  'ticket.no_show': TicketAtWindowPayload;
   'ticket.transferred': {
     ticketId: string;
     number: string;

@@ -75,11 +75,13 @@ export function Dialog({ title, onClose, children, onKey, wide }: Props) {
       <div className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref}>
         <header className="dialog-head">
           <h2>{title}</h2>
-          <button type="button" className="btn-ghost" onClick={onClose} aria-label={t('common.close')}>
+          <button type="button" className="btn-ghost" onClick={onClose}>
             {/* Drawn, not a font glyph: a PC without the symbol font would show an empty box. */}
             <svg viewBox="0 0 12 12" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">
               <path d="M2 2l8 8M10 2l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>{' '}
+            {/* Named by words a screen reader says, and by the visible "Esc" (speech control says what it sees). */}
+            <span className="visually-hidden">{t('common.close')} </span>
             <kbd>Esc</kbd>
           </button>
         </header>

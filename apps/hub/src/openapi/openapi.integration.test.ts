@@ -163,7 +163,7 @@ describeWithDatabases('the hub\'s OpenAPI document', () => {
     async function snapshot(): Promise<unknown> {
       const q = async (sql: string) => (await pool.query(sql)).rows;
       return {
-        halls: await q('SELECT id, name, district, lat, lng, ack_seq, last_event_at, timezone, wait_target_seconds, public_url, token_hash FROM halls ORDER BY id'),
+        halls: await q('SELECT id, name, district, lat, lng, ack_seq, last_event_at, last_contact_at, timezone, wait_target_seconds, public_url, token_hash FROM halls ORDER BY id'),
         services: await q('SELECT * FROM hall_services ORDER BY hall_id, service_id'),
         events: await q('SELECT hall_id, count(*) AS n, max(seq) AS last FROM events GROUP BY hall_id ORDER BY hall_id'),
         waiting: await q('SELECT hall_id, ticket_id, service_id FROM waiting_tickets ORDER BY hall_id, ticket_id'),

@@ -22,6 +22,7 @@ export const POSTGRES_KPI_DIALECT: KpiDialect = {
   staffRelation: 'SELECT NULL::text AS hall_id, NULL::text AS staff_id, NULL::text AS organisation_id WHERE false',
   // Named here, numbered below in order of first use: PostgreSQL refuses a parameter it cannot type.
   param: (name) => `{{${name}}}`,
+  materialized: '',
 };
 
 interface Prepared {

@@ -20,6 +20,7 @@ export const SQLITE_KPI_DIALECT: KpiDialect = {
     "SELECT hall_id, id AS service_id, json_extract(doc, '$.waitTargetSeconds') AS wait_target_seconds, json_extract(doc, '$.moduleId') AS module_id FROM services",
   staffRelation: "SELECT hall_id, id AS staff_id, json_extract(doc, '$.organisationId') AS organisation_id FROM staff",
   param: (name) => `@${name}`,
+  materialized: 'MATERIALIZED ',
 };
 
 /** Local time in SQL through the hall's own timezone code (SQLite has no time zones). */

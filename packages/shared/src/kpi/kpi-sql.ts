@@ -24,6 +24,12 @@ export interface KpiDialect {
   staffRelation: string;
   /** Placeholder of the named parameter. */
   param(name: KpiParam): string;
+  /**
+   * `MATERIALIZED ` where the engine would otherwise inline the query's steps into one another
+   * (SQLite does, and then runs a step once per row of the next: minutes instead of a second on a
+   * hall's month), or '' to leave the planner its choice (PostgreSQL).
+   */
+  materialized: string;
 }
 
 export type KpiParam = 'from' | 'to' | 'toNext' | 'lo' | 'hiLife' | 'hiRating' | 'hi' | 'hall' | 'now';
@@ -86,25 +92,26 @@ const overlap = (a: string, b: string, start: string, end: string) =>
 /** The tickets issued on the range's local dates (t) and their lifecycle and rating events (tev). */
 function ticketCtes(d: KpiDialect): string {
   const p = (n: KpiParam) => d.param(n);
+  const m = d.materialized;
   const hallFilter = `(${p('hall')} IS NULL OR e.hall_id = ${p('hall')})`;
   return `
 WITH hz AS (${d.hallsRelation}),
 st AS (${d.servicesRelation}),
 sf AS (${d.staffRelation}),
-tk AS (
+tk AS ${m}(
   SELECT e.hall_id AS hall_id, ${d.jsonText(['ticket', 'id'])} AS ticket_id, ${d.jsonText(['ticket', 'serviceId'])} AS service_id, e.at AS issued_at,
     ${d.localDate('e.at', 'hz.timezone')} AS local_date, ${d.localHour('e.at', 'hz.timezone')} AS local_hour,
     ${d.localWeekday('e.at', 'hz.timezone')} AS local_weekday, hz.wait_target_seconds AS hall_target
   FROM events e JOIN hz ON hz.hall_id = e.hall_id
   WHERE e.type = 'ticket.issued' AND e.at >= ${p('lo')} AND e.at < ${p('hi')} AND ${hallFilter}
 ),
-t AS (
+t AS ${m}(
   SELECT tk.hall_id, tk.ticket_id, tk.service_id, tk.issued_at, tk.local_date, tk.local_hour, tk.local_weekday,
     COALESCE(st.wait_target_seconds, tk.hall_target) AS target, COALESCE(st.module_id, '${UNKNOWN_KEY}') AS module_id
   FROM tk LEFT JOIN st ON st.hall_id = tk.hall_id AND st.service_id = tk.service_id
   WHERE tk.local_date >= ${p('from')} AND tk.local_date <= ${p('to')}
 ),
-ev AS (
+ev AS ${m}(
   SELECT e.hall_id AS hall_id, ${d.jsonText(['ticketId'])} AS ticket_id, e.seq AS seq, e.type AS type, e.at AS at,
     ${d.jsonBool(['firstTimeAccepted'])} AS fta, ${d.jsonInt(['level'])} AS level, ${d.jsonInt(['waitTargetSeconds'])} AS wt,
     ${d.jsonText(['serviceId'])} AS service_id, ${d.jsonText(['windowId'])} AS window_id, ${d.jsonInt(['windowNumber'])} AS window_number,
@@ -114,8 +121,8 @@ ev AS (
     (e.type IN ('ticket.called', 'ticket.started', 'ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.requeued', 'ticket.cancelled') AND e.at < ${p('hiLife')})
     OR (e.type = 'ticket.rated' AND e.at < ${p('hiRating')}))
 ),
-tev AS (SELECT ev.* FROM ev JOIN t ON t.hall_id = ev.hall_id AND t.ticket_id = ev.ticket_id),
-rt AS (
+tev AS ${m}(SELECT ev.* FROM ev JOIN t ON t.hall_id = ev.hall_id AND t.ticket_id = ev.ticket_id),
+rt AS ${m}(
   SELECT hall_id, ticket_id, seq, level, window_id, staff_id FROM (
     SELECT hall_id, ticket_id, seq, level, window_id, staff_id, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.rated'
   ) x WHERE rn = 1
@@ -123,12 +130,12 @@ rt AS (
 }
 
 /** Aggregates of `src` (k1, k2, wait_ms, wait_target, service_ms) into wait and service percentiles. */
-function percentileCtes(src: string, serviceSrc: string): string {
+function percentileCtes(src: string, serviceSrc: string, m: string): string {
   return `
-wr AS (SELECT k1, k2, wait_ms AS v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${src} WHERE wait_ms IS NOT NULL),
-wp AS (SELECT k1, k2, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90 FROM wr GROUP BY k1, k2),
-sr AS (SELECT k1, k2, v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${serviceSrc}),
-sp AS (
+wr AS ${m}(SELECT k1, k2, wait_ms AS v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${src} WHERE wait_ms IS NOT NULL),
+wp AS ${m}(SELECT k1, k2, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90 FROM wr GROUP BY k1, k2),
+sr AS ${m}(SELECT k1, k2, v, ROW_NUMBER() OVER (PARTITION BY k1, k2 ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY k1, k2) AS n FROM ${serviceSrc}),
+sp AS ${m}(
   SELECT k1, k2, COUNT(*) AS service_count, SUM(v) AS service_sum, MAX(CASE WHEN rn = ${rank(5)} THEN v END) AS p50, MAX(CASE WHEN rn = ${rank(9)} THEN v END) AS p90
   FROM sr GROUP BY k1, k2
 )`;
@@ -143,25 +150,26 @@ export function kpiSql(d: KpiDialect, grouping: KpiGrouping): string {
 
 function ticketSql(d: KpiDialect, grouping: KpiTicketGrouping): string {
   const [k1, k2] = KEYS[grouping];
+  const m = d.materialized;
   return `${ticketCtes(d)},
-fc AS (
+fc AS ${m}(
   SELECT hall_id, ticket_id, at AS first_called, wt AS called_target FROM (
     SELECT hall_id, ticket_id, at, wt, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS rn FROM tev WHERE type = 'ticket.called'
   ) x WHERE rn = 1
 ),
-lst AS (
+lst AS ${m}(
   SELECT hall_id, ticket_id, type FROM (
     SELECT hall_id, ticket_id, type, ROW_NUMBER() OVER (PARTITION BY hall_id, ticket_id ORDER BY seq DESC) AS rn FROM tev WHERE type <> 'ticket.rated'
   ) x WHERE rn = 1
 ),
-f AS (
+f AS ${m}(
   SELECT t.*, COALESCE(fc.called_target, t.target) AS wait_target, fc.first_called - t.issued_at AS wait_ms, lst.type AS last_type, rt.level AS level
   FROM t LEFT JOIN fc ON fc.hall_id = t.hall_id AND fc.ticket_id = t.ticket_id
   LEFT JOIN lst ON lst.hall_id = t.hall_id AND lst.ticket_id = t.ticket_id
   LEFT JOIN rt ON rt.hall_id = t.hall_id AND rt.ticket_id = t.ticket_id
 ),
-fk AS (SELECT f.*, ${k1} AS k1, ${k2} AS k2 FROM f),
-base AS (
+fk AS ${m}(SELECT f.*, ${k1} AS k1, ${k2} AS k2 FROM f),
+base AS ${m}(
   SELECT k1, k2, COUNT(*) AS issued,
     SUM(CASE WHEN last_type = 'ticket.completed' THEN 1 ELSE 0 END) AS served,
     SUM(CASE WHEN last_type = 'ticket.no_show' THEN 1 ELSE 0 END) AS no_show,
@@ -171,16 +179,16 @@ base AS (
     ${LEVELS}
   FROM fk GROUP BY k1, k2
 ),
-vis AS (
+vis AS ${m}(
   SELECT hall_id, ticket_id, type, at, LEAD(type) OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS next_type,
     LEAD(at) OVER (PARTITION BY hall_id, ticket_id ORDER BY seq) AS next_at
   FROM tev WHERE type <> 'ticket.rated'
 ),
-sv AS (
+sv AS ${m}(
   SELECT fk.k1 AS k1, fk.k2 AS k2, vis.next_at - vis.at AS v FROM vis JOIN fk ON fk.hall_id = vis.hall_id AND fk.ticket_id = vis.ticket_id
   WHERE vis.type = 'ticket.started' AND vis.next_type IN ('ticket.completed', 'ticket.transferred')
-),${percentileCtes('fk', 'sv')},
-vx AS (
+),${percentileCtes('fk', 'sv', m)},
+vx AS ${m}(
   SELECT fk.k1 AS k1, fk.k2 AS k2,
     SUM(CASE WHEN tev.type = 'ticket.transferred' THEN 1 ELSE 0 END) AS transferred,
     SUM(CASE WHEN tev.type = 'ticket.completed' AND tev.fta IS NOT NULL THEN 1 ELSE 0 END) AS flagged,
@@ -206,6 +214,7 @@ ORDER BY base.k1, base.k2`;
  */
 function visitSql(d: KpiDialect, grouping: KpiVisitGrouping): string {
   const p = (n: KpiParam) => d.param(n);
+  const m = d.materialized;
   const running = 'OVER (PARTITION BY hall_id, ticket_id ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
   const keyOf: Record<KpiVisitGrouping, { visit: string; visitWhere: string; rating: string; ratingWhere: string }> = {
     window: { visit: 'window_id', visitWhere: 'window_id IS NOT NULL', rating: 'window_id', ratingWhere: 'window_id IS NOT NULL' },
@@ -216,27 +225,27 @@ function visitSql(d: KpiDialect, grouping: KpiVisitGrouping): string {
   const windows = grouping === 'window';
   const hallFilter = `(${p('hall')} IS NULL OR e.hall_id = ${p('hall')})`;
   return `${ticketCtes(d)},
-seqd AS (
+seqd AS ${m}(
   SELECT tev.*, SUM(CASE WHEN type = 'ticket.called' THEN 1 ELSE 0 END) ${running} AS vno,
     MAX(CASE WHEN type IN ('ticket.transferred', 'ticket.requeued') THEN at END) ${running} AS requeued_at
   FROM tev WHERE type <> 'ticket.rated'
 ),
-vc AS (
+vc AS ${m}(
   SELECT s.hall_id, s.ticket_id, s.seq AS call_seq, s.vno, s.at AS called_at, COALESCE(s.requeued_at, t.issued_at) AS queued_at,
     s.service_id, s.window_id, s.window_number, s.staff_id, s.org_id, s.wt,
     LEAD(s.at) OVER (PARTITION BY s.hall_id, s.ticket_id ORDER BY s.seq) AS next_call_at
   FROM seqd s JOIN t ON t.hall_id = s.hall_id AND t.ticket_id = s.ticket_id WHERE s.type = 'ticket.called'
 ),
-vend AS (
+vend AS ${m}(
   SELECT hall_id, ticket_id, vno, MIN(seq) AS end_seq FROM seqd
   WHERE vno > 0 AND type IN ('ticket.completed', 'ticket.no_show', 'ticket.transferred', 'ticket.cancelled') GROUP BY hall_id, ticket_id, vno
 ),
-vstart AS (
+vstart AS ${m}(
   SELECT s.hall_id, s.ticket_id, s.vno, MAX(s.at) AS started_at FROM seqd s
   LEFT JOIN vend ON vend.hall_id = s.hall_id AND vend.ticket_id = s.ticket_id AND vend.vno = s.vno
   WHERE s.type = 'ticket.started' AND s.vno > 0 AND (vend.end_seq IS NULL OR s.seq < vend.end_seq) GROUP BY s.hall_id, s.ticket_id, s.vno
 ),
-vo AS (
+vo AS ${m}(
   SELECT vc.*, COALESCE(ee.type, CASE WHEN vc.next_call_at IS NOT NULL THEN 'ticket.transferred' END) AS outcome,
     COALESCE(ee.at, vc.next_call_at) AS ended_at, ee.fta AS fta, vs.started_at,
     COALESCE(vc.wt, st.wait_target_seconds, hz.wait_target_seconds) AS wait_target,
@@ -248,23 +257,28 @@ vo AS (
   LEFT JOIN st ON st.hall_id = vc.hall_id AND st.service_id = vc.service_id
   LEFT JOIN sf ON sf.hall_id = vc.hall_id AND sf.staff_id = vc.staff_id
 ),
-vf AS (
+vf AS ${m}(
   SELECT vo.*, vo.called_at - vo.queued_at AS wait_ms,
     CASE WHEN vo.started_at IS NOT NULL AND vo.ended_at IS NOT NULL AND vo.outcome IN ('ticket.completed', 'ticket.transferred') THEN vo.ended_at - vo.started_at END AS service_ms
   FROM vo
 ),
-rr AS (
-  SELECT rt.hall_id, rt.window_id, rt.staff_id, rt.level,
-    COALESCE((SELECT vf.org_id FROM vf WHERE vf.hall_id = rt.hall_id AND vf.ticket_id = rt.ticket_id AND vf.staff_id = rt.staff_id AND vf.call_seq < rt.seq
-      ORDER BY vf.call_seq DESC LIMIT 1), sf.organisation_id, '${UNKNOWN_KEY}') AS organisation_id
-  FROM rt LEFT JOIN sf ON sf.hall_id = rt.hall_id AND sf.staff_id = rt.staff_id
+ro AS ${m}(
+  SELECT hall_id, ticket_id, org_id FROM (
+    SELECT rt.hall_id, rt.ticket_id, vf.org_id, ROW_NUMBER() OVER (PARTITION BY rt.hall_id, rt.ticket_id ORDER BY vf.call_seq DESC) AS rn
+    FROM rt JOIN vf ON vf.hall_id = rt.hall_id AND vf.ticket_id = rt.ticket_id AND vf.staff_id = rt.staff_id AND vf.call_seq < rt.seq
+  ) x WHERE rn = 1
 ),
-vk AS (
+rr AS ${m}(
+  SELECT rt.hall_id, rt.window_id, rt.staff_id, rt.level, COALESCE(ro.org_id, sf.organisation_id, '${UNKNOWN_KEY}') AS organisation_id
+  FROM rt LEFT JOIN ro ON ro.hall_id = rt.hall_id AND ro.ticket_id = rt.ticket_id
+  LEFT JOIN sf ON sf.hall_id = rt.hall_id AND sf.staff_id = rt.staff_id
+),
+vk AS ${m}(
   SELECT hall_id AS k1, ${k.visit} AS k2, 1 AS visit, wait_ms, wait_target, outcome, fta, service_ms, NULL AS level FROM vf WHERE ${k.visitWhere}
   UNION ALL
   SELECT hall_id, ${k.rating}, 0, NULL, NULL, NULL, NULL, NULL, level FROM rr WHERE ${k.ratingWhere}
 ),
-base AS (
+base AS ${m}(
   SELECT k1, k2, SUM(visit) AS issued,
     SUM(CASE WHEN outcome = 'ticket.completed' THEN 1 ELSE 0 END) AS served,
     SUM(CASE WHEN outcome = 'ticket.no_show' THEN 1 ELSE 0 END) AS no_show,
@@ -277,39 +291,39 @@ base AS (
     ${LEVELS}
   FROM vk GROUP BY k1, k2
 ),
-svk AS (SELECT k1, k2, service_ms AS v FROM vk WHERE service_ms IS NOT NULL),${percentileCtes('vk', 'svk')}${windows ? `,
-rb AS (SELECT hall_id, ${d.dayStart(p('from'), 'timezone')} AS start_ms, ${d.dayStart(p('toNext'), 'timezone')} AS end_ms FROM hz),
-wce AS (
+svk AS ${m}(SELECT k1, k2, service_ms AS v FROM vk WHERE service_ms IS NOT NULL),${percentileCtes('vk', 'svk', m)}${windows ? `,
+rb AS ${m}(SELECT hall_id, ${d.dayStart(p('from'), 'timezone')} AS start_ms, ${d.dayStart(p('toNext'), 'timezone')} AS end_ms FROM hz),
+wce AS ${m}(
   SELECT e.hall_id AS hall_id, ${d.jsonText(['window', 'id'])} AS window_id, ${d.jsonInt(['window', 'number'])} AS window_number,
     ${d.jsonText(['window', 'state'])} AS state, e.seq AS seq, e.at AS at
   FROM events e JOIN rb ON rb.hall_id = e.hall_id
   WHERE e.type = 'window.changed' AND e.at >= ${p('lo')} AND e.at < ${p('hi')} AND e.at >= rb.start_ms AND e.at < rb.end_ms AND ${hallFilter}
 ),
-wtr AS (SELECT hall_id, window_id, state, seq, at, LAG(state) OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS prev_state FROM wce),
-wtx AS (
+wtr AS ${m}(SELECT hall_id, window_id, state, seq, at, LAG(state) OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS prev_state FROM wce),
+wtx AS ${m}(
   SELECT hall_id, window_id, state, at, LEAD(at) OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS next_at FROM wtr
   WHERE (CASE WHEN state = 'open' THEN 1 ELSE 0 END) <> (CASE WHEN prev_state = 'open' THEN 1 ELSE 0 END)
 ),
-wopen AS (
+wopen AS ${m}(
   SELECT wtx.hall_id, wtx.window_id, SUM(${overlap('wtx.at', `COALESCE(wtx.next_at, ${p('now')})`, 'rb.start_ms', 'rb.end_ms')}) AS open_ms
   FROM wtx JOIN rb ON rb.hall_id = wtx.hall_id WHERE wtx.state = 'open' GROUP BY wtx.hall_id, wtx.window_id
 ),
-wbusy AS (
+wbusy AS ${m}(
   SELECT vf.hall_id, vf.window_id, SUM(${overlap('vf.called_at', `COALESCE(vf.ended_at, ${p('now')})`, 'rb.start_ms', 'rb.end_ms')}) AS busy_ms
   FROM vf JOIN rb ON rb.hall_id = vf.hall_id GROUP BY vf.hall_id, vf.window_id
 ),
-wnum AS (
+wnum AS ${m}(
   SELECT hall_id, window_id, window_number FROM (
     SELECT hall_id, window_id, window_number, ROW_NUMBER() OVER (PARTITION BY hall_id, window_id ORDER BY seq) AS rn FROM wce
   ) x WHERE rn = 1
 ),
-vnum AS (
+vnum AS ${m}(
   SELECT hall_id, window_id, window_number FROM (
     SELECT hall_id, window_id, window_number, ROW_NUMBER() OVER (PARTITION BY hall_id, window_id ORDER BY call_seq DESC) AS rn FROM vf
   ) x WHERE rn = 1
 ),
-keys AS (SELECT k1, k2 FROM base UNION SELECT hall_id, window_id FROM wce)` : `,
-keys AS (SELECT k1, k2 FROM base)`}
+keys AS ${m}(SELECT k1, k2 FROM base UNION SELECT hall_id, window_id FROM wce)` : `,
+keys AS ${m}(SELECT k1, k2 FROM base)`}
 SELECT keys.k1 AS k1, keys.k2 AS k2, base.issued, base.served, base.no_show, base.cancelled, base.transferred, base.wait_count, base.wait_sum,
   base.wait_within, base.wait_max, base.flagged, base.accepted, base.l1, base.l2, base.l3, base.l4, base.l5,
   wp.p50 AS wait_p50, wp.p90 AS wait_p90, sp.service_count, sp.service_sum, sp.p50 AS service_p50, sp.p90 AS service_p90${windows ? `,

@@ -1,5 +1,8 @@
 // The use case behind GET /halls/:hallId/stats: read the events of the range, fold them into
 // KPIs, and add the follow-up figures of the bad ratings among them (rectification rate).
+// The fold, not the shared KPI SQL on SQLite (the city hub's query): both give the same figures
+// (sql-agreement.integration.test.ts), the fold about ten times faster on a hall's log, and the
+// reports need its per-ticket facts.
 import type { Hall, HallStats } from '@hallq/shared';
 import type { Repos } from '../../storage/repos';
 import { AppError } from '../errors';
