@@ -374,6 +374,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       stageSeconds,
       noShowShare: learnedNoShow,
       arrivals: config.arrivals ? arrivals : undefined,
+      laterStages: config.stages,
       now,
     };
     const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;

@@ -3,7 +3,7 @@
 // windows", never worse than naive on any seed) on seed-hall before and pre-review-hall. On
 // seed-hall after (the planner's pooled windows) 0.6 is out of reach for an estimator that does not
 // know the service times still to come (scripts/README.md): there at most 0.75x. The shown range
-// (goal 75-85%) is checked at 70-90%: on seed-hall before it covers about 71% of held-out waits.
+// (goal 75-85%) is checked at 70-90% there: on seed-hall before it covers about 75% of held-out waits.
 import { planScenario } from '@hallq/simulation';
 import { COVERAGE_GOAL, evaluateEstimator, GOAL_RATIO, HELD_OUT_SEEDS, TUNING_SEEDS } from './estimator-eval';
 import { loadScenario } from './load-scenario';

@@ -29,7 +29,7 @@ describe('later stages in the forecast', () => {
   test('a visitor done with the first stage joins the queue of the next, in its original place, with the stage mean', () => {
     // One window: t1 pre-review (5 min) then its acceptance (stage 1, 20 min) comes before t2 (older than t2).
     const tickets = [tk('t1', 'two', 0), tk('t2', 'two', 1)];
-    const calls = forecastCalls({ index: new CandidateIndex(tickets), windows: [win('w', ['two'])], context, serviceSeconds: means, stageSeconds: new Map([[stageKey('two', 1), 1200]]), now: 10 });
+    const calls = forecastCalls({ index: new CandidateIndex(tickets), windows: [win('w', ['two'])], context, serviceSeconds: means, stageSeconds: new Map([[stageKey('two', 1), 1200]]), now: 10, laterStages: true });
     expect(calls.get('t1')?.estimatedWaitSeconds).toBe(0);
     // t1 is back for its acceptance when its pre-review ends (300 s); older than t2, it goes first.
     expect(calls.get('t2')?.estimatedWaitSeconds).toBe(300 + 1200);
@@ -42,7 +42,9 @@ describe('later stages in the forecast', () => {
     const current = { ticket: tk('c', 'two', 0), since: now - 2 * MIN };
     const tickets = [tk('t2', 'two', 1 * MIN)];
     const w = win('w', ['two'], { busyUntil: now + 3 * MIN, current });
-    const calls = forecastCalls({ index: new CandidateIndex(tickets), windows: [w], context, serviceSeconds: means, now });
+    const calls = forecastCalls({ index: new CandidateIndex(tickets), windows: [w], context, serviceSeconds: means, now, laterStages: true });
+    // Without laterStages (a hall whose staff move visitors on by hand) only the visit counts.
+    expect(forecastCalls({ index: new CandidateIndex(tickets), windows: [w], context, serviceSeconds: means, now }).get('t2')?.estimatedWaitSeconds).toBe(3 * 60);
     // c's acceptance (older) goes first at +3 min and holds the window for the service mean (5 min).
     expect(calls.get('t2')?.estimatedWaitSeconds).toBe(8 * 60);
   });

@@ -75,6 +75,8 @@ export interface ForecastInput {
   noShowShare?: ReadonlyMap<string, number>;
   /** E5: tickets expected to be taken during the forecast. */
   arrivals?: ReadonlyArray<ExpectedArrivals>;
+  /** E5: a visitor whose service has another stage joins that stage's queue when the visit ends. */
+  laterStages?: boolean;
   /** E6: draw the visits' lengths at random (one sample of the day ahead). */
   draw?: ForecastDraw;
 }
@@ -185,6 +187,7 @@ export class Forecast {
 
   /** A visitor done at `at` with a stage of the service still to come joins its queue again then. */
   private laterStage(t: RoutingTicket, at: number): void {
+    if (!this.input.laterStages) return;
     const stages = this.input.context.services.get(t.serviceId)?.stages.length ?? 1;
     if (t.stage + 1 >= stages) return;
     const ticket: RoutingTicket = { ...t, id: `${t.id}\u0000${t.stage + 1}`, stage: t.stage + 1, away: false };
@@ -335,8 +338,9 @@ export class Forecast {
           estimatedWaitSeconds: Math.round((lane.freeAt - now) / 1000),
         });
         if (until?.has(pick.ticket.id)) this.pending--;
+        // People ahead counts the tickets waiting now, not the forecast's later stages and arrivals.
+        lane.calls++;
       }
-      lane.calls++;
       const next = callableAt(lane.window, lane.freeAt + this.hold(pick.ticket, lane.freeAt) * 1000);
       if (next === null) lanes.splice(li, 1);
       else lane.freeAt = next;

@@ -55,10 +55,11 @@ export function HallScreen() {
   return (
     <div className={`hall-screen lang-${lang}`} data-status={feed.status} data-seq={state?.seq ?? 0}>
       <header className="hall-header">
-        <div className="hall-name">
+        {/* The screen's heading in every state, loading included: a screen reader finds where it is. */}
+        <h1 className="hall-name">
           {hall ? hall.name[lang] : m.loading}
           {hall && <small>{hall.name[lang === 'zh' ? 'en' : 'zh']}</small>}
-        </div>
+        </h1>
         <ArrivalCode api={feed.api} hall={hall} label={m.arrivalCode} />
         {hall && <Clock timezone={hall.timezone} />}
       </header>
