@@ -65,7 +65,7 @@ describe('OpenAPI-generated fuzzing: every operation, beyond its body and query'
     const issued = await s.api('POST', '/halls/demo/tickets', { token: tokens.get('kiosk'), body: { serviceId: 'svc-food' } });
     expect(issued.status).toBe(201);
     Object.assign(valid, { ticketId: issued.body.ticket.id, publicId: issued.body.ticket.publicId });
-  });
+  }, 60_000);
   afterAll(() => s.close());
 
   beforeEach(() => {

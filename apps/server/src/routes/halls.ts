@@ -15,9 +15,12 @@ import { issueTicket } from '../services/issue-service';
 
 /** The audit log's filters: who (a staff or device id), what (an action, or a prefix ending in
  * "." such as "staff."), when (local dates of the hall, inclusive); paging with `before`. */
+/** A whole number written in digits, as the document says (`1e9`, ` 12` or `0x10` are refused). */
+const digits = (min: number, max: number) =>
+  z.string().regex(/^\d{1,15}$/, 'a whole number in digits').transform(Number).pipe(z.number().int().min(min).max(max));
 const AuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional(),
+  limit: digits(1, 500).default(100),
+  before: digits(1, Number.MAX_SAFE_INTEGER).optional(),
   actorId: z.string().min(1).max(100).optional(),
   action: z.string().regex(/^[a-z_.-]{1,60}$/, 'an action such as staff.update, or a prefix such as staff.').optional(),
   from: localDate.optional(),
