@@ -3,8 +3,8 @@
 // back, for the Retry-After header.
 //
 // Memory and CPU under a flood of distinct keys: every limiter keeps its keys in a KeyTable, which
-// forgets expired keys oldest first (a Map iterates in insertion order, and an entry moves to the
-// back whenever it is used, so the oldest entries sit at the front) and never holds more than
+// forgets expired keys oldest first (keys sit in lists in the order they were last used: windows
+// and delays have fixed lengths, so the oldest expire first) and never holds more than
 // `maxKeys` keys. Each request does O(1) amortised work: it looks at most at the front entry of
 // each list plus the entries it removes, and each entry is removed once.
 //
@@ -27,14 +27,53 @@ export function rateLimited(message: string, retryAfterSeconds: number): AppErro
 /** Keys each limiter remembers at most (about 100 bytes each), beyond which the rules above apply. */
 export const MAX_KEYS = 50_000;
 
+/** A node of an intrusive doubly linked list, oldest first. */
+interface Node<V> {
+  key: string;
+  value: V;
+  held: boolean;
+  prev: Node<V> | undefined;
+  next: Node<V> | undefined;
+}
+
+/**
+ * An insertion-ordered list with O(1) append, removal and access to the oldest node. (A Map's own
+ * order is not used for this: V8 keeps deleted entries as holes until it rehashes, so an iterator
+ * taken from the front after many front deletions walks every hole, O(table size) per request.)
+ */
+class OrderedList<V> {
+  first: Node<V> | undefined;
+  private last: Node<V> | undefined;
+  size = 0;
+
+  append(n: Node<V>): void {
+    n.prev = this.last;
+    n.next = undefined;
+    if (this.last) this.last.next = n;
+    else this.first = n;
+    this.last = n;
+    this.size++;
+  }
+
+  remove(n: Node<V>): void {
+    if (n.prev) n.prev.next = n.next;
+    else this.first = n.next;
+    if (n.next) n.next.prev = n.prev;
+    else this.last = n.prev;
+    n.prev = n.next = undefined;
+    this.size--;
+  }
+}
+
 /**
  * Per-key entries with expiry by insertion order and a hard bound (see the file's comment).
  * `visited` counts the entries looked at by expiry and eviction, so tests can check the work per
  * request without timing anything.
  */
 export class KeyTable<V extends object> {
-  private readonly open = new Map<string, V>();
-  private readonly held = new Map<string, V>();
+  private readonly nodes = new Map<string, Node<V>>();
+  private readonly open = new OrderedList<V>();
+  private readonly held = new OrderedList<V>();
   private overflow: V | undefined;
   /** Entries examined by expiry and eviction since creation. */
   visited = 0;
@@ -48,7 +87,7 @@ export class KeyTable<V extends object> {
 
   /** Keys remembered, the overflow entry included. */
   get size(): number {
-    return this.open.size + this.held.size + (this.overflow ? 1 : 0);
+    return this.nodes.size + (this.overflow ? 1 : 0);
   }
 
   /**
@@ -56,11 +95,10 @@ export class KeyTable<V extends object> {
    * undefined (an expired entry is dropped here).
    */
   find(key: string, now: number): V | undefined {
-    const own = this.open.get(key) ?? this.held.get(key);
+    const own = this.nodes.get(key);
     if (own) {
-      if (!this.expired(own, now)) return own;
-      this.open.delete(key);
-      this.held.delete(key);
+      if (!this.expired(own.value, now)) return own.value;
+      this.drop(own);
     }
     if (this.overflow && this.expired(this.overflow, now)) this.overflow = undefined;
     return this.overflow;
@@ -70,37 +108,46 @@ export class KeyTable<V extends object> {
   add(key: string, v: V, now: number): V {
     this.expireFront(this.open, now);
     this.expireFront(this.held, now);
-    if (this.open.size + this.held.size >= this.maxKeys) {
-      const oldest = this.open.keys().next();
-      if (oldest.done) {
+    if (this.nodes.size >= this.maxKeys) {
+      const oldest = this.open.first;
+      if (!oldest) {
         if (!this.overflow || this.expired(this.overflow, now)) this.overflow = v;
         return this.overflow;
       }
       this.visited++;
-      this.open.delete(oldest.value);
+      this.drop(oldest);
     }
-    this.open.set(key, v);
+    const n: Node<V> = { key, value: v, held: false, prev: undefined, next: undefined };
+    this.nodes.set(key, n);
+    this.open.append(n);
     return v;
   }
 
   /** Moves `key` to the back of the held list (`held`) or of the open list: marks it used now. */
   touch(key: string, v: V, held: boolean): void {
-    if (v === this.overflow) return;
-    if (!this.open.delete(key) && !this.held.delete(key)) return;
-    (held ? this.held : this.open).set(key, v);
+    const n = this.nodes.get(key);
+    if (!n || n.value !== v) return; // the overflow entry, shared by keys without their own
+    (n.held ? this.held : this.open).remove(n);
+    n.held = held;
+    (held ? this.held : this.open).append(n);
   }
 
   /** Forgets `key` (the overflow entry, shared by others, stays). */
   delete(key: string): void {
-    this.open.delete(key);
-    this.held.delete(key);
+    const n = this.nodes.get(key);
+    if (n) this.drop(n);
   }
 
-  private expireFront(list: Map<string, V>, now: number): void {
-    for (const [k, v] of list) {
+  private drop(n: Node<V>): void {
+    (n.held ? this.held : this.open).remove(n);
+    this.nodes.delete(n.key);
+  }
+
+  private expireFront(list: OrderedList<V>, now: number): void {
+    for (let n = list.first; n; n = list.first) {
       this.visited++;
-      if (!this.expired(v, now)) return;
-      list.delete(k);
+      if (!this.expired(n.value, now)) return;
+      this.drop(n);
     }
   }
 }
