@@ -138,7 +138,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const auth = new AuthService(repos, clock);
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
-  const durability = new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
+  const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
   const hubPusher = startHubPusher(config, repos, mirror, clock, logger, () => queue.unflushed);
   const onFatal =
     options.onFatal ??

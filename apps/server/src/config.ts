@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
+  WRITE_FLUSH_THREAD: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
   KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
   PUSH_SUBJECT: z
@@ -71,6 +72,11 @@ export interface Config {
   backup: { intervalMinutes: number; dir: string; keep: number };
   /** SERVER_TIMING=1: every answer carries `Server-Timing: app;dur=<ms>` (benchmarks). */
   serverTiming: boolean;
+  /**
+   * WRITE_FLUSH_THREAD=0: each batch's COMMIT flushes the disk on the event loop (synchronous=FULL)
+   * instead of on the flush thread; as durable, slower (for comparing the two).
+   */
+  flushThread: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
   /** Tickets one kiosk device may issue at once before the per-device limit (KIOSK_ISSUE_BURST; load tests raise it). */
@@ -121,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keep: e.BACKUP_KEEP,
     },
     serverTiming: e.SERVER_TIMING === '1',
+    flushThread: e.WRITE_FLUSH_THREAD !== '0',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     kioskIssueBurst: e.KIOSK_ISSUE_BURST,
     pushSubject: e.PUSH_SUBJECT,
