@@ -1,4 +1,5 @@
-// The console audited on a phone (390x844) in Chinese, one pass through its pages: a supervisor
+// The console audited on a phone (390x844) in Chinese, one pass through its pages (in English the
+// board and the hall settings, whose words are the longest): a supervisor
 // checks the board from a phone, so every page must read without scrolling sideways. The login,
 // the counter with a long Chinese service name called, the board, reports, planner and every
 // admin section (the hall settings also after the window is widened from narrow), and the kiosk
@@ -90,6 +91,17 @@ test('board, reports, planner and every admin section on a phone', async () => {
   await page.getByTestId('who').waitFor();
   await page.waitForLoadState('networkidle');
   problems.push(...(await audit(page, '/console/admin/hall widened from narrow', [{ name: '1024x768', width: 1024, height: 768 }, { name: '1180x820', width: 1180, height: 820 }, LANDSCAPE])));
+  await page.context().close();
+});
+
+test('in English on a phone: the board and the hall settings (the longest words)', async () => {
+  const page = await signInToConsole(browser, server.url, 'admin', { viewport: PHONE, path: '/console/board?lang=en' });
+  for (const path of ['/console/board', '/console/admin/hall']) {
+    await page.goto(`${server.url}${path}?lang=en`);
+    await page.getByTestId('who').waitFor();
+    await page.waitForLoadState('networkidle');
+    await check(page, `en ${path}`);
+  }
   await page.context().close();
 });
 
