@@ -216,6 +216,12 @@ export interface Ticket {
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
   statusUrl?: string;
+  /**
+   * Where the ticket's place in the queue counts from when that is not its issue: it went back to
+   * the queue after a no-show (at the back). Absent otherwise. Queue order is by this, else
+   * `issuedAt`, then `id`.
+   */
+  queuedAt?: string;
   /** Taken from home (remote queue): not called before its holder arrives. */
   remote?: boolean;
   arrivedAt?: string | null;

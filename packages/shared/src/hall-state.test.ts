@@ -65,6 +65,16 @@ describe('hall state fold', () => {
     expect(s.windows[0]?.current).toBeNull();
   });
 
+  it('a requeued ticket that is called again and transferred keeps its place by its requeue time, not its issue', () => {
+    const requeued: PublicTicket = { ...ticket('t1', 'A001', at(0)), queuedAt: at(7) };
+    let s = fromSnapshot(snapshot({ waiting: [ticket('t2', 'A002', at(5)), requeued, ticket('t3', 'A003', at(9))] }));
+    s = applyEvent(s, called(11, 't1', 'A001', 1));
+    s = applyEvent(s, ev({ seq: 12, type: 'ticket.transferred', ticketId: 't1', number: 'A001', fromServiceId: 'svc', fromStage: 0, serviceId: 'svc', stage: 1, windowId: 'w1' }));
+    expect(s.waiting.map((t) => t.id)).toEqual(['t2', 't1', 't3']);
+    s = applyEvent(s, ev({ seq: 13, type: 'ticket.issued', ticket: ticket('t4', 'A004', at(8)) }));
+    expect(s.waiting.map((t) => t.id)).toEqual(['t2', 't1', 't4', 't3']);
+  });
+
   it('a transfer of a ticket it never saw is shown, and asks for a fresh snapshot', () => {
     const s = applyEvent(fromSnapshot(snapshot()), ev({ seq: 11, type: 'ticket.transferred', ticketId: 'zz', number: 'Z1', fromServiceId: 'a', fromStage: 0, serviceId: 'svc', stage: 1, windowId: null }));
     expect(s.waiting.map((t) => t.number)).toEqual(['Z1']);

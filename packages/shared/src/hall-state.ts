@@ -12,7 +12,7 @@ export const RECENT_CALLS = 20;
 export interface HallState {
   hallId: string;
   seq: number;
-  /** Waiting tickets in queue order (by original issue time). */
+  /** Waiting tickets in queue order (by queue time: the issue, or a requeue after a no-show). */
   waiting: PublicTicket[];
   /** By window number. */
   windows: WindowView[];
@@ -30,8 +30,12 @@ export interface HallState {
 
 const byNumber = (a: WindowView, b: WindowView): number => a.number - b.number;
 const newestFirst = (a: CallView, b: CallView): number => b.seq - a.seq;
-const queueOrder = (a: PublicTicket, b: PublicTicket): number =>
-  a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const queuedAt = (t: PublicTicket): string => t.queuedAt ?? t.issuedAt;
+const queueOrder = (a: PublicTicket, b: PublicTicket): number => {
+  const x = queuedAt(a);
+  const y = queuedAt(b);
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
 
 /** The queue with one more ticket at its place (usually the end: scanned from there). */
 function inQueue(waiting: readonly PublicTicket[], t: PublicTicket): PublicTicket[] {
@@ -163,7 +167,7 @@ export function applyEvent(state: HallState, e: HallEvent): HallState {
         staffId: null,
       };
       next.known = { ...state.known, [e.ticketId]: back };
-      // It keeps its place by its original issue time.
+      // It keeps its place by its queue time (its issue, or its requeue after a no-show).
       next.waiting = inQueue(state.waiting.filter((t) => t.id !== e.ticketId), back);
       break;
     }

@@ -32,11 +32,12 @@ const ticketFields = {
   staffId: nullable(str()),
   peopleAhead: nullable(int()),
   estimatedWaitSeconds: nullable(int()),
+  queuedAt: time('present when its place in the queue counts from a requeue after a no-show, not its issue; queue order is by queuedAt, else issuedAt, then id'),
   remote: bool('taken from home (remote queue); absent otherwise'),
   arrivedAt: nullable(time('remote: when the holder arrived')),
   passedOverAt: nullable(time('remote: when its turn came before its holder arrived')),
 };
-const REMOTE_FIELDS = ['remote', 'arrivedAt', 'passedOverAt'];
+const OPTIONAL_FIELDS = ['queuedAt', 'remote', 'arrivedAt', 'passedOverAt'];
 
 const windowBase = {
   id: str(),
@@ -95,8 +96,8 @@ export function responseSchemas(): Record<string, JsonSchema> {
       }, ['details']),
     }),
     Ticket: obj({ ...ticketFields, publicId: str('secret for the visitor\'s phone; only to the creator and staff'), statusUrl: str('absolute status page URL (PUBLIC_URL + /t/<publicId>)') },
-      ['publicId', 'statusUrl', ...REMOTE_FIELDS]),
-    PublicTicket: obj(ticketFields, REMOTE_FIELDS, 'a ticket as kiosks and displays see it: never carries publicId'),
+      ['publicId', 'statusUrl', ...OPTIONAL_FIELDS]),
+    PublicTicket: obj(ticketFields, OPTIONAL_FIELDS, 'a ticket as kiosks and displays see it: never carries publicId'),
     Module: obj({ id: str(), name: ref('LocalizedText') }),
     ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
     Service: obj({

@@ -128,7 +128,7 @@ describe('hall state fold', () => {
   }
 
   it('any sequence of counter actions, folded live from a snapshot, equals the snapshot at its end', async () => {
-    const runs = Number(process.env.HALLQ_FUZZ_RUNS ?? 12);
+    const runs = Number(process.env.HALLQ_FUZZ_RUNS ?? 25);
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 60, size: 'max' }), async (ops) => {
         let connection: HallConnection | undefined;

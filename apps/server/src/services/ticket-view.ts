@@ -25,6 +25,7 @@ export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number
     staffId: t.staffId,
     peopleAhead: estimate ? estimate.peopleAhead : t.peopleAhead,
     estimatedWaitSeconds: estimate ? estimate.estimatedWaitSeconds : t.estimatedWaitSeconds,
+    ...(t.queuedAt ? { queuedAt: t.queuedAt } : {}),
     ...(t.remote === true ? { remote: true, arrivedAt: t.arrivedAt ?? null, passedOverAt: t.passedOverAt ?? null } : {}),
   };
 }

@@ -40,7 +40,7 @@ export interface TicketRow {
 export interface StoredTicket extends Ticket {
   hallId: string;
   publicId: string;
-  /** Original issue time in ms; a transfer keeps it so the ticket keeps its place. */
+  /** Where its place in the queue counts from, in ms: the issue, or the requeue after a no-show. A transfer keeps it. */
   queuedAtMs: number;
   firstTimeAccepted: boolean | null;
 }
@@ -72,6 +72,7 @@ export function toTicket(r: TicketRow): StoredTicket {
     estimatedWaitSeconds: r.estimated_wait_seconds,
     queuedAtMs: r.queued_at,
     firstTimeAccepted: r.first_time_accepted === null ? null : r.first_time_accepted === 1,
+    ...(r.queued_at !== r.issued_at ? { queuedAt: new Date(r.queued_at).toISOString() } : {}),
     ...(r.remote === 1 ? { remote: true, arrivedAt: iso(r.arrived_at), passedOverAt: iso(r.passed_over_at) } : {}),
   };
 }
