@@ -48,14 +48,14 @@ test('shows the number and people ahead, then "请到 1 号窗口" with vibratio
     await page.getByTestId('number').waitFor();
     await expect(page.getByTestId('number').textContent()).resolves.toBe(ticket.number);
     await page.getByText('前面还有 1 人').waitFor(); // Chinese although the phone is set to English
-    await shoot(page, 'phone-waiting-zh-390x844');
+    await shoot(page, 'phone-status-waiting-zh-390x844');
 
     const call = await world.server.api('POST', `/windows/${windowId}/call`, { ticketId: ticket.id, reason: 'e2e' }, staff);
     expect(call.status).toBe(200);
     await page.getByTestId('called').waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('called').textContent()).resolves.toBe('请到 1 号窗口');
     await page.waitForFunction(() => (window as unknown as { vibrations: unknown[] }).vibrations.length > 0);
-    await shoot(page, 'phone-called-zh-390x844');
+    await shoot(page, 'phone-status-called-zh-390x844');
     await page.getByTestId('switch-lang').click();
     await expect(page.getByTestId('called').textContent()).resolves.toBe('Please go to window 1');
     await page.getByTestId('switch-lang').click();

@@ -1,15 +1,21 @@
 // Debian's Chromium driven by playwright-core (no browser download), headless, with the flags
-// this sandbox needs and a fresh profile for every launch.
-import { mkdirSync } from 'node:fs';
+// this sandbox needs. Each jest worker shares one Chromium, started once for the run by
+// support/global-setup.ts: a test file connects to its worker's browser and closing it closes
+// only the contexts that file opened. A file that needs other flags (a fake camera) launches its
+// own Chromium with a fresh profile.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { REPO_ROOT } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
-export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+/** The environment variable holding the shared Chromium's address for jest worker `id`. */
+export const sharedBrowserVariable = (id: string | number): string => `HALLQ_E2E_CHROMIUM_WS_${id}`;
+
+export function launchOptions(extraArgs: string[] = []): LaunchOptions {
+  return {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -24,7 +30,13 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       '--autoplay-policy=no-user-gesture-required',
       ...extraArgs,
     ],
-  });
+  };
+}
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const shared = extraArgs.length === 0 ? process.env[sharedBrowserVariable(process.env.JEST_WORKER_ID ?? '1')] : undefined;
+  if (shared) return chromium.connect(shared, { timeout: 30_000 });
+  return chromium.launch(launchOptions(extraArgs));
 }
 
 export async function newPage(
@@ -38,9 +50,15 @@ export async function newPage(
   return page;
 }
 
+/**
+ * Saves a screenshot under test-artifacts/. Written to a temporary file first and renamed, so a
+ * reader never sees a half-written picture.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
+  const partial = `${file}.${process.pid}.part`;
+  writeFileSync(partial, await page.screenshot({ fullPage: false }));
+  renameSync(partial, file);
   return file;
 }

@@ -67,9 +67,9 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const port = await freePort();
+  let port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-e2e-'));
-  const url = `http://127.0.0.1:${port}`;
+  let url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   let log = '';
 
@@ -88,7 +88,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const exited = (): Promise<void> =>
     child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
-  await launch();
+  // Another test file running at the same time may take the free port first: then another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (e) {
+      if (attempt >= 5 || !/EADDRINUSE/.test(log)) throw e;
+      log = '';
+      port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+    }
+  }
 
   const api = async <T>(method: string, apiPath: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<ApiResult<T>> => {
     const h: Record<string, string> = { ...headers };
