@@ -2,7 +2,8 @@
 import { DEFAULT_ROUTING_POLICY } from '../domain';
 import { CandidateIndex } from './candidate-index';
 import { conditionalLognormal, lognormalDraw, normalCdf, normalQuantile, seededUniform, sortedQuantile } from './draw';
-import { drawnWaits, forecastCalls, stageKey, type ExpectedArrivals } from './estimator';
+import { forecastCalls, stageKey, type ExpectedArrivals } from './estimator';
+import { drawnWaits } from './forecast-draws';
 import { drawnEstimate } from './wait-range';
 import type { EstimatorWindow, RoutingContext, RoutingTicket } from './types';
 
