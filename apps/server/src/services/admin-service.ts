@@ -57,7 +57,7 @@ function checkSpeakable(body: HallPatch): void {
 }
 
 // --- services ---
-const publicService = ({ hallId: _h, learnedServiceSeconds: _l, ...s }: Service & { hallId: string; learnedServiceSeconds: number | null }): Service => s;
+const publicService = ({ hallId: _h, learnedServiceSeconds: _l, learnedNoShowShare: _n, ...s }: Service & { hallId: string; learnedServiceSeconds: number | null; learnedNoShowShare?: number | null }): Service => s;
 
 export function listServices(core: Core, identity: Identity, hallId: string): Service[] {
   ownHall(core, identity, hallId);

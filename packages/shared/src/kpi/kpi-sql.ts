@@ -1,6 +1,7 @@
 // The KPI definitions of figures.ts as one SQL query over an `events` table (hall_id, seq, type,
 // at in ms, payload JSON without seq/type/at), the same text for SQLite (the hall) and PostgreSQL
 // (the city hub) but for what a dialect spells differently: JSON access, local time, parameters.
+import { nextDate } from '../calendar-dates';
 import { LIFECYCLE_SLACK_MS, RATING_SLACK_MS, type FigureAggregates } from './figures';
 
 export interface KpiDialect {
@@ -54,12 +55,6 @@ export interface KpiRange {
 export const UNKNOWN_KEY = 'unknown';
 
 const HOUR = 3600_000;
-
-function nextDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Parameter values of a range: a coarse UTC window (every offset is within -12h..+14h) around the local dates. */
 export function kpiParams(range: KpiRange): Record<KpiParam, string | number | null> {
