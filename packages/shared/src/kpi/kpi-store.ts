@@ -3,7 +3,8 @@
 import type { Figures } from '../answers/stats';
 import { datesOf, weekdaysOf } from '../calendar-dates';
 import { EMPTY_AGGREGATES, figuresFromAggregates, type FigureAggregates } from './figures';
-import type { KpiGrouping, KpiRange, KpiWindowTime } from './kpi-sql';
+import type { KpiWindowTime } from './kpi-rows';
+import type { KpiGrouping, KpiRange } from './kpi-sql';
 
 export interface KpiGroup {
   k1: string;
