@@ -1,4 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
+import type { TicketCallPayload } from './events';
 import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
@@ -51,13 +52,8 @@ export interface WindowView {
   current: CurrentTicketView | null;
 }
 
-export interface CallView {
-  ticketId: string;
-  number: string;
-  serviceId: string;
-  windowId: string;
-  windowNumber: number;
-  recall: boolean;
+/** A call as the screens list it: the call's payload, when, and its event's seq. */
+export interface CallView extends TicketCallPayload {
   at: string;
   seq: number;
 }

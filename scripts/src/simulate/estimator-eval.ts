@@ -185,3 +185,28 @@ export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal 
   }
   return best;
 }
+
+/** Relative widenings of the drawn range tried when tuning it. */
+export const RELATIVE_WIDENINGS: readonly number[] = [0, 0.01, 0.02, 0.03];
+
+/**
+ * Per window set (records keeping their draws, on the tuning seeds): the share of waits inside the
+ * drawn range with the shared quantiles and slack, for each relative widening. The shared one
+ * (DRAWN_RANGE.relative) is the one that covers every set most evenly within 80-85%.
+ */
+export function coverageByWidening(recordsBySet: ReadonlyArray<{ label: string | null; records: ReadonlyArray<EstimateRecord> }>): Array<{ label: string | null; coverage: Record<string, number> }> {
+  const [qLow, qHigh] = DRAWN_RANGE.quantiles;
+  const slack = DRAWN_RANGE.slackSeconds;
+  return recordsBySet.map(({ label, records }) => {
+    const shown = records.filter((r) => r.draws !== undefined && r.draws[r.draws.length - 1]! > 0 && Number.isFinite(sortedQuantile(r.draws, 0.5)));
+    const coverage: Record<string, number> = {};
+    for (const w of RELATIVE_WIDENINGS) {
+      const inside = shown.filter((r) => {
+        const high = sortedQuantile(r.draws!, qHigh) * (1 + w);
+        return r.actualSeconds >= Math.max(0, Math.round(sortedQuantile(r.draws!, qLow) * (1 - w) - slack)) && (!Number.isFinite(high) || r.actualSeconds <= Math.round(high + slack));
+      }).length;
+      coverage[String(w)] = round(inside / Math.max(1, shown.length), 4);
+    }
+    return { label, coverage };
+  });
+}

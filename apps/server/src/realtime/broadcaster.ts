@@ -1,22 +1,19 @@
 // After each commit (once the write path has brought the mirror up to date): emit the committed
 // events to their hall's room in seq order, and (throttled per hall) recompute and emit live
-// estimates. The recomputation is one forecast run in slices of at most SLICE_MS between other
-// work, so no request waits behind it.
+// estimates. The recomputation (a few random forecasts, services/estimate-draws.ts) runs one
+// slice of bounded work per turn of the event loop, so no request waits long behind it; while the
+// estimates still rest on forecasts of an older state, more refreshes follow (throttled).
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { HallEvent, QueueEstimates } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { Clock } from '../services/clock';
+import { needsMoreDraws } from '../services/estimate-draws';
 import { refreshEstimates, serviceViews, startRefresh } from '../services/estimates';
 import type { HallMirror, HallsMirror } from '../services/hall-mirror';
 import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
-
-/** Longest stretch of estimate work before the event loop gets back to requests. */
-const SLICE_MS = 1;
-/** Forecast calls simulated between two looks at the time. */
-const STEPS_PER_LOOK = 32;
 
 /** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
 export interface BroadcastListener {
@@ -95,25 +92,25 @@ export class Broadcaster {
     const seq = m.seq;
     const job = startRefresh(m, now);
     this.running.set(hallId, false);
+    let more = false;
     const slice = (): void => {
       if (this.closed) return;
       try {
-        const until = performance.now() + SLICE_MS;
-        let done = false;
-        while (!done && performance.now() < until) done = job.forecast.run(STEPS_PER_LOOK);
-        if (!done) {
+        // One slice of bounded work (STEPS_PER_SLICE forecast calls or TICKETS_PER_SLICE tickets).
+        if (!job.slice()) {
           setImmediate(slice);
           return;
         }
         job.finish();
         this.publish(m, seq, now);
+        more = needsMoreDraws(m);
       } catch (err) {
         this.logger.error({ err, hallId }, 'estimate refresh failed');
       }
       const stale = this.running.get(hallId);
       this.running.delete(hallId);
       this.lastRun.set(hallId, Date.now());
-      if (stale) this.scheduleEstimates(hallId);
+      if (stale || more) this.scheduleEstimates(hallId);
     };
     slice();
   }

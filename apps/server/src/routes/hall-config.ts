@@ -10,6 +10,7 @@ import type { AppDeps } from '../app-deps';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
 import * as admin from '../services/admin-service';
+import * as staffAdmin from '../services/staff-admin-service';
 import type { Tx } from '../storage/command-queue';
 import type { Core, Identity } from '../services/core';
 import { AppError } from '../services/errors';
@@ -87,8 +88,8 @@ export function hallConfigRouter(deps: AppDeps): Router {
   });
   mount(r, deps, {
     path: 'staff', key: 'staff', createSchema: StaffBody, patchSchema: StaffPatch,
-    list: admin.listStaff, create: admin.createStaffMember, patch: admin.patchStaffMember, remove: admin.deleteStaffMember,
-    prepare: admin.hashBeforeCommand,
+    list: staffAdmin.listStaff, create: staffAdmin.createStaffMember, patch: staffAdmin.patchStaffMember, remove: staffAdmin.deleteStaffMember,
+    prepare: staffAdmin.hashBeforeCommand,
   });
   mount(r, deps, {
     path: 'devices', key: 'device', createSchema: DeviceBody, patchSchema: DevicePatch,

@@ -1,7 +1,8 @@
 // Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
-// the waiting tickets and the open windows with each service's learned mean time.
+// the waiting tickets and the open windows. The live estimates (phones, displays, kiosks' waits per
+// service) come from random forecasts with the learned spread (estimate-draws.ts); a ticket being
+// issued gets the one expected forecast with each service's learned mean time (cheap, in the batch).
 import {
-  Forecast,
   expectedFreeAt,
   forecastCalls,
   type EstimatorWindow,
@@ -10,6 +11,7 @@ import {
   type WaitEstimate,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
+import { DrawnRefresh } from './estimate-draws';
 import type { HallMirror } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
@@ -61,51 +63,21 @@ export function forecast(
   });
 }
 
-const PROBE = '\uffffprobe:';
-
 /**
- * A refresh of the hall's live estimates: ONE forecast of the queue within the horizon that also
- * answers, per service, the wait of a visitor taking a ticket now (probes). It reads copies of
- * the lanes, so it may be run in slices (`forecast.run(steps)`) while commits go on; `finish`
- * then publishes it into the mirror, fresh only if nothing was committed in between.
+ * A refresh of the hall's live estimates from random forecasts (estimate-draws.ts): a few new
+ * forecasts of the queue within the horizon, with a probe per service (the wait of a ticket taken
+ * now), combined with those carried from earlier refreshes. It reads copies of the lanes, so it
+ * may be run in slices (`slice()`, bounded work each) while commits go on; `finish` then
+ * publishes it into the mirror, fresh only if nothing was committed in between.
  */
-export function startRefresh(m: HallMirror, now: number): { forecast: Forecast; finish(): void } {
-  const means = serviceSeconds(m);
-  const seq = m.seq;
-  const probes: RoutingTicket[] = [];
-  for (const s of m.services.values()) {
-    if (s.active) probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
-  }
-  const forecast = new Forecast({
-    index: m.waiting.detachedView(),
-    windows: estimatorWindows(m, means, now),
-    // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
-    context: { ...m.ctx, awayShare: m.remoteShowShare },
-    serviceSeconds: means,
-    now,
-    horizonSeconds: FORECAST_HORIZON_SECONDS,
-    probes,
-  });
-  return {
-    forecast,
-    finish() {
-      const waits = new Map<string, number | null>();
-      for (const p of probes) {
-        waits.set(p.serviceId, forecast.calls.get(p.id)?.estimatedWaitSeconds ?? null);
-        forecast.calls.delete(p.id);
-      }
-      m.estimates = forecast.calls;
-      m.serviceWaits = waits;
-      m.estimatesAt = now;
-      m.estimatesFresh = m.seq === seq;
-    },
-  };
+export function startRefresh(m: HallMirror, now: number): DrawnRefresh {
+  return new DrawnRefresh(m, now);
 }
 
-/** Refreshes the hall's live estimates at once (start-up, tests); see `startRefresh`. */
+/** Refreshes the hall's live estimates at once (start-up, snapshots, tests); see `startRefresh`. */
 export function refreshEstimates(m: HallMirror, now: number): Map<string, WaitEstimate> {
   const job = startRefresh(m, now);
-  job.forecast.run();
+  while (!job.slice());
   job.finish();
   return m.estimates;
 }

@@ -31,7 +31,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     remoteGraceMinutes: m.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES,
     arrivalCodeRequired: m.hall.arrivalCodeRequired ?? true,
     modules: m.modules,
-    services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
+    services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, learnedNoShowShare: _n, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({
       id: w.id,
       number: w.number,

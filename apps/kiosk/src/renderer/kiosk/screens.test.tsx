@@ -2,6 +2,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { HallConfig, Service } from '@hallq/shared';
 import { translator } from '../i18n';
+import { KeypadScreen } from './keypad-screen';
+import { NoticeCard } from './kiosk-notice';
 import { ModuleScreen } from './module-screen';
 import { ServiceListScreen } from './service-list-screen';
 import { ServiceScreen } from './service-screen';
@@ -143,5 +145,28 @@ describe('ticket screen', () => {
     expect(html).toContain(message);
     expect(html).toContain('width="420"');
     expect(html).not.toContain('请取走号票');
+  });
+});
+
+describe('check-in keypad', () => {
+  const t = translator('zh');
+  it('shows the ID card greeting inside the main region, under the title, and check-in beside scanning', () => {
+    const html = renderToStaticMarkup(
+      <KeypadScreen t={t} lang="zh" busy={false} disabled={false} onSubmit={() => undefined} onScan={() => undefined} greeting={<p className="id-card-greeting">张*，您好！</p>} />,
+    );
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(main.indexOf('请输入预约码')).toBeLessThan(main.indexOf('id-card-greeting'));
+    expect(main.indexOf('id-card-greeting')).toBeLessThan(main.indexOf('code-display'));
+    const actions = main.slice(main.indexOf('keypad-actions'));
+    expect(actions).toContain('data-testid="checkin-submit"');
+    expect(actions).toContain('data-testid="checkin-scan"');
+  });
+
+  it('a refused code is a modal alert whose one button, to go back, has focus', () => {
+    const html = renderToStaticMarkup(<NoticeCard t={t} lang="zh" notice={{ kind: 'appointment_invalid', code: 'appointment_used' }} service={null} onDismiss={() => undefined} />);
+    expect(html).toContain('role="alertdialog"');
+    expect(html).toContain('aria-modal="true"');
+    expect(html).toContain('此预约已签到');
+    expect(html.match(/<button/g)).toHaveLength(1);
   });
 });
