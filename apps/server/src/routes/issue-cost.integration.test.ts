@@ -1,3 +1,4 @@
+import { Forecast } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 // What keeps ticket issue fast, counted rather than timed: the SQL a ticket costs, a token
@@ -55,6 +56,29 @@ describe('the cost of issuing a ticket', () => {
     // Every seq once, in order, with no gap.
     const seqs = s.server.deps.repos.log.eventsAfter('demo', 0, 10_000).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  test('a ticket more than a day of calls behind (past the horizon) is told no estimate without simulating the day', async () => {
+    const staff = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} });
+    const kiosk = s.deviceToken('kiosk');
+    const issue = () => s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } });
+    const runs = jest.spyOn(Forecast.prototype, 'run');
+    // The periodic refresh of the hall's estimates runs forecasts too, never `until` given tickets.
+    const issueForecasts = () => runs.mock.contexts.filter((f) => (f as unknown as { input: { until?: unknown } }).input.until !== undefined).length;
+    try {
+      const first = await issue();
+      expect(first.body.ticket.estimatedWaitSeconds).not.toBeNull();
+      expect(issueForecasts()).toBe(1);
+      // One window at 10 minutes a visit: 72 calls fit in the 12-hour horizon.
+      for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: 25 }, issue));
+      runs.mockClear();
+      const late = await Promise.all(Array.from({ length: 8 }, issue));
+      expect(late.map((r) => [r.status, r.body.ticket.peopleAhead, r.body.ticket.estimatedWaitSeconds])).toEqual(Array(8).fill([201, null, null]));
+      expect(issueForecasts()).toBe(0);
+    } finally {
+      runs.mockRestore();
+    }
   });
 
   test('ticket issue is routed ahead of the other routers, with the same checks at the door', async () => {

@@ -3,8 +3,10 @@
 // service) come from random forecasts with the learned spread (estimate-draws.ts); a ticket being
 // issued gets the one expected forecast with each service's learned mean time (cheap, in the batch).
 import {
+  beyondHorizon,
   expectedFreeAt,
   forecastCalls,
+  type ForecastInput,
   type EstimatorWindow,
   type RoutingTicket,
   type ServiceQueueView,
@@ -51,7 +53,7 @@ export function forecast(
   const index = m.waiting.view();
   for (const t of options.extra ?? []) index.insert(t);
   for (const id of options.exclude ?? []) index.remove(id);
-  return forecastCalls({
+  const input: ForecastInput = {
     index,
     windows: estimatorWindows(m, means, now),
     // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
@@ -60,7 +62,12 @@ export function forecast(
     now,
     horizonSeconds: FORECAST_HORIZON_SECONDS,
     until: options.until,
-  });
+  };
+  // Tickets that more than a day's calls stand before get no estimate: no need to simulate the day.
+  const until = options.until;
+  const wanted = until ? (options.extra ?? []).filter((t) => until.has(t.id)) : [];
+  if (until && wanted.length === until.size && beyondHorizon(input, wanted)) return new Map();
+  return forecastCalls(input);
 }
 
 /**

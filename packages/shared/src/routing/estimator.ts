@@ -5,6 +5,8 @@
 // forecast-joiners.ts, probes in forecast-probes.ts and the random draws' waits in forecast-draws.ts.
 import { CandidateIndex } from './candidate-index';
 import { canServe } from './engine';
+import { DEFAULT_SERVICE_SECONDS, stageKey } from './forecast-input';
+import { expectedHoldSeconds } from './service-time';
 import type { ForecastInput, ForecastLane } from './forecast-input';
 import { Joiners } from './forecast-joiners';
 import { callProbes, probesFor } from './forecast-probes';
@@ -154,6 +156,42 @@ export function callableAt(window: EstimatorWindow, t: number): number | null {
     if (at < c.to) at = c.to;
   }
   return at;
+}
+
+/**
+ * True only when it is certain that the expected forecast (no random draw) calls none of
+ * `tickets` within its horizon, so a forecast `until` them would simulate the whole horizon to
+ * give each of them nothing (the visitor is told no estimate). Each ticket must be in
+ * `input.index`, of the normal class (no priority, no appointment) and present. Within a lane the
+ * engine offers only its first ticket, so the present tickets before one in its lane are all
+ * called before it; each window calls one visitor at a time, and each of those calls holds its
+ * window for the lane's expected hold, so by the horizon a window able to serve the lane has
+ * called at most floor(horizon / hold) + 1 of them. When the tickets ahead outnumber what all the
+ * able windows can call by then (one call of margin each), the ticket is not reached; the tickets
+ * of the same lane behind the first of them are not either. Counting stops at that bound, so the
+ * answer costs the same however long the queue is.
+ */
+export function beyondHorizon(input: ForecastInput, tickets: readonly RoutingTicket[]): boolean {
+  const { horizonSeconds, draw } = input;
+  if (draw || horizonSeconds === undefined || !Number.isFinite(horizonSeconds) || tickets.length === 0) return false;
+  const first = new Map<string, RoutingTicket>();
+  for (const t of tickets) {
+    if (t.priority || t.appointmentAt !== null || t.away === true) return false;
+    const key = stageKey(t.serviceId, t.stage);
+    const f = first.get(key);
+    if (!f || t.queuedAt < f.queuedAt || (t.queuedAt === f.queuedAt && t.id < f.id)) first.set(key, t);
+  }
+  for (const [key, t] of first) {
+    const mean = (t.stage > 0 ? input.stageSeconds?.get(key) : undefined) ?? input.serviceSeconds.get(t.serviceId) ?? DEFAULT_SERVICE_SECONDS;
+    const holdMs = expectedHoldSeconds(mean, t.stage === 0 ? (input.noShowShare?.get(t.serviceId) ?? 0) : 0) * 1000;
+    if (!(holdMs > 0)) return false;
+    let able = 0;
+    for (const w of input.windows) if (w.open && canServe(w, t, input.context)) able++;
+    if (able === 0) continue; // no window will ever call it
+    const reachable = able * (Math.floor((horizonSeconds * 1000) / holdMs) + 2);
+    if (input.index.presentAhead(t, reachable) < reachable) return false;
+  }
+  return true;
 }
 
 /** The forecast calls, in order: only tickets called within the horizon appear. */
