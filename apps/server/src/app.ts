@@ -138,7 +138,13 @@ export function createApp(options: CreateAppOptions): HallServer {
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
-  const auth = new AuthService(repos, clock);
+  // A session's last use is written in the next write batch, never on its own (see AuthService).
+  const auth = new AuthService(repos, clock, (write, done) => {
+    queue
+      .run(() => write())
+      .catch((err: unknown) => logger.warn({ err }, 'a session touch could not be written'))
+      .finally(done);
+  });
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
   const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));

@@ -9,7 +9,7 @@ import {
   type RoutingContext,
   type RoutingTicket,
 } from '@hallq/shared';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,6 +57,9 @@ function syntheticQueue(tickets: number, now: number) {
   const serviceSeconds = new Map(serviceIds.map((id, i) => [id, 300 + (i % 5) * 120]));
   return { context, waiting, windows, serviceSeconds };
 }
+
+/** The machine's monotonic clock in microseconds: the clock V8 stamps a CPU profile's samples with. */
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 function timeMs(fn: () => void, repeat: number): number[] {
   const samples: number[] = [];
@@ -173,6 +176,9 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
     const waitBatch: number[] = [];
     const ownBatch: number[] = [];
     const rest: number[] = [];
+    // HALLQ_BENCH_SAMPLES=<file>: every call's figures, in the order they came back, for reading a stall.
+    const trace: Array<{ window: number; round: number; sentUs: number; at: number; server: number; queue: number; commit: number; roundTrip: number }> = [];
+    const measuredFrom = monotonicUs();
     await Promise.all(
       windowIds.map(async (windowId, k) => {
         for (let i = 0; i < rounds; i++) {
@@ -190,11 +196,20 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
           waitBatch.push(dur('queue'));
           ownBatch.push(dur('commit'));
           rest.push(dur('app') - dur('queue') - dur('commit'));
+          trace.push({ window: k, round: i, sentUs: monotonicUs() - Math.round((performance.now() - t) * 1000), at: performance.now(), server: dur('app'), queue: dur('queue'), commit: dur('commit'), roundTrip: performance.now() - t });
           if (res.status !== 200 || !body.ticket) throw new Error(`call-next: ${res.status}`);
           await json(`${hall.url}/api/v1/tickets/${body.ticket.id}/cancel`, { method: 'POST', token: tokens[k], body: {} });
         }
       }),
     );
+    const measuredTo = monotonicUs();
+    if (process.env.HALLQ_BENCH_SAMPLES) writeFileSync(process.env.HALLQ_BENCH_SAMPLES, JSON.stringify(trace));
+    if (process.env.HALLQ_BENCH_CPU_PROF) {
+      process.stderr.write(
+        `bench: the measured phase of call-next is --between=${measuredFrom},${measuredTo} in the server's profile ` +
+          `(node scripts/dist/bench/profile-summary.js <file> 30 --between=${measuredFrom},${measuredTo})\n`,
+      );
+    }
     const rt = summarise(roundTrip);
     const st = summarise(server);
     const suite = `call-next, ${WINDOWS} windows calling at once (${ticketCount} waiting, ${SERVICES} services)`;

@@ -82,7 +82,10 @@ export class Broadcaster {
     const now = this.clock();
     const seq = m.seq;
     refreshEstimates(m, now);
-    return this.publish(m, seq, now);
+    const msg = this.publish(m, seq, now);
+    // The rest of the forecasts follow in slices (throttled).
+    if (needsMoreDraws(m)) this.scheduleEstimates(hallId);
+    return msg;
   }
 
   private refreshInSlices(hallId: string): void {

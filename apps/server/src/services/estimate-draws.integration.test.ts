@@ -11,6 +11,8 @@ describe('live estimates from random forecasts', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();
+    // The refreshes are driven by the tests here, not by the broadcaster's timers.
+    s.server.broadcaster.close();
     for (const [user, win] of [['w01', 'win-1'], ['w02', 'win-2']] as const) {
       const staff = await s.login(user);
       expect((await s.api('POST', `/windows/${win}/sign-in`, { token: staff, body: {} })).status).toBe(200);
@@ -84,7 +86,12 @@ describe('live estimates from random forecasts', () => {
     // A new ticket: the kept forecasts are of an older queue, so more refreshes follow.
     expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
     expect(needsMoreDraws(m)).toBe(true);
+    // A snapshot asked for before the next refresh: one forecast of the new queue joins the kept ones.
+    expect((await s.api('GET', '/halls/demo/queue', { token: kiosk })).status).toBe(200);
+    expect(m.draws.seqs.filter((q) => q === m.seq)).toHaveLength(1);
+    expect(m.draws.tickets.get(id)!.length).toBe(ESTIMATE_DRAWS);
     refreshEstimates(m, s.clock.read());
+    expect(m.draws.seqs.filter((q) => q === m.seq)).toHaveLength(1 + DRAWS_PER_REFRESH);
     expect(m.draws.tickets.get(id)!.length).toBe(ESTIMATE_DRAWS);
     // A window closes: earlier forecasts no longer say anything; only the new ones count.
     const staff = await s.login('w02');

@@ -2,8 +2,10 @@
 // real routing policy over the live queue (visits drawn around the learned per-stage means with
 // their learned spread, no-shows with their learned share, a visit under way lasting longer than
 // it has so far, later stages coming back) and keeps their calls as times of day. A ticket's
-// estimate is the middle of its latest ESTIMATE_DRAWS forecasts (carried from refresh to refresh),
-// its range their quantiles (DRAWN_RANGE), as the simulator's evaluation measures them.
+// estimate is the middle of its latest ESTIMATE_DRAWS forecasts (carried from refresh to refresh
+// while the windows stay the same; those of an older queue keep their spread but are moved to where
+// this queue's forecasts put the call), its range their quantiles (DRAWN_RANGE), as the simulator's
+// evaluation measures them.
 //
 // The work is cut into slices of at most STEPS_PER_SLICE forecast calls or TICKETS_PER_SLICE
 // tickets, so a refresh never holds the event loop for long: `slice()` does one and answers true
@@ -92,6 +94,30 @@ function combine(carried: Float64Array | undefined, fresh: ReadonlyArray<number>
   return out;
 }
 
+function median(values: ReadonlyArray<number>): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 === 1 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+}
+
+/**
+ * Forecasts carried over from an older state of the queue keep their spread but move to where this
+ * state's forecasts put the call: shifted by the difference of the two medians (when either median
+ * is out of reach, they are replaced by this state's own). `tags`: the seq of each entry's forecast.
+ */
+function align(calls: Float64Array, tags: ReadonlyArray<number>, seq: number): Float64Array {
+  const cur: number[] = [];
+  const old: number[] = [];
+  for (let i = 0; i < calls.length; i++) (tags[i] === seq ? cur : old).push(calls[i]!);
+  if (old.length === 0 || cur.length === 0) return calls;
+  const shift = median(cur) - median(old);
+  let k = 0;
+  for (let i = 0; i < calls.length; i++) {
+    if (tags[i] === seq) continue;
+    calls[i] = Number.isFinite(shift) ? calls[i]! + shift : cur[k++ % cur.length]!;
+  }
+  return calls;
+}
+
 /** The estimate and range of a ticket's calls, seen at `now`; null when most do not reach it. */
 function estimateOf(calls: Float64Array, now: number): { wait: number; range: [number, number] } | null {
   const waits = Array.from(calls, (at) => (at === Infinity ? Infinity : Math.max(0, Math.round((at - now) / 1000)))).sort((a, b) => a - b);
@@ -116,6 +142,8 @@ export class DrawnRefresh {
   /** The mirror's kept forecasts, when they ran with the same windows. */
   private readonly carried: DrawnWaitsStore | null;
   private readonly buckets: SortedBucket[];
+  /** The seq of each kept forecast once this refresh's are added, oldest first. */
+  private seqs: number[] = [];
   /** The tickets to combine: those reached by this refresh's or the carried forecasts. */
   private ids: string[] | null = null;
   private readonly probes: RoutingTicket[] = [];
@@ -188,7 +216,11 @@ export class DrawnRefresh {
       }
       return false;
     }
-    const ids = (this.ids ??= this.toCombine());
+    if (!this.ids) {
+      this.seqs = [...(this.carried?.seqs ?? []), ...this.results.map(() => this.seq)].slice(-ESTIMATE_DRAWS);
+      this.ids = this.toCombine();
+    }
+    const ids = this.ids;
     const start = this.collected;
     const end = Math.min(ids.length, start + TICKETS_PER_SLICE);
     for (; this.collected < end; this.collected++) this.collect(ids[this.collected]!);
@@ -210,7 +242,7 @@ export class DrawnRefresh {
   /** A ticket's calls: those carried over plus this refresh's; its estimate and range. */
   private collect(id: string): void {
     const fresh = this.results.map((r) => r.get(id));
-    const calls = combine(this.carried?.tickets.get(id), fresh.map((c) => c?.at ?? Infinity));
+    const calls = this.aligned(combine(this.carried?.tickets.get(id), fresh.map((c) => c?.at ?? Infinity)));
     // A ticket no kept forecast reaches is not kept (nor shown an estimate).
     if (!calls.some((at) => at !== Infinity)) return;
     this.next.tickets.set(id, calls);
@@ -220,6 +252,11 @@ export class DrawnRefresh {
     this.next.ranges.set(id, e.range);
   }
 
+  /** A list of calls (the newest kept forecasts' entries) with the older states' moved to this one's. */
+  private aligned(calls: Float64Array): Float64Array {
+    return align(calls, this.seqs.slice(this.seqs.length - calls.length), this.seq);
+  }
+
   /** Publishes the refresh into the mirror: fresh only if nothing was committed since it began. */
   finish(): void {
     const { m, now } = this;
@@ -227,13 +264,13 @@ export class DrawnRefresh {
     const waits = new Map<string, number | null>();
     const ranges = new Map<string, [number, number] | null>();
     for (const p of this.probes) {
-      const calls = combine(this.carried?.services.get(p.serviceId), this.results.map((r) => r.get(p.id)?.at ?? Infinity));
+      const calls = this.aligned(combine(this.carried?.services.get(p.serviceId), this.results.map((r) => r.get(p.id)?.at ?? Infinity)));
       services.set(p.serviceId, calls);
       const e = estimateOf(calls, now);
       waits.set(p.serviceId, e?.wait ?? null);
       ranges.set(p.serviceId, e?.range ?? null);
     }
-    m.draws = { tickets: this.next.tickets, services, seqs: [...(this.carried?.seqs ?? []), ...this.results.map(() => this.seq)].slice(-ESTIMATE_DRAWS), key: this.key, random: m.draws.random };
+    m.draws = { tickets: this.next.tickets, services, seqs: this.seqs, key: this.key, random: m.draws.random };
     m.estimates = this.next.estimates;
     m.ranges = this.next.ranges;
     m.serviceWaits = waits;
@@ -249,4 +286,9 @@ export class DrawnRefresh {
  */
 export function needsMoreDraws(m: HallMirror): boolean {
   return m.draws.seqs.length < ESTIMATE_DRAWS || m.draws.seqs.some((s) => s !== m.seq);
+}
+
+/** Whether the hall's kept forecasts ran with its windows as they are (so a refresh may add to them). */
+export function canCarryDraws(m: HallMirror): boolean {
+  return m.draws.seqs.length > 0 && m.draws.key === windowsKey(m);
 }

@@ -13,7 +13,7 @@ import {
   type WaitEstimate,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
-import { DrawnRefresh } from './estimate-draws';
+import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH } from './estimate-draws';
 import type { HallMirror } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
@@ -81,12 +81,24 @@ export function startRefresh(m: HallMirror, now: number): DrawnRefresh {
   return new DrawnRefresh(m, now);
 }
 
-/** Refreshes the hall's live estimates at once (start-up, snapshots, tests); see `startRefresh`. */
-export function refreshEstimates(m: HallMirror, now: number): Map<string, WaitEstimate> {
-  const job = startRefresh(m, now);
+/**
+ * Refreshes the hall's live estimates at once (start-up, tests); see `startRefresh`. `draws`:
+ * forecasts to run (default DRAWS_PER_REFRESH).
+ */
+export function refreshEstimates(m: HallMirror, now: number, draws = DRAWS_PER_REFRESH): Map<string, WaitEstimate> {
+  const job = new DrawnRefresh(m, now, draws);
   while (!job.slice());
   job.finish();
   return m.estimates;
+}
+
+/**
+ * Brings the estimates up to the latest commit inside a request (a snapshot asked for between a
+ * commit and the next sliced refresh): one new forecast when the kept ones ran with the same
+ * windows (the sliced refreshes renew the rest), else DRAWS_PER_REFRESH.
+ */
+export function catchUpEstimates(m: HallMirror, now: number): void {
+  refreshEstimates(m, now, canCarryDraws(m) ? 1 : DRAWS_PER_REFRESH);
 }
 
 /**

@@ -50,7 +50,13 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     expect(published).toHaveLength(0);
     expect(queue.unflushed).toBe(true);
     // The event loop is free: more commands gather, but do not run before the flush.
-    const second = [queue.run(insert('c')), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
+    // What had been answered when the next batch ran.
+    const answeredBefore: string[][] = [];
+    const c = (tx: Tx): string => {
+      answeredBefore.push([...answered]);
+      return insert('c')(tx);
+    };
+    const second = [queue.run(c), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
     await turn();
     await turn();
     expect(rows(db)).toEqual(['a', 'b']);
@@ -62,8 +68,11 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     await Promise.all(first);
     expect(answered).toEqual(['a', 'b']);
     expect(published).toHaveLength(1);
-    // The batch that gathered ran at once, and waits for its own flush.
+    // The batch that gathered runs next, once the first batch's callers have their answers (it
+    // does not hold them back while it runs and commits), and waits for its own flush.
+    await turn();
     expect(rows(db)).toEqual(['a', 'b', 'c', 'd']);
+    expect(answeredBefore).toEqual([['a', 'b']]);
     expect(flush.calls).toHaveLength(2);
     flush.calls[1]!.resolve();
     await Promise.all(second);

@@ -138,11 +138,15 @@ export class CommandQueue {
     if (this.closed) return Promise.reject(new Error('the command queue is closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ run: command, savepoint: options.savepoint !== false, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled && !this.flushing) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (!this.flushing) this.schedule();
     });
+  }
+
+  /** The next batch runs after the callbacks due now (answers, requests already read). */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   /** A committed batch is being flushed: the database holds changes nobody may learn of yet. */
@@ -240,8 +244,9 @@ export class CommandQueue {
         if (o.ok) p.resolve(o.value);
         else p.reject(o.error);
       });
-      // What gathered while this batch was flushed runs now.
-      if (this.pending.length > 0) this.flush();
+      // What gathered while this batch was flushed runs next, but only once its callers have been
+      // answered: run here, the next batch would hold every answer of this one until it committed.
+      if (this.pending.length > 0) this.schedule();
       else this.settle();
     }
   }
