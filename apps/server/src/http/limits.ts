@@ -26,6 +26,8 @@ export interface Limits {
   kioskIssue: TokenBuckets;
 }
 
+/** Wrong passwords an account may make before its growing delays start. */
+export const LOGIN_FREE_FAILURES = 3;
 /** Wrong passwords per address per 15 minutes before the address waits: a hall's shared address has room. */
 export const LOGIN_FAILURES_PER_ADDRESS = 100;
 /** A kiosk's ticket burst and sustained rate: a visitor takes a ticket in ~20 s; 1 every 4 s is far above. */
@@ -36,7 +38,7 @@ export function createLimits(clock: () => number, options: LimitOptions = {}): L
   return {
     publicTicket: new TokenBuckets(10, 1, clock),
     unknownIds: new WindowCounter(options.unknownIdsPerMinute ?? 60, 60 * 1000, clock),
-    loginAccount: new GrowingDelay(clock),
+    loginAccount: new GrowingDelay(clock, LOGIN_FREE_FAILURES),
     loginAddress: new WindowCounter(options.loginFailuresPerAddress ?? LOGIN_FAILURES_PER_ADDRESS, 15 * 60 * 1000, clock),
     kioskIssue: new TokenBuckets(options.kioskIssueBurst ?? KIOSK_ISSUE_BURST, KIOSK_ISSUE_PER_SECOND, clock),
   };
