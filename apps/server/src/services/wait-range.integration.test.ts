@@ -40,6 +40,8 @@ describe('the wait range beside every estimate a visitor sees', () => {
     kiosk = s.deviceToken('kiosk');
     const w1 = await s.login('w01');
     expect((await s.api('POST', '/windows/win-1/sign-in', { token: w1, body: {} })).status).toBe(200);
+    // The refreshes are driven by the test (random forecasts: a background one would move the figures).
+    s.server.broadcaster.close();
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
