@@ -82,7 +82,7 @@ export function realtimeContract(): Record<string, unknown> {
         description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed.',
         schema: obj({
           hallId: str(), seq: int(), at: time(),
-          tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()) })),
+          tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), estimatedWaitRange: nullable(ref('WaitRange')) })),
           services: array(ref('ServiceQueueView')),
         }),
       },

@@ -1,3 +1,4 @@
+import { io as connect } from 'socket.io-client';
 import { Forecast } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -84,6 +85,26 @@ describe('the cost of issuing a ticket', () => {
       expect(issueForecasts()).toBe(0);
     } finally {
       runs.mockRestore();
+    }
+  });
+
+  test('events are encoded for a hall only while a screen of it is connected', async () => {
+    const kiosk = s.deviceToken('kiosk');
+    const to = jest.spyOn(s.server.io, 'to');
+    try {
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      expect(to).not.toHaveBeenCalled();
+      const display = connect(s.base, { auth: { token: s.deviceToken('display') }, transports: ['websocket'] });
+      const issued: unknown[] = [];
+      display.on('ticket.issued', (e) => issued.push(e));
+      await new Promise<void>((resolve) => display.once('hello', () => resolve()));
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      for (let i = 0; i < 200 && issued.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(issued).toHaveLength(1);
+      expect(to).toHaveBeenCalledWith('hall:demo');
+      display.close();
+    } finally {
+      to.mockRestore();
     }
   });
 

@@ -7,7 +7,7 @@ import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { forecast } from './estimates';
+import { forecast, rangeAtIssue } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
 import { newPublicId, newTicketId } from './ids';
@@ -174,6 +174,8 @@ function writeIssued(core: Core, batch: BatchState, m: HallMirror, all: Issued[]
       i.ticket.peopleAhead = i.reply.peopleAhead = e.peopleAhead;
       i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = e.estimatedWaitSeconds;
     }
+    // No random forecast in the batch: the latest refresh's range of its service, moved to this estimate.
+    i.ticket.estimatedWaitRange = i.reply.estimatedWaitRange = rangeAtIssue(m, i.ticket.serviceId, i.ticket.estimatedWaitSeconds);
     core.repos.tickets.create(i.ticket, i.actor.id);
     recordEvent(core, i.tx, m.hall.id, 'ticket.issued', i.actor, { ticket: toPublicTicket(i.ticket) }, i.ticket.queuedAtMs);
   }
