@@ -3,7 +3,7 @@
 import { DEVICE_KINDS } from '@hallq/shared';
 import { array, constant, int, localDate, obj, oneOfValues, ref, str, wrap } from './json';
 import { ANY_TOKEN, operation, STAFF } from './operation';
-import { KIOSK_ISSUE_BURST, KIOSK_ISSUE_PER_SECOND, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FREE_FAILURES } from '../http/limits';
+import { KIOSK_ISSUE_BURST, KIOSK_ISSUE_PER_SECOND, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FREE_FAILURES, LOGIN_KNOWN_DAYS } from '../http/limits';
 
 
 export function hallPaths(): Record<string, Record<string, unknown>> {
@@ -24,7 +24,8 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
       post: operation({
         summary: 'Staff login',
         description: `Wrong passwords slow down the account tried: the first ${LOGIN_FREE_FAILURES} cost nothing, then each makes it wait 1, 2, 4, ... up to 60 s (429 with Retry-After; a success clears it; no hard lock). ` +
-          `The address is limited only far more loosely (${LOGIN_FAILURES_PER_ADDRESS} wrong passwords per 15 minutes), so a colleague with the right password from the same address still signs in.`,
+          `The address is limited only far more loosely (${LOGIN_FAILURES_PER_ADDRESS} wrong passwords per 15 minutes, then 429 with Retry-After), so a colleague with the right password from the same address still signs in; ` +
+          `while the address is limited, accounts that signed in from it in the last ${LOGIN_KNOWN_DAYS} days may still try there (their own delays apply).`,
         tag: 'Auth', roles: ['anyone'], body: 'LoginBody', errors: ['unauthorized', 'rate_limited'],
         answers: { 200: { description: 'A staff session token', schema: ref('LoginResult') } },
       }),
