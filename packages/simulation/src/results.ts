@@ -152,13 +152,29 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
 export interface SimulateOptions {
   windows?: ReadonlyArray<ScenarioWindow>;
   label?: string | null;
+  /**
+   * Count visitors still waiting at the end as called then (their wait so far, a lower bound), so
+   * that a service nobody serves, or a queue left at closing, shows in the wait figures (the planner).
+   */
+  countWaitingAtEnd?: boolean;
+}
+
+/** A replication whose visitors still waiting at the end count with their wait so far. */
+function withWaitingAtEnd(r: ReplicationResult): ReplicationResult {
+  const left = [...r.waitingAtEndByService.values()].flat();
+  if (left.length === 0) return r;
+  const waitsByService = new Map([...r.waitsByService].map(([id, ws]) => [id, [...ws, ...(r.waitingAtEndByService.get(id) ?? [])]]));
+  return { ...r, waits: [...r.waits, ...left], waitsByService };
 }
 
 /** Runs every replication of one window set and pools them. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const windows = options.windows ?? scenario.windows;
   const reps: ReplicationResult[] = [];
-  for (let r = 0; r < scenario.replications; r++) reps.push(runReplication(scenario, r, { windows }));
+  for (let r = 0; r < scenario.replications; r++) {
+    const rep = runReplication(scenario, r, { windows });
+    reps.push(options.countWaitingAtEnd ? withWaitingAtEnd(rep) : rep);
+  }
   return summarise(scenario, reps, options.label ?? scenario.label ?? null, windows);
 }
 

@@ -147,3 +147,49 @@ describe('random valid scenarios', () => {
     );
   });
 });
+
+describe('odd halls and the planner', () => {
+  const base = {
+    name: 'odd',
+    seed: 5,
+    replications: 2,
+    hours: 3,
+    warmupHours: 0,
+    startHour: 9,
+    waitTargetMinutes: 20,
+    staffing: { maxServicesPerPerson: 2 },
+  };
+
+  test('a day without arrivals meets any goal with the windows it has', () => {
+    const s = parseScenario({
+      ...base,
+      services: [{ id: 'A', arrivalsPerHour: 0, serviceMinutes: { distribution: 'exponential', mean: 5 } }],
+      windows: [{ id: 'w1', skills: [{ serviceId: 'A', tier: 1 }] }],
+    });
+    const a = planScenario(s);
+    expect(a.plan.met).toBe(true);
+    expect(a.smallest).toBeNull();
+  });
+
+  test('visitors left waiting at the end count against a plan (a service no window serves, service times of days)', () => {
+    const s = parseScenario({
+      ...base,
+      services: [
+        { id: 'A', arrivalsPerHour: 6, serviceMinutes: { distribution: 'exponential', mean: 5 } },
+        { id: 'B', arrivalsPerHour: 4, officersOnly: true, serviceMinutes: { distribution: 'constant', mean: 6000 } },
+      ],
+      windows: [
+        { id: 'w1', staffType: 'helper', skills: [{ serviceId: 'A', tier: 1 }] },
+        { id: 'w2', staffType: 'helper', skills: [] },
+      ],
+    });
+    const r = simulate(s);
+    expect(r.services.find((x) => x.id === 'B')!.unserved).toBeGreaterThan(0);
+    const a = planScenario(s);
+    // Helpers may not serve B: no assignment of these windows can, and no headcount up to four
+    // windows gets B's visitors called within the target when each takes 100 hours.
+    expect(a.plan.met).toBe(false);
+    expect(a.plan.evaluation.services.find((x) => x.id === 'B')!.meanWaitSeconds).toBeGreaterThan(0);
+    expect(a.smallest).toBeNull();
+  });
+});

@@ -35,6 +35,8 @@ export interface ReplicationResult {
   noShowsByService: Map<string, number>;
   /** Measured arrivals never called: still waiting at the end, remote holders still away, or expired. */
   unservedByService: Map<string, number>;
+  /** Of those, the ones present and still waiting at the end: how long (s) each had waited so far. */
+  waitingAtEndByService: Map<string, number[]>;
   /** By hour of day of arrival: waits of the called tickets that arrived then. */
   waitsByHour: Map<number, number[]>;
   arrivalsByHour: Map<number, number>;
@@ -112,6 +114,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     servedByService: new Map(services.map((s) => [s.id, 0])),
     noShowsByService: new Map(services.map((s) => [s.id, 0])),
     unservedByService: new Map(services.map((s) => [s.id, 0])),
+    waitingAtEndByService: new Map(services.map((s) => [s.id, []])),
     waitsByHour: new Map(),
     arrivalsByHour: new Map(),
     windowBusyMs: new Map(),
@@ -300,6 +303,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
   result.remoteExpired = holding.expired;
   // Measured visitors never called: still waiting for their first call, away, or expired.
   for (const t of [...room.all(), ...holding.away(), ...holding.expiredTickets]) if (t.stage === 0 && measured(t)) inc(result.unservedByService, t.serviceId);
+  for (const t of room.all()) if (t.stage === 0 && measured(t)) push(result.waitingAtEndByService, t.serviceId, (now - t.arrivedAt) / 1000);
   accountWaiting();
   // Visitors still at a window at the end count their busy time up to the end.
   for (const w of windows) {
