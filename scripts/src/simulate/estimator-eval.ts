@@ -166,16 +166,18 @@ export function tuneRange(records: ReadonlyArray<EstimateRecord>, slackSeconds =
 }
 
 /**
- * The drawn range's quantiles [q, 1 - q] (with the shared slack) covering `goal` of the waits shown one, as
+ * The drawn range's quantiles [q, 1 - q] (with the shared slack and relative widening) covering `goal` of the waits shown one, as
  * tuned on the tuning seeds (the records must keep their draws).
  */
-export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal = 0.8, slackSeconds = DRAWN_RANGE.slackSeconds): [number, number] {
+export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal = 0.8, slackSeconds = DRAWN_RANGE.slackSeconds, relative = DRAWN_RANGE.relative ?? 0): [number, number] {
   const shown = records.filter((r) => r.draws !== undefined && r.draws[r.draws.length - 1]! > 0);
   let best: [number, number] = [0.1, 0.9];
   let bestGap = Infinity;
   for (let q = 0.01; q <= 0.25 + 1e-9; q += 0.005) {
     const inside = shown.filter(
-      (r) => r.actualSeconds >= Math.round(sortedQuantile(r.draws!, q) - slackSeconds) && r.actualSeconds <= Math.round(sortedQuantile(r.draws!, 1 - q) + slackSeconds),
+      (r) =>
+        r.actualSeconds >= Math.round(sortedQuantile(r.draws!, q) * (1 - relative) - slackSeconds) &&
+        r.actualSeconds <= Math.round(sortedQuantile(r.draws!, 1 - q) * (1 + relative) + slackSeconds),
     ).length;
     const gap = Math.abs(inside / Math.max(1, shown.length) - goal);
     if (gap < bestGap) {
