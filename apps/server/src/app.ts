@@ -179,7 +179,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, kioskIssueBurst: config.kioskIssueBurst, ...options.limits }),
     allow,
     identity: identityOf,
-    run: (command) => queue.run(command),
+    run: (command, options) => queue.run(command, options),
   };
 
   const app = express();

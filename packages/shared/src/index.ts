@@ -9,6 +9,7 @@ export * from './announcement/speakable';
 export * from './answers';
 export * from './hub';
 export * from './ticket-slip';
+export * from './wait-shown';
 export * from './kpi';
 export * from './hall-state';
 export * from './calendar-dates';

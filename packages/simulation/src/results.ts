@@ -11,6 +11,8 @@ export interface ServiceResult {
   arrivals: number;
   served: number;
   noShows: number;
+  /** Arrivals never called: still waiting at the end (without drain), or remote holders who never came. */
+  unserved: number;
   meanWaitSeconds: number;
   meanWaitCi95: [number, number] | null;
   p90WaitSeconds: number;
@@ -43,6 +45,8 @@ export interface SimulationResult {
   called: number;
   served: number;
   noShows: number;
+  /** Mean per replication of measured arrivals never called (arrivals = served + noShows + unserved). */
+  unserved: number;
   meanWaitSeconds: number;
   meanWaitCi95: [number, number] | null;
   p90WaitSeconds: number;
@@ -87,6 +91,7 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
       arrivals: round(mean(reps.map((r) => r.arrivalsByService.get(s.id) ?? 0)), 2),
       served: round(mean(reps.map((r) => r.servedByService.get(s.id) ?? 0)), 2),
       noShows: round(mean(reps.map((r) => r.noShowsByService.get(s.id) ?? 0)), 2),
+      unserved: round(mean(reps.map((r) => r.unservedByService.get(s.id) ?? 0)), 2),
       meanWaitSeconds: round(mean(waits), 1),
       meanWaitCi95: ci(
         reps.map((r) => mean(r.waitsByService.get(s.id) ?? [])),
@@ -123,6 +128,7 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
     called: round(mean(reps.map((r) => r.waits.length)), 2),
     served: round(mean(reps.map((r) => sumMap(r.servedByService))), 2),
     noShows: round(mean(reps.map((r) => sumMap(r.noShowsByService))), 2),
+    unserved: round(mean(reps.map((r) => sumMap(r.unservedByService))), 2),
     meanWaitSeconds: round(mean(allWaits), 1),
     meanWaitCi95: ci(
       reps.map((r) => mean(r.waits)),

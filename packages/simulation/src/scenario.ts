@@ -69,7 +69,8 @@ const serviceSchema = z.object({
 
 const windowSchema = z.object({
   id: z.string().min(1),
-  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })).min(1),
+  /** Services and tiers; none = a window that takes nobody (as a hall's window without skills). */
+  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })),
   staffType: z.enum(['officer', 'helper']).default('officer'),
   /** Hours of day the window is open; omitted = always open. */
   open: z.array(intervalSchema).min(1).optional(),

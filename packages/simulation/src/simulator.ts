@@ -33,6 +33,8 @@ export interface ReplicationResult {
   arrivalsByService: Map<string, number>;
   servedByService: Map<string, number>;
   noShowsByService: Map<string, number>;
+  /** Measured arrivals never called: still waiting at the end, remote holders still away, or expired. */
+  unservedByService: Map<string, number>;
   /** By hour of day of arrival: waits of the called tickets that arrived then. */
   waitsByHour: Map<number, number[]>;
   arrivalsByHour: Map<number, number>;
@@ -109,6 +111,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     arrivalsByService: new Map(services.map((s) => [s.id, 0])),
     servedByService: new Map(services.map((s) => [s.id, 0])),
     noShowsByService: new Map(services.map((s) => [s.id, 0])),
+    unservedByService: new Map(services.map((s) => [s.id, 0])),
     waitsByHour: new Map(),
     arrivalsByHour: new Map(),
     windowBusyMs: new Map(),
@@ -295,6 +298,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
   now = Math.max(now, endMs);
   holding.expireDue(now);
   result.remoteExpired = holding.expired;
+  // Measured visitors never called: still waiting for their first call, away, or expired.
+  for (const t of [...room.all(), ...holding.away(), ...holding.expiredTickets]) if (t.stage === 0 && measured(t)) inc(result.unservedByService, t.serviceId);
   accountWaiting();
   // Visitors still at a window at the end count their busy time up to the end.
   for (const w of windows) {

@@ -15,6 +15,7 @@ import { CreateTicketBody } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { issueTicketChecks, issueTicketCommand } from '../routes/halls';
 import { AppError } from '../services/errors';
+import { issueWritesAtBatchEnd } from '../services/issue-service';
 import type { Identity } from '../services/core';
 import { parse } from './validate';
 
@@ -93,8 +94,9 @@ export function issueFastPath(deps: AppDeps, app: Express, security: RequestHand
           checks[k++]!(req as Request, res as unknown as Response, next);
           return;
         }
-        const command = issueTicketCommand(deps, locals.identity as Identity, hallId, parse(CreateTicketBody, raw));
-        deps.run(command).then((ticket) => {
+        const body = parse(CreateTicketBody, raw);
+        const command = issueTicketCommand(deps, locals.identity as Identity, hallId, body);
+        deps.run(command, { savepoint: !issueWritesAtBatchEnd(body) }).then((ticket) => {
           const body = JSON.stringify({ ticket });
           res.writeHead(201, [...secure, ...JSON_HEADERS, String(Buffer.byteLength(body))]);
           res.end(body);

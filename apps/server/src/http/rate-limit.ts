@@ -266,6 +266,35 @@ export class GrowingDelay {
   }
 }
 
+/**
+ * Keys remembered for a while after they were last marked (e.g. an account that signed in from an
+ * address), bounded like every limiter here: when full, the oldest are forgotten first.
+ */
+export class RecentKeys {
+  readonly keys: KeyTable<{ until: number }>;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly clock: () => number = Date.now,
+    maxKeys = MAX_KEYS,
+  ) {
+    this.keys = new KeyTable(maxKeys, (k, now) => k.until <= now);
+  }
+
+  /** True while `key` was marked less than the time to live ago. (Keys are never held, so no
+   * overflow entry ever stands in for an absent one.) */
+  has(key: string): boolean {
+    return this.keys.find(key, this.clock()) !== undefined;
+  }
+
+  mark(key: string): void {
+    const now = this.clock();
+    const k = this.keys.find(key, now) ?? this.keys.add(key, { until: now + this.ttlMs }, now);
+    k.until = now + this.ttlMs;
+    this.keys.touch(key, k, false);
+  }
+}
+
 /** A fixed-window counter per client address (the booking and remote-queue limits of routes/home.ts) that allows or refuses each hit. */
 export class RateLimiter extends WindowCounter {
   /** True while `key` is over its limit (does not count a hit). */

@@ -71,6 +71,14 @@ export class Broadcaster {
     this.writesWaiting = writesWaiting;
   }
 
+  /**
+   * Whether a socket of this server is in the room now. Socket.IO encodes a packet before it looks
+   * at the room, so an emit to an empty room (a hall with no screen connected) is skipped.
+   */
+  private anyoneIn(room: string): boolean {
+    return (this.io?.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
   listen(listener: BroadcastListener): void {
     this.listeners.push(listener);
   }
@@ -81,7 +89,7 @@ export class Broadcaster {
     for (const tx of committed) events.push(...tx.events);
     // In seq order: the tickets of a batch are written (and their events appended) at its end.
     events.sort((a, b) => a.seq - b.seq);
-    if (this.io) for (const ev of events) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
+    if (this.io) for (const ev of events) if (this.anyoneIn(hallRoom(ev.hallId))) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
     for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }
@@ -153,7 +161,7 @@ export class Broadcaster {
       tickets: [...m.estimates.values()],
       services: serviceViews(m, now, this.issuedCount),
     };
-    this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
+    if (this.anyoneIn(hallRoom(m.hall.id))) this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
     for (const l of this.listeners) l.afterEstimates(m.hall.id);
     return msg;
   }

@@ -10,6 +10,7 @@ import type { AppDeps } from '../app-deps';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
 import * as admin from '../services/admin-service';
+import { checkPrinterUrl } from '../services/device-service';
 import * as staffAdmin from '../services/staff-admin-service';
 import type { Tx } from '../storage/command-queue';
 import type { Core, Identity } from '../services/core';
@@ -95,6 +96,7 @@ export function hallConfigRouter(deps: AppDeps): Router {
     path: 'devices', key: 'device', createSchema: DeviceBody, patchSchema: DevicePatch,
     list: admin.listDevices, create: admin.createDevice, patch: admin.patchDevice, remove: admin.deleteDevice,
     created: (value) => value,
+    prepare: checkPrinterUrl,
   });
   mount(r, deps, {
     path: 'notices', key: 'notice', createSchema: NoticeBody, patchSchema: NoticePatch,

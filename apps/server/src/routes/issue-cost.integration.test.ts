@@ -1,3 +1,4 @@
+import { io as connect } from 'socket.io-client';
 import { Forecast } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -14,7 +15,7 @@ describe('the cost of issuing a ticket', () => {
 
   const count = (pattern: RegExp): number => statements.filter((q) => pattern.test(q)).length;
 
-  test('each ticket is one counter bump, one ticket row and one event; nothing is read back or rewritten', async () => {
+  test('each ticket is one ticket row and one event, numbered by one counter update per batch; nothing is read back or rewritten', async () => {
     const staff = await s.login('w01');
     await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} });
     const kiosk = s.deviceToken('kiosk');
@@ -27,8 +28,12 @@ describe('the cost of issuing a ticket', () => {
     expect(replies.map((r) => r.status)).toEqual(Array(n).fill(201));
     const issued = statements.length;
 
-    expect(count(/^INSERT INTO ticket_counters/)).toBe(n);
+    const batches = count(/^BEGIN/);
+    // One counter update per batch (and per day and prefix) gives the batch's tickets their numbers.
+    expect(count(/^INSERT INTO ticket_counters/)).toBe(batches);
     expect(count(/^INSERT INTO tickets /)).toBe(n);
+    // The issue command itself writes nothing (its writes are the batch's): no savepoint per ticket.
+    expect(count(/^SAVEPOINT/)).toBe(0);
     expect(count(/^INSERT INTO events /)).toBe(n);
     // No ticket or event is updated after it is written, and no row is read back for the reply.
     expect(count(/^UPDATE (tickets|events)/)).toBe(0);
@@ -37,15 +42,17 @@ describe('the cost of issuing a ticket', () => {
     // The token was resolved once before: no session or device lookup per request.
     expect(count(/FROM (sessions|devices)/)).toBe(0);
     // The hall's last seq is read at most once per batch, never once per event.
-    const batches = count(/^BEGIN/);
     expect(count(/MAX\(seq\)/)).toBeLessThanOrEqual(batches);
     // Each batch's COMMIT leaves the disk flush to its own thread: it is committed with
     // synchronous=NORMAL (set before BEGIN, FULL again after COMMIT) and flushed off the event loop.
     expect(count(/^PRAGMA synchronous = NORMAL/)).toBe(batches);
     expect(count(/^PRAGMA synchronous = FULL/)).toBe(batches);
-    // Per batch: BEGIN, COMMIT, the last seq, the two switches and the check that it wrote
-    // something; per ticket: the three writes and its savepoint.
-    expect(issued).toBeLessThanOrEqual(6 * batches + 5 * n);
+    // Per batch: BEGIN, COMMIT, the last seq, the counter, the two switches and the check that it
+    // wrote something; per ticket: its row and its event.
+    expect(issued).toBeLessThanOrEqual(7 * batches + 2 * n);
+    // Numbers in issue order, each once, with no gap.
+    const numbers = replies.map((r) => Number(String(r.body.ticket.number).replace(/^\D+/, ''))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
 
     // The event carries the estimate the visitor was given: computed before it was appended.
     const events = s.server.deps.repos.log.eventsAfter('demo', 0, 10_000).filter((e) => e.type === 'ticket.issued');
@@ -78,6 +85,26 @@ describe('the cost of issuing a ticket', () => {
       expect(issueForecasts()).toBe(0);
     } finally {
       runs.mockRestore();
+    }
+  });
+
+  test('events are encoded for a hall only while a screen of it is connected', async () => {
+    const kiosk = s.deviceToken('kiosk');
+    const to = jest.spyOn(s.server.io, 'to');
+    try {
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      expect(to).not.toHaveBeenCalled();
+      const display = connect(s.base, { auth: { token: s.deviceToken('display') }, transports: ['websocket'] });
+      const issued: unknown[] = [];
+      display.on('ticket.issued', (e) => issued.push(e));
+      await new Promise<void>((resolve) => display.once('hello', () => resolve()));
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      for (let i = 0; i < 200 && issued.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(issued).toHaveLength(1);
+      expect(to).toHaveBeenCalledWith('hall:demo');
+      display.close();
+    } finally {
+      to.mockRestore();
     }
   });
 

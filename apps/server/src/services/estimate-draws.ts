@@ -25,8 +25,9 @@ import {
   type RoutingTicket,
   type SortedBucket,
   type Uniform,
+  waitRangeOf,
 } from '@hallq/shared';
-import type { HallMirror } from './hall-mirror';
+import type { HallMirror, LiveEstimate } from './hall-mirror';
 import { stageMoments } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -156,7 +157,7 @@ export class DrawnRefresh {
   private collected = 0;
   private readonly next = {
     tickets: new Map<string, Float64Array>(),
-    estimates: new Map<string, { ticketId: string; peopleAhead: number | null; estimatedWaitSeconds: number | null }>(),
+    estimates: new Map<string, LiveEstimate>(),
     ranges: new Map<string, [number, number]>(),
   };
 
@@ -248,7 +249,7 @@ export class DrawnRefresh {
     this.next.tickets.set(id, calls);
     const e = estimateOf(calls, this.now);
     if (!e) return;
-    this.next.estimates.set(id, { ticketId: id, peopleAhead: medianAhead(fresh), estimatedWaitSeconds: e.wait });
+    this.next.estimates.set(id, { ticketId: id, peopleAhead: medianAhead(fresh), estimatedWaitSeconds: e.wait, estimatedWaitRange: waitRangeOf(e.range, e.wait) });
     this.next.ranges.set(id, e.range);
   }
 

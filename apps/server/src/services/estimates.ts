@@ -6,15 +6,18 @@ import {
   beyondHorizon,
   expectedFreeAt,
   forecastCalls,
+  scaledWaitRange,
+  waitRangeOf,
   type ForecastInput,
   type EstimatorWindow,
   type RoutingTicket,
   type ServiceQueueView,
   type WaitEstimate,
+  type WaitRange,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH } from './estimate-draws';
-import type { HallMirror } from './hall-mirror';
+import type { HallMirror, LiveEstimate } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
@@ -102,14 +105,26 @@ export function catchUpEstimates(m: HallMirror, now: number): void {
 }
 
 /**
- * The live estimate of a waiting ticket: the latest forecast's, or null when the forecast does
- * not reach it; the one given at issue while no forecast has run since the last change.
+ * The range of a ticket's wait before the random forecasts have run with it (at issue, one cheap
+ * call in the issue batch): the latest refresh's range for a ticket of its service taken then,
+ * moved to this ticket's estimate with the same relative width (`scaledWaitRange`). The next
+ * refresh gives the ticket its own range. Null when that service has no range yet.
  */
-export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
+export function rangeAtIssue(m: HallMirror, serviceId: string, estimateSeconds: number | null): WaitRange | null {
+  return scaledWaitRange(m.serviceRanges.get(serviceId), m.serviceWaits.get(serviceId), estimateSeconds);
+}
+
+/**
+ * The live estimate of a waiting ticket: the latest forecast's, or null when the forecast does
+ * not reach it; the one given at issue while no forecast has run since the last change (with the
+ * range it was given then, or, read back from storage, the same rule's range: `rangeAtIssue`).
+ */
+export function liveEstimate(m: HallMirror, t: StoredTicket): LiveEstimate {
   const e = m.estimates.get(t.id);
   if (e) return e;
-  if (m.estimatesFresh) return { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null };
-  return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds };
+  if (m.estimatesFresh) return { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null, estimatedWaitRange: null };
+  const range = t.estimatedWaitRange !== undefined ? t.estimatedWaitRange : rangeAtIssue(m, t.serviceId, t.estimatedWaitSeconds);
+  return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds, estimatedWaitRange: range };
 }
 
 /**
@@ -130,6 +145,7 @@ export function serviceViews(m: HallMirror, now: number, issuedCount?: IssuedCou
         waiting: counts.get(s.id) ?? 0,
         longestWaitSeconds: first === undefined ? 0 : Math.max(0, Math.round((now - Math.min(now, first)) / 1000)),
         estimatedWaitSeconds: m.serviceWaits.get(s.id) ?? null,
+        estimatedWaitRange: waitRangeOf(m.serviceRanges.get(s.id), m.serviceWaits.get(s.id) ?? null),
         ...(issuedCount ? { acceptingTickets: closed === undefined, ...(closed ? { closedReason: closed } : {}) } : {}),
       };
     });

@@ -13,6 +13,7 @@ import type {
   RoutingService,
   RoutingTicket,
   WaitEstimate,
+  WaitRange,
 } from '@hallq/shared';
 import { WaitingQueue } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
@@ -25,6 +26,11 @@ import type { DrawnWaitsStore } from './estimate-draws';
 import { toRoutingTicket } from './ticket-view';
 
 const AT_WINDOW = new Set(['called', 'serving']);
+
+/** A waiting ticket's live estimate with the range shown beside it (null: none, e.g. called at once). */
+export interface LiveEstimate extends WaitEstimate {
+  estimatedWaitRange: WaitRange | null;
+}
 
 export interface HallMirror {
   hall: Hall;
@@ -46,7 +52,7 @@ export interface HallMirror {
    * the forecast reaches within its horizon are here; when `estimatesFresh`, a waiting ticket
    * that is absent has no estimate (null), rather than an old one.
    */
-  estimates: Map<string, WaitEstimate>;
+  estimates: Map<string, LiveEstimate>;
   estimatesFresh: boolean;
   /** When the latest refresh was computed (ms), and its wait per service for a ticket taken then. */
   estimatesAt: number;

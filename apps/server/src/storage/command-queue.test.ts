@@ -172,3 +172,36 @@ describe('WalSyncThread', () => {
     await thread.close();
   });
 });
+
+describe('CommandQueue: commands that write nothing themselves', () => {
+  test('run without a savepoint; the batch hook writes for them; one that throws fails alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-queue-'));
+    const statements: string[] = [];
+    const db = new Database(path.join(dir, 'q.sqlite'), { verbose: (sql) => statements.push(String(sql)) });
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const queue = new CommandQueue(db, () => undefined);
+    // Each command only notes its value; one hook per batch writes them all.
+    const later = (v: string, fail = false) => (tx: Tx): string => {
+      if (fail) throw new Error(`refused ${v}`);
+      const noted = ((tx.batch as unknown as { noted?: string[] }).noted ??= []);
+      noted.push(v);
+      tx.batch.beforeCommit.set('write', () => {
+        for (const x of noted) db.prepare('INSERT INTO t (v) VALUES (?)').run(x);
+      });
+      return v;
+    };
+    const results = await Promise.allSettled([
+      queue.run(later('a'), { savepoint: false }),
+      queue.run(later('b', true), { savepoint: false }),
+      queue.run(insert('c')),
+      queue.run(later('d'), { savepoint: false }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(rows(db)).toEqual(['c', 'a', 'd']);
+    // Only the command that writes itself ran inside a savepoint.
+    expect(statements.filter((s) => s === 'SAVEPOINT command')).toHaveLength(1);
+    await queue.close();
+    db.close();
+  });
+});

@@ -76,8 +76,18 @@ export interface QueueOptions {
   onFatal?: (error: Error) => void;
 }
 
+export interface RunOptions {
+  /**
+   * false: the command writes nothing itself (its writes, if any, are done by a `beforeCommit`
+   * hook of the batch), so it runs without a SAVEPOINT of its own; if it throws, there is nothing
+   * to undo. Default true.
+   */
+  savepoint?: boolean;
+}
+
 interface Pending {
   run: (tx: Tx) => unknown;
+  savepoint: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -126,11 +136,11 @@ export class CommandQueue {
     return this.statements;
   }
 
-  run<T>(command: (tx: Tx) => T): Promise<T> {
+  run<T>(command: (tx: Tx) => T, options: RunOptions = {}): Promise<T> {
     if (this.failure) return Promise.reject(unsaved(this.failure));
     if (this.closed) return Promise.reject(new Error('the command queue is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ run: command, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({ run: command, savepoint: options.savepoint !== false, resolve: resolve as (v: unknown) => void, reject });
       if (!this.flushing) this.schedule();
     });
   }
@@ -178,17 +188,19 @@ export class CommandQueue {
     }
     for (const p of batch) {
       const tx = new Tx(this.db, state);
-      sql.savepoint.run();
+      if (p.savepoint) sql.savepoint.run();
       try {
         const value = p.run(tx);
-        sql.release.run();
+        if (p.savepoint) sql.release.run();
         outcomes.push({ ok: true, value, tx });
       } catch (error) {
-        sql.rollbackTo.run();
-        sql.release.run();
+        if (p.savepoint) {
+          sql.rollbackTo.run();
+          sql.release.run();
+          // Its events are undone too: the next append reads the hall's last seq again.
+          state.seqs.clear();
+        }
         tx.rolledBack = true;
-        // Its events are undone too: the next append reads the hall's last seq again.
-        state.seqs.clear();
         outcomes.push({ ok: false, error });
       }
     }

@@ -72,6 +72,12 @@ describe('start and service list screens', () => {
     expect(html).not.toContain('停用事项');
     expect(count(html, 'disabled=""')).toBe(count(html, '<button'));
   });
+
+  it('service tiles show the range of a ticket taken now when there is one', () => {
+    const ranged = new Map([...queues].map(([id, q]) => [id, { ...q, estimatedWaitRange: { lowSeconds: 600, highSeconds: 1500 } }]));
+    const html = renderToStaticMarkup(<ServiceListScreen t={zh} lang="zh" hall={hall} moduleId="mod-biz" queues={ranged} disabled={false} onService={noop} />);
+    expect(html).toContain('等候 3 人 · 约 10–25 分钟');
+  });
 });
 
 describe('service screen', () => {
@@ -132,6 +138,14 @@ describe('ticket screen', () => {
     expect(html).toContain('前面还有 1 人');
     expect(html).toContain('预计等候约 4 分钟');
     expect(html).toContain('请取走号票，留意叫号');
+  });
+
+  it('shows the range with the estimate, at issue and then live ("预计等候 15–25 分钟" / "About 15–25 min")', () => {
+    const ranged = { ...ticket, estimatedWaitSeconds: 1200, estimatedWaitRange: { lowSeconds: 910, highSeconds: 1490 } };
+    expect(renderToStaticMarkup(<TicketScreen t={zh} lang="zh" ticket={ranged} service={service} live={undefined} print="printing" onDone={noop} />)).toContain('预计等候 15–25 分钟');
+    expect(renderToStaticMarkup(<TicketScreen t={en} lang="en" ticket={ranged} service={service} live={undefined} print="printing" onDone={noop} />)).toContain('About 15–25 min');
+    const live = { peopleAhead: 1, estimatedWaitSeconds: 400, estimatedWaitRange: { lowSeconds: 250, highSeconds: 700 } };
+    expect(renderToStaticMarkup(<TicketScreen t={zh} lang="zh" ticket={ranged} service={service} live={live} print="printing" onDone={noop} />)).toContain('预计等候 4–12 分钟');
   });
 
   it.each([
