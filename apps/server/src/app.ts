@@ -244,6 +244,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
+  // Estimate refresh slices give way to calls, issues and every other write waiting to run.
+  broadcaster.yieldTo(() => queue.waiting > 0);
   phones.attach(io as unknown as IoServer);
   broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);

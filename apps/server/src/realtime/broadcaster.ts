@@ -1,7 +1,8 @@
 // After each commit (once the write path has brought the mirror up to date): emit the committed
 // events to their hall's room in seq order, and (throttled per hall) recompute and emit live
 // estimates. The recomputation (a few random forecasts, services/estimate-draws.ts) runs one
-// slice of bounded work per turn of the event loop, so no request waits long behind it; while the
+// slice of bounded work per turn of the event loop, and gives way to writes waiting to run
+// (`sliceWhenIdle`), so no request waits long behind it; while the
 // estimates still rest on forecasts of an older state, more refreshes follow (throttled).
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
@@ -14,6 +15,25 @@ import type { HallMirror, HallsMirror } from '../services/hall-mirror';
 import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
+
+/** Longest a refresh slice waits for the write path to have no command waiting to run. */
+export const MAX_SLICE_WAIT_MS = 20;
+
+/**
+ * Runs `slice` at the next turn of the event loop when no write is waiting to run; while writes
+ * wait (requests already read, their batch not yet run), it looks again every millisecond and runs
+ * anyway once `maxWaitMs` have passed, so a refresh always goes on (under a stream of writes, one
+ * slice per `maxWaitMs` at least). A slice run between a batch and its answers would hold all of
+ * them; run while the batch's disk flush is under way, it costs them nothing.
+ */
+export function sliceWhenIdle(slice: () => void, writesWaiting: () => boolean, maxWaitMs = MAX_SLICE_WAIT_MS): void {
+  const since = Date.now();
+  const attempt = (): void => {
+    if (!writesWaiting() || Date.now() - since >= maxWaitMs) slice();
+    else setTimeout(attempt, 1);
+  };
+  setImmediate(attempt);
+}
 
 /** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
 export interface BroadcastListener {
@@ -29,6 +49,8 @@ export class Broadcaster {
   /** Halls whose refresh is running in slices; `true` once a commit made it stale. */
   private readonly running = new Map<string, boolean>();
   private closed = false;
+  /** True while commands of the write path wait to run: refresh slices give way to them. */
+  private writesWaiting: () => boolean = () => false;
 
   constructor(
     private readonly mirror: HallsMirror,
@@ -42,6 +64,11 @@ export class Broadcaster {
 
   attach(io: Server): void {
     this.io = io;
+  }
+
+  /** Refresh slices give way to the write path while it has commands waiting to run. */
+  yieldTo(writesWaiting: () => boolean): void {
+    this.writesWaiting = writesWaiting;
   }
 
   /**
@@ -109,7 +136,7 @@ export class Broadcaster {
       try {
         // One slice of bounded work (STEPS_PER_SLICE forecast calls or TICKETS_PER_SLICE tickets).
         if (!job.slice()) {
-          setImmediate(slice);
+          sliceWhenIdle(slice, this.writesWaiting);
           return;
         }
         job.finish();

@@ -140,15 +140,17 @@ describe('the cost of issuing a ticket', () => {
 });
 
 describe('Server-Timing on a write', () => {
-  test('splits the server time into the wait for the batch and the batch with its disk flush', async () => {
+  test('splits the server time into the wait for the batch and the batch with its disk flush, and that into the batch and the flush', async () => {
     const s = await startTestServer({ env: { SERVER_TIMING: '1' } });
     try {
       const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
       expect(r.status).toBe(201);
-      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
+      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+), batch;dur=([\d.]+), flush;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
       expect(m).not.toBeNull();
-      const [app, queue, commit] = m!.slice(1).map(Number) as [number, number, number];
+      const [app, queue, commit, batch, flush] = m!.slice(1).map(Number) as [number, number, number, number, number];
       expect(queue + commit).toBeLessThanOrEqual(app + 0.002);
+      // Of the batch with its flush: the batch until its COMMIT returned, then the wait for the disk.
+      expect(batch + flush).toBeLessThanOrEqual(commit + 0.002);
     } finally {
       await s.close();
     }

@@ -39,6 +39,9 @@ export interface BatchState {
   seqs: Map<string, number>;
   /** Idempotency records written by earlier commands of this batch. */
   idempotent: Map<string, { fingerprint: string; status: number; body: unknown }>;
+  /** When (performance.now()) the batch's COMMIT returned, and when it was known to be on disk. */
+  committedAt?: number;
+  durableAt?: number;
 }
 
 /** One command's view of the transaction: records its events and effects for after the commit. */
@@ -149,6 +152,11 @@ export class CommandQueue {
     setImmediate(() => this.flush());
   }
 
+  /** Commands waiting for their batch to run. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
   /** A committed batch is being flushed: the database holds changes nobody may learn of yet. */
   get unflushed(): boolean {
     return this.flushing;
@@ -199,6 +207,7 @@ export class CommandQueue {
     try {
       for (const hook of state.beforeCommit.values()) hook();
       sql.commit.run();
+      state.committedAt = performance.now();
     } catch (error) {
       if (this.db.inTransaction) sql.rollback.run();
       if (lazy) sql.full.run();
@@ -207,6 +216,7 @@ export class CommandQueue {
       return;
     }
     if (!lazy) {
+      state.durableAt = state.committedAt;
       this.publish(batch, outcomes);
       return;
     }
@@ -216,12 +226,14 @@ export class CommandQueue {
     const wrote = changes !== this.changes;
     this.changes = changes;
     if (!wrote) {
+      state.durableAt = state.committedAt;
       this.publish(batch, outcomes);
       return;
     }
     this.flushing = true;
     this.durability!.sync().then(
       () => {
+        state.durableAt = performance.now();
         this.flushing = false;
         this.publish(batch, outcomes);
       },
