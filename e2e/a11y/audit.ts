@@ -103,3 +103,108 @@ export async function audit(page: Page, name: string, sizes: Size[] = ALL_SIZES)
   }
   return problems;
 }
+
+/**
+ * The open modal dialog (`[role=dialog]` or `[role=alertdialog]`) laid out whole: see `layoutProblems`.
+ */
+export async function dialogLayoutProblems(page: Page, name: string): Promise<string[]> {
+  return layoutProblems(page, '[role=dialog], [role=alertdialog]', name);
+}
+
+/**
+ * The first element matching `selector` laid out whole: inside the screen, no sideways scrolling
+ * in it, no element cutting its own content (a select too narrow for the option it shows, a
+ * button, field or box whose text runs past its edge), and no two of its headings, paragraphs,
+ * outputs or controls on top of each other. With `fitsScreen`, none of its scrolling boxes needs
+ * scrolling either (a kiosk screen shows everything at once). Problems as readable lines.
+ */
+export async function layoutProblems(page: Page, selector: string, name: string, options: { fitsScreen?: boolean } = {}): Promise<string[]> {
+  const found = await page.evaluate(({ selector, fitsScreen }) => {
+    const out: string[] = [];
+    const root = document.querySelector<HTMLElement>(selector);
+    if (!root) return [`nothing matches ${selector}`];
+    const box = root.getBoundingClientRect();
+    const describe = (el: Element): string => {
+      const id = (el as HTMLElement).dataset?.testid;
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24);
+      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${text ? ` "${text}"` : ''}`;
+    };
+    if (box.left < -1 || box.top < -1 || box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) {
+      out.push(`${selector} ${Math.round(box.width)}x${Math.round(box.height)} at ${Math.round(box.left)},${Math.round(box.top)} runs off the ${window.innerWidth}x${window.innerHeight} screen`);
+    }
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`${selector} scrolls sideways (${root.scrollWidth - root.clientWidth}px)`);
+    const visible = (el: Element): boolean => {
+      const s = getComputedStyle(el);
+      return s.display !== 'none' && s.visibility !== 'hidden' && el.getClientRects().length > 0 && !el.closest('.visually-hidden');
+    };
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+      if (!visible(el)) continue;
+      const s = getComputedStyle(el);
+      if (el instanceof HTMLSelectElement) {
+        // A closed select shows its chosen option on one line, cut at its edge: measure the text.
+        const text = el.selectedOptions[0]?.text ?? '';
+        canvas.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+        const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20;
+        if (canvas.measureText(text).width > room) out.push(`${describe(el)} cuts its option "${text.slice(0, 30)}"`);
+        continue;
+      }
+      const r = el.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1) out.push(`${describe(el)} runs past the side of ${selector}`);
+      // Content wider than its box: cut off at the edge, or spilling over what is beside it.
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !/(auto|scroll)/.test(s.overflowX)) out.push(`${describe(el)} cuts its content (${el.scrollWidth} > ${el.clientWidth}px)`);
+      if (fitsScreen && /(auto|scroll)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1) out.push(`${describe(el)} must be scrolled to show all (${el.scrollHeight} > ${el.clientHeight}px)`);
+    }
+    // What is seen of an element: its box cut by every scrolling or clipping box it is in (a list
+    // scrolled inside a dialog hides its far items, which then overlap nothing).
+    const seen = (el: HTMLElement): { left: number; top: number; right: number; bottom: number } | null => {
+      const r = el.getBoundingClientRect();
+      let { left, top, right, bottom } = r;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const st = getComputedStyle(up);
+        if (st.overflowX === 'visible' && st.overflowY === 'visible') continue;
+        const c = up.getBoundingClientRect();
+        [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+      }
+      return right - left > 1 && bottom - top > 1 ? { left, top, right, bottom } : null;
+    };
+    const parts = Array.from(root.querySelectorAll<HTMLElement>('h1, h2, h3, p, output, button, select, input, textarea'))
+      .filter(visible)
+      .map((el) => ({ el, r: seen(el) }))
+      .filter((p): p is { el: HTMLElement; r: NonNullable<ReturnType<typeof seen>> } => p.r !== null);
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j < parts.length; j++) {
+        const [a, b] = [parts[i]!, parts[j]!];
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 1 && h > 1) out.push(`${describe(a.el)} overlaps ${describe(b.el)}`);
+      }
+    }
+    return out;
+  }, { selector, fitsScreen: options.fitsScreen ?? false });
+  return found.map((f) => `${name}: ${f}`);
+}
+
+/**
+ * Tab and Shift+Tab, each round the dialog's stops twice, never leave the open dialog; the
+ * first place focus left it, if it did (null: focus stayed inside).
+ */
+export async function focusEscapesDialog(page: Page): Promise<string | null> {
+  const where = (): Promise<{ inside: boolean; label: string }> =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { inside: !!el?.closest('[role=dialog], [role=alertdialog]'), label: el ? `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 20)}"` : 'nothing' };
+    });
+  const start = await where();
+  if (!start.inside) return `focus starts outside the dialog, on ${start.label}`;
+  const stops = await page.locator('[role=dialog], [role=alertdialog]').first().locator('button, [href], input, select, textarea').count();
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < stops * 2 + 1; i++) {
+      await page.keyboard.press(key);
+      const at = await where();
+      if (!at.inside) return `${key} ×${i + 1} leaves the dialog for ${at.label}`;
+    }
+  }
+  return null;
+}

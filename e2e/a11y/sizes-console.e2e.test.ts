@@ -1,56 +1,20 @@
 // The console audited on a desk's wide screen (1920x1080), in Chinese and English: the login and its refusal, the counter with a long Chinese service name
 // and each of its dialogs open, a refusal shown, the board, reports, planner and every admin
 // section with a form's errors.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signInToConsole, startServer, type TestServer } from '../support';
-import { audit, LANDSCAPE } from './audit';
+import type { Page } from 'playwright-core';
+import { newPage } from '../support';
+import { LANDSCAPE } from './audit';
+import { langQuery as query, useConsoleAudit } from './console-sizes';
 
 jest.setTimeout(300_000);
 
-const LONG_ZH = '建设工程规划许可证核发及建筑工程施工许可证联合办理（含人防与消防设计审查）';
 const SIZES = [LANDSCAPE];
-
-let server: TestServer;
-let browser: Browser;
-let admin: string;
-let kiosk: string;
-let serviceId: string;
-let problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = await server.login('admin');
-  kiosk = await server.deviceToken('kiosk');
-  const hall = await server.api<{ modules: Array<{ id: string }>; windows: Array<{ id: string; number: number; skills: Array<{ serviceId: string; tier: number }> }> }>('GET', '/halls/demo', undefined, admin);
-  const created = await server.api<{ service: { id: string } }>('POST', '/halls/demo/services', { code: 'LONG1', prefix: 'Z', name: { zh: LONG_ZH, en: 'Joint planning and construction permits' }, moduleId: hall.body.modules[0]!.id }, admin);
-  expect(created.status).toBe(201);
-  serviceId = created.body.service.id;
-  for (const n of [1, 2]) {
-    const w = hall.body.windows.find((x) => x.number === n)!;
-    expect((await server.api('PATCH', `/halls/demo/windows/${w.id}`, { skills: [{ serviceId, tier: 1 }, ...w.skills] }, admin)).status).toBe(200);
-  }
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => {
-  problems = [];
-});
-// Each test lists every finding of its pages at once.
-afterEach(() => {
-  expect(problems).toEqual([]);
-});
-
-const check = async (page: Page, name: string): Promise<void> => {
-  problems.push(...(await audit(page, name, SIZES)));
-};
-const query = (lang: string): string => (lang === 'en' ? '?lang=en' : '');
+const hall = useConsoleAudit({ windows: [1, 2] });
+const check = (page: Page, name: string): Promise<void> => hall.check(page, name, SIZES);
 
 describe.each(['zh', 'en'])('in %s', (lang) => {
   test('login, and a wrong password refused', async () => {
-    const page = await newPage(browser, `${server.url}/console/${query(lang)}`, { viewport: LANDSCAPE });
+    const page = await newPage(hall.browser, `${hall.server.url}/console/${query(lang)}`, { viewport: LANDSCAPE });
     await page.locator('input[name=username]').waitFor();
     await check(page, `${lang} login`);
     await page.fill('input[name=username]', 'admin');
@@ -64,15 +28,14 @@ describe.each(['zh', 'en'])('in %s', (lang) => {
   test('counter: the long service called and served, each dialog open, a refusal shown', async () => {
     const user = lang === 'zh' ? 'w01' : 'w02';
     const windowNumber = lang === 'zh' ? 1 : 2;
-    const page = await signInToConsole(browser, server.url, user, { viewport: LANDSCAPE, path: `/console/counter${query(lang)}` });
+    const page = await hall.signIn(user, { viewport: LANDSCAPE, path: `/console/counter${query(lang)}` });
     await page.getByTestId(`sign-in-${windowNumber}`).click();
     await page.getByTestId('window-title').filter({ hasText: String(windowNumber) }).waitFor();
     await check(page, `${lang} counter (nothing waiting)`);
-    const issued = await server.api<{ ticket: { number: string } }>('POST', '/halls/demo/tickets', { serviceId }, kiosk);
-    expect(issued.status).toBe(201);
-    await page.getByTestId(`waiting-${issued.body.ticket.number}`).waitFor();
+    const issued = await hall.issue();
+    await page.getByTestId(`waiting-${issued.number}`).waitFor();
     await page.keyboard.press('F1');
-    await page.getByTestId('current-number').filter({ hasText: issued.body.ticket.number }).waitFor();
+    await page.getByTestId('current-number').filter({ hasText: issued.number }).waitFor();
     await check(page, `${lang} counter (called, long name)`);
     // Marked a no-show too early: the refusal is shown.
     await page.keyboard.press('F6');
@@ -107,16 +70,16 @@ describe.each(['zh', 'en'])('in %s', (lang) => {
   });
 
   test('board, reports, planner and every admin section; a service form with its errors', async () => {
-    const page = await signInToConsole(browser, server.url, 'admin', { viewport: LANDSCAPE, path: `/console/board${query(lang)}` });
+    const page = await hall.signIn('admin', { viewport: LANDSCAPE, path: `/console/board${query(lang)}` });
     // Every section in Chinese; in English the ones with the longest words.
     const sections = lang === 'zh' ? ['/console/board', '/console/reports', '/console/planner', ...['services', 'windows', 'staff', 'devices', 'notices', 'hall', 'audit'].map((s) => `/console/admin/${s}`)] : ['/console/board', '/console/admin/hall'];
     for (const path of sections) {
-      await page.goto(`${server.url}${path}${query(lang)}`);
+      await page.goto(`${hall.server.url}${path}${query(lang)}`);
       await page.getByTestId('who').waitFor();
       await page.waitForLoadState('networkidle');
       await check(page, `${lang} ${path}`);
     }
-    await page.goto(`${server.url}/console/admin/services${query(lang)}`);
+    await page.goto(`${hall.server.url}/console/admin/services${query(lang)}`);
     await page.getByTestId('who').waitFor();
     await page.getByRole('button', { name: lang === 'zh' ? '新增事项' : /new service/i }).click();
     const form = page.getByTestId('service-form');

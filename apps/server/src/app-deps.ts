@@ -16,7 +16,8 @@
 //   allow(...roles) middleware: 403 unless the identity has one of the roles (after authenticate)
 //   identity(res) the identity set by authenticate
 //   limits       the rate limiters (http/limits.ts), keyed on what is abused, never the address alone
-//   run(fn)      runs a write command in the batched transaction; resolves after the commit
+//   run(fn, o)   runs a write command in the batched transaction; resolves after the commit
+//                (o.savepoint false: the command writes nothing itself, see RunOptions)
 import type { RequestHandler, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Role } from '@hallq/shared';
@@ -24,7 +25,7 @@ import type { Config } from './config';
 import type { Limits } from './http/limits';
 import type { AuthService } from './services/auth-service';
 import type { Core, Identity } from './services/core';
-import type { Tx } from './storage/command-queue';
+import type { RunOptions, Tx } from './storage/command-queue';
 
 export interface AppDeps extends Core {
   config: Config;
@@ -34,7 +35,7 @@ export interface AppDeps extends Core {
   allow: (...roles: Role[]) => RequestHandler;
   identity: (res: Response) => Identity;
   limits: Limits;
-  run: <T>(command: (tx: Tx) => T) => Promise<T>;
+  run: <T>(command: (tx: Tx) => T, options?: RunOptions) => Promise<T>;
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;

@@ -13,6 +13,7 @@ import { seedDemo, type SeededDevice } from './demo/seed-demo';
 import { loadDemoHistory, type DemoHistoryData } from './demo/demo-history';
 import { allow, authenticate, identityOf } from './http/auth';
 import { jsonBody } from './http/body';
+import { issueFastPath, type IssueFastPath } from './http/issue-fast-path';
 import { serverTiming } from './http/server-timing';
 import { contractGuard, refuseTrace } from './http/contract-guard';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -105,6 +106,8 @@ export interface HallServer {
   hubPusher: HubPusher | null;
   /** Tokens of devices seeded on this start (empty when the database already had data). */
   seededDevices: SeededDevice[];
+  /** The lean path of a kiosk's ticket issue; null when ISSUE_FAST_PATH=0 or SERVER_TIMING=1. */
+  issueFastPath: IssueFastPath | null;
   listen(port?: number, host?: string): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -135,7 +138,13 @@ export function createApp(options: CreateAppOptions): HallServer {
   const mirror = new HallsMirror(repos);
   mirror.loadAll();
   const broadcaster = new Broadcaster(mirror, clock, logger, undefined, repos.tickets.issuedCount.bind(repos.tickets));
-  const auth = new AuthService(repos, clock);
+  // A session's last use is written in the next write batch, never on its own (see AuthService).
+  const auth = new AuthService(repos, clock, (write, done) => {
+    queue
+      .run(() => write())
+      .catch((err: unknown) => logger.warn({ err }, 'a session touch could not be written'))
+      .finally(done);
+  });
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
   const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
@@ -170,7 +179,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     limits: createLimits(clock, { unknownIdsPerMinute: options.publicRateLimit, kioskIssueBurst: config.kioskIssueBurst, ...options.limits }),
     allow,
     identity: identityOf,
-    run: (command) => queue.run(command),
+    run: (command, options) => queue.run(command, options),
   };
 
   const app = express();
@@ -178,7 +187,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false }));
+  const security = helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } }, hsts: false });
+  app.use(security);
   app.use(refuseTrace);
 
   const api = Router();
@@ -224,13 +234,18 @@ export function createApp(options: CreateAppOptions): HallServer {
   app.use('/api/v1', api);
   app.use(pagesRouter(config.webRoot));
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  const onError = errorHandler(logger);
+  app.use(onError);
 
-  const server = http.createServer(app);
+  // The plain kiosk issue skips Express (same checks, same answer; see http/issue-fast-path.ts).
+  const fast = config.issueFastPath && !config.serverTiming ? issueFastPath(deps, app, security, onError) : null;
+  const server = http.createServer(fast ? (req, res) => void (fast(req, res) || app(req, res)) : app);
   answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
+  // Estimate refresh slices give way to calls, issues and every other write waiting to run.
+  broadcaster.yieldTo(() => queue.waiting > 0);
   phones.attach(io as unknown as IoServer);
   broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);
@@ -246,6 +261,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     push,
     hubPusher,
     seededDevices,
+    issueFastPath: fast,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
   WRITE_FLUSH_THREAD: z.enum(['0', '1']).optional(),
+  ISSUE_FAST_PATH: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
   KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
   PUSH_SUBJECT: z
@@ -77,6 +78,11 @@ export interface Config {
    * instead of on the flush thread; as durable, slower (for comparing the two).
    */
   flushThread: boolean;
+  /**
+   * ISSUE_FAST_PATH=0: a kiosk's ticket issue walks Express like every other request instead of
+   * the lean path of http/issue-fast-path.ts (same checks, same answer; for comparing the two).
+   */
+  issueFastPath: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client's real address. */
   trustProxy: boolean | number | string;
   /** Tickets one kiosk device may issue at once before the per-device limit (KIOSK_ISSUE_BURST; load tests raise it). */
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     serverTiming: e.SERVER_TIMING === '1',
     flushThread: e.WRITE_FLUSH_THREAD !== '0',
+    issueFastPath: e.ISSUE_FAST_PATH !== '0',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     kioskIssueBurst: e.KIOSK_ISSUE_BURST,
     pushSubject: e.PUSH_SUBJECT,

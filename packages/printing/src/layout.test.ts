@@ -55,6 +55,25 @@ describe('ticket content', () => {
     expect(text).toContain(DEFAULT_NOTICE);
   });
 
+  it('prints the wait range, in both languages, when the ticket has one', () => {
+    const slip = sampleTicket({ estimatedWaitSeconds: 1200, estimatedWaitRange: { lowSeconds: 910, highSeconds: 1490 } });
+    expect(lines(buildLayout(slip, { paperWidthMm: 80 }))).toContain('预计等候 15-25 分钟 / about 15-25 min');
+    expect(lines(buildLayout({ ...slip, lang: 'en' }, { paperWidthMm: 80 }))).toContain('about 15-25 min / 预计等候 15-25 分钟');
+    // 58 mm: each language on its own line when both do not fit.
+    const narrow = lines(buildLayout(slip, { paperWidthMm: 58 })).join('\n');
+    expect(narrow).toContain('预计等候 15-25 分钟');
+    expect(narrow).toContain('about 15-25 min');
+  });
+
+  it('never prints a silly range: "within N min" from below a minute, "under a minute" within one, the single figure without a range', () => {
+    const text = (estimatedWaitSeconds: number, estimatedWaitRange: { lowSeconds: number; highSeconds: number } | null): string =>
+      lines(buildLayout(sampleTicket({ estimatedWaitSeconds, estimatedWaitRange }), { paperWidthMm: 80 })).join('\n');
+    expect(text(120, { lowSeconds: 10, highSeconds: 290 })).toContain('预计等候 5 分钟内 / within 5 min');
+    expect(text(20, { lowSeconds: 0, highSeconds: 50 })).toContain('预计等候不到 1 分钟 / under a minute');
+    expect(text(20, { lowSeconds: 0, highSeconds: 50 })).not.toMatch(/0-0|0-1/);
+    expect(text(720, null)).toContain('预计等候约 12 分钟 / about 12 min');
+  });
+
   it('puts English first for a visitor who chose English', () => {
     const text = lines(buildLayout(sampleTicket({ lang: 'en' }), { paperWidthMm: 80 })).join('\n');
     expect(text).toContain('3 waiting ahead / 前面还有 3 人');

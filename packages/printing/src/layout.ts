@@ -2,6 +2,7 @@ import { qrMatrix } from './qr';
 import type { QrMatrix } from './qr';
 import { displayWidth, sanitizeText, wrapText } from './text-width';
 import type { PaperWidthMm, RenderOptions, TicketPrintData } from './types';
+import { waitShown, type WaitRange } from '@hallq/shared';
 
 export type Align = 'left' | 'center';
 
@@ -64,9 +65,25 @@ function waitingLine(peopleAhead: number): [string, string] {
   return [`前面还有 ${n} 人`, `${n} waiting ahead`];
 }
 
-function estimateLine(seconds: number): [string, string] {
-  const minutes = Math.max(1, Math.round(seconds / 60));
-  return [`预计等候约 ${minutes} 分钟`, `about ${minutes} min`];
+/**
+ * The wait as the kiosk screen and the phone show it (`waitShown`): the range when there is one,
+ * else the single figure. An ASCII hyphen, not an en dash: the en dash is outside GB2312 (older
+ * printer fonts lack it) and prints two columns wide in Chinese mode.
+ */
+export function estimateLine(seconds: number, range?: WaitRange | null): [string, string] | null {
+  const shown = waitShown(seconds, range);
+  switch (shown.kind) {
+    case 'range':
+      return [`预计等候 ${shown.lowMinutes}-${shown.highMinutes} 分钟`, `about ${shown.lowMinutes}-${shown.highMinutes} min`];
+    case 'within':
+      return [`预计等候 ${shown.highMinutes} 分钟内`, `within ${shown.highMinutes} min`];
+    case 'under-minute':
+      return ['预计等候不到 1 分钟', 'under a minute'];
+    case 'about':
+      return [`预计等候约 ${shown.minutes} 分钟`, `about ${shown.minutes} min`];
+    case 'unknown':
+      return null;
+  }
 }
 
 export function buildLayout(data: TicketPrintData, opts: RenderOptions): TicketLayout {
@@ -113,8 +130,8 @@ export function buildLayout(data: TicketPrintData, opts: RenderOptions): TicketL
     bilingual(zh, en, { align: 'left' });
   }
   if (template.showEstimate !== false && data.estimatedWaitSeconds !== null) {
-    const [zh, en] = estimateLine(data.estimatedWaitSeconds);
-    bilingual(zh, en, { align: 'left' });
+    const line = estimateLine(data.estimatedWaitSeconds, data.estimatedWaitRange);
+    if (line) bilingual(line[0], line[1], { align: 'left' });
   }
   const issuedAt = sanitizeText(data.issuedAtLocal);
   const issuedLabel = english ? (englishFirst ? 'Issued / 取号时间' : '取号时间 / Issued') : '取号时间';

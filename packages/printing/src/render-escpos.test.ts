@@ -21,6 +21,13 @@ describe.each([58, 80] as const)('ESC/POS job on %i mm paper', (paperWidthMm) =>
     expect(decoded.rasterImages).toHaveLength(1);
   });
 
+  it('prints the wait range as GB2312-safe text (ASCII hyphen, no en dash)', () => {
+    const ranged = decodeJob(renderTicket(sampleTicket({ estimatedWaitSeconds: 1200, estimatedWaitRange: { lowSeconds: 910, highSeconds: 1490 } }), { paperWidthMm }));
+    expect(ranged.text).toContain('预计等候 15-25 分钟');
+    expect(ranged.text).toContain('about 15-25 min');
+    expect(ranged.text).not.toContain('\u2013');
+  });
+
   it('prints the number large with GS !', () => {
     const index = job.indexOf(Buffer.from('A007\n'));
     expect([...job.subarray(index - 3, index)]).toEqual([0x1d, 0x21, 0x33]);

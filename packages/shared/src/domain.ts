@@ -1,6 +1,8 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
 
+import type { WaitRange } from './wait-shown';
+
 export type Lang = 'zh' | 'en';
 
 /** Text in both languages the product speaks: simplified Chinese first, English second. */
@@ -215,6 +217,12 @@ export interface Ticket {
   staffId: string | null;
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /**
+   * Where the call most likely falls around `estimatedWaitSeconds` (low <= estimate <= high); null
+   * when there is none yet (e.g. called at once, or no live forecast reaches the ticket). Absent
+   * in events recorded before it existed.
+   */
+  estimatedWaitRange?: WaitRange | null;
   statusUrl?: string;
   /**
    * Where the ticket's place in the queue counts from when that is not its issue: it went back to

@@ -1,4 +1,5 @@
 // Error codes of the public API (snake_case, fixed within v1) and their HTTP statuses.
+import type { z } from 'zod';
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_json: 400,
@@ -44,3 +45,15 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem of a refused body or query, as `details` of a 400 `validation_failed` lists it. */
+export interface ValidationIssue {
+  path: Array<string | number>;
+  message: string;
+  code: string;
+}
+
+/** The `details` of a 400 `validation_failed` (the hall server's and the city hub's alike). */
+export function validationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
+}

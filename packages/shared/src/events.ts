@@ -1,6 +1,7 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
 import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, WindowView } from './views';
+import type { WaitRange } from './wait-shown';
 import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
 /** Bumped on any incompatible change of the events below. */
@@ -147,7 +148,7 @@ export interface QueueEstimates {
   hallId: string;
   seq: number;
   at: string;
-  tickets: Array<{ ticketId: string; peopleAhead: number | null; estimatedWaitSeconds: number | null }>;
+  tickets: Array<{ ticketId: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; estimatedWaitRange?: WaitRange | null }>;
   services: ServiceQueueView[];
 }
 

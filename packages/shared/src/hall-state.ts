@@ -5,6 +5,7 @@
 import type { HallEvent, HallEventOf, QueueEstimates } from './events';
 import type { Notice } from './domain';
 import type { CallView, PublicTicket, QueueSnapshot, ServiceQueueView, WindowView } from './views';
+import type { WaitRange } from './wait-shown';
 
 /** How many calls a state (and the server's snapshot) remembers. */
 export const RECENT_CALLS = 20;
@@ -224,6 +225,13 @@ export function estimatedWaitOf(state: HallState, ticketId: string): number | nu
   const live = state.estimates?.tickets.find((t) => t.ticketId === ticketId);
   if (live) return live.estimatedWaitSeconds;
   return state.known[ticketId]?.estimatedWaitSeconds ?? null;
+}
+
+/** A ticket's live estimated wait range: the latest estimates, else what the ticket carried. */
+export function estimatedWaitRangeOf(state: HallState, ticketId: string): WaitRange | null {
+  const live = state.estimates?.tickets.find((t) => t.ticketId === ticketId);
+  if (live) return live.estimatedWaitRange ?? null;
+  return state.known[ticketId]?.estimatedWaitRange ?? null;
 }
 
 /** Waiting tickets per service. */

@@ -2,6 +2,7 @@
 // admin's preview and the Electron kiosk's own printer all call `ticketSlip`, and the printing
 // package lays the result out (ESC/POS or SVG), so the kiosk prints exactly what the preview shows.
 import type { Lang, LocalizedText, TicketTemplateSettings } from './domain';
+import type { WaitRange } from './wait-shown';
 
 /** What a ticket shows, for every printer and the preview (the printing package lays it out).
  * Deliberately has no name, phone or ID-number field: a slip left on the floor of the hall must
@@ -13,6 +14,8 @@ export interface TicketSlipData {
   serviceName: { zh: string; en?: string };
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /** Printed as "预计等候 15–25 分钟" when present; the single figure otherwise. */
+  estimatedWaitRange?: WaitRange | null;
   /** Issue time already formatted in the hall's timezone, e.g. `2025-11-25 09:30`. */
   issuedAtLocal: string;
   /** Absolute URL of the visitor's status page (`PUBLIC_URL` + `/t/<publicId>`). */
@@ -44,7 +47,7 @@ export interface TicketSlip {
 export interface TicketSlipInput {
   hall: { id: string; name: LocalizedText; timezone: string; ticketNotice?: LocalizedText; ticketTemplate?: TicketTemplateSettings };
   service: { id: string; name: LocalizedText } | undefined;
-  ticket: { number: string; serviceId: string; issuedAt: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; statusUrl: string };
+  ticket: { number: string; serviceId: string; issuedAt: string; peopleAhead: number | null; estimatedWaitSeconds: number | null; estimatedWaitRange?: WaitRange | null; statusUrl: string };
   lang: Lang;
 }
 
@@ -86,6 +89,7 @@ export function ticketSlip({ hall, service, ticket, lang }: TicketSlipInput): Ti
       serviceName: service ? { zh: service.name.zh, en: service.name.en } : { zh: ticket.serviceId },
       peopleAhead: ticket.peopleAhead,
       estimatedWaitSeconds: ticket.estimatedWaitSeconds,
+      ...(ticket.estimatedWaitRange ? { estimatedWaitRange: ticket.estimatedWaitRange } : {}),
       issuedAtLocal: slipLocalTime(ticket.issuedAt, hall.timezone),
       statusUrl: ticket.statusUrl,
       ...(notice ? { notice } : {}),

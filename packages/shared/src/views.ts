@@ -1,4 +1,6 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
+import type { TicketCallPayload } from './events';
+import type { WaitRange } from './wait-shown';
 import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */
@@ -51,13 +53,8 @@ export interface WindowView {
   current: CurrentTicketView | null;
 }
 
-export interface CallView {
-  ticketId: string;
-  number: string;
-  serviceId: string;
-  windowId: string;
-  windowNumber: number;
-  recall: boolean;
+/** A call as the screens list it: the call's payload, when, and its event's seq. */
+export interface CallView extends TicketCallPayload {
   at: string;
   seq: number;
 }
@@ -68,6 +65,8 @@ export interface ServiceQueueView {
   longestWaitSeconds: number;
   /** Estimated wait of a ticket taken now; null when no open window can serve it. */
   estimatedWaitSeconds: number | null;
+  /** Where that ticket's call most likely falls; null when there is no range. */
+  estimatedWaitRange?: WaitRange | null;
   /** Whether a ticket can be taken now; when not, why (kiosks grey the service out before its checklist). */
   acceptingTickets?: boolean;
   closedReason?: ServiceClosedReason;
@@ -94,6 +93,8 @@ export interface PublicTicketStatus {
   issuedAt: string;
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  /** While waiting: where the call most likely falls; null when there is no range. */
+  estimatedWaitRange?: WaitRange | null;
   windowNumber: number | null;
   calledAt: string | null;
   canCancel: boolean;

@@ -6,6 +6,7 @@ export * from './scenario';
 export * from './rng';
 export * from './schedule';
 export * from './simulator';
+export { DEFAULT_ESTIMATOR_CONFIG, type EstimateRecord, type EstimatorConfig } from './estimator-evaluation';
 export * from './results';
 export * from './stats';
 export * from './staffing';

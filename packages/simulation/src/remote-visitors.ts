@@ -20,6 +20,8 @@ export class RemoteHolding {
   /** Learned like the server's: the share of remote holders who arrived (of those who arrived or expired). */
   showShare = INITIAL_SHOW_SHARE;
   expired = 0;
+  /** The expired tickets, in order. */
+  readonly expiredTickets: SimTicket[] = [];
 
   constructor(
     private readonly graceMs: number,
@@ -45,7 +47,7 @@ export class RemoteHolding {
     if (!h) return 'expired';
     this.held.delete(ticket);
     if (h.passedOverAt !== null && now >= h.passedOverAt + this.graceMs) {
-      this.expire();
+      this.expire(ticket);
       return 'expired';
     }
     ticket.away = false;
@@ -58,13 +60,14 @@ export class RemoteHolding {
     for (const h of this.held.values()) {
       if (h.passedOverAt !== null && now >= h.passedOverAt + this.graceMs && !h.comes) {
         this.held.delete(h.ticket);
-        this.expire();
+        this.expire(h.ticket);
       }
     }
   }
 
-  private expire(): void {
+  private expire(ticket: SimTicket): void {
     this.expired++;
+    this.expiredTickets.push(ticket);
     this.showShare = updateShare(this.showShare, false, this.alpha);
   }
 

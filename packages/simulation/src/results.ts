@@ -11,6 +11,8 @@ export interface ServiceResult {
   arrivals: number;
   served: number;
   noShows: number;
+  /** Arrivals never called: still waiting at the end (without drain), or remote holders who never came. */
+  unserved: number;
   meanWaitSeconds: number;
   meanWaitCi95: [number, number] | null;
   p90WaitSeconds: number;
@@ -43,6 +45,8 @@ export interface SimulationResult {
   called: number;
   served: number;
   noShows: number;
+  /** Mean per replication of measured arrivals never called (arrivals = served + noShows + unserved). */
+  unserved: number;
   meanWaitSeconds: number;
   meanWaitCi95: [number, number] | null;
   p90WaitSeconds: number;
@@ -87,6 +91,7 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
       arrivals: round(mean(reps.map((r) => r.arrivalsByService.get(s.id) ?? 0)), 2),
       served: round(mean(reps.map((r) => r.servedByService.get(s.id) ?? 0)), 2),
       noShows: round(mean(reps.map((r) => r.noShowsByService.get(s.id) ?? 0)), 2),
+      unserved: round(mean(reps.map((r) => r.unservedByService.get(s.id) ?? 0)), 2),
       meanWaitSeconds: round(mean(waits), 1),
       meanWaitCi95: ci(
         reps.map((r) => mean(r.waitsByService.get(s.id) ?? [])),
@@ -123,6 +128,7 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
     called: round(mean(reps.map((r) => r.waits.length)), 2),
     served: round(mean(reps.map((r) => sumMap(r.servedByService))), 2),
     noShows: round(mean(reps.map((r) => sumMap(r.noShowsByService))), 2),
+    unserved: round(mean(reps.map((r) => sumMap(r.unservedByService))), 2),
     meanWaitSeconds: round(mean(allWaits), 1),
     meanWaitCi95: ci(
       reps.map((r) => mean(r.waits)),
@@ -146,13 +152,29 @@ export function summarise(scenario: Scenario, reps: ReadonlyArray<ReplicationRes
 export interface SimulateOptions {
   windows?: ReadonlyArray<ScenarioWindow>;
   label?: string | null;
+  /**
+   * Count visitors still waiting at the end as called then (their wait so far, a lower bound), so
+   * that a service nobody serves, or a queue left at closing, shows in the wait figures (the planner).
+   */
+  countWaitingAtEnd?: boolean;
+}
+
+/** A replication whose visitors still waiting at the end count with their wait so far. */
+function withWaitingAtEnd(r: ReplicationResult): ReplicationResult {
+  const left = [...r.waitingAtEndByService.values()].flat();
+  if (left.length === 0) return r;
+  const waitsByService = new Map([...r.waitsByService].map(([id, ws]) => [id, [...ws, ...(r.waitingAtEndByService.get(id) ?? [])]]));
+  return { ...r, waits: [...r.waits, ...left], waitsByService };
 }
 
 /** Runs every replication of one window set and pools them. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const windows = options.windows ?? scenario.windows;
   const reps: ReplicationResult[] = [];
-  for (let r = 0; r < scenario.replications; r++) reps.push(runReplication(scenario, r, { windows }));
+  for (let r = 0; r < scenario.replications; r++) {
+    const rep = runReplication(scenario, r, { windows });
+    reps.push(options.countWaitingAtEnd ? withWaitingAtEnd(rep) : rep);
+  }
   return summarise(scenario, reps, options.label ?? scenario.label ?? null, windows);
 }
 

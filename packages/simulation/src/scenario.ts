@@ -3,33 +3,51 @@
 import { z } from 'zod';
 
 const positive = z.number().positive();
+/** Longest service time, in minutes (a week): longer is a mistake in the file, not a hall. */
+const MAX_MINUTES = 7 * 24 * 60;
+const minutes = positive.max(MAX_MINUTES);
+/** Most arrivals per hour of one service (as the hall server's planner accepts). */
+const MAX_PER_HOUR = 10_000;
+/** Longest run: a year of hours. */
+const MAX_HOURS = 366 * 24;
 const share = z.number().min(0).max(1);
 
 /** Service time in minutes. */
 export const distributionSchema = z.discriminatedUnion('distribution', [
-  z.object({ distribution: z.literal('exponential'), mean: positive }),
+  z.object({ distribution: z.literal('exponential'), mean: minutes }),
   z.object({
     distribution: z.literal('lognormal'),
-    mean: positive,
+    mean: minutes,
     /** Standard deviation in minutes; or give `cv` (sd / mean). Default cv 1. */
     sd: positive.optional(),
     cv: positive.optional(),
   }),
-  z.object({ distribution: z.literal('constant'), mean: positive }),
+  z.object({ distribution: z.literal('constant'), mean: minutes }),
   z.object({
     distribution: z.literal('empirical'),
     /** Observed service times in minutes, drawn uniformly with replacement. */
-    values: z.array(positive).min(1),
-    mean: positive.optional(),
+    values: z.array(minutes).min(1),
+    mean: minutes.optional(),
   }),
 ]);
 export type ServiceTimeDistribution = z.infer<typeof distributionSchema>;
 
 /** Arrivals per hour: one constant rate, 24 rates (index = hour of day), or {"9": 12, ...}. */
+const perHour = z.number().min(0).max(MAX_PER_HOUR);
 const rateSchema = z.union([
-  z.number().min(0),
-  z.array(z.number().min(0)).length(24),
-  z.record(z.string().regex(/^([01]?\d|2[0-3])$/), z.number().min(0)),
+  perHour,
+  z.array(perHour).length(24),
+  // Keys are hours of day; "09" is hour 9.
+  z
+    .record(z.string().regex(/^([01]?\d|2[0-3])$/, 'an hour of day 0..23'), perHour)
+    .superRefine((r, ctx) => {
+      const seen = new Set<number>();
+      for (const k of Object.keys(r)) {
+        if (seen.has(Number(k))) ctx.addIssue({ code: 'custom', path: [k], message: `hour ${Number(k)} given twice` });
+        seen.add(Number(k));
+      }
+    })
+    .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [String(Number(k)), v]))),
 ]);
 export type ArrivalRate = z.infer<typeof rateSchema>;
 
@@ -46,18 +64,18 @@ const serviceSchema = z.object({
   waitTargetMinutes: positive.optional(),
   /** Share of called tickets whose visitor has gone; the window loses noShowMinutes. */
   noShowShare: share.default(0),
-  noShowMinutes: z.number().min(0).default(1),
+  noShowMinutes: z.number().min(0).max(MAX_MINUTES).default(1),
   /** Share of visitors with priority (绿色通道). */
   priorityShare: share.default(0),
   /** Share of visitors with an appointment; they arrive appointmentLeadMinutes before its time. */
   appointmentShare: share.default(0),
-  appointmentLeadMinutes: z.number().min(0).default(5),
+  appointmentLeadMinutes: z.number().min(0).max(MAX_MINUTES).default(5),
   /** Share of visitors who take their place from home (the remote queue). */
   remoteShare: share.default(0),
   /** Share of those who come at all; the others' tickets are passed over and expire. */
   remoteShowShare: share.default(0.8),
   /** Mean minutes (exponential) between taking the place and walking into the hall: how late they come. */
-  remoteArriveMinutes: z.number().min(0).default(20),
+  remoteArriveMinutes: z.number().min(0).max(MAX_MINUTES).default(20),
   /** The first stage is on the negative list: only officers may serve it (helpers' windows never take it). */
   officersOnly: z.boolean().default(false),
   /** Stages after the first (e.g. pre-review by helpers, then acceptance by officers). */
@@ -69,7 +87,8 @@ const serviceSchema = z.object({
 
 const windowSchema = z.object({
   id: z.string().min(1),
-  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })).min(1),
+  /** Services and tiers; none = a window that takes nobody (as a hall's window without skills). */
+  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })),
   staffType: z.enum(['officer', 'helper']).default('officer'),
   /** Hours of day the window is open; omitted = always open. */
   open: z.array(intervalSchema).min(1).optional(),
@@ -93,15 +112,15 @@ export const scenarioSchema = z
     label: z.string().optional(),
     seed: z.number().int(),
     replications: z.number().int().min(1).max(1000),
-    hours: positive,
-    warmupHours: z.number().min(0),
+    hours: positive.max(MAX_HOURS),
+    warmupHours: z.number().min(0).max(MAX_HOURS),
     /** Hour of day at the start of the warm-up (for hourly rates and schedules). Default 0. */
     startHour: z.number().min(0).max(24).default(0),
     /** Keep serving after the last arrival until everyone who got a ticket was called. */
     drain: z.boolean().default(false),
     waitTargetMinutes: positive,
     /** A passed-over remote ticket is kept this long for its holder, then expires (the hall's remoteGraceMinutes). */
-    remoteGraceMinutes: z.number().min(0).default(10),
+    remoteGraceMinutes: z.number().min(0).max(MAX_MINUTES).default(10),
     routing: z
       .object({
         starvationEnabled: z.boolean().optional(),
@@ -124,19 +143,20 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const ids = new Set<string>();
-    for (const svc of s.services) {
-      if (ids.has(svc.id)) ctx.addIssue({ code: 'custom', message: `duplicate service id ${svc.id}` });
+    s.services.forEach((svc, i) => {
+      if (ids.has(svc.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id ${svc.id}` });
       ids.add(svc.id);
-    }
-    const windowSets = [s.windows, ...(s.variants ?? []).map((v) => v.windows)];
-    for (const windows of windowSets) {
+    });
+    const windowSets = [{ path: ['windows'], windows: s.windows }, ...(s.variants ?? []).map((v, i) => ({ path: ['variants', i, 'windows'], windows: v.windows }))];
+    for (const { path, windows } of windowSets) {
       const wids = new Set<string>();
-      for (const w of windows) {
-        if (wids.has(w.id)) ctx.addIssue({ code: 'custom', message: `duplicate window id ${w.id}` });
+      windows.forEach((w, i) => {
+        if (wids.has(w.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate window id ${w.id}` });
         wids.add(w.id);
-        for (const k of w.skills)
-          if (!ids.has(k.serviceId)) ctx.addIssue({ code: 'custom', message: `window ${w.id}: unknown service ${k.serviceId}` });
-      }
+        w.skills.forEach((k, j) => {
+          if (!ids.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [...path, i, 'skills', j, 'serviceId'], message: `window ${w.id}: unknown service ${k.serviceId}` });
+        });
+      });
     }
   });
 
@@ -145,10 +165,20 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioService = Scenario['services'][number];
 export type ScenarioWindow = Scenario['windows'][number];
 
+type Issue = z.core.$ZodIssue;
+
+/** A union's issues as those of the form the value was meant to be (the branch not failing on its type). */
+function flatten(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const meant = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (meant.length !== 1) return [{ ...issue, message: 'Invalid input: none of the accepted forms (for a rate: a number, 24 numbers, or {"hour": rate})' }];
+  return meant[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as Issue));
+}
+
 export function parseScenario(raw: unknown): Scenario {
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(scenario)'}: ${i.message}`);
+    const lines = parsed.error.issues.flatMap(flatten).map((i) => `  ${i.path.map(String).join('.') || '(scenario)'}: ${i.message}`);
     throw new Error(`invalid scenario:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -23,9 +23,10 @@ export function windowTransitions(
   endMs: number,
 ): { initiallyOpen: boolean; changes: Array<{ time: number; open: boolean }> } {
   const initiallyOpen = openAt(w, hourOfDay(startHour, 0));
-  if (!w.open && !w.breaks) return { initiallyOpen, changes: [] };
   const bounds = [...(w.open ?? []), ...(w.breaks ?? [])].flatMap((i) => [i.from, i.to]);
   const points = [...new Set(bounds.map((b) => b % 24))].sort((a, b) => a - b);
+  // No bounds (no schedule, or `breaks: []`): the window never changes.
+  if (points.length === 0) return { initiallyOpen, changes: [] };
   const changes: Array<{ time: number; open: boolean }> = [];
   let state = initiallyOpen;
   for (let day = 0; ; day++) {

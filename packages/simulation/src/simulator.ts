@@ -1,55 +1,18 @@
 // One replication of a scenario: a discrete-event simulation whose windows call tickets with the
 // real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait estimate
 // at issue. Time is a simulated clock in ms; nothing here reads the wall clock.
-import { CandidateIndex, DEFAULT_ROUTING_POLICY, DRAWN_RANGE, drawnEstimate, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, SERVICE_TIME_BOUNDS, learnedMeanCv, seededUniform, stageKey, tierFor, canServe, updateServiceSeconds, updateShare } from '@hallq/shared';
-import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, RoutingContext, RoutingService, RoutingWindow } from '@hallq/shared';
-import { aheadInService, newWaitingRoom, type SimTicket } from './sim-ticket';
+import { canServe, DEFAULT_ROUTING_POLICY, tierFor } from '@hallq/shared';
+import type { RoutingContext, RoutingService } from '@hallq/shared';
+import { DEFAULT_ESTIMATOR_CONFIG, EstimatorEvaluation, type EstimateRecord, type EstimatorConfig } from './estimator-evaluation';
+import { HallLearning } from './hall-learning';
+import { closedPeriods, type WindowState } from './hall-windows';
 import { EventHeap } from './heap';
 import { Random } from './rng';
-import type { Scenario, ScenarioService, ScenarioWindow, ServiceTimeDistribution } from './scenario';
-import { distributionMean, rateAt } from './scenario';
+import type { Scenario, ScenarioWindow } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
+import { sampleMinutes, stageDistribution } from './service-times';
 import { RemoteHolding } from './remote-visitors';
-
-export interface EstimateRecord {
-  serviceId: string;
-  estimateSeconds: number;
-  naiveSeconds: number;
-  actualSeconds: number;
-  /** The spread of the random forecasts (E6): their 10% and 90% quantiles, when drawn. */
-  drawnLowSeconds?: number;
-  drawnHighSeconds?: number;
-  /** With `keepDraws`: every random forecast's wait, sorted (for tuning the range's quantiles). */
-  draws?: number[];
-}
-
-/** How the simulated hall server estimates (the shared estimator's options). */
-export interface EstimatorConfig {
-  /** Random forecasts per estimate (E6); 0 = the one expected forecast. */
-  samples: number;
-  /** Expected arrivals from the scenario's hourly rates, as the hall learns them from its history (E5). */
-  arrivals: boolean;
-  /** Learned mean per stage (else per service), and later stages joining the queue again. */
-  stages: boolean;
-  /** Coefficient of variation of service times when drawing; null = learned per service and stage. */
-  cv: number | null;
-  /** Relative standard error of a learned mean when drawing; null = that of the learning weight (alpha). */
-  meanCv: number | null;
-  /** The range shown: quantiles of the random forecasts' waits and slack. */
-  range: DrawnRangeSpec;
-  /** Keep every draw in the estimate records. */
-  keepDraws: boolean;
-}
-
-export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
-  samples: ESTIMATE_DRAWS,
-  arrivals: true,
-  stages: true,
-  cv: null,
-  meanCv: null,
-  range: DRAWN_RANGE,
-  keepDraws: false,
-};
+import { newWaitingRoom, type SimTicket } from './sim-ticket';
 
 /** One visitor's first call, for generated history (option `recordTickets`). */
 export interface TicketTrace {
@@ -70,6 +33,10 @@ export interface ReplicationResult {
   arrivalsByService: Map<string, number>;
   servedByService: Map<string, number>;
   noShowsByService: Map<string, number>;
+  /** Measured arrivals never called: still waiting at the end, remote holders still away, or expired. */
+  unservedByService: Map<string, number>;
+  /** Of those, the ones present and still waiting at the end: how long (s) each had waited so far. */
+  waitingAtEndByService: Map<string, number[]>;
   /** By hour of day of arrival: waits of the called tickets that arrived then. */
   waitsByHour: Map<number, number[]>;
   arrivalsByHour: Map<number, number>;
@@ -100,24 +67,6 @@ export interface ReplicationOptions {
 type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number } | { kind: 'arrive'; ticket: SimTicket };
 type SimEvent = EventBody & { time: number; seq: number };
 
-interface WindowState {
-  def: ScenarioWindow;
-  routing: RoutingWindow;
-  open: boolean;
-  /** The timetable: periods (ms) the window does not call; `to` null = closed for the rest of the run. */
-  closed: Array<{ from: number; to: number | null }>;
-  current: { ticket: SimTicket; start: number; expectedEnd: number; serviceSeconds: number | null } | null;
-  idleSince: number;
-}
-
-interface Issued {
-  estimateSeconds: number | null;
-  naiveSeconds: number;
-  drawnLowSeconds?: number;
-  drawnHighSeconds?: number;
-  draws?: number[];
-}
-
 export function routingContext(scenario: Scenario): RoutingContext {
   const services = new Map<string, RoutingService>();
   for (const s of scenario.services) {
@@ -128,36 +77,6 @@ export function routingContext(scenario: Scenario): RoutingContext {
     });
   }
   return { services, policy: { ...DEFAULT_ROUTING_POLICY, ...scenario.routing } };
-}
-
-function sampleMinutes(d: ServiceTimeDistribution, rng: Random): number {
-  switch (d.distribution) {
-    case 'exponential':
-      return rng.exponential(d.mean);
-    case 'lognormal':
-      return rng.lognormal(d.mean, d.sd ?? d.mean * (d.cv ?? 1));
-    case 'constant':
-      return d.mean;
-    case 'empirical':
-      return rng.pick(d.values);
-  }
-}
-
-function stageDistribution(s: ScenarioService, stage: number): ServiceTimeDistribution {
-  if (stage === 0) return s.serviceMinutes;
-  return s.stages?.[stage - 1]?.serviceMinutes ?? s.serviceMinutes;
-}
-
-/** Periods a window is closed, from its schedule's changes; a draining run ignores closings after `lastCloseMs`. */
-function closedPeriods(initiallyOpen: boolean, changes: ReadonlyArray<{ time: number; open: boolean }>, lastCloseMs: number): Array<{ from: number; to: number | null }> {
-  const out: Array<{ from: number; to: number | null }> = [];
-  if (!initiallyOpen) out.push({ from: 0, to: null });
-  for (const c of changes) {
-    const last = out[out.length - 1];
-    if (c.open && last && last.to === null) last.to = c.time;
-    else if (!c.open && c.time <= lastCloseMs) out.push({ from: c.time, to: null });
-  }
-  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -183,41 +102,10 @@ export function runReplication(scenario: Scenario, replication: number, options:
   const rngNoShow = services.map((s) => stream(`no-show:${s.id}`));
   const rngRemote = services.map((s) => stream(`remote:${s.id}`));
   const holding = new RemoteHolding(scenario.remoteGraceMinutes * 60_000, options.serviceTimeAlpha);
-  const learned = new Map(services.map((s) => [s.id, distributionMean(s.serviceMinutes) * 60]));
-  // Learned like the service time, from the hall's history (the scenario's share) on: the share
-  // of called visitors who never came.
-  const learnedNoShow = new Map(services.map((s) => [s.id, s.noShowShare]));
+  const learning = new HallLearning(services, options.serviceTimeAlpha);
   const config: EstimatorConfig = { ...DEFAULT_ESTIMATOR_CONFIG, ...options.estimator };
-  // Per (service, stage), for the estimator: the learned mean and mean square of service times,
-  // from the scenario's calibration (the hall's history) on.
-  const stageMoments = new Map<string, { mean: number; square: number }>();
-  for (const s of services) {
-    for (let k = 0; k <= (s.stages?.length ?? 0); k++) {
-      const d = stageDistribution(s, k);
-      const m = distributionMean(d) * 60;
-      const cv = d.distribution === 'lognormal' ? (d.sd !== undefined ? d.sd / d.mean : (d.cv ?? 1)) : d.distribution === 'exponential' ? 1 : d.distribution === 'constant' ? 0 : 0.7;
-      stageMoments.set(stageKey(s.id, k), { mean: m, square: m * m * (1 + cv * cv) });
-    }
-  }
-  const alpha = options.serviceTimeAlpha;
-  const learnStage = (serviceId: string, stage: number, seconds: number): void => {
-    const m = stageMoments.get(stageKey(serviceId, stage));
-    if (!m) return;
-    m.mean = updateServiceSeconds(m.mean, seconds, alpha);
-    const x = Math.min(SERVICE_TIME_BOUNDS.max, Math.max(SERVICE_TIME_BOUNDS.min, seconds));
-    m.square += (alpha ?? SERVICE_TIME_ALPHA) * (x * x - m.square);
-  };
-  const stageMean = (serviceId: string, stage: number): number =>
-    config.stages ? (stageMoments.get(stageKey(serviceId, stage))?.mean ?? 300) : (learned.get(serviceId) ?? 300);
-  const forecastRandom = seededUniform(Random.stream(scenario.seed, replication, 'forecast').next() * 2 ** 32);
-  const arrivals: ExpectedArrivals[] = services.map((s) => ({
-    serviceId: s.id,
-    ratePerHour: (t: number) => rateAt(s.arrivalsPerHour, hourOfDay(scenario.startHour, t)) * (1 - s.remoteShare),
-    endsAt: endMs,
-    priorityShare: s.priorityShare,
-    appointmentShare: s.appointmentShare,
-    appointmentLeadSeconds: s.appointmentLeadMinutes * 60,
-  }));
+  // With `evaluateEstimator`: the real and naive wait estimates at each measured issue.
+  const evaluation = options.evaluateEstimator ? new EstimatorEvaluation(scenario, replication, ctx, config, learning, endMs) : null;
 
   const result: ReplicationResult = {
     waits: [],
@@ -225,6 +113,8 @@ export function runReplication(scenario: Scenario, replication: number, options:
     arrivalsByService: new Map(services.map((s) => [s.id, 0])),
     servedByService: new Map(services.map((s) => [s.id, 0])),
     noShowsByService: new Map(services.map((s) => [s.id, 0])),
+    unservedByService: new Map(services.map((s) => [s.id, 0])),
+    waitingAtEndByService: new Map(services.map((s) => [s.id, []])),
     waitsByHour: new Map(),
     arrivalsByHour: new Map(),
     windowBusyMs: new Map(),
@@ -261,7 +151,6 @@ export function runReplication(scenario: Scenario, replication: number, options:
   });
 
   const room = newWaitingRoom();
-  const issued = new Map<SimTicket, Issued>();
   const noShows = new Set<SimTicket>();
   let now = 0;
   let lastChange = 0;
@@ -287,7 +176,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       holding.onCall(ticket, now);
       const noShow = rngNoShow[si]!.chance(svc.noShowShare);
       if (noShow) noShows.add(ticket);
-      learnedNoShow.set(svc.id, updateShare(learnedNoShow.get(svc.id) ?? 0, noShow, options.serviceTimeAlpha));
+      learning.onCalled(svc.id, noShow);
       if (measured(ticket)) {
         const wait = (now - ticket.arrivedAt) / 1000;
         result.waits.push(wait);
@@ -295,18 +184,10 @@ export function runReplication(scenario: Scenario, replication: number, options:
         push(result.waitsByHour, arrivalHour(ticket), wait);
         inc(noShow ? result.noShowsByService : result.servedByService, ticket.serviceId);
         if (!noShow) inc(result.windowServed, w.def.id);
-        const est = issued.get(ticket);
-        if (est && est.estimateSeconds !== null)
-          result.estimates.push({
-            serviceId: ticket.serviceId,
-            estimateSeconds: est.estimateSeconds,
-            naiveSeconds: est.naiveSeconds,
-            actualSeconds: wait,
-            ...(est.drawnLowSeconds !== undefined ? { drawnLowSeconds: est.drawnLowSeconds, drawnHighSeconds: est.drawnHighSeconds } : {}),
-            ...(est.draws ? { draws: est.draws } : {}),
-          });
+        const record = evaluation?.take(ticket, wait);
+        if (record) result.estimates.push(record);
       }
-      issued.delete(ticket);
+      evaluation?.forget(ticket);
     }
     if (noShows.has(ticket)) {
       durationMs = svc.noShowMinutes * 60_000;
@@ -314,7 +195,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       serviceSeconds = sampleMinutes(stageDistribution(svc, ticket.stage), rngService[si]!) * 60;
       durationMs = serviceSeconds * 1000;
     }
-    w.current = { ticket, start: now, expectedEnd: now + (learned.get(ticket.serviceId) ?? 300) * 1000, serviceSeconds };
+    w.current = { ticket, start: now, expectedEnd: now + learning.meanSeconds(ticket.serviceId) * 1000, serviceSeconds };
     schedule({ time: now + durationMs, kind: 'done', window: windows.indexOf(w) });
     if (options.recordTickets && ticket.stage === 0)
       result.tickets.push({ serviceId: ticket.serviceId, windowId: w.def.id, arrivedAt: ticket.arrivedAt, calledAt: now, endedAt: now + durationMs, noShow: noShows.has(ticket) });
@@ -339,61 +220,6 @@ export function runReplication(scenario: Scenario, replication: number, options:
       }
     }
     if (best) callNext(best);
-  };
-
-  const estimate = (ticket: SimTicket): Issued => {
-    // What a hall server knows: the learned means (per stage), spreads and no-show shares, who is
-    // at each window since when, the windows' timetable (a window on its break is back at the
-    // break's end) and, with `arrivals`, the hourly arrival rates of its history.
-    const serviceSeconds = new Map(services.map((s) => [s.id, stageMean(s.id, 0)]));
-    const stageSeconds = new Map<string, number>();
-    const cv = new Map<string, number>();
-    for (const [key, m] of stageMoments) {
-      if (config.stages) stageSeconds.set(key, m.mean);
-    }
-    for (const s of services) {
-      const m = stageMoments.get(stageKey(s.id, 0))!;
-      cv.set(s.id, config.cv ?? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)));
-    }
-    const estimatorWindows: EstimatorWindow[] = windows.map((w) => {
-      const cur = w.current;
-      const noShow = cur !== null && noShows.has(cur.ticket);
-      const busyUntil = cur ? expectedFreeAt(cur.start, noShow ? NO_SHOW_HOLD_SECONDS : stageMean(cur.ticket.serviceId, cur.ticket.stage), now) : null;
-      const closed = w.closed.filter((c) => c.to === null || c.to > now);
-      // A window on a break is back at its end; one closed for the rest of the run is not.
-      const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
-      const current = cur && config.stages ? { ticket: cur.ticket, since: cur.start, noShow } : undefined;
-      return { ...w.routing, open, busyUntil, closed, current };
-    });
-    // E4: tickets held for absent remote holders count for the share of holders who come.
-    const tickets = [...room.all(), ...holding.away()];
-    const input = {
-      windows: estimatorWindows,
-      context: { ...ctx, awayShare: holding.showShare },
-      serviceSeconds,
-      stageSeconds,
-      noShowShare: learnedNoShow,
-      arrivals: config.arrivals ? arrivals : undefined,
-      laterStages: config.stages,
-      now,
-    };
-    const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
-    const naive = naiveEstimateSeconds(aheadInService(room, ticket), learned.get(ticket.serviceId) ?? 300, open);
-    if (config.samples > 0) {
-      const sorted = CandidateIndex.sortBuckets(tickets);
-      const draws = drawnWaits({ ...input, index: () => CandidateIndex.fromSorted(sorted), focus: new Set([ticket.serviceId]) }, { random: forecastRandom, cv, defaultCv: 0.7, meanCv: config.meanCv ?? learnedMeanCv(alpha ?? SERVICE_TIME_ALPHA) }, config.samples, [ticket.id]).get(ticket.id)!;
-      const d = drawnEstimate(draws, config.range);
-      if (!d) return { estimateSeconds: null, naiveSeconds: naive };
-      return {
-        estimateSeconds: d.estimateSeconds,
-        naiveSeconds: naive,
-        drawnLowSeconds: d.range[0],
-        drawnHighSeconds: d.range[1],
-        ...(config.keepDraws ? { draws } : {}),
-      };
-    }
-    const e = forecastCalls({ ...input, index: new CandidateIndex(tickets), until: new Set([ticket.id]), focus: new Set([ticket.serviceId]) }).get(ticket.id);
-    return { estimateSeconds: e?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
   };
 
   for (;;) {
@@ -429,7 +255,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       if (measured(ticket)) {
         inc(result.arrivalsByService, svc.id);
         inc(result.arrivalsByHour, arrivalHour(ticket));
-        if (options.evaluateEstimator) issued.set(ticket, estimate(ticket));
+        evaluation?.onIssue(ticket, { windows, noShows, room, holding, now });
       }
       if (!remote) offer(ticket);
       const next = nextArrival(svc.arrivalsPerHour, scenario.startHour, now, endMs, rngArrival[si]!);
@@ -439,15 +265,14 @@ export function runReplication(scenario: Scenario, replication: number, options:
         accountWaiting();
         room.add(e.ticket);
         offer(e.ticket);
-      } else issued.delete(e.ticket);
+      } else evaluation?.forget(e.ticket);
     } else if (e.kind === 'done') {
       const w = windows[e.window]!;
       const cur = w.current!;
       const busy = Math.min(now, endMs) - Math.max(cur.start, warmupMs);
       if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
       if (cur.serviceSeconds !== null) {
-        learned.set(cur.ticket.serviceId, updateServiceSeconds(learned.get(cur.ticket.serviceId) ?? 300, cur.serviceSeconds, options.serviceTimeAlpha));
-        learnStage(cur.ticket.serviceId, cur.ticket.stage, cur.serviceSeconds);
+        learning.onServed(cur.ticket.serviceId, cur.ticket.stage, cur.serviceSeconds);
       }
       w.current = null;
       w.idleSince = now;
@@ -476,6 +301,9 @@ export function runReplication(scenario: Scenario, replication: number, options:
   now = Math.max(now, endMs);
   holding.expireDue(now);
   result.remoteExpired = holding.expired;
+  // Measured visitors never called: still waiting for their first call, away, or expired.
+  for (const t of [...room.all(), ...holding.away(), ...holding.expiredTickets]) if (t.stage === 0 && measured(t)) inc(result.unservedByService, t.serviceId);
+  for (const t of room.all()) if (t.stage === 0 && measured(t)) push(result.waitingAtEndByService, t.serviceId, (now - t.arrivedAt) / 1000);
   accountWaiting();
   // Visitors still at a window at the end count their busy time up to the end.
   for (const w of windows) {

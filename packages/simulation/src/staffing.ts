@@ -17,7 +17,8 @@ export function plannerServices(scenario: Scenario): PlannerService[] {
 
 export function planEvaluation(r: SimulationResult): PlanEvaluation {
   return {
-    withinTargetShare: r.withinTargetShare,
+    // Nobody to call: nobody waited past the target.
+    withinTargetShare: r.called === 0 && r.unserved === 0 ? 1 : r.withinTargetShare,
     meanWaitSeconds: r.meanWaitSeconds,
     services: r.services.map((s) => ({ id: s.id, meanWaitSeconds: s.meanWaitSeconds, withinTargetShare: s.withinTargetShare })),
   };
@@ -32,7 +33,9 @@ export function simulationJudge(scenario: Scenario, goal: PlanningGoal, screenRe
     variants: undefined,
   };
   const screen: Scenario = { ...trial, replications: Math.min(trial.replications, screenReplications) };
-  return (windows, effort) => planEvaluation(simulate(effort === 'screen' ? screen : trial, { windows: windows as ReadonlyArray<ScenarioWindow> }));
+  // Visitors left waiting at the end count with their wait so far: a plan that leaves a service
+  // without a window, or a queue at closing, does not look better for the waits it never ends.
+  return (windows, effort) => planEvaluation(simulate(effort === 'screen' ? screen : trial, { windows: windows as ReadonlyArray<ScenarioWindow>, countWaitingAtEnd: true }));
 }
 
 export interface ScenarioPlanOptions {

@@ -1,7 +1,7 @@
 // Starts the servers under test as child processes, so the load generator and the server never
 // share an event loop, and reads their memory from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,8 +50,15 @@ export async function startChild(script: string, args: string[] = [], env: Recor
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-  child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
+  // HALLQ_BENCH_SERVER_LOG=<file>: everything the servers under test print is also kept there
+  // (e.g. with NODE_OPTIONS=--trace-gc, each collection with its pause).
+  const keep = process.env.HALLQ_BENCH_SERVER_LOG;
+  const onOutput = (d: Buffer): void => {
+    log = (log + d.toString()).slice(-20_000);
+    if (keep) appendFileSync(keep, d);
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   await waitHealthy(url, child, () => log);
   return {
     url,
@@ -77,11 +84,15 @@ export async function startChild(script: string, args: string[] = [], env: Recor
  * token stands in for a whole hall's kiosks, so the per-kiosk issue limit is raised out of the way.
  * With HALLQ_BENCH_CPU_PROF=<dir>, it runs under `node --cpu-prof` and leaves its CPU profile in
  * that folder when it stops (read it with `node scripts/dist/bench/profile-summary.js <file>`).
+ * HALLQ_BENCH_NODE_FLAGS and HALLQ_BENCH_SERVER_LOG: see above.
  */
 export function startHallServer(env: Record<string, string> = {}): Promise<Child> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hallq-bench-'));
   const profileDir = process.env.HALLQ_BENCH_CPU_PROF;
   const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
+  // HALLQ_BENCH_NODE_FLAGS: more flags for the hall server's node (e.g. `--trace-gc`, which
+  // NODE_OPTIONS does not take), space-separated.
+  flags.push(...(process.env.HALLQ_BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean));
   const env0 = { QUEUE_DATA_DIR: dataDir, QUEUE_DEMO_HISTORY: '0', KIOSK_ISSUE_BURST: '10000000' };
   return startChild(path.join(REPO_ROOT, 'apps/server/dist/main.js'), ['--demo'], { ...env0, ...env }, flags);
 }

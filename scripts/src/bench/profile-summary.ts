@@ -1,8 +1,12 @@
 // Reads a V8 CPU profile (.cpuprofile, from `node --cpu-prof`) and prints where the time went:
 // self time by file and by function, and inclusive time by function (each counted once per
 // sample, however deep the recursion).
-//   node scripts/dist/bench/profile-summary.js <file.cpuprofile> [top]
-import { readFileSync } from 'node:fs';
+//   node scripts/dist/bench/profile-summary.js <file.cpuprofile> [top] [--between=<fromUs>,<toUs>] [--out=<file>]
+// With --between, only the samples taken in that stretch of the machine's monotonic clock (in
+// microseconds, `process.hrtime` / 1000, the clock V8 stamps its samples with) are counted: the
+// call-next bench prints the stretch of its measured phase, so its set-up is left out; --out
+// writes the profile of that stretch alone.
+import { readFileSync, writeFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
@@ -11,8 +15,29 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
+  endTime?: number;
   samples: number[];
   timeDeltas: number[];
+}
+
+/**
+ * The samples taken between `fromUs` and `toUs` (monotonic clock, microseconds) only: still a
+ * valid profile (it starts at `fromUs`), so it can be kept and opened on its own.
+ */
+export function between(profile: Profile, fromUs: number, toUs: number): Profile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = profile.startTime;
+  let last = fromUs;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < fromUs || at > toUs) return;
+    samples.push(id);
+    timeDeltas.push(at - last);
+    last = at;
+  });
+  return { ...profile, startTime: fromUs, endTime: toUs, samples, timeDeltas };
 }
 
 const short = (url: string): string =>
@@ -58,7 +83,17 @@ export function summarise(profile: Profile, top = 25): string[] {
 }
 
 if (require.main === module) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
-  process.stdout.write(`${summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25)).join('\n')}\n`);
+  const args = process.argv.slice(2);
+  const range = args.find((a) => a.startsWith('--between='))?.slice(10).split(',').map(Number);
+  const [file, top] = args.filter((a) => !a.startsWith('--'));
+  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top] [--between=<fromUs>,<toUs>]');
+  let profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  if (range) {
+    if (range.length !== 2 || range.some((n) => !Number.isFinite(n))) throw new Error('--between takes two numbers: <fromUs>,<toUs>');
+    profile = between(profile, range[0]!, range[1]!);
+  }
+  // --out=<file>: keeps the profile of that stretch alone (e.g. the measured phase, for docs/profiles/).
+  const out = args.find((a) => a.startsWith('--out='))?.slice(6);
+  if (out) writeFileSync(out, JSON.stringify(profile));
+  process.stdout.write(`${summarise(profile, Number(top ?? 25)).join('\n')}\n`);
 }

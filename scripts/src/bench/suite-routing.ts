@@ -9,7 +9,7 @@ import {
   type RoutingContext,
   type RoutingTicket,
 } from '@hallq/shared';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,6 +57,16 @@ function syntheticQueue(tickets: number, now: number) {
   const serviceSeconds = new Map(serviceIds.map((id, i) => [id, 300 + (i % 5) * 120]));
   return { context, waiting, windows, serviceSeconds };
 }
+
+/** CPU time (user + system, every thread) a process has used so far, in ms (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the name: state is field 3, utime field 14 and stime field 15 (clock ticks of 10 ms).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The machine's monotonic clock in microseconds: the clock V8 stamps a CPU profile's samples with. */
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 function timeMs(fn: () => void, repeat: number): number[] {
   const samples: number[] = [];
@@ -172,7 +182,15 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
     const server: number[] = [];
     const waitBatch: number[] = [];
     const ownBatch: number[] = [];
+    const batchRest: number[] = [];
+    const flush: number[] = [];
+    const afterFlush: number[] = [];
     const rest: number[] = [];
+    let requests = 0;
+    // HALLQ_BENCH_SAMPLES=<file>: every call's figures, in the order they came back, for reading a stall.
+    const trace: Array<{ window: number; round: number; sentUs: number; at: number; server: number; queue: number; commit: number; roundTrip: number }> = [];
+    const measuredFrom = monotonicUs();
+    const cpuFrom = cpuMs(hall.process.pid!);
     await Promise.all(
       windowIds.map(async (windowId, k) => {
         for (let i = 0; i < rounds; i++) {
@@ -189,27 +207,54 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
           server.push(dur('app'));
           waitBatch.push(dur('queue'));
           ownBatch.push(dur('commit'));
+          batchRest.push(dur('batch'));
+          flush.push(dur('flush'));
+          afterFlush.push(dur('commit') - dur('batch') - dur('flush'));
           rest.push(dur('app') - dur('queue') - dur('commit'));
+          trace.push({ window: k, round: i, sentUs: monotonicUs() - Math.round((performance.now() - t) * 1000), at: performance.now(), server: dur('app'), queue: dur('queue'), commit: dur('commit'), roundTrip: performance.now() - t });
           if (res.status !== 200 || !body.ticket) throw new Error(`call-next: ${res.status}`);
           await json(`${hall.url}/api/v1/tickets/${body.ticket.id}/cancel`, { method: 'POST', token: tokens[k], body: {} });
+          requests += 2;
         }
       }),
     );
+    const measuredTo = monotonicUs();
+    // The server's own CPU (every thread) per request of the measured phase (calls and cancels).
+    const cpuPerRequest = (cpuMs(hall.process.pid!) - cpuFrom) / Math.max(1, requests);
+    if (process.env.HALLQ_BENCH_SAMPLES) writeFileSync(process.env.HALLQ_BENCH_SAMPLES, JSON.stringify(trace));
+    if (process.env.HALLQ_BENCH_CPU_PROF) {
+      process.stderr.write(
+        `bench: the measured phase of call-next is --between=${measuredFrom},${measuredTo} in the server's profile ` +
+          `(node scripts/dist/bench/profile-summary.js <file> 30 --between=${measuredFrom},${measuredTo})\n`,
+      );
+    }
     const rt = summarise(roundTrip);
     const st = summarise(server);
     const suite = `call-next, ${WINDOWS} windows calling at once (${ticketCount} waiting, ${SERVICES} services)`;
     return [
       { suite, figure: 'floor: Express round trip (one client)', value: floor, unit: 'ms' },
       { suite, figure: 'floor: one durable commit (fsync)', value: commit, unit: 'ms' },
-      { suite, figure: 'call-next server time p50', value: st.p50, unit: 'ms' },
+      { suite, figure: 'server CPU per request (all threads; calls and cancels)', value: cpuPerRequest, unit: 'ms' },
+      // When every window calls at once, the last call of a round is answered after the others'
+      // work at the least: one core does them one after the other.
+      { suite, figure: `floor: ${WINDOWS} requests' CPU one after another`, value: WINDOWS * cpuPerRequest, unit: 'ms' },
+      // Server time, as Server-Timing measures it: from the moment Express has the request (read and
+      // parsed) to the moment its answer's head is written; time in the kernel's socket queue
+      // before the server reads the request is not in it (it is in the round trip).
+      { suite, figure: 'call-next server time p50 (request read -> answer written)', value: st.p50, unit: 'ms' },
       { suite, figure: 'call-next server time p99', value: st.p99, unit: 'ms', goal: '< 2 ms', met: st.p99 < 2 },
       { suite, figure: 'call-next server time max', value: st.max, unit: 'ms' },
-      // Where the server time goes (Server-Timing's parts): the wait for the batch before (its
-      // disk flush included), its own batch with its flush, and the rest (parsing, auth, answer).
+      // Where the server time goes (Server-Timing's parts): the wait until its command runs (the
+      // batch before, with its disk flush, and the commands ahead of it in its own batch), its
+      // batch from its command to the COMMIT, the disk flush, from the flush to its answer (the
+      // mirror, the broadcast, the answers before it), and the rest (parsing, auth, answer).
       ...(
         [
-          ['waiting for the batch before', waitBatch],
+          ['waiting for its command to run', waitBatch],
           ['its own batch and flush', ownBatch],
+          ['  its command to the COMMIT', batchRest],
+          ['  the disk flush', flush],
+          ['  the flush to its answer', afterFlush],
           ['the rest (HTTP, auth, answer)', rest],
         ] as const
       ).flatMap(([part, samples]) => [

@@ -98,4 +98,45 @@ describe('simulate CLI', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('unknown service Z');
   });
+
+  test.each<[string, string, RegExp]>([
+    ['bad JSON', '{"name": ', /bad-JSON\.json: .*JSON/],
+    ['an empty file', '', /bad-an-empty-file\.json: .*JSON/],
+    ['a missing field', JSON.stringify({ ...scenario, hours: undefined }), /hours: .*expected number/],
+    ['a negative time', JSON.stringify({ ...scenario, warmupHours: -1 }), /warmupHours: Too small/],
+    ['a wrong type', JSON.stringify({ ...scenario, seed: 'three' }), /seed: .*expected number/],
+    ['an unknown service in a skill', JSON.stringify({ ...scenario, windows: [{ id: 'w', skills: [{ serviceId: 'A', tier: 1 }, { serviceId: 'Q', tier: 2 }] }] }), /windows\.0\.skills\.1\.serviceId: .*unknown service Q/],
+    ['a rate in no accepted form', JSON.stringify({ ...scenario, services: [{ ...scenario.services[0], arrivalsPerHour: 'many' }] }), /services\.0\.arrivalsPerHour: .*accepted forms/],
+    ['null', 'null', /\(scenario\): .*expected object/],
+  ])('%s: the field named on stderr, exit 1, no stack trace, nothing on stdout', (label, text, message) => {
+    const file = `bad-${label.replace(/\W+/g, '-')}.json`;
+    writeFileSync(join(dir, file), text);
+    for (const extra of [[], ['--plan'], ['--evaluate-estimator']]) {
+      const r = spawnSync(process.execPath, [cli, '--scenario', file, '--json', ...extra], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir }, timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^simulate: /);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('odd but legal: no arrivals, a window with no skills, every window closed all day', () => {
+    const odd = {
+      ...scenario,
+      staffing: { maxServicesPerPerson: 2 },
+      services: [{ ...scenario.services[0], arrivalsPerHour: 0 }, { ...scenario.services[1], arrivalsPerHour: 3 }],
+      windows: [
+        { id: 'w1', skills: [], breaks: [] },
+        { id: 'w2', skills: [{ serviceId: 'B', tier: 1 }], open: [{ from: 20, to: 21 }] },
+      ],
+    };
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify(odd));
+    const r = run('--scenario', 'odd.json', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { before: { arrivals: number; served: number; noShows: number; unserved: number } };
+    expect(out.before.served).toBe(0);
+    expect(out.before.served + out.before.noShows + out.before.unserved).toBeCloseTo(out.before.arrivals, 1);
+    expect(run('--scenario', 'odd.json', '--plan').status).toBe(0);
+  });
 });

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
-import { evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneDrawnQuantiles, tuneRange } from './estimator-eval';
+import { coverageByWidening, evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneDrawnQuantiles, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
 import { demoHistory } from './demo-history';
@@ -108,11 +108,15 @@ function main(argv: string[]): number {
     const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
     const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
     if (values['tune-estimator']) {
-      const records = sets.flatMap((s) => TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { keepDraws: true } })));
+      const bySet = sets.map((s) => ({ label: s.label, records: TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { keepDraws: true } })) }));
+      const records = bySet.flatMap((s) => s.records);
       const drawnQuantiles = tuneDrawnQuantiles(records);
       const factors = tuneRange(records);
-      output = { tuningSeeds: TUNING_SEEDS, drawnQuantiles, range: factors };
-      text = `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: random forecasts' quantiles ${JSON.stringify(drawnQuantiles)}; factors around the estimate (no draws) ${JSON.stringify(factors)}\n`;
+      const widenings = coverageByWidening(bySet);
+      output = { tuningSeeds: TUNING_SEEDS, drawnQuantiles, range: factors, widenings };
+      text =
+        `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: random forecasts' quantiles ${JSON.stringify(drawnQuantiles)}; factors around the estimate (no draws) ${JSON.stringify(factors)}\n` +
+        widenings.map((w) => `  ${w.label ?? 'main'}: coverage with the shared quantiles moved out by ${Object.entries(w.coverage).map(([k, v]) => `${Number(k) * 100}%: ${(v * 100).toFixed(1)}%`).join(', ')}\n`).join('');
     } else {
       const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed }));
       output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };

@@ -166,16 +166,18 @@ export function tuneRange(records: ReadonlyArray<EstimateRecord>, slackSeconds =
 }
 
 /**
- * The drawn range's quantiles [q, 1 - q] (with the shared slack) covering `goal` of the waits shown one, as
+ * The drawn range's quantiles [q, 1 - q] (with the shared slack and relative widening) covering `goal` of the waits shown one, as
  * tuned on the tuning seeds (the records must keep their draws).
  */
-export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal = 0.8, slackSeconds = DRAWN_RANGE.slackSeconds): [number, number] {
+export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal = 0.8, slackSeconds = DRAWN_RANGE.slackSeconds, relative = DRAWN_RANGE.relative ?? 0): [number, number] {
   const shown = records.filter((r) => r.draws !== undefined && r.draws[r.draws.length - 1]! > 0);
   let best: [number, number] = [0.1, 0.9];
   let bestGap = Infinity;
   for (let q = 0.01; q <= 0.25 + 1e-9; q += 0.005) {
     const inside = shown.filter(
-      (r) => r.actualSeconds >= Math.round(sortedQuantile(r.draws!, q) - slackSeconds) && r.actualSeconds <= Math.round(sortedQuantile(r.draws!, 1 - q) + slackSeconds),
+      (r) =>
+        r.actualSeconds >= Math.round(sortedQuantile(r.draws!, q) * (1 - relative) - slackSeconds) &&
+        r.actualSeconds <= Math.round(sortedQuantile(r.draws!, 1 - q) * (1 + relative) + slackSeconds),
     ).length;
     const gap = Math.abs(inside / Math.max(1, shown.length) - goal);
     if (gap < bestGap) {
@@ -184,4 +186,29 @@ export function tuneDrawnQuantiles(records: ReadonlyArray<EstimateRecord>, goal 
     }
   }
   return best;
+}
+
+/** Relative widenings of the drawn range tried when tuning it. */
+export const RELATIVE_WIDENINGS: readonly number[] = [0, 0.01, 0.02, 0.03];
+
+/**
+ * Per window set (records keeping their draws, on the tuning seeds): the share of waits inside the
+ * drawn range with the shared quantiles and slack, for each relative widening. The shared one
+ * (DRAWN_RANGE.relative) is the one that covers every set most evenly within 80-85%.
+ */
+export function coverageByWidening(recordsBySet: ReadonlyArray<{ label: string | null; records: ReadonlyArray<EstimateRecord> }>): Array<{ label: string | null; coverage: Record<string, number> }> {
+  const [qLow, qHigh] = DRAWN_RANGE.quantiles;
+  const slack = DRAWN_RANGE.slackSeconds;
+  return recordsBySet.map(({ label, records }) => {
+    const shown = records.filter((r) => r.draws !== undefined && r.draws[r.draws.length - 1]! > 0 && Number.isFinite(sortedQuantile(r.draws, 0.5)));
+    const coverage: Record<string, number> = {};
+    for (const w of RELATIVE_WIDENINGS) {
+      const inside = shown.filter((r) => {
+        const high = sortedQuantile(r.draws!, qHigh) * (1 + w);
+        return r.actualSeconds >= Math.max(0, Math.round(sortedQuantile(r.draws!, qLow) * (1 - w) - slack)) && (!Number.isFinite(high) || r.actualSeconds <= Math.round(high + slack));
+      }).length;
+      coverage[String(w)] = round(inside / Math.max(1, shown.length), 4);
+    }
+    return { label, coverage };
+  });
 }

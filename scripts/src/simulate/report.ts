@@ -75,7 +75,7 @@ export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>)
     lines.push(`MAE ratio ${e.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${e.meetsGoal ? 'met' : 'NOT met'}; per seed ${e.perSeed.map((s) => s.maeRatio.toFixed(2)).join(' ')}; worst ${e.worstSeedRatio.toFixed(3)}: ${e.notWorseThanNaive ? 'never worse than naive' : 'WORSE than naive on some seed'}`);
     const how =
       r.kind === 'drawn' && r.drawn
-        ? `random forecasts' ${pct(r.drawn.quantiles[0])}-${pct(r.drawn.quantiles[1])} quantiles -/+ ${r.drawn.slackSeconds} s, shown to the ${pct(r.shownShare)} not called at once`
+        ? `random forecasts' ${pct(r.drawn.quantiles[0])}-${pct(r.drawn.quantiles[1])} quantiles moved out by ${pct(r.drawn.relative ?? 0)} -/+ ${r.drawn.slackSeconds} s, shown to the ${pct(r.shownShare)} not called at once`
         : `[${r.factors!.lowFactor} x (est + ${r.factors!.slackSeconds / 60} min) - ${r.factors!.slackSeconds / 60} min, ${r.factors!.highFactor} x (...) - ${r.factors!.slackSeconds / 60} min]`;
     lines.push(
       `Shown range (${how}) covers ${pct(r.coverage)} (goal ${pct(r.coverageGoal[0])}-${pct(r.coverageGoal[1])}): ${r.meetsCoverage ? 'met' : 'NOT met'}; counting immediate calls as covered ${pct(r.coverageAll)}`,

@@ -10,3 +10,32 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+interface ScrollTableProps {
+  /** The scroll region's accessible name. */
+  label: string;
+  /** The header row, one cell a column; null for a column without a heading (actions). */
+  headers: ReadonlyArray<ReactNode>;
+  className?: string;
+  testId?: string;
+  /** The body rows. */
+  children: ReactNode;
+}
+
+/** A table with one header row, in its scroll container. */
+export function ScrollTable({ label, headers, className, testId, children }: ScrollTableProps) {
+  return (
+    <TableScroll label={label}>
+      <table className={className} data-testid={testId}>
+        <thead>
+          <tr>
+            {headers.map((h, i) => (
+              <th key={i}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -18,6 +18,11 @@ describe('the waiting list of a window', () => {
     expect(rows.map((r) => r.ticket.id)).toEqual(['a2', 'a3', 'a1', 'b1']);
     expect(rows.every((r) => r.servable)).toBe(true);
   });
+  it('orders a ticket that went back to the queue after a no-show by its requeue time, like the server', () => {
+    const requeued = ticket('r1', 'a', iso(-100), { queuedAt: iso(15) });
+    const rows = waitingForWindow([...waiting, requeued], [{ serviceId: 'a', tier: 1 }], 'officer', ctx, t0 + 60_000);
+    expect(rows.map((r) => r.ticket.id)).toEqual(['a2', 'a3', 'a1', 'r1']);
+  });
   it("marks officers-only stages unavailable at a helper's window", () => {
     const rows = waitingForWindow(waiting, [{ serviceId: 'a', tier: 1 }], 'helper', ctx, t0 + 60_000);
     expect(rows.map((r) => [r.ticket.id, r.servable])).toEqual([

@@ -19,7 +19,7 @@ export function toRoutingTicket(t: PublicTicket): RoutingTicket {
     id: t.id,
     serviceId: t.serviceId,
     stage: t.stage ?? 0,
-    queuedAt: Date.parse(t.issuedAt),
+    queuedAt: Date.parse(t.queuedAt ?? t.issuedAt),
     priority: t.priority,
     appointmentAt: t.appointmentAt ? Date.parse(t.appointmentAt) : null,
   };

@@ -1,6 +1,7 @@
 // Every error leaves as {"error": {code, message, details}} with the status of its code.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { validationIssues } from '@hallq/shared';
 import type { z } from 'zod';
 
 const STATUS: Record<string, number> = {
@@ -32,7 +33,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
     throw new HubError(
       'validation_failed',
       'the request is not valid',
-      r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code })),
+      validationIssues(r.error),
     );
   }
   return r.data;

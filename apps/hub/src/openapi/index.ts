@@ -3,7 +3,7 @@
 // shared hub contract); answers are hand-written from the shared types (HallNow, KpiStats) and held
 // to real answers by the conformance test; the realtime contract and the pages sit under
 // `x-realtime` and `x-pages`.
-import { HubIngestBody, HUB_MAX_BATCH, RATING_LEVELS } from '@hallq/shared';
+import { HubIngestBody, HUB_MAX_BATCH, ratingFigureSchemas, statsFigureSchemas, weekdayCountsSchema, windowFigureSchemas } from '@hallq/shared';
 import { CreateHallBody, EventsQuery, HallId, HubStatsQuery, LoginBody, MAX_STATS_DAYS } from '../http/schemas';
 import { array, bool, fromZod, int, localDate, nullable, num, obj, queryParameters, ref, str, time, type JsonSchema } from './json';
 
@@ -72,29 +72,8 @@ function operation(op: Op): JsonSchema {
   };
 }
 
-const share = (of: string): JsonSchema => nullable(num(`fraction 0..1 ${of}; null when there is nothing to divide by`));
-const seconds = (what: string): JsonSchema => nullable(num(`${what}, seconds; null without data`));
-
-function figures(): Record<string, JsonSchema> {
-  return {
-    issued: int('tickets issued; in byWindow, byStaff and byOrganisation the visits (calls) handed to it'),
-    served: int('tickets done'),
-    noShow: int(),
-    cancelled: int(),
-    transferred: int('visits handed on to another service or stage'),
-    waitSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile'), max: seconds('longest') }, [],
-      'a wait runs from issue to first call (per visit: from joining that queue to the call)'),
-    withinTargetShare: share('of called tickets whose wait met the target'),
-    serviceSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile') }, [], 'per served visit: start to completion or transfer'),
-    firstTimeAcceptedShare: share('of done tickets whose firstTimeAccepted flag was given'),
-    ratings: obj({
-      count: int(),
-      byLevel: obj(Object.fromEntries(RATING_LEVELS.map((l) => [String(l), int()])), [], 'count per level "1" (非常满意) .. "5" (非常不满意)'),
-      satisfiedShare: share('of ratings that are 1..3'),
-      bad: int('ratings 4 and 5 (差评)'),
-    }),
-  };
-}
+// The figures are the hall server's (@hallq/shared), with the rating counts inline.
+const figures = (): Record<string, JsonSchema> => statsFigureSchemas(obj(ratingFigureSchemas()));
 
 const row = (keys: Record<string, JsonSchema>, description: string, extra: Record<string, JsonSchema> = {}): JsonSchema => obj({ ...keys, ...figures(), ...extra }, [], description);
 const hallKey = { hallId: str('the hall this row belongs to') };
@@ -133,19 +112,14 @@ function schemas(): Record<string, JsonSchema> {
       byHall: array(row(hallKey, 'every registered hall (one when hallId is given), those without tickets too')),
       byService: array(row({ ...hallKey, serviceId: str() }, 'per ticket, by the service it was issued for')),
       byModule: array(row({ ...hallKey, moduleId: str('`unknown` when the hall did not send the service\'s module') }, 'per ticket')),
-      byWindow: array(row({ ...hallKey, windowId: str() }, 'per visit', {
-        windowNumber: nullable(int()),
-        openSeconds: int('signed-in time within the range'),
-        busySeconds: int('time with a called or served visitor within the range'),
-        utilisation: nullable(num('busySeconds / openSeconds, 0..1; null when the window was never open')),
-      })),
+      byWindow: array(row({ ...hallKey, windowId: str() }, 'per visit', windowFigureSchemas())),
       byStaff: array(row({ ...hallKey, staffId: str() }, 'per visit')),
       byOrganisation: array(row({ ...hallKey, organisationId: str('recorded on the call; `unknown` without one') }, 'per visit')),
       byHour: array(row({ hour: int('local hour of issue in the ticket\'s hall, 0..23') }, 'per ticket')),
       byDate: array(row({ date: localDate('local date of issue') }, 'per ticket, every date of the range')),
       arrivals: obj({
         cells: array(obj({ weekday: int('1 = Monday .. 7'), hour: int(), issued: int() })),
-        days: obj(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), int()])), [], 'how many of each weekday the range has'),
+        days: weekdayCountsSchema('how many of each weekday the range has'),
       }),
     }, [], 'the hall stats shape over every hall or one (KpiStats in packages/shared)'),
   };

@@ -11,6 +11,7 @@ export const TicketPrintDataSchema = z.strictObject({
   serviceName: z.strictObject({ zh: z.string().max(200), en: z.string().max(200).optional() }),
   peopleAhead: z.number().int().min(0).nullable(),
   estimatedWaitSeconds: z.number().min(0).nullable(),
+  estimatedWaitRange: z.strictObject({ lowSeconds: z.number().min(0), highSeconds: z.number().min(0) }).nullable().optional(),
   issuedAtLocal: z.string().max(40),
   statusUrl: z.string().url().max(2000),
   notice: z.string().max(500).optional(),

@@ -22,6 +22,8 @@ const hall = {
 const service = { id: 'svc-reg', name: { zh: '企业设立登记', en: 'Company registration' } } as Service;
 const ticket = {
   id: 't1', number: 'A007', serviceId: 'svc-reg', peopleAhead: 2, estimatedWaitSeconds: 300,
+  // Carried through the bridge's strict check of the slip.
+  estimatedWaitRange: { lowSeconds: 120, highSeconds: 600 },
   issuedAt: '2025-11-25T01:30:00.000Z', statusUrl: 'http://10.0.0.2:3000/t/abcdefghijklmnopqrstuv',
 } as IssuedTicket;
 

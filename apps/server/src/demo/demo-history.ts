@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Actor, HallEventType, PublicTicket } from '@hallq/shared';
 import { localTime } from '../services/clock';
-import { startOfLocalDay, nextDate } from '../services/stats/local-days';
+import { addDays, startOfLocalDay } from '../services/stats/local-days';
 import type { Db } from '../storage/db';
 import type { Repos } from '../storage/repos';
 import type { DemoHall } from './demo-hall-types';
@@ -46,17 +46,6 @@ export interface LoadedHistory {
 
 export function readDemoHistory(file: string): DemoHistoryData {
   return historySchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-}
-
-function addDays(date: string, n: number): string {
-  let d = date;
-  if (n >= 0) for (let i = 0; i < n; i++) d = nextDate(d);
-  else {
-    const t = new Date(`${date}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() + n);
-    d = t.toISOString().slice(0, 10);
-  }
-  return d;
 }
 
 interface PendingEvent {

@@ -19,8 +19,10 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
   const identity = res.locals.identity as Identity | undefined;
   const queued = performance.now();
   let ran = queued;
+  let batch: Tx['batch'] | undefined;
   const reply = await deps.run((tx) => {
     ran = performance.now();
+    batch = tx.batch;
     if (key === undefined || req.method !== 'POST') return run(tx);
     const who = identity ? identity.tokenHash : `anon:${req.ip ?? ''}`;
     const scope = sha256(`${who}\n${key}`);
@@ -39,8 +41,12 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
     );
     return r;
   });
-  // For Server-Timing: the wait for the write batch to start, then the batch with its flush.
-  res.locals.writeTiming = { queue: ran - queued, commit: performance.now() - ran };
+  // For Server-Timing: the wait for the write batch to start, then the batch with its flush; of
+  // the latter, the rest of the batch until its COMMIT returned, and the wait for the disk.
+  const answered = performance.now();
+  const committedAt = batch?.committedAt ?? answered;
+  const durableAt = batch?.durableAt ?? committedAt;
+  res.locals.writeTiming = { queue: ran - queued, commit: answered - ran, batch: committedAt - ran, flush: durableAt - committedAt };
   if (reply.status === 204 || reply.body === undefined || reply.body === null) res.status(reply.status).end();
   else res.status(reply.status).json(reply.body);
 }

@@ -1,6 +1,6 @@
 // The limiters' memory and work under a flood of distinct keys, and their limits across expiry.
 // No timing: work is counted as the entries each table looks at (KeyTable.visited), with a fake clock.
-import { GrowingDelay, KeyTable, RateLimiter, TokenBuckets, WindowCounter } from './rate-limit';
+import { GrowingDelay, KeyTable, RateLimiter, RecentKeys, TokenBuckets, WindowCounter } from './rate-limit';
 
 function fakeClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
   let t = start;
@@ -188,5 +188,24 @@ describe('limits across expiry, with a fake clock', () => {
     expect(home.retryAfterSeconds('ip')).toBe(1);
     clock.advance(600_000);
     expect(home.hit('ip')).toBe(true);
+  });
+});
+
+describe('RecentKeys', () => {
+  test('a key is known for its time to live after its last mark, and memory stays bounded', () => {
+    const clock = fakeClock();
+    const known = new RecentKeys(1000, clock.now, 3);
+    expect(known.has('a')).toBe(false);
+    known.mark('a');
+    clock.advance(600);
+    known.mark('a');
+    clock.advance(600);
+    expect(known.has('a')).toBe(true);
+    clock.advance(400);
+    expect(known.has('a')).toBe(false);
+    for (const k of ['b', 'c', 'd', 'e']) known.mark(k);
+    expect(known.keys.size).toBeLessThanOrEqual(3);
+    expect(known.has('e')).toBe(true);
+    expect(known.has('b')).toBe(false);
   });
 });

@@ -194,9 +194,9 @@ export class WindowCounter {
   readonly keys: KeyTable<{ count: number; resetAt: number }>;
 
   constructor(
-    private readonly limit: number,
+    protected readonly limit: number,
     private readonly windowMs: number,
-    private readonly clock: () => number = Date.now,
+    protected readonly clock: () => number = Date.now,
     maxKeys = MAX_KEYS,
   ) {
     this.keys = new KeyTable(maxKeys, (h, now) => h.resetAt <= now);
@@ -210,11 +210,13 @@ export class WindowCounter {
     return (h.resetAt - now) / 1000;
   }
 
-  count(key: string): void {
+  /** Counts one event; returns the count in the window so far. */
+  count(key: string): number {
     const now = this.clock();
     const h = this.keys.find(key, now) ?? this.keys.add(key, { count: 0, resetAt: now + this.windowMs }, now);
     h.count++;
     this.keys.touch(key, h, h.count >= this.limit);
+    return h.count;
   }
 }
 
@@ -264,33 +266,45 @@ export class GrowingDelay {
   }
 }
 
-/** A fixed-window counter per client address (the booking and remote-queue limits of routes/home.ts). */
-export class RateLimiter {
-  /** The windows (exposed for tests: size and work done). */
-  readonly keys: KeyTable<{ count: number; resetAt: number }>;
+/**
+ * Keys remembered for a while after they were last marked (e.g. an account that signed in from an
+ * address), bounded like every limiter here: when full, the oldest are forgotten first.
+ */
+export class RecentKeys {
+  readonly keys: KeyTable<{ until: number }>;
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    private readonly ttlMs: number,
     private readonly clock: () => number = Date.now,
     maxKeys = MAX_KEYS,
   ) {
-    this.keys = new KeyTable(maxKeys, (h, now) => h.resetAt <= now);
+    this.keys = new KeyTable(maxKeys, (k, now) => k.until <= now);
   }
 
+  /** True while `key` was marked less than the time to live ago. (Keys are never held, so no
+   * overflow entry ever stands in for an absent one.) */
+  has(key: string): boolean {
+    return this.keys.find(key, this.clock()) !== undefined;
+  }
+
+  mark(key: string): void {
+    const now = this.clock();
+    const k = this.keys.find(key, now) ?? this.keys.add(key, { until: now + this.ttlMs }, now);
+    k.until = now + this.ttlMs;
+    this.keys.touch(key, k, false);
+  }
+}
+
+/** A fixed-window counter per client address (the booking and remote-queue limits of routes/home.ts) that allows or refuses each hit. */
+export class RateLimiter extends WindowCounter {
   /** True while `key` is over its limit (does not count a hit). */
   blocked(key: string): boolean {
-    const h = this.keys.find(key, this.clock());
-    return h !== undefined && h.count >= this.limit;
+    return this.wait(key) > 0;
   }
 
   /** Counts one hit; true when this hit is allowed. */
   hit(key: string): boolean {
-    const now = this.clock();
-    const h = this.keys.find(key, now) ?? this.keys.add(key, { count: 0, resetAt: now + this.windowMs }, now);
-    h.count++;
-    this.keys.touch(key, h, h.count >= this.limit);
-    return h.count <= this.limit;
+    return this.count(key) <= this.limit;
   }
 
   /** Whole seconds until `key` may try again (at least 1). */

@@ -123,6 +123,28 @@ describe('rate limits keyed on what is abused', () => {
     expect((await s.api('POST', '/auth/login', { body: { username: 'w05', password: 'demo' }, headers: from('10.8.8.8') })).status).toBe(200);
   });
 
+  test('logins: while the address is limited, a colleague who signed in from it lately still signs in; accounts new to it wait', async () => {
+    await s.close();
+    s = await startTestServer({ env: { TRUST_PROXY: 'loopback' }, limits: { loginFailuresPerAddress: 20 } });
+    const hallPc = from('10.9.1.1');
+    // A colleague signed in from the hall's shared address earlier (and signed out).
+    const earlier = await s.api('POST', '/auth/login', { body: { username: 'w07', password: 'demo' }, headers: hallPc });
+    expect(earlier.status).toBe(200);
+    // Someone on the same address sprays wrong passwords over many accounts until it is limited.
+    for (let i = 0; i < 20; i++) await s.api('POST', '/auth/login', { body: { username: `nobody-${i}`, password: 'x' }, headers: hallPc });
+    const spray = await s.api('POST', '/auth/login', { body: { username: 'nobody-x', password: 'x' }, headers: hallPc });
+    expect(spray.status).toBe(429);
+    expect(retryAfter(spray)).toBeGreaterThan(60);
+    // The colleague still signs in there ...
+    expect((await s.api('POST', '/auth/login', { body: { username: 'w07', password: 'demo' }, headers: hallPc })).status).toBe(200);
+    // ... a wrong password at that account still counts against the account only ...
+    expect((await s.api('POST', '/auth/login', { body: { username: 'w07', password: 'wrong' }, headers: hallPc })).status).toBe(401);
+    // ... while an account that never signed in from this address waits with the address.
+    const other = await s.api('POST', '/auth/login', { body: { username: 'w08', password: 'demo' }, headers: hallPc });
+    expect([other.status, other.body.error.code]).toEqual([429, 'rate_limited']);
+    expect(retryAfter(other)).toBeGreaterThan(0);
+  });
+
   test('kiosk ticket issue is limited per device: a real kiosk never reaches it, a script with a stolen token does; staff are not limited', async () => {
     // A busy kiosk: a ticket every 5 s for ten minutes.
     for (let i = 0; i < 120; i++) {

@@ -2,7 +2,10 @@
 // got the request to the moment the answer's head is written (`Server-Timing: app;dur=<ms>`).
 // Benchmarks read it to tell the server's time from the network's and the client's. A write also
 // says how much of it was waiting for its batch to start (`queue`: the batch before it, with its
-// disk flush) and its own batch with its flush (`commit`).
+// disk flush) and its own batch with its flush (`commit`); of `commit`, the rest of its batch until
+// the COMMIT returned (`batch`: its own command and those after it) and the wait for the disk
+// flush (`flush`); what is left of `commit` is the time from the flush to this answer (the mirror,
+// the broadcast and the answers before it).
 import type { RequestHandler } from 'express';
 
 export const serverTiming: RequestHandler = (_req, res, next) => {
@@ -10,9 +13,12 @@ export const serverTiming: RequestHandler = (_req, res, next) => {
   const writeHead = res.writeHead;
   res.writeHead = function (this: typeof res, ...args: unknown[]) {
     if (!this.headersSent) {
-      const write = this.locals.writeTiming as { queue: number; commit: number } | undefined;
+      const write = this.locals.writeTiming as { queue: number; commit: number; batch: number; flush: number } | undefined;
       const parts = [`app;dur=${(performance.now() - start).toFixed(3)}`];
-      if (write) parts.push(`queue;dur=${write.queue.toFixed(3)}`, `commit;dur=${write.commit.toFixed(3)}`);
+      if (write) {
+        parts.push(`queue;dur=${write.queue.toFixed(3)}`, `commit;dur=${write.commit.toFixed(3)}`);
+        parts.push(`batch;dur=${write.batch.toFixed(3)}`, `flush;dur=${write.flush.toFixed(3)}`);
+      }
       this.setHeader('server-timing', parts.join(', '));
     }
     return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);

@@ -1,4 +1,5 @@
 // Validation at the edge: a zod failure becomes 400 validation_failed with the issue paths.
+import { validationIssues } from '@hallq/shared';
 import type { z } from 'zod';
 import { AppError } from '../services/errors';
 
@@ -9,7 +10,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
     throw new AppError(
       'validation_failed',
       'the request is not valid',
-      r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code })),
+      validationIssues(r.error),
     );
   }
   return r.data;

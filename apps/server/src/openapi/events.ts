@@ -66,11 +66,12 @@ export function realtimeContract(): Record<string, unknown> {
         token: str('a staff session or device token, as for Authorization: Bearer'),
         publicId: str('instead of a token: a visitor\'s phone following its own ticket; it receives only `ticket.status`'),
       }, ['token', 'publicId']),
-      description: 'A socket without a valid token, or from an Origin outside the allow-list, is refused. Each event is emitted under its type as the event name.',
+      description: 'A socket without a valid token, or from an Origin outside the allow-list, is refused. At connect the server puts the socket in its hall\'s room: ' +
+        'live events flow at once with no further message (`resume` only catches up on what was missed). Each event is emitted under its type as the event name.',
     },
     serverToClient: {
       hello: {
-        description: 'Sent on connect. Follow with `resume` to receive events.',
+        description: 'Sent on connect, when the socket is already in its hall\'s room: every event after `seq` arrives live with no further message. Send `resume` only to catch up on events a client missed.',
         schema: obj({ protocolVersion: { const: PROTOCOL_VERSION }, hallId: str(), seq: int('current seq of the hall'), role: str() }),
       },
       snapshot: {
@@ -81,7 +82,7 @@ export function realtimeContract(): Record<string, unknown> {
         description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed.',
         schema: obj({
           hallId: str(), seq: int(), at: time(),
-          tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()) })),
+          tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), estimatedWaitRange: nullable(ref('WaitRange')) })),
           services: array(ref('ServiceQueueView')),
         }),
       },
@@ -93,7 +94,7 @@ export function realtimeContract(): Record<string, unknown> {
     },
     clientToServer: {
       resume: {
-        description: 'Sent after connect and after every reconnect: the server replays every event after `afterSeq` in order (or sends a snapshot), then live events follow.',
+        description: 'Optional catching up, typically after a reconnect: the server replays every event after `afterSeq` in order (or sends a snapshot), and live events follow strictly after the replay. Not needed to receive live events.',
         schema: ref('ResumeMessage'),
       },
     },

@@ -27,7 +27,9 @@ const DESCRIPTION = [
   '- Auth: `Authorization: Bearer <token>`, a staff session (from `POST /auth/login`) or a device token (created by an admin). ' +
     'Roles: `admin`, `supervisor`, `officer`, `helper` (staff); `kiosk`, `display`, `rating-pad` (devices). `x-roles` on each operation lists who may call it (`anyone`: no token).',
   '- `Idempotency-Key` header, optional, on POSTs that change state: the same key from the same token returns the first result and creates nothing new.',
-  '- Rate limits apply per client address to failed logins and to anonymous public endpoints; authenticated requests are not limited per address.',
+  '- Rate limits are keyed on what is abused, never on the address alone (a hall\'s guest Wi-Fi puts every phone behind one address): requests about one ticket per `publicId` ' +
+    '(one a second, sustained, is always allowed); unknown `publicId`s and booking codes (404s) per address; wrong passwords per account (growing delays), the address only far more loosely; ' +
+    'bookings and remote tickets per address; a kiosk\'s ticket issue per device. Authenticated staff and device requests are not limited per address. Every 429 carries `Retry-After` (seconds).',
   `- Realtime: Socket.IO on the same port, protocol version ${PROTOCOL_VERSION}; see \`x-realtime\`.`,
 ].join('\n');
 

@@ -82,10 +82,13 @@ let bodies: ReturnType<typeof requestSchemas> | undefined;
 
 export function operation(spec: OperationSpec): Record<string, unknown> {
   const anonymous = spec.roles.includes('anyone');
+  // Open to anyone, yet a token may be sent for more (a kiosk's scan): a token that is not valid is 401.
+  const optionalToken = anonymous && spec.roles.length > 1;
   const codes = new Set<ErrorCode>(spec.errors ?? []);
   // Node's HTTP parser answers a request line and headers past 16 kB before any route runs.
   codes.add('headers_too_large');
   if (!anonymous) codes.add('unauthorized').add('forbidden');
+  if (optionalToken) codes.add('unauthorized');
   if (spec.body) codes.add('validation_failed').add('invalid_json').add('payload_too_large').add('unsupported_media_type');
   if (spec.query?.length) codes.add('validation_failed');
   // An id that names nothing is 404; a path that is not valid percent-encoded UTF-8 is 400.
@@ -104,7 +107,7 @@ export function operation(spec: OperationSpec): Record<string, unknown> {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: [spec.tag],
-    security: anonymous ? [] : [{ bearer: [] }],
+    security: optionalToken ? [{}, { bearer: [] }] : anonymous ? [] : [{ bearer: [] }],
     'x-roles': [...spec.roles],
   };
   if (parameters.length > 0) op.parameters = parameters;

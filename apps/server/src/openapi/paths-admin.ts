@@ -18,6 +18,12 @@ interface ConfigResource {
   created?: string;
 }
 
+/** What a device's `printer` may be: what the print job can open (anything else is refused). */
+const PRINTER_NOTE =
+  'A kiosk\'s `printer` is a URL the server can open: `tcp://host[:port]` (default 9100), `usb://<vendor id>:<product id>` (4 hex digits each, e.g. `usb://04b8:0202`), ' +
+  '`serial:///dev/ttyS0` or `serial://COM3` with an optional `?baud=` (300..4000000, default 9600), or `file:///dev/usb/lp0` (an absolute path); anything else is 400 `validation_failed` ' +
+  'on `printer`. Devices listed carry `online` (a live connection now) and `lastSeenAt`.';
+
 const RESOURCES: readonly ConfigResource[] = [
   { path: 'services', key: 'service', schema: 'Service', create: 'ServiceBody', patch: 'ServicePatch', supervisor: ['closedOn', 'active'] },
   { path: 'windows', key: 'window', schema: 'HallWindow', create: 'WindowBody', patch: 'WindowPatch', supervisor: ['skills'] },
@@ -42,14 +48,14 @@ function configPaths(r: ConfigResource): Paths {
       }),
       post: operation({
         summary: `Create a ${r.key === 'staff' ? 'staff member' : r.key}`,
-        description: r.created === 'CreatedDevice' ? 'The device token is in the answer this once; it is never shown again.' : undefined,
+        description: r.created === 'CreatedDevice' ? `The device token is in the answer this once; it is never shown again. ${PRINTER_NOTE}` : undefined,
         tag, roles: whole, params: ['hallId'], body: r.create, idempotent: true, errors: ['conflict'],
         answers: { 201: { description: 'Created', schema: r.created ? ref(r.created) : wrap(r.key, r.schema) } },
       }),
     },
     [`/halls/{hallId}/${r.path}/{id}`]: {
       patch: operation({
-        summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}`,
+        summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}${r.key === 'device' ? ` ${PRINTER_NOTE}` : ''}`,
         tag, roles: changers, params: ['hallId', 'id'], body: r.patch, errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 200: { description: 'After the change', schema: wrap(r.key, r.schema) } },
         extensions: supervisorFields,

@@ -3,6 +3,7 @@
 import { DEVICE_KINDS } from '@hallq/shared';
 import { array, constant, int, localDate, obj, oneOfValues, ref, str, wrap } from './json';
 import { ANY_TOKEN, operation, STAFF } from './operation';
+import { KIOSK_ISSUE_BURST, KIOSK_ISSUE_PER_SECOND, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FREE_FAILURES, LOGIN_KNOWN_DAYS } from '../http/limits';
 
 
 export function hallPaths(): Record<string, Record<string, unknown>> {
@@ -21,7 +22,10 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
     },
     '/auth/login': {
       post: operation({
-        summary: 'Staff login', description: 'Failed logins are limited per client address (10 per 10 minutes).',
+        summary: 'Staff login',
+        description: `Wrong passwords slow down the account tried: the first ${LOGIN_FREE_FAILURES} cost nothing, then each makes it wait 1, 2, 4, ... up to 60 s (429 with Retry-After; a success clears it; no hard lock). ` +
+          `The address is limited only far more loosely (${LOGIN_FAILURES_PER_ADDRESS} wrong passwords per 15 minutes, then 429 with Retry-After), so a colleague with the right password from the same address still signs in; ` +
+          `while the address is limited, accounts that signed in from it in the last ${LOGIN_KNOWN_DAYS} days may still try there (their own delays apply).`,
         tag: 'Auth', roles: ['anyone'], body: 'LoginBody', errors: ['unauthorized', 'rate_limited'],
         answers: { 200: { description: 'A staff session token', schema: ref('LoginResult') } },
       }),
@@ -101,9 +105,10 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
     '/halls/{hallId}/tickets': {
       post: operation({
         summary: 'Issue a ticket',
-        description: '`publicId` and `statusUrl` are returned to the ticket\'s creator and to staff only. With an Idempotency-Key a retrying kiosk never gets two tickets.',
+        description: '`publicId` and `statusUrl` are returned to the ticket\'s creator and to staff only. With an Idempotency-Key a retrying kiosk never gets two tickets. ' +
+          `A kiosk device is limited per device (by default ${KIOSK_ISSUE_BURST} at once, then one every ${1 / KIOSK_ISSUE_PER_SECOND} s: 429 with Retry-After); staff are not limited.`,
         tag: 'Tickets', roles: ['kiosk', ...STAFF], params: ['hallId'], body: 'CreateTicketBody', idempotent: true,
-        errors: ['hall_closed', 'service_closed', 'quota_reached', 'appointment_not_found', 'appointment_used', 'appointment_not_today', 'appointment_other_service'],
+        errors: ['hall_closed', 'service_closed', 'quota_reached', 'appointment_not_found', 'appointment_used', 'appointment_not_today', 'appointment_other_service', 'rate_limited'],
         answers: { 201: { description: 'Ticket issued', schema: wrap('ticket', 'Ticket') } },
       }),
     },

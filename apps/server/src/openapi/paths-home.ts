@@ -63,7 +63,8 @@ export function homePaths(): Record<string, Record<string, unknown>> {
     '/public/tickets/{publicId}/arrive': {
       post: operation({
         summary: 'The holder of a remote ticket has arrived',
-        description: 'With the arrival code shown on the hall displays, or with a kiosk\'s device token and no code (the kiosk scanned the ticket\'s QR). Wrong codes are limited per ticket.',
+        description: 'With the arrival code shown on the hall displays, or with a kiosk\'s device token and no code (the kiosk scanned the ticket\'s QR). Wrong codes are limited per ticket; ' +
+          'requests are limited per publicId (unknown publicIds per address). The token is optional; a token sent that is not valid is 401 `unauthorized`.',
         tag: 'Home', roles: ['anyone', 'kiosk'], params: ['publicId'], body: 'ArriveBody', idempotent: true,
         errors: ['arrival_code_invalid', 'invalid_transition', 'bad_request', 'rate_limited'],
         answers: { 200: { description: 'Ticket status', schema: ref('PublicTicketStatus') } },
@@ -78,8 +79,8 @@ export function homePaths(): Record<string, Record<string, unknown>> {
     '/public/tickets/{publicId}/push': {
       post: operation({
         summary: 'The phone subscribes to Web Push for this ticket',
-        description: 'Pushed: once when `aheadThreshold` (default 3) or fewer people are ahead, when called, and for remote tickets when passed over or expired. Sent with the web-push library (VAPID, aes128gcm).',
-        tag: 'Home', roles: ['anyone'], params: ['publicId'], body: 'PushSubscriptionBody', idempotent: true, errors: ['invalid_transition', 'conflict'],
+        description: 'Pushed: once when `aheadThreshold` (default 3) or fewer people are ahead, when called, and for remote tickets when passed over or expired. Sent with the web-push library (VAPID, aes128gcm). Limited per publicId like the other requests about one ticket (unknown publicIds per address); 429 carries Retry-After.',
+        tag: 'Home', roles: ['anyone'], params: ['publicId'], body: 'PushSubscriptionBody', idempotent: true, errors: ['invalid_transition', 'conflict', 'rate_limited'],
         answers: { 201: { description: 'Subscribed', schema: obj({ subscribed: { const: true } }) } },
       }),
     },

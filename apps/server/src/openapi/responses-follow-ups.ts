@@ -1,12 +1,11 @@
 // The 好差评 answers: a follow-up of a bad rating with its steps (services/follow-up/
 // follow-up-workflow.ts `FollowUpView`), the supervisor's list, and the provincial export
 // GET /halls/:hallId/reports/haochaping.json (services/reports/haochaping.ts, docs/haochaping-export.md).
-import { RATING_LEVELS } from '@hallq/shared';
+import { RATING_LEVELS, ratingFigureSchemas } from '@hallq/shared';
 import { FOLLOW_UP_STATUSES } from '../storage/follow-up-repo';
 import { FOLLOW_UP_ACTIONS } from '../services/follow-up/follow-up-workflow';
 import { HAOCHAPING_FORMAT, HAOCHAPING_VERSION } from '../services/reports/haochaping';
 import { array, bool, constant, int, localDate, nullable, num, obj, oneOfValues, ref, str, time } from './json';
-import { ratingFigures } from './responses-stats';
 import type { JsonSchema } from './schemas';
 
 const level = (): JsonSchema => oneOfValues(RATING_LEVELS, '1 非常满意 .. 5 非常不满意');
@@ -72,7 +71,7 @@ export function followUpSchemas(): Record<string, JsonSchema> {
       generatedAt: time(),
       hall: obj({ id: str(), name: ref('LocalizedText'), timezone: str() }),
       period: obj({ from: localDate(), to: localDate() }),
-      summary: obj({ ...ratingFigures(), rectified: int(), rectificationRate: nullable(num('rectified over bad ratings')) }),
+      summary: obj({ ...ratingFigureSchemas(), rectified: int(), rectificationRate: nullable(num('rectified over bad ratings')) }),
       ratings: array(ref('HaochapingRating'), 'in the order they were given'),
     }, [], 'ratings and follow-ups of the period for a provincial 好差评 platform (docs/haochaping-export.md); no personal data'),
   };

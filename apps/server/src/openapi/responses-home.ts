@@ -10,7 +10,7 @@ export function homeSchemas(): Record<string, JsonSchema> {
       id: str(), code: str(), name: ref('LocalizedText'), moduleId: str(), guide: ref('ServiceGuide'), documents: array(ref('LocalizedText')),
       acceptingTickets: bool('a ticket can be taken now'),
       closedReason: oneOfValues(['hall_closed', 'service_closed', 'quota_reached'], 'why no ticket can be taken now'),
-      waiting: int(), estimatedWaitSeconds: nullable(int('wait of a ticket taken now')),
+      waiting: int(), estimatedWaitSeconds: nullable(int('wait of a ticket taken now')), estimatedWaitRange: nullable(ref('WaitRange')),
       bookable: bool('slots can be booked'), remote: bool('a place can be taken from home now'), openingHours: ref('OpeningHours'),
     }, ['closedReason']),
     PublicHall: obj({

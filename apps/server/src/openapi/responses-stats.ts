@@ -2,65 +2,28 @@
 // follow-up figures of stats-service.ts `HallStats`), one set of figures for the whole period and
 // the same figures per service, module, window, staff member, organisation, hour and date; and the
 // period comparison of GET /halls/:hallId/stats/compare (services/stats/compare.ts).
-import { RATING_LEVELS } from '@hallq/shared';
+import { ratingFigureSchemas, shareSchema, statsFigureSchemas, weekdayCountsSchema, windowFigureSchemas } from '@hallq/shared';
 import { COMPARED_KPIS } from '../services/stats/compare';
 import { array, int, localDate, nullable, num, obj, oneOfValues, ref, str } from './json';
 import type { JsonSchema } from './schemas';
 
-const share = (of: string): JsonSchema => nullable(num(`fraction 0..1 ${of}; null when there is nothing to divide by`));
-const seconds = (what: string): JsonSchema => nullable(num(`${what}, seconds; null without data`));
+// The figures and the rows are the city hub's too (@hallq/shared); here the ratings are a component.
+const figures = (): Record<string, JsonSchema> => statsFigureSchemas(ref('StatsRatings'));
 
-function figures(): Record<string, JsonSchema> {
-  return {
-    issued: int('tickets issued; in byWindow, byStaff and byOrganisation the visits (calls) handed to it'),
-    served: int('tickets done'),
-    noShow: int(),
-    cancelled: int(),
-    transferred: int('visits handed on to another service or stage'),
-    waitSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile'), max: seconds('longest') }, [],
-      'a wait runs from issue to first call (per visit: from joining that queue to the call)'),
-    withinTargetShare: share('of called tickets whose wait met the target'),
-    serviceSeconds: obj({ mean: seconds('mean'), p50: seconds('median'), p90: seconds('90th percentile') }, [], 'per served visit: start to completion or transfer'),
-    firstTimeAcceptedShare: share('of done tickets whose firstTimeAccepted flag was given'),
-    ratings: ref('StatsRatings'),
-  };
-}
-
-const row = (key: Record<string, JsonSchema>, description: string, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
-  ...obj({ ...key, ...figures(), ...extra }),
-  description,
-});
-
-const weekdays = (description: string): JsonSchema => ({ ...obj(Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), int()]))), description });
-
-/** Rating counts, as in the stats and the 好差评 export summary. */
-export function ratingFigures(): Record<string, JsonSchema> {
-  const levels = Object.fromEntries(RATING_LEVELS.map((l) => [String(l), int()]));
-  return {
-    count: int(),
-    byLevel: { ...obj(levels), description: 'count per level "1" (非常满意) .. "5" (非常不满意)' },
-    satisfiedShare: share('of ratings that are 1..3'),
-    bad: int('ratings 4 and 5 (差评)'),
-  };
-}
+const row = (key: Record<string, JsonSchema>, description: string, extra: Record<string, JsonSchema> = {}): JsonSchema => obj({ ...key, ...figures(), ...extra }, [], description);
 
 export function statsSchemas(): Record<string, JsonSchema> {
   return {
-    StatsRatings: obj(ratingFigures()),
+    StatsRatings: obj(ratingFigureSchemas()),
     StatsFigures: obj(figures()),
-    StatsWindow: row({ windowId: str() }, 'figures of one window (per visit), with its signed-in time', {
-      windowNumber: nullable(int()),
-      openSeconds: int('signed-in time within the range'),
-      busySeconds: int('time with a called or served visitor within the range'),
-      utilisation: nullable(num('busySeconds / openSeconds, 0..1; null when the window was never open')),
-    }),
+    StatsWindow: row({ windowId: str() }, 'figures of one window (per visit), with its signed-in time', windowFigureSchemas()),
     StatsFollowUps: obj({
       opened: int('follow-ups of bad ratings of tickets issued in the range'),
       closed: int(),
       closedInTime: int('closed on or before the deadline'),
       rectified: int('closed after a reviewed rectification'),
       overdue: int('not closed and past the deadline now'),
-      rectificationRate: share('rectified over bad ratings'),
+      rectificationRate: shareSchema('rectified over bad ratings'),
     }, [], '好差评 follow-ups of the bad ratings of the period'),
     Stats: {
       ...obj({
@@ -78,7 +41,7 @@ export function statsSchemas(): Record<string, JsonSchema> {
         byDate: array(row({ date: localDate() }, 'figures of one local date; every date of the range is listed')),
         arrivals: obj({
           cells: array(obj({ weekday: int('1 = Monday .. 7 = Sunday'), hour: int('local hour 0..23'), issued: int() }), 'only cells with arrivals'),
-          days: weekdays('how many of each weekday ("1" = Monday .. "7" = Sunday) the range has'),
+          days: weekdayCountsSchema('how many of each weekday ("1" = Monday .. "7" = Sunday) the range has'),
         }, [], 'tickets issued by local weekday and hour, for a heat map'),
         followUps: ref('StatsFollowUps'),
       }),

@@ -32,12 +32,14 @@ const ticketFields = {
   staffId: nullable(str()),
   peopleAhead: nullable(int()),
   estimatedWaitSeconds: nullable(int()),
+  estimatedWaitRange: nullable(ref('WaitRange')),
   queuedAt: time('present when its place in the queue counts from a requeue after a no-show, not its issue; queue order is by queuedAt, else issuedAt, then id'),
   remote: bool('taken from home (remote queue); absent otherwise'),
   arrivedAt: nullable(time('remote: when the holder arrived')),
   passedOverAt: nullable(time('remote: when its turn came before its holder arrived')),
 };
-const OPTIONAL_FIELDS = ['queuedAt', 'remote', 'arrivedAt', 'passedOverAt'];
+// estimatedWaitRange: absent only in `ticket.issued` events recorded before it existed.
+const OPTIONAL_FIELDS = ['estimatedWaitRange', 'queuedAt', 'remote', 'arrivedAt', 'passedOverAt'];
 
 const windowBase = {
   id: str(),
@@ -98,6 +100,10 @@ export function responseSchemas(): Record<string, JsonSchema> {
     Ticket: obj({ ...ticketFields, publicId: str('secret for the visitor\'s phone; only to the creator and staff'), statusUrl: str('absolute status page URL (PUBLIC_URL + /t/<publicId>)') },
       ['publicId', 'statusUrl', ...OPTIONAL_FIELDS]),
     PublicTicket: obj(ticketFields, OPTIONAL_FIELDS, 'a ticket as kiosks and displays see it: never carries publicId'),
+    WaitRange: obj({
+      lowSeconds: int('seconds from now; at most the estimate'),
+      highSeconds: int('seconds from now; at least the estimate, above 0'),
+    }, [], `where the call most likely falls around estimatedWaitSeconds (lowSeconds <= estimatedWaitSeconds <= highSeconds): the spread of the hall's latest random forecasts, set to cover about 80% of actual waits. Sent beside every estimatedWaitSeconds a visitor sees, null when there is none yet (no estimate, called at once, or no live forecast reaches the ticket). At issue, before the forecasts have run with the new ticket, it is the latest forecasts' range for a ticket of its service taken then, moved to the ticket's estimate with the same relative width; a ticket read back from storage outside the live estimates (e.g. in answers to staff actions) carries null`),
     Module: obj({ id: str(), name: ref('LocalizedText') }),
     ServiceStage: obj({ name: ref('LocalizedText'), officersOnly: bool('negative list: only officers may serve this stage') }),
     Service: obj({
@@ -122,6 +128,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     ServiceQueueView: obj({
       serviceId: str(), waiting: int(), longestWaitSeconds: int(),
       estimatedWaitSeconds: nullable(int('wait of a ticket taken now; null when no open window can serve it')),
+      estimatedWaitRange: nullable(ref('WaitRange')),
       acceptingTickets: bool('a ticket can be taken now (hall open, service open today, daily quota not reached); kiosks grey the service out otherwise'),
       closedReason: oneOfValues(['hall_closed', 'service_closed', 'quota_reached'], 'why no ticket can be taken now'),
     }, ['acceptingTickets', 'closedReason']),
@@ -133,6 +140,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
     PublicTicketStatus: obj({
       number: str(), serviceId: str(), serviceName: ref('LocalizedText'), status: oneOfValues(TICKET_STATUSES), issuedAt: time(),
       peopleAhead: nullable(int(PEOPLE_AHEAD)), estimatedWaitSeconds: nullable(int('while waiting: seconds until the forecast call; null when no open window can serve it today')),
+      estimatedWaitRange: nullable(ref('WaitRange')),
       windowNumber: nullable(int('when called')), calledAt: nullable(time()),
       canCancel: bool(), canRate: bool(), rating: nullable(int()), hallName: ref('LocalizedText'),
       heldUntil: nullable(time('while called: the call plus the hall\'s noShowGraceSeconds; before it (and before one recall) the window cannot mark the ticket no-show')),

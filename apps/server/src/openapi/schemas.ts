@@ -1,15 +1,15 @@
 // Request bodies and socket messages as JSON Schema, generated from the zod schemas the server
 // validates with, so the published contract cannot drift from what the routes accept.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   AppointmentBody, CallTicketBody, CompleteBody, CreateTicketBody, DeviceBody, DevicePatch, DeviceStatusBody, EmptyBody, HallPatch, LocalizedTextSchema,
   LoginBody, NoticeBody, NoticePatch, PauseBody, RatingBody, ResumeMessage, ServiceBody, ServicePatch, StaffBody, StaffPatch,
-  StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch, BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody,
+  StatsQuery, TicketPreviewBody, TransferBody, WindowBody, WindowPatch, BookingBody, RemoteTicketBody, ArriveBody, PushSubscriptionBody, jsonSchema, type JsonSchema,
 } from '@hallq/shared';
 import { ApplySkillsBody, PlanBody, TomorrowBody } from '../routes/planning';
 import { FollowUpStepBody } from '../services/follow-up/follow-up-workflow';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 /**
  * zod refinements (`.refine`) have no JSON Schema form and are dropped by the generator; the rules
@@ -41,7 +41,7 @@ const RULES_AS_SCHEMA: Record<string, JsonSchema> = {
 
 /** One zod schema as a JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), input side. */
 export function fromZod(schema: z.ZodType, name?: string): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
+  const json = jsonSchema.fromZod(schema);
   if (name && RULES_AS_SCHEMA[name]) Object.assign(json, RULES_AS_SCHEMA[name]);
   const rules = name ? REFINEMENTS[name] : undefined;
   if (rules) {

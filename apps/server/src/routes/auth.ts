@@ -10,14 +10,17 @@ import { STAFF, ANY } from '../http/auth';
 
 export function authRouter(deps: AppDeps): Router {
   const r = Router();
-  const { loginAccount, loginAddress } = deps.limits;
+  const { loginAccount, loginAddress, loginKnown } = deps.limits;
 
   r.post('/auth/login', async (req, res) => {
     const ip = req.ip ?? '';
     const body = parse(LoginBody, req.body);
     const account = body.username.trim().toLowerCase();
+    // A limited address stops guessing across many accounts; a colleague whose account signed in
+    // from this address lately still may try (the account's own growing delays still apply).
+    const known = `${ip}\n${account}`;
     const addressWait = loginAddress.wait(ip);
-    if (addressWait > 0) throw rateLimited('too many failed logins from this address; try again later', addressWait);
+    if (addressWait > 0 && !loginKnown.has(known)) throw rateLimited('too many failed logins from this address; try again later', addressWait);
     const accountWait = loginAccount.wait(account);
     if (accountWait > 0) throw rateLimited('too many wrong passwords for this account; wait a moment and try again', accountWait);
     // Counted as a failure before the (slow, asynchronous) password check, so parallel guesses
@@ -26,6 +29,7 @@ export function authRouter(deps: AppDeps): Router {
     try {
       const result = await deps.auth.login(body.username, body.password);
       loginAccount.succeed(account);
+      loginKnown.mark(known);
       res.json(result);
     } catch (error) {
       if (error instanceof AppError && error.code === 'unauthorized') loginAddress.count(ip);

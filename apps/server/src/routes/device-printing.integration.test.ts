@@ -60,6 +60,27 @@ describe('device printers and presence', () => {
     expect(bad.status).toBe(400);
   });
 
+  test('a printer URL the server could never open is refused with 400 on `printer` and changes nothing; the documented forms are taken', async () => {
+    const before = (await s.api('GET', '/halls/demo/devices', { token: admin })).body.devices.length;
+    const events = (): number => (s.server.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    const eventsBefore = events();
+    for (const printer of ['usb://04b8', 'usb://4b8:202', 'file://dev/usb/lp0', 'serial:///dev/ttyS0?baud=fast', 'serial:///', 'tcp://host:99999', 'tcp://10.0.0.5:9100/path']) {
+      const r = await s.api('POST', '/halls/demo/devices', { token: admin, body: { kind: 'kiosk', name: 'K', printer } });
+      expect([printer, r.status, r.body.error.code, r.body.error.details[0].path]).toEqual([printer, 400, 'validation_failed', ['printer']]);
+    }
+    expect((await s.api('GET', '/halls/demo/devices', { token: admin })).body.devices).toHaveLength(before);
+    const k = await kioskWith({ printer: 'tcp://10.0.0.5:9100' });
+    const bad = await s.api('PATCH', `/halls/demo/devices/${k.id}`, { token: admin, body: { printer: 'usb://04b8' } });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);
+    expect((await deviceOf(k.id)).printer).toBe('tcp://10.0.0.5:9100');
+    expect(events()).toBe(eventsBefore + 1); // only the one device created
+    // The forms the contract names are all taken.
+    for (const printer of ['usb://04b8:0202', 'serial:///dev/ttyS0?baud=19200', 'file:///dev/usb/lp0', 'serial://COM3']) {
+      const p = await s.api('PATCH', `/halls/demo/devices/${k.id}`, { token: admin, body: { printer } });
+      expect([printer, p.status, p.body.device?.printer]).toEqual([printer, 200, printer]);
+    }
+  });
+
   test('paper near end prints, answers the warning, and the device carries it for the board until it clears', async () => {
     printer.setState('paper_near_end');
     const k = await kioskWith({ printer: printer.url });

@@ -10,6 +10,8 @@ import type { AppDeps } from '../app-deps';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
 import * as admin from '../services/admin-service';
+import { checkPrinterUrl } from '../services/device-service';
+import * as staffAdmin from '../services/staff-admin-service';
 import type { Tx } from '../storage/command-queue';
 import type { Core, Identity } from '../services/core';
 import { AppError } from '../services/errors';
@@ -87,13 +89,14 @@ export function hallConfigRouter(deps: AppDeps): Router {
   });
   mount(r, deps, {
     path: 'staff', key: 'staff', createSchema: StaffBody, patchSchema: StaffPatch,
-    list: admin.listStaff, create: admin.createStaffMember, patch: admin.patchStaffMember, remove: admin.deleteStaffMember,
-    prepare: admin.hashBeforeCommand,
+    list: staffAdmin.listStaff, create: staffAdmin.createStaffMember, patch: staffAdmin.patchStaffMember, remove: staffAdmin.deleteStaffMember,
+    prepare: staffAdmin.hashBeforeCommand,
   });
   mount(r, deps, {
     path: 'devices', key: 'device', createSchema: DeviceBody, patchSchema: DevicePatch,
     list: admin.listDevices, create: admin.createDevice, patch: admin.patchDevice, remove: admin.deleteDevice,
     created: (value) => value,
+    prepare: checkPrinterUrl,
   });
   mount(r, deps, {
     path: 'notices', key: 'notice', createSchema: NoticeBody, patchSchema: NoticePatch,

@@ -1,14 +1,15 @@
 // A hall: its configuration, live queue, audit log, and issuing tickets.
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { CreateTicketBody, HallPatch, localDate } from '@hallq/shared';
+import { CreateTicketBody, HallPatch, localDate, type Ticket } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { ANY } from '../http/auth';
 import { command } from '../http/command';
 import { kioskIssueLimit } from '../http/limits';
 import { parse } from '../http/validate';
 import { patchHall } from '../services/admin-service';
-import { ownHall } from '../services/core';
+import { ownHall, type Identity } from '../services/core';
+import type { Tx } from '../storage/command-queue';
 import { nextDate, startOfLocalDay } from '../services/stats/local-days';
 import { hallConfig, queueSnapshot } from '../services/hall-views';
 import { issueTicket } from '../services/issue-service';
@@ -30,18 +31,23 @@ const AuditQuery = z.strictObject({
 /** Issuing a ticket: the hall's busiest write, mounted ahead of the other routers (see app.ts). */
 export const ISSUE_PATH = '/halls/:hallId/tickets';
 
+/** The checks at the door of ticket issue, after the body is parsed: token, role, kiosk limit. */
+export function issueTicketChecks(deps: AppDeps): RequestHandler[] {
+  return [deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), kioskIssueLimit(deps.limits, deps.identity)];
+}
+
+/** The issue command itself: the answer's ticket (its estimate is filled in before the commit). */
+export function issueTicketCommand(deps: AppDeps, identity: Identity, hallId: string, body: CreateTicketBody): (tx: Tx) => Ticket {
+  return (tx) => issueTicket(deps, tx, identity, hallId, body);
+}
+
 export function issueTicketHandlers(deps: AppDeps): RequestHandler[] {
-  const core = deps;
   return [
-    deps.authenticate,
-    deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'),
-    kioskIssueLimit(deps.limits, deps.identity),
+    ...issueTicketChecks(deps),
     async (req, res) => {
       const body = parse(CreateTicketBody, req.body);
-      await command(deps, req, res, (tx) => ({
-        status: 201,
-        body: { ticket: issueTicket(core, tx, deps.identity(res), req.params.hallId as string, body) },
-      }));
+      const issue = issueTicketCommand(deps, deps.identity(res), req.params.hallId as string, body);
+      await command(deps, req, res, (tx) => ({ status: 201, body: { ticket: issue(tx) } }));
     },
   ];
 }

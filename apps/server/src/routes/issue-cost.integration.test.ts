@@ -1,3 +1,5 @@
+import { io as connect } from 'socket.io-client';
+import { Forecast } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 // What keeps ticket issue fast, counted rather than timed: the SQL a ticket costs, a token
@@ -13,7 +15,7 @@ describe('the cost of issuing a ticket', () => {
 
   const count = (pattern: RegExp): number => statements.filter((q) => pattern.test(q)).length;
 
-  test('each ticket is one counter bump, one ticket row and one event; nothing is read back or rewritten', async () => {
+  test('each ticket is one ticket row and one event, numbered by one counter update per batch; nothing is read back or rewritten', async () => {
     const staff = await s.login('w01');
     await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} });
     const kiosk = s.deviceToken('kiosk');
@@ -26,8 +28,12 @@ describe('the cost of issuing a ticket', () => {
     expect(replies.map((r) => r.status)).toEqual(Array(n).fill(201));
     const issued = statements.length;
 
-    expect(count(/^INSERT INTO ticket_counters/)).toBe(n);
+    const batches = count(/^BEGIN/);
+    // One counter update per batch (and per day and prefix) gives the batch's tickets their numbers.
+    expect(count(/^INSERT INTO ticket_counters/)).toBe(batches);
     expect(count(/^INSERT INTO tickets /)).toBe(n);
+    // The issue command itself writes nothing (its writes are the batch's): no savepoint per ticket.
+    expect(count(/^SAVEPOINT/)).toBe(0);
     expect(count(/^INSERT INTO events /)).toBe(n);
     // No ticket or event is updated after it is written, and no row is read back for the reply.
     expect(count(/^UPDATE (tickets|events)/)).toBe(0);
@@ -36,15 +42,17 @@ describe('the cost of issuing a ticket', () => {
     // The token was resolved once before: no session or device lookup per request.
     expect(count(/FROM (sessions|devices)/)).toBe(0);
     // The hall's last seq is read at most once per batch, never once per event.
-    const batches = count(/^BEGIN/);
     expect(count(/MAX\(seq\)/)).toBeLessThanOrEqual(batches);
     // Each batch's COMMIT leaves the disk flush to its own thread: it is committed with
     // synchronous=NORMAL (set before BEGIN, FULL again after COMMIT) and flushed off the event loop.
     expect(count(/^PRAGMA synchronous = NORMAL/)).toBe(batches);
     expect(count(/^PRAGMA synchronous = FULL/)).toBe(batches);
-    // Per batch: BEGIN, COMMIT, the last seq, the two switches and the check that it wrote
-    // something; per ticket: the three writes and its savepoint.
-    expect(issued).toBeLessThanOrEqual(6 * batches + 5 * n);
+    // Per batch: BEGIN, COMMIT, the last seq, the counter, the two switches and the check that it
+    // wrote something; per ticket: its row and its event.
+    expect(issued).toBeLessThanOrEqual(7 * batches + 2 * n);
+    // Numbers in issue order, each once, with no gap.
+    const numbers = replies.map((r) => Number(String(r.body.ticket.number).replace(/^\D+/, ''))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
 
     // The event carries the estimate the visitor was given: computed before it was appended.
     const events = s.server.deps.repos.log.eventsAfter('demo', 0, 10_000).filter((e) => e.type === 'ticket.issued');
@@ -55,6 +63,49 @@ describe('the cost of issuing a ticket', () => {
     // Every seq once, in order, with no gap.
     const seqs = s.server.deps.repos.log.eventsAfter('demo', 0, 10_000).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  test('a ticket more than a day of calls behind (past the horizon) is told no estimate without simulating the day', async () => {
+    const staff = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} });
+    const kiosk = s.deviceToken('kiosk');
+    const issue = () => s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } });
+    const runs = jest.spyOn(Forecast.prototype, 'run');
+    // The periodic refresh of the hall's estimates runs forecasts too, never `until` given tickets.
+    const issueForecasts = () => runs.mock.contexts.filter((f) => (f as unknown as { input: { until?: unknown } }).input.until !== undefined).length;
+    try {
+      const first = await issue();
+      expect(first.body.ticket.estimatedWaitSeconds).not.toBeNull();
+      expect(issueForecasts()).toBe(1);
+      // One window at 10 minutes a visit: 72 calls fit in the 12-hour horizon.
+      for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: 25 }, issue));
+      runs.mockClear();
+      const late = await Promise.all(Array.from({ length: 8 }, issue));
+      expect(late.map((r) => [r.status, r.body.ticket.peopleAhead, r.body.ticket.estimatedWaitSeconds])).toEqual(Array(8).fill([201, null, null]));
+      expect(issueForecasts()).toBe(0);
+    } finally {
+      runs.mockRestore();
+    }
+  });
+
+  test('events are encoded for a hall only while a screen of it is connected', async () => {
+    const kiosk = s.deviceToken('kiosk');
+    const to = jest.spyOn(s.server.io, 'to');
+    try {
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      expect(to).not.toHaveBeenCalled();
+      const display = connect(s.base, { auth: { token: s.deviceToken('display') }, transports: ['websocket'] });
+      const issued: unknown[] = [];
+      display.on('ticket.issued', (e) => issued.push(e));
+      await new Promise<void>((resolve) => display.once('hello', () => resolve()));
+      expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } })).status).toBe(201);
+      for (let i = 0; i < 200 && issued.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(issued).toHaveLength(1);
+      expect(to).toHaveBeenCalledWith('hall:demo');
+      display.close();
+    } finally {
+      to.mockRestore();
+    }
   });
 
   test('ticket issue is routed ahead of the other routers, with the same checks at the door', async () => {
@@ -89,15 +140,17 @@ describe('the cost of issuing a ticket', () => {
 });
 
 describe('Server-Timing on a write', () => {
-  test('splits the server time into the wait for the batch and the batch with its disk flush', async () => {
+  test('splits the server time into the wait for the batch and the batch with its disk flush, and that into the batch and the flush', async () => {
     const s = await startTestServer({ env: { SERVER_TIMING: '1' } });
     try {
       const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
       expect(r.status).toBe(201);
-      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
+      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+), batch;dur=([\d.]+), flush;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
       expect(m).not.toBeNull();
-      const [app, queue, commit] = m!.slice(1).map(Number) as [number, number, number];
+      const [app, queue, commit, batch, flush] = m!.slice(1).map(Number) as [number, number, number, number, number];
       expect(queue + commit).toBeLessThanOrEqual(app + 0.002);
+      // Of the batch with its flush: the batch until its COMMIT returned, then the wait for the disk.
+      expect(batch + flush).toBeLessThanOrEqual(commit + 0.002);
     } finally {
       await s.close();
     }

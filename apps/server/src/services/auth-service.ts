@@ -115,9 +115,19 @@ export class AuthService {
    */
   private readonly cache = new Map<string, { identity: Identity; at: number; until: number }>();
 
+  /** Touches of a session's last use handed to `deferWrite` and not yet written, by token hash. */
+  private readonly touching = new Map<string, number>();
+
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
+    /**
+     * Runs a write of a session's last use with the hall's other writes (the app gives its
+     * command queue; `done` once it is written or has failed): a touch committed on its own would
+     * wait for the disk on the event loop while every request in the hall waits behind it.
+     * Without it the touch is written at once.
+     */
+    private readonly deferWrite: ((write: () => void, done: () => void) => void) | null = null,
   ) {}
 
   /** Called after a logout, and by the app after a committed change to staff or devices. */
@@ -172,15 +182,31 @@ export class AuthService {
     return found.identity;
   }
 
+  private touch(tokenHash: string, now: number): void {
+    if (!this.deferWrite) {
+      this.repos.staff.touchSession(tokenHash, now);
+      return;
+    }
+    this.touching.set(tokenHash, now);
+    this.deferWrite(
+      () => this.repos.staff.touchSession(tokenHash, now),
+      () => {
+        if (this.touching.get(tokenHash) === now) this.touching.delete(tokenHash);
+      },
+    );
+  }
+
   /** The identity and until when it holds at the latest (a session's absolute end). */
   private lookup(token: string, now: number): { identity: Identity; until: number } | null {
     const tokenHash = sha256(token);
     const session = this.repos.staff.getSession(tokenHash);
     if (session) {
-      if (session.revoked_at !== null || now - session.last_seen_at > SESSION_IDLE_MS || now - session.created_at > SESSION_ABSOLUTE_MS) return null;
+      // A touch still on its way to the disk counts as written.
+      const lastSeen = Math.max(session.last_seen_at, this.touching.get(tokenHash) ?? 0);
+      if (session.revoked_at !== null || now - lastSeen > SESSION_IDLE_MS || now - session.created_at > SESSION_ABSOLUTE_MS) return null;
       const staff = this.repos.staff.get(session.staff_id);
       if (!staff || !staff.active) return null;
-      if (now - session.last_seen_at > TOUCH_EVERY_MS) this.repos.staff.touchSession(tokenHash, now);
+      if (now - lastSeen > TOUCH_EVERY_MS) this.touch(tokenHash, now);
       return { identity: { kind: 'staff', role: staff.role, hallId: staff.hallId, staff, tokenHash }, until: session.created_at + SESSION_ABSOLUTE_MS };
     }
     const device = this.repos.devices.getByTokenHash(tokenHash);

@@ -1,10 +1,28 @@
 // Devices reporting on themselves: a kiosk's printer state and warning, raised as `device.changed`
 // when either changes; and devices as the admin lists them, with their presence.
+import { parsePrinterUrl } from '@hallq/printing';
 import type { Device, DeviceStatusBody, PrinterState, PrinterWarning } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
 import type { StoredDevice } from '../storage/device-repo';
 import { actorOf, audit, recordEvent, type Core, type Identity } from './core';
 import { AppError } from './errors';
+
+/**
+ * A device's `printer` must be a URL the server can open (the same parser the print job uses):
+ * one it could never open is refused at the door (400 validation_failed) instead of being stored
+ * and failing at every print. Runs before the create or change command; the body is unchanged.
+ */
+export async function checkPrinterUrl<B extends object>(body: B): Promise<B> {
+  const printer = (body as { printer?: unknown }).printer;
+  if (typeof printer !== 'string') return body;
+  try {
+    parsePrinterUrl(printer);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'not a printer URL';
+    throw new AppError('validation_failed', 'the request is not valid', [{ path: ['printer'], message, code: 'invalid_format' }]);
+  }
+  return body;
+}
 
 /** A device as the API shows it: presence from the live connections, never the hall or token. */
 export function deviceView(core: Core, { hallId: _h, statusMessage: _m, ...d }: StoredDevice): Device {

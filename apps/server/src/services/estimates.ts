@@ -1,16 +1,23 @@
 // Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
-// the waiting tickets and the open windows with each service's learned mean time.
+// the waiting tickets and the open windows. The live estimates (phones, displays, kiosks' waits per
+// service) come from random forecasts with the learned spread (estimate-draws.ts); a ticket being
+// issued gets the one expected forecast with each service's learned mean time (cheap, in the batch).
 import {
-  Forecast,
+  beyondHorizon,
   expectedFreeAt,
   forecastCalls,
+  scaledWaitRange,
+  waitRangeOf,
+  type ForecastInput,
   type EstimatorWindow,
   type RoutingTicket,
   type ServiceQueueView,
   type WaitEstimate,
+  type WaitRange,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
-import type { HallMirror } from './hall-mirror';
+import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH } from './estimate-draws';
+import type { HallMirror, LiveEstimate } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {
@@ -49,7 +56,7 @@ export function forecast(
   const index = m.waiting.view();
   for (const t of options.extra ?? []) index.insert(t);
   for (const id of options.exclude ?? []) index.remove(id);
-  return forecastCalls({
+  const input: ForecastInput = {
     index,
     windows: estimatorWindows(m, means, now),
     // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
@@ -58,67 +65,66 @@ export function forecast(
     now,
     horizonSeconds: FORECAST_HORIZON_SECONDS,
     until: options.until,
-  });
+  };
+  // Tickets that more than a day's calls stand before get no estimate: no need to simulate the day.
+  const until = options.until;
+  const wanted = until ? (options.extra ?? []).filter((t) => until.has(t.id)) : [];
+  if (until && wanted.length === until.size && beyondHorizon(input, wanted)) return new Map();
+  return forecastCalls(input);
 }
-
-const PROBE = '\uffffprobe:';
 
 /**
- * A refresh of the hall's live estimates: ONE forecast of the queue within the horizon that also
- * answers, per service, the wait of a visitor taking a ticket now (probes). It reads copies of
- * the lanes, so it may be run in slices (`forecast.run(steps)`) while commits go on; `finish`
- * then publishes it into the mirror, fresh only if nothing was committed in between.
+ * A refresh of the hall's live estimates from random forecasts (estimate-draws.ts): a few new
+ * forecasts of the queue within the horizon, with a probe per service (the wait of a ticket taken
+ * now), combined with those carried from earlier refreshes. It reads copies of the lanes, so it
+ * may be run in slices (`slice()`, bounded work each) while commits go on; `finish` then
+ * publishes it into the mirror, fresh only if nothing was committed in between.
  */
-export function startRefresh(m: HallMirror, now: number): { forecast: Forecast; finish(): void } {
-  const means = serviceSeconds(m);
-  const seq = m.seq;
-  const probes: RoutingTicket[] = [];
-  for (const s of m.services.values()) {
-    if (s.active) probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
-  }
-  const forecast = new Forecast({
-    index: m.waiting.detachedView(),
-    windows: estimatorWindows(m, means, now),
-    // E4: away remote tickets keep their place, weighted by the share of such visitors who come.
-    context: { ...m.ctx, awayShare: m.remoteShowShare },
-    serviceSeconds: means,
-    now,
-    horizonSeconds: FORECAST_HORIZON_SECONDS,
-    probes,
-  });
-  return {
-    forecast,
-    finish() {
-      const waits = new Map<string, number | null>();
-      for (const p of probes) {
-        waits.set(p.serviceId, forecast.calls.get(p.id)?.estimatedWaitSeconds ?? null);
-        forecast.calls.delete(p.id);
-      }
-      m.estimates = forecast.calls;
-      m.serviceWaits = waits;
-      m.estimatesAt = now;
-      m.estimatesFresh = m.seq === seq;
-    },
-  };
+export function startRefresh(m: HallMirror, now: number): DrawnRefresh {
+  return new DrawnRefresh(m, now);
 }
 
-/** Refreshes the hall's live estimates at once (start-up, tests); see `startRefresh`. */
-export function refreshEstimates(m: HallMirror, now: number): Map<string, WaitEstimate> {
-  const job = startRefresh(m, now);
-  job.forecast.run();
+/**
+ * Refreshes the hall's live estimates at once (start-up, tests); see `startRefresh`. `draws`:
+ * forecasts to run (default DRAWS_PER_REFRESH).
+ */
+export function refreshEstimates(m: HallMirror, now: number, draws = DRAWS_PER_REFRESH): Map<string, WaitEstimate> {
+  const job = new DrawnRefresh(m, now, draws);
+  while (!job.slice());
   job.finish();
   return m.estimates;
 }
 
 /**
- * The live estimate of a waiting ticket: the latest forecast's, or null when the forecast does
- * not reach it; the one given at issue while no forecast has run since the last change.
+ * Brings the estimates up to the latest commit inside a request (a snapshot asked for between a
+ * commit and the next sliced refresh): one new forecast when the kept ones ran with the same
+ * windows (the sliced refreshes renew the rest), else DRAWS_PER_REFRESH.
  */
-export function liveEstimate(m: HallMirror, t: StoredTicket): WaitEstimate {
+export function catchUpEstimates(m: HallMirror, now: number): void {
+  refreshEstimates(m, now, canCarryDraws(m) ? 1 : DRAWS_PER_REFRESH);
+}
+
+/**
+ * The range of a ticket's wait before the random forecasts have run with it (at issue, one cheap
+ * call in the issue batch): the latest refresh's range for a ticket of its service taken then,
+ * moved to this ticket's estimate with the same relative width (`scaledWaitRange`). The next
+ * refresh gives the ticket its own range. Null when that service has no range yet.
+ */
+export function rangeAtIssue(m: HallMirror, serviceId: string, estimateSeconds: number | null): WaitRange | null {
+  return scaledWaitRange(m.serviceRanges.get(serviceId), m.serviceWaits.get(serviceId), estimateSeconds);
+}
+
+/**
+ * The live estimate of a waiting ticket: the latest forecast's, or null when the forecast does
+ * not reach it; the one given at issue while no forecast has run since the last change (with the
+ * range it was given then, or, read back from storage, the same rule's range: `rangeAtIssue`).
+ */
+export function liveEstimate(m: HallMirror, t: StoredTicket): LiveEstimate {
   const e = m.estimates.get(t.id);
   if (e) return e;
-  if (m.estimatesFresh) return { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null };
-  return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds };
+  if (m.estimatesFresh) return { ticketId: t.id, peopleAhead: null, estimatedWaitSeconds: null, estimatedWaitRange: null };
+  const range = t.estimatedWaitRange !== undefined ? t.estimatedWaitRange : rangeAtIssue(m, t.serviceId, t.estimatedWaitSeconds);
+  return { ticketId: t.id, peopleAhead: t.peopleAhead, estimatedWaitSeconds: t.estimatedWaitSeconds, estimatedWaitRange: range };
 }
 
 /**
@@ -139,6 +145,7 @@ export function serviceViews(m: HallMirror, now: number, issuedCount?: IssuedCou
         waiting: counts.get(s.id) ?? 0,
         longestWaitSeconds: first === undefined ? 0 : Math.max(0, Math.round((now - Math.min(now, first)) / 1000)),
         estimatedWaitSeconds: m.serviceWaits.get(s.id) ?? null,
+        estimatedWaitRange: waitRangeOf(m.serviceRanges.get(s.id), m.serviceWaits.get(s.id) ?? null),
         ...(issuedCount ? { acceptingTickets: closed === undefined, ...(closed ? { closedReason: closed } : {}) } : {}),
       };
     });

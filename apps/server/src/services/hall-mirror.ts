@@ -13,6 +13,7 @@ import type {
   RoutingService,
   RoutingTicket,
   WaitEstimate,
+  WaitRange,
 } from '@hallq/shared';
 import { WaitingQueue } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
@@ -20,9 +21,16 @@ import type { Repos } from '../storage/repos';
 import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
+import { loadLearning, reloadLearning, type EstimateLearning } from './estimate-learning';
+import type { DrawnWaitsStore } from './estimate-draws';
 import { toRoutingTicket } from './ticket-view';
 
 const AT_WINDOW = new Set(['called', 'serving']);
+
+/** A waiting ticket's live estimate with the range shown beside it (null: none, e.g. called at once). */
+export interface LiveEstimate extends WaitEstimate {
+  estimatedWaitRange: WaitRange | null;
+}
 
 export interface HallMirror {
   hall: Hall;
@@ -44,13 +52,21 @@ export interface HallMirror {
    * the forecast reaches within its horizon are here; when `estimatesFresh`, a waiting ticket
    * that is absent has no estimate (null), rather than an old one.
    */
-  estimates: Map<string, WaitEstimate>;
+  estimates: Map<string, LiveEstimate>;
   estimatesFresh: boolean;
   /** When the latest refresh was computed (ms), and its wait per service for a ticket taken then. */
   estimatesAt: number;
   serviceWaits: Map<string, number | null>;
   /** Share of remote visitors who come (learned from arrivals and expiries), for forecasts (E4). */
   remoteShowShare: number;
+  /** Learned spread of service times per stage and no-show shares, for random forecasts (E6). */
+  learning: EstimateLearning;
+  /** The latest random forecasts' calls, carried from refresh to refresh (E6). */
+  draws: DrawnWaitsStore;
+  /** Per service, the shown range of the wait of a ticket taken at the latest refresh. */
+  serviceRanges: Map<string, [number, number] | null>;
+  /** Per waiting ticket reached by the forecasts, the range shown with its estimate. */
+  ranges: Map<string, [number, number]>;
 }
 
 /** Before any remote ticket has arrived or expired: most people who take a place from home come. */
@@ -95,8 +111,13 @@ export class HallsMirror {
       estimatesAt: 0,
       serviceWaits: new Map(),
       remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
+      learning: { stageTimes: new Map(), noShowShare: new Map() },
+      draws: { tickets: new Map(), services: new Map(), seqs: [], key: '' },
+      serviceRanges: new Map(),
+      ranges: new Map(),
     };
     this.reloadConfig(m);
+    m.learning = loadLearning(this.repos, hallId, m.services.values());
     this.halls.set(hallId, m);
     return m;
   }
@@ -133,7 +154,10 @@ export class HallsMirror {
       }
       else {
         const s = this.repos.services.get(e.hallId, e.serviceId);
-        if (s) m.services.set(s.id, s);
+        if (s) {
+          m.services.set(s.id, s);
+          reloadLearning(this.repos, m.learning, s);
+        }
       }
     }
     for (const ev of tx.events) {
@@ -191,6 +215,7 @@ export class HallsMirror {
     m.passedOver.delete(ticketId);
     m.waiting.remove(ticketId);
     m.estimates.delete(ticketId);
+    m.ranges.delete(ticketId);
     if (t && AT_WINDOW.has(t.status)) m.atWindows.set(t.id, t);
     else m.atWindows.delete(ticketId);
   }

@@ -3,7 +3,7 @@ import { DEFAULT_REMOTE_GRACE_MINUTES } from '@hallq/shared';
 import type { HallConfig, QueueSnapshot, WindowView } from '@hallq/shared';
 import type { TicketRepo } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
-import { liveEstimate, refreshEstimates, serviceViews } from './estimates';
+import { catchUpEstimates, liveEstimate, serviceViews } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import type { IssuedCount } from './service-availability';
 import { toPublicTicket, toWindowView } from './ticket-view';
@@ -31,7 +31,7 @@ export function hallConfig(m: HallMirror): HallConfig {
     remoteGraceMinutes: m.hall.remoteGraceMinutes ?? DEFAULT_REMOTE_GRACE_MINUTES,
     arrivalCodeRequired: m.hall.arrivalCodeRequired ?? true,
     modules: m.modules,
-    services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, ...s }) => s),
+    services: [...m.services.values()].map(({ hallId: _h, learnedServiceSeconds: _l, learnedNoShowShare: _n, ...s }) => s),
     windows: [...m.windows.values()].map((w) => ({
       id: w.id,
       number: w.number,
@@ -54,7 +54,7 @@ export function windowView(m: HallMirror, w: StoredWindow): WindowView {
  * the committed state, so the two agree.
  */
 export function queueSnapshot(m: HallMirror, tickets: Pick<TicketRepo, 'waitingTickets'>, now: number, issuedCount?: IssuedCount): QueueSnapshot {
-  if (!m.estimatesFresh) refreshEstimates(m, now);
+  if (!m.estimatesFresh) catchUpEstimates(m, now);
   const waiting = tickets.waitingTickets(m.hall.id).map((t) => toPublicTicket(t, liveEstimate(m, t)));
   return {
     seq: m.seq,

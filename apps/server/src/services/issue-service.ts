@@ -7,7 +7,7 @@ import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
 import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { forecast } from './estimates';
+import { forecast, rangeAtIssue } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
 import { newPublicId, newTicketId } from './ids';
@@ -15,6 +15,13 @@ import { toPrivateTicket, toPublicTicket } from './ticket-view';
 
 /** A001 .. A999, then A1000: numbers grow rather than wrap, so none is reused in a day. */
 export const formatNumber = (prefix: string, sequence: number): string => `${prefix}${String(sequence).padStart(3, '0')}`;
+
+/**
+ * A ticket issued without an appointment code writes nothing in its own command: its number, its
+ * row and its event are written at the end of the batch (`writeIssued`), so the command needs no
+ * savepoint (checking in an appointment writes, and keeps one).
+ */
+export const issueWritesAtBatchEnd = (body: CreateTicketBody): boolean => body.appointmentCode === undefined;
 
 export function issueTicket(core: Core, tx: Tx, identity: Identity, hallId: string, body: CreateTicketBody): Ticket {
   return issueInHall(core, tx, ownHall(core, identity, hallId), actorOf(identity), body, false);
@@ -62,16 +69,16 @@ export function issueInHall(core: Core, tx: Tx, m: HallMirror, actor: Actor, bod
   }
   const id = newTicketId(now);
   const appointment = body.appointmentCode === undefined ? null : checkIn(core, hallId, service.id, local.date, body.appointmentCode, id);
-  const sequence = core.repos.tickets.nextSequence(hallId, local.date, service.prefix);
   const appointmentAt = appointment?.atMs ?? null;
   const priority = body.priority ?? false;
   const issuedAt = new Date(now).toISOString();
   // The ticket as it will be stored: the reply and the event are built from it, never read back.
+  // Its number, like its estimate, is given at the end of the batch (`writeIssued`).
   const ticket: StoredTicket = {
     id,
     hallId,
     publicId: newPublicId(),
-    number: formatNumber(service.prefix, sequence),
+    number: '',
     serviceId: service.id,
     stage: 0,
     status: 'waiting',
@@ -95,7 +102,7 @@ export function issueInHall(core: Core, tx: Tx, m: HallMirror, actor: Actor, bod
   };
   const routing: RoutingTicket = { id, serviceId: service.id, stage: 0, queuedAt: now, priority, appointmentAt, ...(remote ? { away: true } : {}) };
   const reply = toPrivateTicket(ticket, core.publicUrl);
-  batch.push({ tx, ticket, routing, reply, actor });
+  batch.push({ tx, ticket, routing, reply, actor, prefix: service.prefix });
   tx.touchWaiting(hallId, routing);
   // Written at the end of the batch, with the estimate, by `writeIssued`; answered after commit.
   return reply;
@@ -107,6 +114,8 @@ interface Issued {
   routing: RoutingTicket;
   reply: Ticket;
   actor: Actor;
+  /** The service's number prefix: numbers are taken per (day, prefix) at the end of the batch. */
+  prefix: string;
 }
 
 /** Tickets issued so far in each open batch, per hall. */
@@ -137,6 +146,21 @@ function writeIssued(core: Core, batch: BatchState, m: HallMirror, all: Issued[]
   // A command of this batch that failed after issuing took its ticket back (savepoint undone).
   const issued = all.filter((i) => !i.tx.rolledBack);
   if (issued.length === 0) return;
+  // Numbers in issue order: one counter update per (day, prefix) for the whole batch.
+  const byCounter = new Map<string, Issued[]>();
+  for (const i of issued) {
+    const key = `${i.ticket.serviceDate}\u0000${i.prefix}`;
+    const list = byCounter.get(key);
+    if (list) list.push(i);
+    else byCounter.set(key, [i]);
+  }
+  for (const list of byCounter.values()) {
+    const { serviceDate, hallId } = list[0]!.ticket;
+    const last = core.repos.tickets.takeSequences(hallId, serviceDate, list[0]!.prefix, list.length);
+    list.forEach((i, k) => {
+      i.ticket.number = i.reply.number = formatNumber(i.prefix, last - list.length + 1 + k);
+    });
+  }
   const now = issued[issued.length - 1]!.ticket.queuedAtMs;
   let calls: Map<string, WaitEstimate> = new Map();
   try {
@@ -150,6 +174,8 @@ function writeIssued(core: Core, batch: BatchState, m: HallMirror, all: Issued[]
       i.ticket.peopleAhead = i.reply.peopleAhead = e.peopleAhead;
       i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = e.estimatedWaitSeconds;
     }
+    // No random forecast in the batch: the latest refresh's range of its service, moved to this estimate.
+    i.ticket.estimatedWaitRange = i.reply.estimatedWaitRange = rangeAtIssue(m, i.ticket.serviceId, i.ticket.estimatedWaitSeconds);
     core.repos.tickets.create(i.ticket, i.actor.id);
     recordEvent(core, i.tx, m.hall.id, 'ticket.issued', i.actor, { ticket: toPublicTicket(i.ticket) }, i.ticket.queuedAtMs);
   }

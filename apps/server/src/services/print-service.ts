@@ -43,6 +43,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
       issuedAt: t.issuedAt,
       peopleAhead: live?.peopleAhead ?? t.peopleAhead,
       estimatedWaitSeconds: live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds,
+      estimatedWaitRange: live && live.estimatedWaitSeconds !== null ? live.estimatedWaitRange : null,
       statusUrl: statusUrl(deps.config.publicUrl, t.publicId),
     },
     lang: t.lang ?? 'zh',

@@ -42,6 +42,7 @@ export function publicStatusOf(core: Core, t: StoredTicket): PublicTicketStatus 
     issuedAt: t.issuedAt,
     peopleAhead: waiting ? (live?.peopleAhead ?? t.peopleAhead) : null,
     estimatedWaitSeconds: waiting ? (live?.estimatedWaitSeconds ?? t.estimatedWaitSeconds) : null,
+    estimatedWaitRange: waiting && live && live.estimatedWaitSeconds !== null ? live.estimatedWaitRange : null,
     windowNumber: t.windowNumber,
     calledAt: t.calledAt,
     canCancel: waiting,

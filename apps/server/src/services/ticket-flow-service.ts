@@ -8,6 +8,7 @@ import { addWorkingDays, localTime } from './clock';
 import { actorOf, hallOf, recordEvent, requireStaff, type Core, type Identity } from './core';
 import { AppError, invalidTransition, notFound } from './errors';
 import { newId } from './ids';
+import { learnCalled, learnServed } from './estimate-learning';
 import { ticketByPublicId, todayOf } from './public-status';
 import { toPrivateTicket, toPublicTicket } from './ticket-view';
 import { windowChanged } from './window-events';
@@ -65,6 +66,7 @@ export function start(core: Core, tx: Tx, identity: Identity, ticketId: string):
   const { t, w } = at;
   const now = core.clock();
   const u = change(core, t, ['called'], { status: 'serving', started_at: now }, 'start');
+  learnCalled(core.repos, tx, hallOf(core, t.hallId).learning, t, false);
   recordEvent(core, tx, t.hallId, 'ticket.started', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   windowChanged(core, tx, w.id, actorOf(identity), now);
@@ -87,7 +89,8 @@ export function complete(core: Core, tx: Tx, identity: Identity, ticketId: strin
   if (service && t.startedAt) {
     const prior = service.learnedServiceSeconds ?? service.expectedServiceSeconds;
     core.repos.services.setLearnedSeconds(service.id, updateServiceSeconds(prior, (now - Date.parse(t.startedAt)) / 1000));
-    tx.effects.push({ kind: 'service-time', hallId: t.hallId, serviceId: service.id });
+    // The stage's spread too (the estimator's random forecasts draw visits with it).
+    learnServed(core.repos, tx, hallOf(core, t.hallId).learning, service, t.stage, (now - Date.parse(t.startedAt)) / 1000);
   }
   recordEvent(core, tx, t.hallId, 'ticket.completed', actorOf(identity), {
     ...atWindow(at), firstTimeAccepted: first, issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt,
@@ -103,6 +106,7 @@ export function noShow(core: Core, tx: Tx, identity: Identity, ticketId: string)
   const now = core.clock();
   checkNoShowGrace(core, t, now);
   const u = change(core, t, ['called'], { status: 'no_show', finished_at: now }, 'mark as no-show');
+  learnCalled(core.repos, tx, hallOf(core, t.hallId).learning, t, true);
   recordEvent(core, tx, t.hallId, 'ticket.no_show', actorOf(identity), atWindow(at), now);
   tx.touchTicket(t.hallId, t.id);
   freeWindow(core, tx, identity, w, now);
@@ -175,6 +179,9 @@ export function transfer(core: Core, tx: Tx, identity: Identity, ticketId: strin
     status: 'waiting', service_id: service.id, stage, called_at: null, started_at: null, window_id: null, window_number: null, staff_id: null,
   }, 'transfer');
   core.repos.ticketPath.markTransferred(t.id, t.serviceId, t.stage);
+  // Served one stage and sent on to a later one: that stage's time is learned.
+  const from = m.services.get(t.serviceId);
+  if (from && t.startedAt && service.id === t.serviceId && stage > t.stage) learnServed(core.repos, tx, m.learning, from, t.stage, (now - Date.parse(t.startedAt)) / 1000);
   recordEvent(core, tx, t.hallId, 'ticket.transferred', actorOf(identity), {
     ticketId: t.id, number: t.number, fromServiceId: t.serviceId, fromStage: t.stage, serviceId: service.id, stage, windowId: w.id, staffId: me.staff.id,
   }, now);

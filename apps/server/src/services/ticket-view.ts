@@ -1,10 +1,17 @@
 // Turns stored tickets into the shapes the API sends: with `publicId` and `statusUrl` only for
 // the ticket's creator and staff, never for kiosks' and displays' feeds.
-import type { CurrentTicketView, PublicTicket, RoutingTicket, Ticket, WindowView } from '@hallq/shared';
+import type { CurrentTicketView, PublicTicket, RoutingTicket, Ticket, WaitRange, WindowView } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 
-export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number | null; estimatedWaitSeconds: number | null }): PublicTicket {
+/** A ticket's live figures; `estimatedWaitRange` absent: none (null). */
+export interface TicketEstimate {
+  peopleAhead: number | null;
+  estimatedWaitSeconds: number | null;
+  estimatedWaitRange?: WaitRange | null;
+}
+
+export function toPublicTicket(t: StoredTicket, estimate?: TicketEstimate): PublicTicket {
   return {
     id: t.id,
     number: t.number,
@@ -25,6 +32,8 @@ export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number
     staffId: t.staffId,
     peopleAhead: estimate ? estimate.peopleAhead : t.peopleAhead,
     estimatedWaitSeconds: estimate ? estimate.estimatedWaitSeconds : t.estimatedWaitSeconds,
+    // The range given with that estimate; a ticket read back from storage keeps none (null).
+    estimatedWaitRange: (estimate ? estimate.estimatedWaitRange : t.estimatedWaitRange) ?? null,
     ...(t.queuedAt ? { queuedAt: t.queuedAt } : {}),
     ...(t.remote === true ? { remote: true, arrivedAt: t.arrivedAt ?? null, passedOverAt: t.passedOverAt ?? null } : {}),
   };
@@ -33,7 +42,7 @@ export function toPublicTicket(t: StoredTicket, estimate?: { peopleAhead: number
 export function toPrivateTicket(
   t: StoredTicket,
   publicUrl: string,
-  estimate?: { peopleAhead: number | null; estimatedWaitSeconds: number | null },
+  estimate?: TicketEstimate,
 ): Ticket {
   return { ...toPublicTicket(t, estimate), publicId: t.publicId, statusUrl: statusUrl(publicUrl, t.publicId) };
 }

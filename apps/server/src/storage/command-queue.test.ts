@@ -50,7 +50,13 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     expect(published).toHaveLength(0);
     expect(queue.unflushed).toBe(true);
     // The event loop is free: more commands gather, but do not run before the flush.
-    const second = [queue.run(insert('c')), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
+    // What had been answered when the next batch ran.
+    const answeredBefore: string[][] = [];
+    const c = (tx: Tx): string => {
+      answeredBefore.push([...answered]);
+      return insert('c')(tx);
+    };
+    const second = [queue.run(c), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
     await turn();
     await turn();
     expect(rows(db)).toEqual(['a', 'b']);
@@ -62,8 +68,11 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     await Promise.all(first);
     expect(answered).toEqual(['a', 'b']);
     expect(published).toHaveLength(1);
-    // The batch that gathered ran at once, and waits for its own flush.
+    // The batch that gathered runs next, once the first batch's callers have their answers (it
+    // does not hold them back while it runs and commits), and waits for its own flush.
+    await turn();
     expect(rows(db)).toEqual(['a', 'b', 'c', 'd']);
+    expect(answeredBefore).toEqual([['a', 'b']]);
     expect(flush.calls).toHaveLength(2);
     flush.calls[1]!.resolve();
     await Promise.all(second);
@@ -161,5 +170,38 @@ describe('WalSyncThread', () => {
     await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
     await expect(thread.sync()).rejects.toThrow('flushing the database to disk failed');
     await thread.close();
+  });
+});
+
+describe('CommandQueue: commands that write nothing themselves', () => {
+  test('run without a savepoint; the batch hook writes for them; one that throws fails alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-queue-'));
+    const statements: string[] = [];
+    const db = new Database(path.join(dir, 'q.sqlite'), { verbose: (sql) => statements.push(String(sql)) });
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const queue = new CommandQueue(db, () => undefined);
+    // Each command only notes its value; one hook per batch writes them all.
+    const later = (v: string, fail = false) => (tx: Tx): string => {
+      if (fail) throw new Error(`refused ${v}`);
+      const noted = ((tx.batch as unknown as { noted?: string[] }).noted ??= []);
+      noted.push(v);
+      tx.batch.beforeCommit.set('write', () => {
+        for (const x of noted) db.prepare('INSERT INTO t (v) VALUES (?)').run(x);
+      });
+      return v;
+    };
+    const results = await Promise.allSettled([
+      queue.run(later('a'), { savepoint: false }),
+      queue.run(later('b', true), { savepoint: false }),
+      queue.run(insert('c')),
+      queue.run(later('d'), { savepoint: false }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(rows(db)).toEqual(['c', 'a', 'd']);
+    // Only the command that writes itself ran inside a savepoint.
+    expect(statements.filter((s) => s === 'SAVEPOINT command')).toHaveLength(1);
+    await queue.close();
+    db.close();
   });
 });

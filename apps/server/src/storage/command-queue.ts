@@ -39,6 +39,9 @@ export interface BatchState {
   seqs: Map<string, number>;
   /** Idempotency records written by earlier commands of this batch. */
   idempotent: Map<string, { fingerprint: string; status: number; body: unknown }>;
+  /** When (performance.now()) the batch's COMMIT returned, and when it was known to be on disk. */
+  committedAt?: number;
+  durableAt?: number;
 }
 
 /** One command's view of the transaction: records its events and effects for after the commit. */
@@ -73,8 +76,18 @@ export interface QueueOptions {
   onFatal?: (error: Error) => void;
 }
 
+export interface RunOptions {
+  /**
+   * false: the command writes nothing itself (its writes, if any, are done by a `beforeCommit`
+   * hook of the batch), so it runs without a SAVEPOINT of its own; if it throws, there is nothing
+   * to undo. Default true.
+   */
+  savepoint?: boolean;
+}
+
 interface Pending {
   run: (tx: Tx) => unknown;
+  savepoint: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -123,16 +136,25 @@ export class CommandQueue {
     return this.statements;
   }
 
-  run<T>(command: (tx: Tx) => T): Promise<T> {
+  run<T>(command: (tx: Tx) => T, options: RunOptions = {}): Promise<T> {
     if (this.failure) return Promise.reject(unsaved(this.failure));
     if (this.closed) return Promise.reject(new Error('the command queue is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ run: command, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled && !this.flushing) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.pending.push({ run: command, savepoint: options.savepoint !== false, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushing) this.schedule();
     });
+  }
+
+  /** The next batch runs after the callbacks due now (answers, requests already read). */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Commands waiting for their batch to run. */
+  get waiting(): number {
+    return this.pending.length;
   }
 
   /** A committed batch is being flushed: the database holds changes nobody may learn of yet. */
@@ -166,23 +188,26 @@ export class CommandQueue {
     }
     for (const p of batch) {
       const tx = new Tx(this.db, state);
-      sql.savepoint.run();
+      if (p.savepoint) sql.savepoint.run();
       try {
         const value = p.run(tx);
-        sql.release.run();
+        if (p.savepoint) sql.release.run();
         outcomes.push({ ok: true, value, tx });
       } catch (error) {
-        sql.rollbackTo.run();
-        sql.release.run();
+        if (p.savepoint) {
+          sql.rollbackTo.run();
+          sql.release.run();
+          // Its events are undone too: the next append reads the hall's last seq again.
+          state.seqs.clear();
+        }
         tx.rolledBack = true;
-        // Its events are undone too: the next append reads the hall's last seq again.
-        state.seqs.clear();
         outcomes.push({ ok: false, error });
       }
     }
     try {
       for (const hook of state.beforeCommit.values()) hook();
       sql.commit.run();
+      state.committedAt = performance.now();
     } catch (error) {
       if (this.db.inTransaction) sql.rollback.run();
       if (lazy) sql.full.run();
@@ -191,6 +216,7 @@ export class CommandQueue {
       return;
     }
     if (!lazy) {
+      state.durableAt = state.committedAt;
       this.publish(batch, outcomes);
       return;
     }
@@ -200,12 +226,14 @@ export class CommandQueue {
     const wrote = changes !== this.changes;
     this.changes = changes;
     if (!wrote) {
+      state.durableAt = state.committedAt;
       this.publish(batch, outcomes);
       return;
     }
     this.flushing = true;
     this.durability!.sync().then(
       () => {
+        state.durableAt = performance.now();
         this.flushing = false;
         this.publish(batch, outcomes);
       },
@@ -228,8 +256,9 @@ export class CommandQueue {
         if (o.ok) p.resolve(o.value);
         else p.reject(o.error);
       });
-      // What gathered while this batch was flushed runs now.
-      if (this.pending.length > 0) this.flush();
+      // What gathered while this batch was flushed runs next, but only once its callers have been
+      // answered: run here, the next batch would hold every answer of this one until it committed.
+      if (this.pending.length > 0) this.schedule();
       else this.settle();
     }
   }

@@ -120,9 +120,9 @@ export class TicketRepo {
     this.waitingFull = db.prepare<[string], TicketRow>(
       "SELECT * FROM tickets WHERE hall_id = ? AND status = 'waiting' ORDER BY queued_at, id",
     );
-    this.bump = db.prepare<[string, string, string], { last_value: number }>(
-      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES (?, ?, ?, 1)
-       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = last_value + 1
+    this.bump = db.prepare<[string, string, string, number], { last_value: number }>(
+      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = last_value + excluded.last_value
        RETURNING last_value`,
     );
     this.insert = db.prepare(
@@ -179,9 +179,12 @@ export class TicketRepo {
   waitingTickets(hallId: string): StoredTicket[] {
     return this.waitingFull.all(hallId).map(toTicket);
   }
-  /** Next value of the day's sequence for a prefix; the row is updated in the caller's transaction. */
-  nextSequence(hallId: string, serviceDate: string, prefix: string): number {
-    return this.bump.get(hallId, serviceDate, prefix)!.last_value;
+  /**
+   * Takes the next `count` values of the day's sequence for a prefix and answers the last of them
+   * (so they are last - count + 1 .. last); the row is updated in the caller's transaction.
+   */
+  takeSequences(hallId: string, serviceDate: string, prefix: string, count = 1): number {
+    return this.bump.get(hallId, serviceDate, prefix, count)!.last_value;
   }
   issuedCount(hallId: string, serviceId: string, serviceDate: string): number {
     return this.countIssued.get(hallId, serviceId, serviceDate)!.n;

@@ -2,6 +2,7 @@
 // whether and when to come. Nothing about staff or devices. Typed once for the server and the page.
 import type { LocalizedText, Module, OpeningHours } from '../domain';
 import type { ServiceClosedReason } from '../views';
+import type { WaitRange } from '../wait-shown';
 
 export interface PublicHallService {
   id: string;
@@ -14,6 +15,8 @@ export interface PublicHallService {
   closedReason?: ServiceClosedReason;
   waiting: number;
   estimatedWaitSeconds: number | null;
+  /** Where the call of a ticket taken now most likely falls; null when there is no range. */
+  estimatedWaitRange?: WaitRange | null;
   bookable: boolean;
   /** Open to the remote queue now, with places left today. */
   remote: boolean;

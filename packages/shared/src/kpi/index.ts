@@ -1,4 +1,5 @@
 export * from './figures';
 export * from './kpi-sql';
+export * from './kpi-rows';
 export * from './kpi-store';
 export * from './contract-fixture';

@@ -1,7 +1,8 @@
 // The KPI definitions of figures.ts as one SQL query over an `events` table (hall_id, seq, type,
 // at in ms, payload JSON without seq/type/at), the same text for SQLite (the hall) and PostgreSQL
 // (the city hub) but for what a dialect spells differently: JSON access, local time, parameters.
-import { LIFECYCLE_SLACK_MS, RATING_SLACK_MS, type FigureAggregates } from './figures';
+import { nextDate } from '../calendar-dates';
+import { LIFECYCLE_SLACK_MS, RATING_SLACK_MS } from './figures';
 
 export interface KpiDialect {
   /** SQL text of `payload` at a JSON path (text, or NULL). */
@@ -54,12 +55,6 @@ export interface KpiRange {
 export const UNKNOWN_KEY = 'unknown';
 
 const HOUR = 3600_000;
-
-function nextDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Parameter values of a range: a coarse UTC window (every offset is within -12h..+14h) around the local dates. */
 export function kpiParams(range: KpiRange): Record<KpiParam, string | number | null> {
@@ -337,48 +332,4 @@ LEFT JOIN wbusy ON wbusy.hall_id = keys.k1 AND wbusy.window_id = keys.k2
 LEFT JOIN wnum ON wnum.hall_id = keys.k1 AND wnum.window_id = keys.k2
 LEFT JOIN vnum ON vnum.hall_id = keys.k1 AND vnum.window_id = keys.k2` : ''}
 ORDER BY keys.k1, keys.k2`;
-}
-
-/** A result row of kpiSql, as either driver returns it (numbers may come as strings). */
-export type KpiRow = Record<string, unknown> & { k1: unknown; k2: unknown };
-
-/** A result row as a group: its keys, aggregates, and for windows their number, open and busy time. */
-export function kpiGroupOfRow(r: KpiRow): { k1: string; k2: string; aggregates: FigureAggregates; window?: KpiWindowTime } {
-  const group = { k1: String(r.k1), k2: String(r.k2), aggregates: aggregatesOfRow(r) };
-  if (!('open_ms' in r)) return group;
-  return { ...group, window: { number: numOrNull(r['window_number']), openMs: num(r['open_ms']), busyMs: num(r['busy_ms']) } };
-}
-
-export interface KpiWindowTime {
-  number: number | null;
-  /** signed-in time within the range */
-  openMs: number;
-  /** time with a called or served visitor within the range */
-  busyMs: number;
-}
-
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
-export function aggregatesOfRow(r: KpiRow): FigureAggregates {
-  return {
-    issued: num(r['issued']),
-    served: num(r['served']),
-    noShow: num(r['no_show']),
-    cancelled: num(r['cancelled']),
-    transferred: num(r['transferred']),
-    waitCount: num(r['wait_count']),
-    waitSumMs: num(r['wait_sum']),
-    waitWithin: num(r['wait_within']),
-    waitP50Ms: numOrNull(r['wait_p50']),
-    waitP90Ms: numOrNull(r['wait_p90']),
-    waitMaxMs: numOrNull(r['wait_max']),
-    serviceCount: num(r['service_count']),
-    serviceSumMs: num(r['service_sum']),
-    serviceP50Ms: numOrNull(r['service_p50']),
-    serviceP90Ms: numOrNull(r['service_p90']),
-    acceptedFlagged: num(r['flagged']),
-    accepted: num(r['accepted']),
-    levels: [num(r['l1']), num(r['l2']), num(r['l3']), num(r['l4']), num(r['l5'])],
-  };
 }

@@ -1,8 +1,10 @@
 // Storage behind an interface: a KPI store runs kpiSql on its engine (SQLite in the hall,
 // PostgreSQL in the hub); kpiStats turns its aggregates into the stats shape, the same way for both.
 import type { Figures } from '../answers/stats';
+import { datesOf, weekdaysOf } from '../calendar-dates';
 import { EMPTY_AGGREGATES, figuresFromAggregates, type FigureAggregates } from './figures';
-import type { KpiGrouping, KpiRange, KpiWindowTime } from './kpi-sql';
+import type { KpiWindowTime } from './kpi-rows';
+import type { KpiGrouping, KpiRange } from './kpi-sql';
 
 export interface KpiGroup {
   k1: string;
@@ -40,20 +42,6 @@ export interface KpiStats extends Figures {
   arrivals: { cells: Array<{ weekday: number; hour: number; issued: number }>; days: Record<string, number> };
 }
 
-function datesOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; ) {
-    out.push(d);
-    const next = new Date(`${d}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    d = next.toISOString().slice(0, 10);
-  }
-  return out;
-}
-
-/** 1 = Monday .. 7 = Sunday of a calendar date. */
-const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const GROUPINGS = ['total', 'hall', 'service', 'module', 'hour', 'date', 'arrival', 'window', 'staff', 'organisation'] as const;
@@ -69,8 +57,6 @@ export async function kpiStats(store: KpiStore, range: KpiRange, halls: readonly
   const byKeys = (a: KpiGroup, b: KpiGroup) => cmp(a.k1, b.k1) || cmp(a.k2, b.k2);
   const keyed = <K extends string>(key: K, groups: KpiGroup[]) =>
     [...groups].sort(byKeys).map((g) => ({ hallId: g.k1, [key]: g.k2, ...figuresFromAggregates(g.aggregates) }) as { hallId: string } & { [P in K]: string } & Figures);
-  const days: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 };
-  for (const d of datesOf(range.from, range.to)) days[weekdayOf(d)]!++;
   return {
     from: range.from,
     to: range.to,
@@ -95,7 +81,7 @@ export async function kpiStats(store: KpiStore, range: KpiRange, halls: readonly
     byDate: datesOf(range.from, range.to).map((date) => ({ date, ...figuresFromAggregates(dateRows.get(date) ?? EMPTY_AGGREGATES) })),
     arrivals: {
       cells: by.arrival.map((g) => ({ weekday: Number(g.k1), hour: Number(g.k2), issued: g.aggregates.issued })).sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
-      days,
+      days: weekdaysOf(range.from, range.to),
     },
   };
 }

@@ -154,6 +154,24 @@ export class CandidateIndex {
     (t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal).insert(t);
   }
 
+  /**
+   * How many tickets still in the index come before `t` in its own lane (same service, stage and
+   * class) and are present (not away), counting no further than `limit`. Within a lane the engine
+   * offers only the first ticket, so each of these is called before `t`.
+   */
+  presentAhead(t: RoutingTicket, limit: number): number {
+    const b = this.buckets.get(`${t.serviceId}\u0000${t.stage}`);
+    if (!b || limit <= 0) return 0;
+    const lane = t.priority ? b.priority : t.appointmentAt !== null ? b.appointments : b.normal;
+    let n = 0;
+    lane.scan((x) => {
+      if (x.id === t.id || byQueueOrder(x, t) >= 0) return true;
+      if (x.away !== true) n++;
+      return n >= limit;
+    });
+    return n;
+  }
+
   /** Takes a ticket out (called, or claimed elsewhere); an unknown id changes nothing. */
   remove(ticketId: string): void {
     this.removed.add(ticketId);

@@ -2,7 +2,9 @@
 import { DEFAULT_ROUTING_POLICY } from '../domain';
 import { CandidateIndex } from './candidate-index';
 import { conditionalLognormal, lognormalDraw, normalCdf, normalQuantile, seededUniform, sortedQuantile } from './draw';
-import { drawnWaits, forecastCalls, stageKey, type ExpectedArrivals } from './estimator';
+import { forecastCalls, stageKey, type ExpectedArrivals } from './estimator';
+import { DEFAULT_SERVICE_TIME_CV, momentsCv, priorMoments, SERVICE_TIME_ALPHA, updateMoments } from './service-time';
+import { drawnWaits } from './forecast-draws';
 import { drawnEstimate } from './wait-range';
 import type { EstimatorWindow, RoutingContext, RoutingTicket } from './types';
 
@@ -123,5 +125,20 @@ describe('random forecasts (E6)', () => {
       ['x'],
     ).get('x')!;
     expect(drawnEstimate(draws)).toBeNull();
+  });
+});
+
+describe('learned spread of service times', () => {
+  test('the moments learn the mean and spread of what is observed, clipped like the mean', () => {
+    let m = priorMoments(600);
+    expect(momentsCv(m)).toBeCloseTo(DEFAULT_SERVICE_TIME_CV, 9);
+    // Alternating 300 s and 900 s: mean 600, sd 300, cv 0.5.
+    for (let i = 0; i < 3000; i++) m = updateMoments(m, i % 2 === 0 ? 300 : 900);
+    expect(m.mean).toBeCloseTo(600, -1);
+    expect(momentsCv(m)).toBeCloseTo(0.5, 1);
+    // A forgotten "complete" (two days) counts as the 4-hour bound only.
+    const once = updateMoments({ mean: 600, square: 600 * 600 }, 2 * 86_400);
+    expect(once.mean).toBeCloseTo(600 + SERVICE_TIME_ALPHA * (4 * 3600 - 600), 9);
+    expect(once.square).toBeCloseTo(600 * 600 + SERVICE_TIME_ALPHA * ((4 * 3600) ** 2 - 600 * 600), 3);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_ROUTING_POLICY } from '../domain';
-import { Forecast, estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
+import { Forecast, beyondHorizon, estimateWaits, forecastCalls, naiveEstimateSeconds } from './estimator';
 import { CandidateIndex } from './candidate-index';
 import { pickNext } from './engine';
 import { expectedFreeAt, updateServiceSeconds } from './service-time';
@@ -133,6 +133,85 @@ describe('wait estimator', () => {
     expect(est.get('t3')).toEqual({ ticketId: 't3', peopleAhead: null, estimatedWaitSeconds: null });
     const some = forecastCalls({ ...base, index: new CandidateIndex(tickets), until: new Set(['t2']) });
     expect([...some.keys()]).toEqual(['t1', 't2']);
+  });
+
+  test('E2: tickets proven beyond the horizon are the ones the forecast would not reach', () => {
+    // One window, 10-minute visits, a one-hour horizon: at most 7 calls fit; with one call of
+    // margin, 8 present tickets ahead prove the newcomer is not reached.
+    const base = { windows: [win('w', [['A', 1]])], context: ctx, serviceSeconds: new Map([['A', 600]]), now: T0, horizonSeconds: 3600 };
+    const queue = (n: number, away = 0) => [
+      ...Array.from({ length: away }, (_, i) => ({ ...tk(`r${i}`, 'A', 90), away: true })),
+      ...Array.from({ length: n }, (_, i) => tk(`t${String(i).padStart(2, '0')}`, 'A', 60 - i)),
+    ];
+    const newcomer = tk('new', 'A', 0);
+    expect(beyondHorizon({ ...base, index: new CandidateIndex([...queue(8), newcomer]) }, [newcomer])).toBe(true);
+    expect(beyondHorizon({ ...base, index: new CandidateIndex([...queue(7), newcomer]) }, [newcomer])).toBe(false);
+    // Away tickets may cost less than a visit: they are not counted.
+    expect(beyondHorizon({ ...base, index: new CandidateIndex([...queue(7, 5), newcomer]) }, [newcomer])).toBe(false);
+    // Removed (claimed) tickets are not counted; nor is anything for a priority visitor or a random forecast.
+    const claimed = new CandidateIndex([...queue(8), newcomer]);
+    claimed.remove('t00');
+    expect(beyondHorizon({ ...base, index: claimed }, [newcomer])).toBe(false);
+    expect(beyondHorizon({ ...base, index: new CandidateIndex([...queue(40), { ...newcomer, priority: true }]) }, [{ ...newcomer, priority: true }])).toBe(false);
+    expect(beyondHorizon({ ...base, index: new CandidateIndex([...queue(40), newcomer]), draw: { random: Math.random, defaultCv: 0.5 } }, [newcomer])).toBe(false);
+    // The count stops at the bound: a long queue costs no more than a short one.
+    expect(new CandidateIndex([...queue(50), newcomer]).presentAhead(newcomer, 8)).toBe(8);
+  });
+
+  test('E2: whenever tickets are proven beyond the horizon, the forecast calls none of them', () => {
+    let proven = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            s: fc.constantFrom('A', 'B', 'C'),
+            ago: fc.integer({ min: 0, max: 120 }),
+            prio: fc.boolean(),
+            appt: fc.option(fc.integer({ min: -10, max: 40 }), { nil: null }),
+            away: fc.boolean(),
+            stage: fc.constantFrom(0, 0, 0, 1),
+          }),
+          { maxLength: 60 },
+        ),
+        fc.array(fc.record({ s: fc.constantFrom('A', 'B', 'C'), stage: fc.constantFrom(0, 0, 1) }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ busy: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), helper: fc.boolean(), open: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        fc.record({ A: fc.integer({ min: 1, max: 900 }), B: fc.integer({ min: 1, max: 900 }), C: fc.integer({ min: 1, max: 900 }) }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.record({ noShow: fc.double({ min: 0, max: 1, noNaN: true }), awayShare: fc.double({ min: 0, max: 1, noNaN: true }), laterStages: fc.boolean() }),
+        (specs, extras, ws, means, horizonMinutes, o) => {
+          const services = new Map([svc('A'), svc('B'), svc('C', true)].map((x) => [x.id, { ...x, stages: [...x.stages, { officersOnly: false }] }]));
+          const context: RoutingContext = { ...ctx, services, awayShare: o.awayShare };
+          const tickets = specs.map((x, i) => ({
+            ...tk(`t${String(i).padStart(2, '0')}`, x.s, x.ago),
+            stage: x.stage,
+            priority: x.prio,
+            appointmentAt: x.appt === null ? null : T0 + x.appt * MIN,
+            ...(x.away ? { away: true } : {}),
+          }));
+          const added = extras.map((x, i) => ({ ...tk(`n${i}`, x.s, 0), stage: x.stage }));
+          const skillSets: Array<Array<[string, number]>> = [[['A', 1], ['B', 2]], [['B', 1], ['C', 2]], [['C', 1], ['A', 3]]];
+          const windows = ws.map((w, i) =>
+            win(`w${i}`, skillSets[i]!, { busyUntil: w.busy === null ? null : T0 + w.busy * MIN, staffType: w.helper ? 'helper' : 'officer', open: w.open }),
+          );
+          const input = {
+            windows,
+            context,
+            serviceSeconds: new Map(Object.entries(means)),
+            stageSeconds: new Map([['A\u00001', means.B]]),
+            noShowShare: new Map([['A', o.noShow]]),
+            laterStages: o.laterStages,
+            now: T0,
+            horizonSeconds: horizonMinutes * 60,
+          };
+          if (!beyondHorizon({ ...input, index: new CandidateIndex([...tickets, ...added]) }, added)) return;
+          proven++;
+          const calls = forecastCalls({ ...input, index: new CandidateIndex([...tickets, ...added]), until: new Set(added.map((t) => t.id)) });
+          for (const t of added) expect(calls.get(t.id)).toBeUndefined();
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(proven).toBeGreaterThan(50);
   });
 
   test('E1: a forecast over shared sorted lanes plus inserted tickets equals one over a fresh index', () => {

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './engine';
 export * from './estimator';
+export * from './forecast-draws';
 export * from './service-time';
 export * from './candidate-index';
 export * from './waiting-queue';

@@ -48,3 +48,28 @@ export function expectedHoldSeconds(meanServiceSeconds: number, noShowShare: num
 export function learnedMeanCv(alpha = SERVICE_TIME_ALPHA, cv = 0.7): number {
   return cv * Math.sqrt(alpha / (2 - alpha));
 }
+
+/** A learned service time with its spread: exponentially weighted mean and mean square (seconds). */
+export interface ServiceTimeMoments {
+  mean: number;
+  square: number;
+}
+
+/** Before anything was observed, the spread of service times is taken as this coefficient of variation. */
+export const DEFAULT_SERVICE_TIME_CV = 0.7;
+
+/** Moments of a service time known only by its mean (`cv`: the assumed spread). */
+export function priorMoments(meanSeconds: number, cv = DEFAULT_SERVICE_TIME_CV): ServiceTimeMoments {
+  return { mean: meanSeconds, square: meanSeconds * meanSeconds * (1 + cv * cv) };
+}
+
+/** The moments moved by one observed service time (clipped as for the mean). */
+export function updateMoments(previous: ServiceTimeMoments, observedSeconds: number, alpha = SERVICE_TIME_ALPHA): ServiceTimeMoments {
+  const x = Math.min(SERVICE_TIME_BOUNDS.max, Math.max(SERVICE_TIME_BOUNDS.min, observedSeconds));
+  return { mean: updateServiceSeconds(previous.mean, observedSeconds, alpha), square: previous.square + alpha * (x * x - previous.square) };
+}
+
+/** The coefficient of variation (sd / mean) of learned moments. */
+export function momentsCv(m: ServiceTimeMoments): number {
+  return m.mean > 0 ? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)) : DEFAULT_SERVICE_TIME_CV;
+}

@@ -121,11 +121,16 @@ export class WaitingQueue<T extends RoutingTicket = RoutingTicket> {
    * over several turns of the event loop). Copies references only, not tickets.
    */
   detachedView(): CandidateIndex {
+    return CandidateIndex.fromSorted(this.detachedBuckets());
+  }
+
+  /** Copies of the lanes (references only), for many forecasts' views (`CandidateIndex.fromSorted`). */
+  detachedBuckets(): SortedBucket[] {
     const copies: SortedBucket[] = [];
     for (const b of this.buckets.values()) {
       copies.push({ serviceId: b.serviceId, stage: b.stage, priority: b.priority.slice(), appointments: b.appointments.slice(), normal: b.normal.slice() });
     }
-    return CandidateIndex.fromSorted(copies);
+    return copies;
   }
 
   /** Same as `pickNext(window, <waiting tickets but skip>, ctx, now)`. */

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n';
 import type { StaffMember } from '@hallq/shared';
 import { useList, useResource } from '../../hooks/use-resource';
 import type { AdminSectionProps } from './admin-section';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 type Entry = Record<string, unknown>;
 
@@ -156,34 +156,21 @@ export function AuditLog({ hallId, config }: AdminSectionProps) {
       {data !== null && rows.length === 0 ? (
         <p className="muted">{t('audit.empty')}</p>
       ) : (
-        <TableScroll label={t('admin.audit')}>
-          <table className="card audit" data-testid="audit-log">
-            <thead>
-              <tr>
-                <th>{t('audit.at')}</th>
-                <th>{t('audit.actor')}</th>
-                <th>{t('audit.action')}</th>
-                <th>{t('audit.target')}</th>
-                <th>{t('audit.details')}</th>
+        <ScrollTable label={t('admin.audit')} headers={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.details')]} className="card audit" testId="audit-log">
+          {rows.map((r, i) => {
+            const at = str(r.at);
+            const actor = r.actor && typeof r.actor === 'object' ? (r.actor as Entry) : null;
+            return (
+              <tr key={str(r.id) || i} data-action={str(r.action)}>
+                <td>{at ? hallTime(at, config.timezone) : ''}</td>
+                <td>{who(actor)}</td>
+                <td>{what(str(r.action))}</td>
+                <td>{str(r.target)}</td>
+                <td className="details">{detailText(r.details)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => {
-                const at = str(r.at);
-                const actor = r.actor && typeof r.actor === 'object' ? (r.actor as Entry) : null;
-                return (
-                  <tr key={str(r.id) || i} data-action={str(r.action)}>
-                    <td>{at ? hallTime(at, config.timezone) : ''}</td>
-                    <td>{who(actor)}</td>
-                    <td>{what(str(r.action))}</td>
-                    <td>{str(r.target)}</td>
-                    <td className="details">{detailText(r.details)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </ScrollTable>
       )}
       <div className="form-actions">
         {before !== null && (

@@ -12,7 +12,7 @@ import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
 import { AnnounceScope } from './announce-scope';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 /** The page a device opens to pair itself with its token. */
 export function pairUrl(origin: string, kind: DeviceKind, windowNumber: number | null, token: string): string {
@@ -125,69 +125,54 @@ export function DevicesAdmin({ hallId, config }: AdminSectionProps) {
           </button>
         </section>
       )}
-      <TableScroll label={t('admin.devices')}>
-        <table className="card">
-          <thead>
-            <tr>
-              <th>{t('dev.name')}</th>
-              <th>{t('dev.kind')}</th>
-              <th>{t('board.window')}</th>
-              <th>{t('dev.announce')}</th>
-              <th>{t('dev.printerState')}</th>
-              <th>{t('dev.lastSeen')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((d) => (
-              <tr key={d.id} data-testid={`device-${d.name}`} className={d.revoked ? 'inactive' : ''}>
-                <td>
-                  {d.name}
-                  {d.revoked && <span className="badge">{t('dev.revoked')}</span>}
-                </td>
-                <td>{t(`dev.kind.${d.kind}` as MessageKey)}</td>
-                <td>{d.windowNumber ?? '—'}</td>
-                <td>
-                  {d.kind === 'display' && !d.revoked && !d.windowNumber ? (
-                    <AnnounceScope
-                      device={d}
-                      config={config}
-                      busy={busy}
-                      onSave={(scope) =>
-                        void run(async () => {
-                          await api.patch(`/halls/${hallId}/devices/${d.id}`, scope);
-                          reload();
-                        })
-                      }
-                    />
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{d.printerState ? t(`printer.${d.printerState}` as MessageKey) : '—'}</td>
-                <td>{d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleString() : '—'}</td>
-                <td>
-                  {!d.revoked && (
-                    <button
-                      type="button"
-                      className="btn-small btn-warn"
-                      onClick={() =>
-                        window.confirm(t('dev.revokeConfirm', { name: d.name })) &&
-                        void run(async () => {
-                          await api.patch(`/halls/${hallId}/devices/${d.id}`, { revoked: true });
-                          reload();
-                        })
-                      }
-                    >
-                      {t('dev.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable label={t('admin.devices')} headers={[t('dev.name'), t('dev.kind'), t('board.window'), t('dev.announce'), t('dev.printerState'), t('dev.lastSeen'), null]} className="card">
+        {(data ?? []).map((d) => (
+          <tr key={d.id} data-testid={`device-${d.name}`} className={d.revoked ? 'inactive' : ''}>
+            <td>
+              {d.name}
+              {d.revoked && <span className="badge">{t('dev.revoked')}</span>}
+            </td>
+            <td>{t(`dev.kind.${d.kind}` as MessageKey)}</td>
+            <td>{d.windowNumber ?? '—'}</td>
+            <td>
+              {d.kind === 'display' && !d.revoked && !d.windowNumber ? (
+                <AnnounceScope
+                  device={d}
+                  config={config}
+                  busy={busy}
+                  onSave={(scope) =>
+                    void run(async () => {
+                      await api.patch(`/halls/${hallId}/devices/${d.id}`, scope);
+                      reload();
+                    })
+                  }
+                />
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>{d.printerState ? t(`printer.${d.printerState}` as MessageKey) : '—'}</td>
+            <td>{d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleString() : '—'}</td>
+            <td>
+              {!d.revoked && (
+                <button
+                  type="button"
+                  className="btn-small btn-warn"
+                  onClick={() =>
+                    window.confirm(t('dev.revokeConfirm', { name: d.name })) &&
+                    void run(async () => {
+                      await api.patch(`/halls/${hallId}/devices/${d.id}`, { revoked: true });
+                      reload();
+                    })
+                  }
+                >
+                  {t('dev.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useAction } from '../../hooks/use-action';
 import { useList } from '../../hooks/use-resource';
 import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 export function NoticesAdmin({ hallId }: AdminSectionProps) {
   const { t } = useI18n();
@@ -53,34 +53,22 @@ export function NoticesAdmin({ hallId }: AdminSectionProps) {
         </button>
       </form>
       <ErrorBox error={error} />
-      <TableScroll label={t('admin.notices')}>
-        <table className="card">
-          <thead>
-            <tr>
-              <th>{t('notice.zh')}</th>
-              <th>{t('notice.en')}</th>
-              <th>{t('notice.active')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((n) => (
-              <tr key={n.id}>
-                <td>{n.text.zh}</td>
-                <td>{n.text.en}</td>
-                <td>
-                  <input type="checkbox" checked={n.active} aria-label={t('notice.active')} onChange={(e) => change(() => api.patch(`/halls/${hallId}/notices/${n.id}`, { active: e.target.checked }))} />
-                </td>
-                <td>
-                  <button type="button" className="btn-small btn-warn" onClick={() => change(() => api.del(`/halls/${hallId}/notices/${n.id}`))}>
-                    {t('common.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable label={t('admin.notices')} headers={[t('notice.zh'), t('notice.en'), t('notice.active'), null]} className="card">
+        {(data ?? []).map((n) => (
+          <tr key={n.id}>
+            <td>{n.text.zh}</td>
+            <td>{n.text.en}</td>
+            <td>
+              <input type="checkbox" checked={n.active} aria-label={t('notice.active')} onChange={(e) => change(() => api.patch(`/halls/${hallId}/notices/${n.id}`, { active: e.target.checked }))} />
+            </td>
+            <td>
+              <button type="button" className="btn-small btn-warn" onClick={() => change(() => api.del(`/halls/${hallId}/notices/${n.id}`))}>
+                {t('common.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }

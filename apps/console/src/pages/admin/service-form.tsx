@@ -2,6 +2,7 @@
 import { ServiceBody } from '@hallq/shared';
 import type { HallConfig, Service, ServiceStage } from '@hallq/shared';
 import { useI18n } from '../../i18n';
+import { zodIssues } from '../../lib/errors';
 import { formatDocuments, formatHours, parseDocuments, parseHours } from '../../lib/hours';
 import { BookingFields, bookingBodyOf, bookingDraftOf, type BookingDraft } from './booking-fields';
 
@@ -61,7 +62,7 @@ export function bodyOf(d: ServiceDraft): { ok: true; body: ServiceBody } | { ok:
     ...bookingBodyOf(d.fromHome),
   };
   const parsed = ServiceBody.safeParse(candidate);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   return { ok: true, body: parsed.data };
 }
 

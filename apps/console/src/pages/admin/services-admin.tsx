@@ -10,7 +10,7 @@ import type { AdminSectionProps } from './admin-section';
 import { bodyOf, draftOf, ServiceForm } from './service-form';
 import type { ServiceDraft } from './service-form';
 import { FormActions } from '../../components/form-actions';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 export function ServicesAdmin({ hallId, config, reloadConfig }: AdminSectionProps) {
   const { t, pick } = useI18n();
@@ -62,41 +62,26 @@ export function ServicesAdmin({ hallId, config, reloadConfig }: AdminSectionProp
         </form>
       )}
       {!editing && <ErrorBox error={error} />}
-      <TableScroll label={t('admin.services')}>
-        <table className="card">
-          <thead>
-            <tr>
-              <th>{t('svc.prefix')}</th>
-              <th>{t('svc.code')}</th>
-              <th>{t('svc.nameZh')}</th>
-              <th>{t('svc.module')}</th>
-              <th>{t('svc.stages')}</th>
-              <th>{t('svc.quota')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <tr key={s.id} data-testid={`service-${s.code}`} className={s.active ? '' : 'inactive'}>
-                <td className="num">{s.prefix}</td>
-                <td>{s.code}</td>
-                <td>
-                  {pick(s.name)}
-                  {!s.active && <span className="badge">{t('svc.inactive')}</span>}
-                </td>
-                <td>{pick(config.modules.find((m) => m.id === s.moduleId)?.name)}</td>
-                <td>{(s.stages ?? []).map((st) => `${pick(st.name)}${st.officersOnly ? '★' : ''}`).join(' → ')}</td>
-                <td>{s.dailyQuota ?? t('svc.quotaNone')}</td>
-                <td>
-                  <button type="button" className="btn-small" onClick={() => setEditing({ id: s.id, draft: draftOf(s, config) })}>
-                    {t('common.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ScrollTable label={t('admin.services')} headers={[t('svc.prefix'), t('svc.code'), t('svc.nameZh'), t('svc.module'), t('svc.stages'), t('svc.quota'), null]} className="card">
+        {services.map((s) => (
+          <tr key={s.id} data-testid={`service-${s.code}`} className={s.active ? '' : 'inactive'}>
+            <td className="num">{s.prefix}</td>
+            <td>{s.code}</td>
+            <td>
+              {pick(s.name)}
+              {!s.active && <span className="badge">{t('svc.inactive')}</span>}
+            </td>
+            <td>{pick(config.modules.find((m) => m.id === s.moduleId)?.name)}</td>
+            <td>{(s.stages ?? []).map((st) => `${pick(st.name)}${st.officersOnly ? '★' : ''}`).join(' → ')}</td>
+            <td>{s.dailyQuota ?? t('svc.quotaNone')}</td>
+            <td>
+              <button type="button" className="btn-small" onClick={() => setEditing({ id: s.id, draft: draftOf(s, config) })}>
+                {t('common.edit')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { ErrorBox } from '../../components/error-box';
 import type { AdminSectionProps } from './admin-section';
 import { StaffEditRow } from './staff-edit-row';
 import { StaffPasswordDialog } from './staff-password-dialog';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 export function parseWindowNumbers(text: string): number[] {
   return text
@@ -108,70 +108,56 @@ export function StaffAdmin({ hallId }: AdminSectionProps) {
         </button>
       </form>
       <ErrorBox error={error} />
-      <TableScroll label={t('admin.staff')}>
-        <table className="card">
-          <thead>
-            <tr>
-              <th>{t('staff.username')}</th>
-              <th>{t('staff.name')}</th>
-              <th>{t('staff.role')}</th>
-              <th>{t('staff.org')}</th>
-              <th>{t('admin.windows')}</th>
-              <th>{t('common.actions')}</th>
+      <ScrollTable label={t('admin.staff')} headers={[t('staff.username'), t('staff.name'), t('staff.role'), t('staff.org'), t('admin.windows'), t('common.actions')]} className="card">
+        {staff.map((s) =>
+          editing === s.id ? (
+            <StaffEditRow
+              key={s.id}
+              member={s}
+              orgList={orgList}
+              parseWindows={parseWindowNumbers}
+              busy={busy}
+              onCancel={() => setEditing(null)}
+              onInvalid={(e) => setError({ code: 'validation_failed', message: t('error.validation_failed'), fields: zodIssues(e as Parameters<typeof zodIssues>[0]) })}
+              onSave={(body) =>
+                void run(async () => {
+                  await api.patch(`/halls/${hallId}/staff/${s.id}`, body);
+                  setEditing(null);
+                  reload();
+                })
+              }
+            />
+          ) : (
+            <tr key={s.id} data-testid={`staff-${s.username}`} className={s.active ? '' : 'inactive'}>
+              <td>{s.username}</td>
+              <td>
+                {s.name}
+                {!s.active && <span className="badge">{t('staff.inactive')}</span>}
+              </td>
+              <td>{t(`role.${s.role}`)}</td>
+              <td>{orgLabel(s.organisationId)}</td>
+              <td>{s.windowNumbers.length ? s.windowNumbers.join(', ') : '*'}</td>
+              <td className="row-actions">
+                <button type="button" className="btn-small" data-testid={`edit-${s.username}`} onClick={() => setEditing(s.id)}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" className="btn-small" onClick={() => setResetting(s)}>
+                  {t('staff.resetPassword')}
+                </button>
+                {s.active ? (
+                  <button type="button" className="btn-small btn-warn" onClick={() => window.confirm(t('staff.deactivateConfirm', { name: s.name })) && patch(s, { active: false })}>
+                    {t('staff.deactivate')}
+                  </button>
+                ) : (
+                  <button type="button" className="btn-small" onClick={() => patch(s, { active: true })}>
+                    {t('staff.activate')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) =>
-              editing === s.id ? (
-                <StaffEditRow
-                  key={s.id}
-                  member={s}
-                  orgList={orgList}
-                  parseWindows={parseWindowNumbers}
-                  busy={busy}
-                  onCancel={() => setEditing(null)}
-                  onInvalid={(e) => setError({ code: 'validation_failed', message: t('error.validation_failed'), fields: zodIssues(e as Parameters<typeof zodIssues>[0]) })}
-                  onSave={(body) =>
-                    void run(async () => {
-                      await api.patch(`/halls/${hallId}/staff/${s.id}`, body);
-                      setEditing(null);
-                      reload();
-                    })
-                  }
-                />
-              ) : (
-              <tr key={s.id} data-testid={`staff-${s.username}`} className={s.active ? '' : 'inactive'}>
-                <td>{s.username}</td>
-                <td>
-                  {s.name}
-                  {!s.active && <span className="badge">{t('staff.inactive')}</span>}
-                </td>
-                <td>{t(`role.${s.role}`)}</td>
-                <td>{orgLabel(s.organisationId)}</td>
-                <td>{s.windowNumbers.length ? s.windowNumbers.join(', ') : '*'}</td>
-                <td className="row-actions">
-                  <button type="button" className="btn-small" data-testid={`edit-${s.username}`} onClick={() => setEditing(s.id)}>
-                    {t('common.edit')}
-                  </button>
-                  <button type="button" className="btn-small" onClick={() => setResetting(s)}>
-                    {t('staff.resetPassword')}
-                  </button>
-                  {s.active ? (
-                    <button type="button" className="btn-small btn-warn" onClick={() => window.confirm(t('staff.deactivateConfirm', { name: s.name })) && patch(s, { active: false })}>
-                      {t('staff.deactivate')}
-                    </button>
-                  ) : (
-                    <button type="button" className="btn-small" onClick={() => patch(s, { active: true })}>
-                      {t('staff.activate')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+          ),
+        )}
+      </ScrollTable>
       {resetting && (
         <StaffPasswordDialog
           member={resetting}

@@ -2,7 +2,7 @@
 import { useI18n } from '../../i18n';
 import type { ServiceQueueRow } from '../../lib/board';
 import { formatDuration } from '../../lib/wait-colour';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 interface Props {
   rows: ReadonlyArray<ServiceQueueRow>;
@@ -16,46 +16,32 @@ export function QueuesTable({ rows, today, canEdit, onCloseToday }: Props) {
   return (
     <section className="card" data-testid="board-queues">
       <h2>{t('board.queues')}</h2>
-      <TableScroll label={t('board.queues')}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('board.service')}</th>
-              <th>{t('board.waiting')}</th>
-              <th>{t('board.longest')}</th>
-              <th>{t('board.estimated')}</th>
-              <th>{t('board.target')}</th>
-              <th />
+      <ScrollTable label={t('board.queues')} headers={[t('board.service'), t('board.waiting'), t('board.longest'), t('board.estimated'), t('board.target'), null]}>
+        {rows.map((r) => {
+          const closed = r.service.closedOn === today;
+          return (
+            <tr key={r.service.id} className={`level-${r.level}`} data-testid={`queue-${r.service.code}`} data-level={r.level}>
+              <td>
+                {r.service.prefix} {pick(r.service.name)}
+                {closed && <span className="badge state-closed">{t('board.closedToday')}</span>}
+              </td>
+              <td className="num">{r.waiting}</td>
+              <td className={r.waiting ? `wait wait-${r.waitLevel}` : ''} data-level={r.waitLevel}>
+                {r.waiting ? formatDuration(r.longestWaitSeconds) : '—'}
+              </td>
+              <td className={r.estimatedWaitSeconds !== null ? `wait wait-${r.estimateLevel}` : ''}>{formatDuration(r.estimatedWaitSeconds)}</td>
+              <td>{t('common.minutes', { n: Math.round(r.targetSeconds / 60) })}</td>
+              <td>
+                {canEdit && (
+                  <button type="button" className="btn-small" onClick={() => onCloseToday(r.service.id, !closed)}>
+                    {closed ? t('board.reopen') : t('board.closeToday')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const closed = r.service.closedOn === today;
-              return (
-                <tr key={r.service.id} className={`level-${r.level}`} data-testid={`queue-${r.service.code}`} data-level={r.level}>
-                  <td>
-                    {r.service.prefix} {pick(r.service.name)}
-                    {closed && <span className="badge state-closed">{t('board.closedToday')}</span>}
-                  </td>
-                  <td className="num">{r.waiting}</td>
-                  <td className={r.waiting ? `wait wait-${r.waitLevel}` : ''} data-level={r.waitLevel}>
-                    {r.waiting ? formatDuration(r.longestWaitSeconds) : '—'}
-                  </td>
-                  <td className={r.estimatedWaitSeconds !== null ? `wait wait-${r.estimateLevel}` : ''}>{formatDuration(r.estimatedWaitSeconds)}</td>
-                  <td>{t('common.minutes', { n: Math.round(r.targetSeconds / 60) })}</td>
-                  <td>
-                    {canEdit && (
-                      <button type="button" className="btn-small" onClick={() => onCloseToday(r.service.id, !closed)}>
-                        {closed ? t('board.reopen') : t('board.closeToday')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+          );
+        })}
+      </ScrollTable>
     </section>
   );
 }

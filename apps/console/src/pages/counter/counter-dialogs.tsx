@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { yesNoForKey } from '../../lib/shortcuts';
 import { FormActions } from '../../components/form-actions';
+import { defaultTransferStage, transferGroups } from './transfer-choices';
 
 export function CompleteDialog({ number, onClose, onDone }: { number: string; onClose(): void; onDone(firstTime: boolean, note: string): void }) {
   const { t } = useI18n();
@@ -52,12 +53,13 @@ interface TransferProps {
 
 export function TransferDialog({ config, number, serviceId, stage, onClose, onDone }: TransferProps) {
   const { t, pick } = useI18n();
-  const current = config.services.find((s) => s.id === serviceId);
-  const hasNext = (current?.stages?.length ?? 1) > stage + 1;
   const [to, setTo] = useState(serviceId);
-  const [toStage, setToStage] = useState(hasNext ? stage + 1 : 0);
+  const [toStage, setToStage] = useState(() => defaultTransferStage(config, serviceId, stage));
   const target = config.services.find((s) => s.id === to);
   const stages = target?.stages ?? [];
+  // The services as a list of choices, not a drop-down: a long name wraps whole instead of being
+  // cut at the edge of a closed select (on a phone most of the hall's names would be).
+  const groups = transferGroups(config, serviceId);
   return (
     <Dialog title={t('counter.transferTitle', { number })} onClose={onClose}>
       <form
@@ -66,25 +68,36 @@ export function TransferDialog({ config, number, serviceId, stage, onClose, onDo
           onDone(to, toStage);
         }}
       >
-        <label>
-          {t('counter.transferTo')}
-          <select
-            name="serviceId"
-            value={to}
-            onChange={(e) => {
-              setTo(e.target.value);
-              setToStage(0);
-            }}
-          >
-            {config.services
-              .filter((s) => s.active)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.prefix} {pick(s.name)}
-                </option>
-              ))}
-          </select>
-        </label>
+        <fieldset className="transfer-services">
+          <legend>{t('counter.transferTo')}</legend>
+          <div className="transfer-list" data-testid="transfer-services">
+            {groups.map((g) => (
+              <div key={g.moduleId} role="group" aria-labelledby={`transfer-module-${g.moduleId}`} className="transfer-group">
+                <p className="transfer-module" id={`transfer-module-${g.moduleId}`}>
+                  {g.name ? pick(g.name) : t('counter.transferOtherModule')}
+                </p>
+                {g.services.map((s) => (
+                  <label key={s.id} className="inline transfer-choice">
+                    <input
+                      type="radio"
+                      name="serviceId"
+                      value={s.id}
+                      checked={to === s.id}
+                      data-testid={`transfer-to-${s.code}`}
+                      data-autofocus={s.id === serviceId ? true : undefined}
+                      onChange={() => {
+                        setTo(s.id);
+                        setToStage(0);
+                      }}
+                    />
+                    <span className="transfer-prefix">{s.prefix}</span>
+                    <span className="service-name">{pick(s.name)}</span>
+                  </label>
+                ))}
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <label>
           {t('counter.transferStage')}
           <select name="stage" value={toStage} onChange={(e) => setToStage(Number(e.target.value))}>

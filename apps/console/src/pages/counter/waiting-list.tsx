@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import type { WindowQueueRow } from '../../lib/queue';
 import { targetFor } from '../../lib/queue';
 import { formatDuration, secondsSince, waitLevel } from '../../lib/wait-colour';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 interface Props {
   config: HallConfig;
@@ -25,52 +25,39 @@ export function WaitingList({ config, rows, now, estimateOf, canCall, onCall }: 
       {rows.length === 0 ? (
         <p className="muted">{t('counter.waitingEmpty')}</p>
       ) : (
-        <TableScroll label={t('counter.waitingList')}>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('counter.number')}</th>
-                <th>{t('counter.service')}</th>
-                <th>{t('counter.waited')}</th>
-                <th>{t('counter.estimate')}</th>
-                <th />
+        <ScrollTable label={t('counter.waitingList')} headers={[t('counter.number'), t('counter.service'), t('counter.waited'), t('counter.estimate'), null]}>
+          {rows.map(({ ticket, servable }) => {
+            const service = config.services.find((s) => s.id === ticket.serviceId);
+            const waited = secondsSince(ticket.issuedAt, now);
+            const level = waitLevel(waited, targetFor(service, config.waitTargetSeconds));
+            const stage = service?.stages?.[ticket.stage ?? 0];
+            return (
+              <tr key={ticket.id} className={servable ? '' : 'unavailable'} data-testid={`waiting-${ticket.number}`}>
+                <td className="num">
+                  {ticket.number}
+                  {ticket.priority && <span className="badge priority">{t('counter.priority')}</span>}
+                  {ticket.appointmentCode && <span className="badge">{t('counter.appointment')}</span>}
+                </td>
+                <td>
+                  {pick(service?.name)}
+                  {service && service.stages?.length > 1 && stage ? ` · ${pick(stage.name)}` : ''}
+                  {!servable && <span className="badge officers">{t('counter.officersOnly')}</span>}
+                </td>
+                <td className={`wait wait-${level}`} data-level={level}>
+                  {formatDuration(waited)}
+                </td>
+                <td>{formatDuration(estimateOf(ticket.id))}</td>
+                <td>
+                  {servable && canCall && (
+                    <button type="button" className="btn-small" onClick={() => onCall(ticket.id, ticket.number)}>
+                      {t('counter.callThis')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ ticket, servable }) => {
-                const service = config.services.find((s) => s.id === ticket.serviceId);
-                const waited = secondsSince(ticket.issuedAt, now);
-                const level = waitLevel(waited, targetFor(service, config.waitTargetSeconds));
-                const stage = service?.stages?.[ticket.stage ?? 0];
-                return (
-                  <tr key={ticket.id} className={servable ? '' : 'unavailable'} data-testid={`waiting-${ticket.number}`}>
-                    <td className="num">
-                      {ticket.number}
-                      {ticket.priority && <span className="badge priority">{t('counter.priority')}</span>}
-                      {ticket.appointmentCode && <span className="badge">{t('counter.appointment')}</span>}
-                    </td>
-                    <td>
-                      {pick(service?.name)}
-                      {service && service.stages?.length > 1 && stage ? ` · ${pick(stage.name)}` : ''}
-                      {!servable && <span className="badge officers">{t('counter.officersOnly')}</span>}
-                    </td>
-                    <td className={`wait wait-${level}`} data-level={level}>
-                      {formatDuration(waited)}
-                    </td>
-                    <td>{formatDuration(estimateOf(ticket.id))}</td>
-                    <td>
-                      {servable && canCall && (
-                        <button type="button" className="btn-small" onClick={() => onCall(ticket.id, ticket.number)}>
-                          {t('counter.callThis')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </ScrollTable>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // The forecast per service and hour, editable; with each service's mean service time.
 import { useI18n } from '../../i18n';
 import { hh, parseCell, type ForecastCells, type ForecastResponse } from './planner-model';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 interface Props {
   services: ForecastResponse['services'];
@@ -19,70 +19,57 @@ export function ForecastTable({ services, serviceTimes, cells, minutes, range, o
   const total = (h: number): number => Object.values(cells).reduce((a, row) => a + (parseCell(row[h] ?? '') ?? 0), 0);
   return (
     <div>
-      <TableScroll label={t('planner.forecast')}>
-        <table data-testid="forecast-table">
-          <thead>
-            <tr>
-              <th>{t('planner.service')}</th>
-              <th>{t('planner.serviceMinutes')}</th>
-              {hours.map((h) => (
-                <th key={h}>{hh(h)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => {
-              const st = serviceTimes[s.id];
-              return (
-                <tr key={s.id} data-testid={`forecast-row-${s.id}`}>
-                  <th scope="row" className="service-name">
-                    {s.code} {pick(s.name)}
-                  </th>
-                  <td>
+      <ScrollTable label={t('planner.forecast')} headers={[t('planner.service'), t('planner.serviceMinutes'), ...hours.map(hh)]} testId="forecast-table">
+        {services.map((s) => {
+          const st = serviceTimes[s.id];
+          return (
+            <tr key={s.id} data-testid={`forecast-row-${s.id}`}>
+              <th scope="row" className="service-name">
+                {s.code} {pick(s.name)}
+              </th>
+              <td>
+                <input
+                  type="number"
+                  min={0.1}
+                  step={0.1}
+                  style={{ width: '5em' }}
+                  aria-label={`${s.code} ${t('planner.serviceMinutes')}`}
+                  value={minutes[s.id] ?? ''}
+                  onChange={(e) => onMinutes(s.id, e.target.value)}
+                />
+                {st && <div className="muted" style={{ fontSize: '0.75rem' }}>{t(`planner.source.${st.source}`)}</div>}
+              </td>
+              {hours.map((h) => {
+                const text = cells[s.id]?.[h] ?? '0';
+                return (
+                  <td key={h}>
                     <input
                       type="number"
-                      min={0.1}
+                      min={0}
                       step={0.1}
-                      style={{ width: '5em' }}
-                      aria-label={`${s.code} ${t('planner.serviceMinutes')}`}
-                      value={minutes[s.id] ?? ''}
-                      onChange={(e) => onMinutes(s.id, e.target.value)}
+                      style={{ width: '4.2em' }}
+                      data-testid={`cell-${s.id}-${h}`}
+                      aria-label={`${s.code} ${hh(h)}`}
+                      aria-invalid={parseCell(text) === null}
+                      value={text}
+                      onChange={(e) => onCell(s.id, h, e.target.value)}
                     />
-                    {st && <div className="muted" style={{ fontSize: '0.75rem' }}>{t(`planner.source.${st.source}`)}</div>}
                   </td>
-                  {hours.map((h) => {
-                    const text = cells[s.id]?.[h] ?? '0';
-                    return (
-                      <td key={h}>
-                        <input
-                          type="number"
-                          min={0}
-                          step={0.1}
-                          style={{ width: '4.2em' }}
-                          data-testid={`cell-${s.id}-${h}`}
-                          aria-label={`${s.code} ${hh(h)}`}
-                          aria-invalid={parseCell(text) === null}
-                          value={text}
-                          onChange={(e) => onCell(s.id, h, e.target.value)}
-                        />
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            <tr>
-              <th scope="row" style={{ textAlign: 'left' }}>{t('planner.total')}</th>
-              <td />
-              {hours.map((h) => (
-                <td key={h} className="num">
-                  {Math.round(total(h) * 10) / 10}
-                </td>
-              ))}
+                );
+              })}
             </tr>
-          </tbody>
-        </table>
-      </TableScroll>
+          );
+        })}
+        <tr>
+          <th scope="row" style={{ textAlign: 'left' }}>{t('planner.total')}</th>
+          <td />
+          {hours.map((h) => (
+            <td key={h} className="num">
+              {Math.round(total(h) * 10) / 10}
+            </td>
+          ))}
+        </tr>
+      </ScrollTable>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import type { HallConfig } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import type { TomorrowResponse } from './tomorrow-model';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 const min = (s: number): string => (s / 60).toFixed(1);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -18,36 +18,25 @@ export function TomorrowFigures({ result, config }: { result: TomorrowResponse; 
   ];
   return (
     <div className="tomorrow-figures" data-testid="tomorrow-figures">
-      <TableScroll label={t('planner.t.title')}>
-        <table>
-          <thead>
-            <tr>
-              <th />
-              <th>{t('planner.t.today')}</th>
-              <th>{t('planner.t.proposed')}</th>
+      <ScrollTable label={t('planner.t.title')} headers={[null, t('planner.t.today'), t('planner.t.proposed')]}>
+        {rows.map(([k, label, a, b]) => (
+          <tr key={k} data-figure={k}>
+            <th>{label}</th>
+            <td className="num">{a}</td>
+            <td className="num">{b}</td>
+          </tr>
+        ))}
+        {today.services.map((s) => {
+          const p = proposed.services.find((x) => x.id === s.id);
+          return (
+            <tr key={s.id} data-service={s.id}>
+              <th className="service-name">{t('planner.t.serviceMean', { name: name(s.id) })}</th>
+              <td className="num">{min(s.meanWaitSeconds)}</td>
+              <td className="num">{p ? min(p.meanWaitSeconds) : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(([k, label, a, b]) => (
-              <tr key={k} data-figure={k}>
-                <th>{label}</th>
-                <td className="num">{a}</td>
-                <td className="num">{b}</td>
-              </tr>
-            ))}
-            {today.services.map((s) => {
-              const p = proposed.services.find((x) => x.id === s.id);
-              return (
-                <tr key={s.id} data-service={s.id}>
-                  <th className="service-name">{t('planner.t.serviceMean', { name: name(s.id) })}</th>
-                  <td className="num">{min(s.meanWaitSeconds)}</td>
-                  <td className="num">{p ? min(p.meanWaitSeconds) : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+          );
+        })}
+      </ScrollTable>
       <p className="muted">{t('planner.t.assumptions', { days: result.replications })}</p>
     </div>
   );

@@ -9,7 +9,7 @@ import { ErrorBox } from '../../components/error-box';
 import { FOLLOW_UPS_SECTION } from '../../lib/alerts';
 import type { FollowUpView, FollowUpAction, FollowUpList } from '@hallq/shared';
 import { nextActions } from './reports-model';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 function Row({ f, meId, onChanged }: { f: FollowUpView; meId: string; onChanged: () => void }) {
   const { t } = useI18n();
@@ -81,25 +81,11 @@ export function FollowUpsPanel({ list, meId, onChanged }: { list: FollowUpList; 
       {rows.length === 0 ? (
         <p className="muted">{t('reports.followUps.none')}</p>
       ) : (
-        <TableScroll label={t('reports.followUps')}>
-          <table className="follow-ups">
-            <thead>
-              <tr>
-                <th>{t('reports.followUps.ticket')}</th>
-                <th>{t('reports.followUps.level')}</th>
-                <th>{t('reports.followUps.reason')}</th>
-                <th>{t('reports.followUps.deadline')}</th>
-                <th>{t('reports.followUps.status')}</th>
-                <th>{t('reports.followUps.steps')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((f) => (
-                <Row key={f.id} f={f} meId={meId} onChanged={onChanged} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ScrollTable label={t('reports.followUps')} headers={[t('reports.followUps.ticket'), t('reports.followUps.level'), t('reports.followUps.reason'), t('reports.followUps.deadline'), t('reports.followUps.status'), t('reports.followUps.steps')]} className="follow-ups">
+          {rows.map((f) => (
+            <Row key={f.id} f={f} meId={meId} onChanged={onChanged} />
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

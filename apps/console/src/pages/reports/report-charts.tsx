@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import type { StatsComparison, HallStats } from '@hallq/shared';
 import { comparisonRows, trends, utilisation, waitByHour, minutes } from './reports-model';
-import { TableScroll } from '../../components/table-scroll';
+import { ScrollTable } from '../../components/table-scroll';
 
 const BRAND = '#0b4f9c';
 const OVER = '#c0262d';
@@ -106,28 +106,16 @@ export function ComparisonPanel({ comparison }: { comparison: StatsComparison })
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <TableScroll label={t('reports.chart.compare')}>
-          <table className="compare-table">
-            <thead>
-              <tr>
-                <th />
-                <th>{t('reports.chart.before')}</th>
-                <th>{t('reports.chart.after')}</th>
-                <th>{t('reports.chart.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.kpi} data-kpi={r.kpi}>
-                  <th scope="row">{label(r.kpi)}</th>
-                  <td>{unit(r.unit, r.before)}</td>
-                  <td>{unit(r.unit, r.after)}</td>
-                  <td>{r.change === null ? '–' : `${r.change > 0 ? '+' : ''}${r.change}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ScrollTable label={t('reports.chart.compare')} headers={[null, t('reports.chart.before'), t('reports.chart.after'), t('reports.chart.change')]} className="compare-table">
+          {rows.map((r) => (
+            <tr key={r.kpi} data-kpi={r.kpi}>
+              <th scope="row">{label(r.kpi)}</th>
+              <td>{unit(r.unit, r.before)}</td>
+              <td>{unit(r.unit, r.after)}</td>
+              <td>{r.change === null ? '–' : `${r.change > 0 ? '+' : ''}${r.change}`}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 // What the reports page reads from the server (GET /halls/:hallId/stats, /stats/compare,
 // /follow-ups) and the pure shaping of it into tiles, chart series and the arrivals grid. The
 // answers' types are the server's own, from @hallq/shared.
+import { addDays } from '@hallq/shared';
 import type { FollowUpAction, FollowUpStatus, HallStats, StatsComparison } from '@hallq/shared';
 
 export interface DateRange {
@@ -23,12 +24,6 @@ export function nextActions(status: FollowUpStatus): FollowUpAction[] {
     case 'closed':
       return [];
   }
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function daysIn(r: DateRange): number {

@@ -1,5 +1,5 @@
 import { translator } from '../i18n';
-import { maskName, formatLocalTime, formatOpeningHours, peopleAheadText, waitLine, waitMinutes } from './format';
+import { maskName, formatLocalTime, formatOpeningHours, peopleAheadText, waitLine, waitMinutes, waitText } from './format';
 
 const zh = translator('zh');
 const en = translator('en');
@@ -16,7 +16,33 @@ describe('how waits and hours read', () => {
     expect(waitLine(en, 3, 600)).toBe('3 waiting · about 10 min');
     expect(waitLine(zh, 0, 0)).toBe('无需等候');
     expect(waitLine(zh, 2, null)).toBe('等候 2 人 · 暂无法估算');
-    expect(waitLine(zh, 1, 20)).toBe('等候 1 人 · 约 1 分钟');
+    expect(waitLine(zh, 1, 20)).toBe('等候 1 人 · 不到 1 分钟');
+    expect(waitLine(en, 1, 20)).toBe('1 waiting · under a minute');
+  });
+
+  it('a service tile shows the range: "等候 N 人 · 约 15–25 分钟", "within N min" from below a minute', () => {
+    const range = { lowSeconds: 910, highSeconds: 1490 };
+    expect(waitLine(zh, 3, 1200, range)).toBe('等候 3 人 · 约 15–25 分钟');
+    expect(waitLine(en, 3, 1200, range)).toBe('3 waiting · about 15–25 min');
+    expect(waitLine(zh, 1, 120, { lowSeconds: 30, highSeconds: 300 })).toBe('等候 1 人 · 5 分钟内');
+    expect(waitLine(en, 1, 120, { lowSeconds: 30, highSeconds: 300 })).toBe('1 waiting · within 5 min');
+    expect(waitLine(zh, 1, 30, { lowSeconds: 0, highSeconds: 50 })).toBe('等候 1 人 · 不到 1 分钟');
+    expect(waitLine(zh, 0, 0, null)).toBe('无需等候');
+    expect(waitLine(zh, 2, null, range)).toBe('等候 2 人 · 暂无法估算');
+  });
+
+  it('a ticket\'s wait reads "预计等候 15–25 分钟" / "About 15–25 min", the single figure without a range', () => {
+    const range = { lowSeconds: 910, highSeconds: 1490 };
+    expect(waitText(zh, 1200, range)).toBe('预计等候 15–25 分钟');
+    expect(waitText(en, 1200, range)).toBe('About 15–25 min');
+    expect(waitText(zh, 1200, null)).toBe('预计等候约 20 分钟');
+    expect(waitText(en, 1200)).toBe('Estimated wait about 20 min');
+    expect(waitText(zh, 600, { lowSeconds: 600, highSeconds: 600 })).toBe('预计等候 10–11 分钟');
+    expect(waitText(zh, 90, { lowSeconds: 20, highSeconds: 400 })).toBe('预计等候 7 分钟内');
+    expect(waitText(en, 90, { lowSeconds: 20, highSeconds: 400 })).toBe('Within 7 min');
+    expect(waitText(zh, 0, null)).toBe('预计等候不到 1 分钟');
+    expect(waitText(en, 40, { lowSeconds: 0, highSeconds: 60 })).toBe('Under a minute');
+    expect(waitText(zh, null, range)).toBe('暂时无法估算等候时间');
   });
 
   it('writes opening hours the way a hall posts them', () => {

@@ -1,5 +1,5 @@
 // How waits, hours and times read on a kiosk and a phone.
-import type { OpeningHours } from '@hallq/shared';
+import { waitShown, type OpeningHours, type WaitRange } from '@hallq/shared';
 import type { Translate } from '../i18n';
 
 /** Whole minutes, rounded up: a visitor told "about 3 min" should not wait 3 min 50 s. */
@@ -13,11 +13,40 @@ export function peopleAheadText(t: Translate, n: number): string {
   return n === 1 ? t('peopleAheadOne', { n }) : t('peopleAheadMany', { n });
 }
 
-/** The "N waiting · about M min" line on a service tile. */
-export function waitLine(t: Translate, waiting: number, estimatedWaitSeconds: number | null): string {
+/** The "N waiting · about 15–25 min" line on a service tile (the single figure without a range). */
+export function waitLine(t: Translate, waiting: number, estimatedWaitSeconds: number | null, range?: WaitRange | null): string {
   if (estimatedWaitSeconds === null) return t('waitUnknown', { n: waiting });
   if (waiting === 0 && estimatedWaitSeconds <= 0) return t('waitNone');
-  return t('waitLine', { n: waiting, m: Math.max(1, waitMinutes(estimatedWaitSeconds)) });
+  const shown = waitShown(estimatedWaitSeconds, range);
+  switch (shown.kind) {
+    case 'range':
+      return t('waitLineRange', { n: waiting, low: shown.lowMinutes, high: shown.highMinutes });
+    case 'within':
+      return t('waitLineWithin', { n: waiting, m: shown.highMinutes });
+    case 'under-minute':
+      return t('waitLineUnderMinute', { n: waiting });
+    case 'about':
+      return t('waitLine', { n: waiting, m: shown.minutes });
+    case 'unknown':
+      return t('waitUnknown', { n: waiting });
+  }
+}
+
+/** A ticket's wait: "预计等候 15–25 分钟" / "About 15–25 min", the single figure without a range. */
+export function waitText(t: Translate, estimatedWaitSeconds: number | null, range?: WaitRange | null): string {
+  const shown = waitShown(estimatedWaitSeconds, range);
+  switch (shown.kind) {
+    case 'range':
+      return t('estimatedWaitRange', { low: shown.lowMinutes, high: shown.highMinutes });
+    case 'within':
+      return t('estimatedWaitWithin', { m: shown.highMinutes });
+    case 'under-minute':
+      return t('estimatedWaitUnderMinute');
+    case 'about':
+      return t('estimatedWait', { m: shown.minutes });
+    case 'unknown':
+      return t('estimateUnknown');
+  }
 }
 
 function dayRange(t: Translate, days: number[]): string {

@@ -1,4 +1,5 @@
 // The public hall page's calls: no token; bookings and remote tickets are the visitor's own.
+import { addDays } from '@hallq/shared';
 import type { PublicHall, PublicHallService } from '@hallq/shared';
 
 export type { PublicHall, PublicHallService };
@@ -61,11 +62,5 @@ export function hallIdFromPath(pathname: string): string {
 
 /** The local dates a visitor may look at for slots: today and the next `days - 1` days. */
 export function nextDates(today: string, days: number): string[] {
-  const out: string[] = [];
-  const d = new Date(`${today}T00:00:00Z`);
-  for (let i = 0; i < days; i++) {
-    out.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return out;
+  return Array.from({ length: days }, (_, i) => addDays(today, i));
 }

@@ -24,7 +24,7 @@ export function ServiceCard({ t, lang, hall, service, booking, busy, onToggleBoo
     <article className="hall-service" aria-labelledby={titleId} data-testid={`hall-service-${service.id}`}>
       <h3 id={titleId}>{localized(service.name, lang)}</h3>
       <p className="hall-wait">
-        {service.acceptingTickets ? waitLine(t, service.waiting, service.estimatedWaitSeconds) : t(`closed_${service.closedReason ?? 'service_closed'}` as const)}
+        {service.acceptingTickets ? waitLine(t, service.waiting, service.estimatedWaitSeconds, service.estimatedWaitRange) : t(`closed_${service.closedReason ?? 'service_closed'}` as const)}
       </p>
       <p className="hall-hours">{t('hours', { hours: formatOpeningHours(t, service.openingHours) })}</p>
       <details>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Lang, Service } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { localized } from '../i18n';
@@ -13,13 +14,15 @@ interface Props {
   onSubmit: (code: string) => void;
   /** Offered under the keypad: scan the booking's QR instead of typing. */
   onScan?: () => void;
+  /** Shown under the title, inside the screen's main region (the ID card reader's greeting). */
+  greeting?: ReactNode;
 }
 
 const MAX_DIGITS = 12;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
 
 /** Appointment check-in: a big numeric keypad for the code the visitor received when booking. */
-export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit, onScan }: Props) {
+export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit, onScan, greeting }: Props) {
   const [code, setCode] = useState('');
   const press = (key: (typeof KEYS)[number]): void => {
     if (key === 'clear') setCode('');
@@ -29,6 +32,7 @@ export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit, onSca
   return (
     <main className="screen keypad-screen">
       <h2 className="screen-title">{t('checkinTitle')}</h2>
+      {greeting}
       {service ? <p className="keypad-service">{localized(service.name, lang)}</p> : <p className="keypad-service">{t('checkinCodeHint')}</p>}
       <output className="code-display" data-testid="code-display" aria-live="polite">
         {code || '\u00a0'}
@@ -40,14 +44,16 @@ export function KeypadScreen({ t, lang, service, busy, disabled, onSubmit, onSca
           </button>
         ))}
       </div>
-      <button type="button" className="primary-button" data-testid="checkin-submit" disabled={disabled || busy || code.length === 0} onClick={() => onSubmit(code)}>
-        {busy ? t('taking') : t('checkinSubmit')}
-      </button>
-      {onScan && (
-        <button type="button" className="secondary-button" data-testid="checkin-scan" disabled={disabled || busy} onClick={onScan}>
-          {t('scanInstead')}
+      <div className="keypad-actions">
+        <button type="button" className="primary-button" data-testid="checkin-submit" disabled={disabled || busy || code.length === 0} onClick={() => onSubmit(code)}>
+          {busy ? t('taking') : t('checkinSubmit')}
         </button>
-      )}
+        {onScan && (
+          <button type="button" className="secondary-button" data-testid="checkin-scan" disabled={disabled || busy} onClick={onScan}>
+            {t('scanInstead')}
+          </button>
+        )}
+      </div>
     </main>
   );
 }

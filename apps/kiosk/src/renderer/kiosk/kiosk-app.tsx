@@ -251,8 +251,15 @@ export function KioskApp({ settings }: { settings: KioskSettings }) {
   } else if (screen.name === 'checkin') {
     body = (
       <>
-        <IdCardGreeting t={t} bridge={settings.idCardReader ? settings.bridge : null} />
-        <KeypadScreen t={t} lang={lang} busy={busy !== null} disabled={serverDown} onSubmit={(code) => void checkInCode(code)} onScan={() => setScreen({ name: 'scan' })} />
+        <KeypadScreen
+          t={t}
+          lang={lang}
+          busy={busy !== null}
+          disabled={serverDown}
+          onSubmit={(code) => void checkInCode(code)}
+          onScan={() => setScreen({ name: 'scan' })}
+          greeting={<IdCardGreeting t={t} bridge={settings.idCardReader ? settings.bridge : null} />}
+        />
         {notice && <NoticeCard t={t} lang={lang} notice={notice} service={null} onDismiss={() => setNotice(null)} />}
       </>
     );

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Lang, OpeningHours, Service } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { formatOpeningHours } from '../common/format';
@@ -40,8 +41,34 @@ export function NoticeCard({ t, notice, service, onDismiss }: Props) {
   } else {
     title = t('takeFailed');
   }
+  const ok = useRef<HTMLButtonElement>(null);
+  // Where focus was before the notice (read while rendering, before the notice takes it): it goes
+  // back there when the notice is dismissed, if that is still on screen and usable.
+  const [opener] = useState(() => (typeof document === 'undefined' ? null : document.activeElement));
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected && !opener.matches(':disabled')) opener.focus();
+    },
+    [opener],
+  );
   return (
-    <div className="notice-overlay" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-notice-title" data-testid={`notice-${notice.kind}`}>
+    <div
+      className="notice-overlay"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="kiosk-notice-title"
+      data-testid={`notice-${notice.kind}`}
+      onKeyDown={(e) => {
+        // A modal: Tab stays on its one button (the screen behind is out of reach), Escape dismisses it.
+        if (e.key === 'Tab') {
+          e.preventDefault();
+          ok.current?.focus();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          onDismiss();
+        }
+      }}
+    >
       <div className="notice-card">
         <p className="notice-title" id="kiosk-notice-title">
           {title}
@@ -52,7 +79,7 @@ export function NoticeCard({ t, notice, service, onDismiss }: Props) {
           </p>
         ))}
         {/* The one way out has focus, so a keyboard or switch user is not left behind the overlay. */}
-        <button type="button" className="primary-button" data-testid="notice-ok" autoFocus onClick={onDismiss}>
+        <button type="button" className="primary-button" data-testid="notice-ok" autoFocus ref={ok} onClick={onDismiss}>
           {t('back')}
         </button>
       </div>

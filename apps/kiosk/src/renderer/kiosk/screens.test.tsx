@@ -2,6 +2,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { HallConfig, Service } from '@hallq/shared';
 import { translator } from '../i18n';
+import { KeypadScreen } from './keypad-screen';
+import { NoticeCard } from './kiosk-notice';
 import { ModuleScreen } from './module-screen';
 import { ServiceListScreen } from './service-list-screen';
 import { ServiceScreen } from './service-screen';
@@ -70,6 +72,12 @@ describe('start and service list screens', () => {
     expect(html).not.toContain('停用事项');
     expect(count(html, 'disabled=""')).toBe(count(html, '<button'));
   });
+
+  it('service tiles show the range of a ticket taken now when there is one', () => {
+    const ranged = new Map([...queues].map(([id, q]) => [id, { ...q, estimatedWaitRange: { lowSeconds: 600, highSeconds: 1500 } }]));
+    const html = renderToStaticMarkup(<ServiceListScreen t={zh} lang="zh" hall={hall} moduleId="mod-biz" queues={ranged} disabled={false} onService={noop} />);
+    expect(html).toContain('等候 3 人 · 约 10–25 分钟');
+  });
 });
 
 describe('service screen', () => {
@@ -132,6 +140,14 @@ describe('ticket screen', () => {
     expect(html).toContain('请取走号票，留意叫号');
   });
 
+  it('shows the range with the estimate, at issue and then live ("预计等候 15–25 分钟" / "About 15–25 min")', () => {
+    const ranged = { ...ticket, estimatedWaitSeconds: 1200, estimatedWaitRange: { lowSeconds: 910, highSeconds: 1490 } };
+    expect(renderToStaticMarkup(<TicketScreen t={zh} lang="zh" ticket={ranged} service={service} live={undefined} print="printing" onDone={noop} />)).toContain('预计等候 15–25 分钟');
+    expect(renderToStaticMarkup(<TicketScreen t={en} lang="en" ticket={ranged} service={service} live={undefined} print="printing" onDone={noop} />)).toContain('About 15–25 min');
+    const live = { peopleAhead: 1, estimatedWaitSeconds: 400, estimatedWaitRange: { lowSeconds: 250, highSeconds: 700 } };
+    expect(renderToStaticMarkup(<TicketScreen t={zh} lang="zh" ticket={ranged} service={service} live={live} print="printing" onDone={noop} />)).toContain('预计等候 4–12 分钟');
+  });
+
   it.each([
     ['paper_out', '打印机缺纸，请用手机扫码保存号码'],
     ['cover_open', '打印机盖未关好，请用手机扫码保存号码'],
@@ -143,5 +159,28 @@ describe('ticket screen', () => {
     expect(html).toContain(message);
     expect(html).toContain('width="420"');
     expect(html).not.toContain('请取走号票');
+  });
+});
+
+describe('check-in keypad', () => {
+  const t = translator('zh');
+  it('shows the ID card greeting inside the main region, under the title, and check-in beside scanning', () => {
+    const html = renderToStaticMarkup(
+      <KeypadScreen t={t} lang="zh" busy={false} disabled={false} onSubmit={() => undefined} onScan={() => undefined} greeting={<p className="id-card-greeting">张*，您好！</p>} />,
+    );
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(main.indexOf('请输入预约码')).toBeLessThan(main.indexOf('id-card-greeting'));
+    expect(main.indexOf('id-card-greeting')).toBeLessThan(main.indexOf('code-display'));
+    const actions = main.slice(main.indexOf('keypad-actions'));
+    expect(actions).toContain('data-testid="checkin-submit"');
+    expect(actions).toContain('data-testid="checkin-scan"');
+  });
+
+  it('a refused code is a modal alert whose one button, to go back, has focus', () => {
+    const html = renderToStaticMarkup(<NoticeCard t={t} lang="zh" notice={{ kind: 'appointment_invalid', code: 'appointment_used' }} service={null} onDismiss={() => undefined} />);
+    expect(html).toContain('role="alertdialog"');
+    expect(html).toContain('aria-modal="true"');
+    expect(html).toContain('此预约已签到');
+    expect(html.match(/<button/g)).toHaveLength(1);
   });
 });

@@ -47,7 +47,7 @@ export function ServiceListScreen({ t, lang, hall, moduleId, queues, disabled, o
                   )}
                 </>
               ) : (
-                q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds)}</span>
+                q && <span className="tile-sub">{waitLine(t, q.waiting, q.estimatedWaitSeconds, q.estimatedWaitRange)}</span>
               )}
             </button>
           );

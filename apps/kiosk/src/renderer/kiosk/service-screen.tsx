@@ -26,7 +26,7 @@ export function ServiceScreen({ t, lang, service, queue, busy, disabled, notice,
       <h2 className="screen-title" data-testid="service-title">
         {localized(service.name, lang)}
       </h2>
-      {queue && <p className="service-wait">{waitLine(t, queue.waiting, queue.estimatedWaitSeconds)}</p>}
+      {queue && <p className="service-wait">{waitLine(t, queue.waiting, queue.estimatedWaitSeconds, queue.estimatedWaitRange)}</p>}
       {guide && (
         <section className="guide">
           <h3>{t('guide')}</h3>

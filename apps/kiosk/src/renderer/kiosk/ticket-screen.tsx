@@ -1,7 +1,7 @@
 import type { Lang, Service } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { localized } from '../i18n';
-import { peopleAheadText, waitMinutes } from '../common/format';
+import { peopleAheadText, waitText } from '../common/format';
 import { QrCode } from '../common/qr-code';
 import type { PrintOutcome } from './ticket-printing';
 import type { IssuedTicket } from './take-ticket';
@@ -22,6 +22,7 @@ interface Props {
 export function TicketScreen({ t, lang, ticket, service, live, print, onDone }: Props) {
   const peopleAhead = live?.peopleAhead ?? ticket.peopleAhead;
   const wait = live ? live.estimatedWaitSeconds : ticket.estimatedWaitSeconds;
+  const range = live ? live.estimatedWaitRange : ticket.estimatedWaitRange;
   const fault = print !== 'printing' && !print.printed ? print.state : null;
   return (
     <main className={`screen ticket-screen${fault ? ' ticket-screen-fault' : ''}`} data-testid="ticket-screen">
@@ -34,7 +35,7 @@ export function TicketScreen({ t, lang, ticket, service, live, print, onDone }: 
       </p>
       <div className="ticket-figures">
         {peopleAhead !== null && <p data-testid="people-ahead">{peopleAheadText(t, peopleAhead)}</p>}
-        <p data-testid="estimated-wait">{wait === null ? t('estimateUnknown') : t('estimatedWait', { m: Math.max(1, waitMinutes(wait)) })}</p>
+        <p data-testid="estimated-wait">{waitText(t, wait, range)}</p>
       </div>
       {fault && (
         <div className="printer-fault" role="alert" data-testid="printer-fault">

@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, connectHallFeed, createApiClient, fetchMe, forgetDeviceToken, obtainDeviceToken, pairWithDemo } from '@hallq/client';
 import type { ApiClient, ConnectionStatus } from '@hallq/client';
-import type { HallConfig, QueueEstimates, ServiceQueueView } from '@hallq/shared';
+import type { HallConfig, QueueEstimates, ServiceQueueView, WaitRange } from '@hallq/shared';
 
 export type HallPhase = 'loading' | 'ready' | 'unpaired';
 
 export interface TicketEstimate {
   peopleAhead: number | null;
   estimatedWaitSeconds: number | null;
+  estimatedWaitRange?: WaitRange | null;
 }
 
 export interface HallConnection {

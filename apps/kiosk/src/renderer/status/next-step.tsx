@@ -4,7 +4,7 @@
 import type { Lang, PublicTicketStatus } from '@hallq/shared';
 import type { Translate } from '../i18n';
 import { localized } from '../i18n';
-import { peopleAheadText, waitMinutes } from '../common/format';
+import { peopleAheadText, waitMinutes, waitText } from '../common/format';
 
 interface Props {
   t: Translate;
@@ -36,7 +36,7 @@ export function NextStep({ t, lang, ticket, now, busy, onRequeue }: Props) {
             </>
           )}
           <p data-testid="estimated-wait">
-            {ticket.estimatedWaitSeconds === null ? t('estimateUnknown') : t('estimatedWait', { m: Math.max(1, waitMinutes(ticket.estimatedWaitSeconds)) })}
+            {waitText(t, ticket.estimatedWaitSeconds, ticket.estimatedWaitRange)}
           </p>
           {ticket.transferredFrom && (
             <p className="phone-step" data-testid="transferred">

@@ -1,7 +1,7 @@
 // Booking slots of a service on one local date, from the admin's settings (pure: time is given).
 import type { BookingSlots } from '@hallq/shared';
 import { localTime } from '../clock';
-import { addDays, startOfLocalDay, weekdayOfDate } from '../planning/local-dates';
+import { addDays, startOfLocalDay, weekdayOf } from '../stats/local-days';
 
 const MINUTE = 60_000;
 
@@ -14,7 +14,7 @@ const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numb
 
 /** The slots offered on `date` (local), whole slots only, none on a day the hall is closed. */
 export function slotsOfDate(b: BookingSlots, date: string, timeZone: string, holidays: readonly string[]): Slot[] {
-  if (holidays.includes(date) || !b.days.includes(weekdayOfDate(date))) return [];
+  if (holidays.includes(date) || !b.days.includes(weekdayOf(date))) return [];
   const dayStart = startOfLocalDay(date, timeZone);
   const out: Slot[] = [];
   for (let m = minutesOf(b.from); m + b.slotMinutes <= minutesOf(b.to); m += b.slotMinutes) {

@@ -43,6 +43,7 @@ export function publicHall(core: Core, m: HallMirror): PublicHall {
         ...(closedReason ? { closedReason } : {}),
         waiting: v?.waiting ?? 0,
         estimatedWaitSeconds: v?.estimatedWaitSeconds ?? null,
+        estimatedWaitRange: v?.estimatedWaitRange ?? null,
         bookable: s.booking !== undefined && s.booking !== null,
         remote: closedReason === undefined && share > 0 && core.repos.tickets.remoteIssuedCount(m.hall.id, s.id, local.date) < share,
         openingHours: s.openingHours,

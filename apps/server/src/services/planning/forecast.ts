@@ -2,7 +2,7 @@
 // per service and local hour of day over the days of a range on which the hall issued tickets,
 // and the mean window time per visitor of each service. Pure: events and services in, figures out.
 import type { DayType, HallEvent, LearnedForecast, ServiceTime } from '@hallq/shared';
-import { datesBetween, localHour, weekdayOfDate } from './local-dates';
+import { datesOf, localStamp, weekdayOf } from '../stats/local-days';
 
 export interface ForecastService {
   id: string;
@@ -31,7 +31,7 @@ const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 
 export function learnForecast(input: ForecastInput): LearnedForecast {
   const days = input.days ?? 'all';
   const known = new Set(input.services.map((s) => s.id));
-  const dates = datesBetween(input.from, input.to).filter((d) => matchesDayType(weekdayOfDate(d), days));
+  const dates = datesOf(input.from, input.to).filter((d) => matchesDayType(weekdayOf(d), days));
   const inRange = new Set(dates);
 
   const counts = new Map<string, number[]>();
@@ -45,7 +45,7 @@ export function learnForecast(input: ForecastInput): LearnedForecast {
     const at = Date.parse(e.at);
     if (e.type === 'ticket.issued') {
       const serviceId = e.ticket.serviceId;
-      const local = localHour(Date.parse(e.ticket.issuedAt ?? e.at), input.timeZone);
+      const local = localStamp(Date.parse(e.ticket.issuedAt ?? e.at), input.timeZone);
       if (!inRange.has(local.date) || !known.has(serviceId)) continue;
       active.add(local.date);
       tickets++;
@@ -59,7 +59,7 @@ export function learnForecast(input: ForecastInput): LearnedForecast {
       const began = startedAt.get(key) ?? (e.startedAt ? Date.parse(e.startedAt) : NaN);
       startedAt.delete(key);
       if (!Number.isFinite(began) || at < began || !known.has(e.serviceId)) continue;
-      if (!inRange.has(localHour(began, input.timeZone).date)) continue;
+      if (!inRange.has(localStamp(began, input.timeZone).date)) continue;
       const perTicket = work.get(e.serviceId) ?? new Map<string, number>();
       perTicket.set(e.ticketId, (perTicket.get(e.ticketId) ?? 0) + (at - began));
       work.set(e.serviceId, perTicket);

@@ -5,7 +5,7 @@ import type { HistoryRepo } from '../../storage/history-repo';
 import type { HallMirror } from '../hall-mirror';
 import { AppError } from '../errors';
 import { learnForecast } from './forecast';
-import { addDays, rangeBounds } from './local-dates';
+import { addDays, boundsOf } from '../stats/local-days';
 import { buildPlan } from './plan';
 import { localTime } from '../clock';
 import { hallScenario, simulateTomorrow, type SkillsMatrix, type TomorrowAnswer } from './tomorrow';
@@ -36,7 +36,7 @@ export function resolveRange(q: RangeQuery, now: number, timeZone: string): { fr
 
 export function hallForecast(history: HistoryRepo, m: HallMirror, q: RangeQuery, now: number): LearnedForecast {
   const { from, to } = resolveRange(q, now, m.hall.timezone);
-  const { start, end } = rangeBounds(from, to, m.hall.timezone);
+  const { start, end } = boundsOf(from, to, m.hall.timezone);
   const events = history.eventsBetween(m.hall.id, PLANNING_EVENTS, start, end + SERVICE_SLACK_MS);
   return learnForecast({
     events,

@@ -20,7 +20,7 @@
 // - Percentiles are nearest-rank; means and percentiles are rounded to whole seconds.
 import type { HallEvent, Stats, StatsRow as Row, WindowStatsRow as WindowRow } from '@hallq/shared';
 import { FigureAcc, Groups } from './figures';
-import { datesOf, weekdayOf } from './local-days';
+import { datesOf, weekdaysOf } from './local-days';
 import { foldEvents, servedMs, type Facts, type TicketFacts, type Visit } from './ticket-facts';
 
 export interface StatsContext {
@@ -142,8 +142,6 @@ export function statsFromFacts(facts: Facts, ctx: StatsContext): Stats {
     })
     .sort((a, b) => (a.windowNumber ?? Infinity) - (b.windowNumber ?? Infinity));
 
-  const days: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 };
-  for (const d of datesOf(ctx.from, ctx.to)) days[weekdayOf(d)]!++;
 
   return {
     from: ctx.from,
@@ -158,7 +156,7 @@ export function statsFromFacts(facts: Facts, ctx: StatsContext): Stats {
     byOrganisation: rows('organisationId', organisation, byText),
     byHour: rows('hour', hour, (a, b) => a - b),
     byDate: rows('date', date, byText),
-    arrivals: { cells: [...cells.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour), days },
+    arrivals: { cells: [...cells.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour), days: weekdaysOf(ctx.from, ctx.to) },
   };
 }
 

@@ -1,28 +1,14 @@
 // Local dates of the hall's timezone as instants: where a local day starts in UTC (it is not
 // always 24 hours long: DST days are 23 or 25), the days of a range, and local clock readings.
+// The stats, the planner, the booking slots and the reports all count days by these.
+import { nextDate } from '@hallq/shared';
 import { localTime } from '../clock';
+
+// The calendar arithmetic is the shared one (the city hub counts days by it too).
+export { addDays, datesOf, nextDate, weekdayOf, weekdaysOf } from '@hallq/shared';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-export function nextDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Local dates from..to inclusive. */
-export function datesOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) out.push(d);
-  return out;
-}
-
-/** 1 = Monday .. 7 = Sunday of a calendar date (the same in every timezone). */
-export function weekdayOf(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
 
 /**
  * The first instant whose local date is `date` or later. Offsets lie within -12h..+14h, and

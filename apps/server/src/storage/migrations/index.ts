@@ -6,6 +6,7 @@ import { sql as m010 } from './010-visitor-path';
 import { sql as m030 } from './030-demo-history';
 import { sql as m050 } from './050-visitors-from-home';
 import { sql as m070 } from './070-device-presence';
+import { sql as m080 } from './080-estimate-learning';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: '030-demo-history', sql: m030 },
   { version: 50, name: '050-visitors-from-home', sql: m050 },
   { version: 70, name: '070-device-presence', sql: m070 },
+  { version: 80, name: '080-estimate-learning', sql: m080 },
 ];

@@ -1,0 +1,182 @@
+// The estimator evaluation: at each measured issue the simulated hall server estimates the new
+// ticket's wait with the real estimator (@hallq/shared) and a naive one, from what a hall server
+// knows then; at the ticket's first call the estimates are set against the actual wait.
+import { CandidateIndex, DRAWN_RANGE, drawnEstimate, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, learnedMeanCv, seededUniform, stageKey, canServe } from '@hallq/shared';
+import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, RoutingContext, WaitingQueue } from '@hallq/shared';
+import type { HallLearning } from './hall-learning';
+import type { WindowState } from './hall-windows';
+import type { RemoteHolding } from './remote-visitors';
+import { Random } from './rng';
+import type { Scenario } from './scenario';
+import { rateAt } from './scenario';
+import { hourOfDay } from './schedule';
+import { aheadInService, type SimTicket } from './sim-ticket';
+
+export interface EstimateRecord {
+  serviceId: string;
+  estimateSeconds: number;
+  naiveSeconds: number;
+  actualSeconds: number;
+  /** The spread of the random forecasts (E6): their 10% and 90% quantiles, when drawn. */
+  drawnLowSeconds?: number;
+  drawnHighSeconds?: number;
+  /** With `keepDraws`: every random forecast's wait, sorted (for tuning the range's quantiles). */
+  draws?: number[];
+}
+
+/** How the simulated hall server estimates (the shared estimator's options). */
+export interface EstimatorConfig {
+  /** Random forecasts per estimate (E6); 0 = the one expected forecast. */
+  samples: number;
+  /** Expected arrivals from the scenario's hourly rates, as the hall learns them from its history (E5). */
+  arrivals: boolean;
+  /** Learned mean per stage (else per service), and later stages joining the queue again. */
+  stages: boolean;
+  /** Coefficient of variation of service times when drawing; null = learned per service and stage. */
+  cv: number | null;
+  /** Relative standard error of a learned mean when drawing; null = that of the learning weight (alpha). */
+  meanCv: number | null;
+  /** The range shown: quantiles of the random forecasts' waits and slack. */
+  range: DrawnRangeSpec;
+  /** Keep every draw in the estimate records. */
+  keepDraws: boolean;
+}
+
+export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
+  samples: ESTIMATE_DRAWS,
+  arrivals: true,
+  stages: true,
+  cv: null,
+  meanCv: null,
+  range: DRAWN_RANGE,
+  keepDraws: false,
+};
+
+interface Issued {
+  estimateSeconds: number | null;
+  naiveSeconds: number;
+  drawnLowSeconds?: number;
+  drawnHighSeconds?: number;
+  draws?: number[];
+}
+
+/** The hall as it stands at an issue. */
+export interface HallNow {
+  windows: ReadonlyArray<WindowState>;
+  noShows: ReadonlySet<SimTicket>;
+  room: WaitingQueue<SimTicket>;
+  holding: RemoteHolding;
+  now: number;
+}
+
+export class EstimatorEvaluation {
+  private readonly issued = new Map<SimTicket, Issued>();
+  private readonly arrivals: ExpectedArrivals[];
+  private readonly forecastRandom: () => number;
+
+  constructor(
+    private readonly scenario: Scenario,
+    replication: number,
+    private readonly ctx: RoutingContext,
+    private readonly config: EstimatorConfig,
+    private readonly learning: HallLearning,
+    endMs: number,
+  ) {
+    this.forecastRandom = seededUniform(Random.stream(scenario.seed, replication, 'forecast').next() * 2 ** 32);
+    this.arrivals = scenario.services.map((s) => ({
+      serviceId: s.id,
+      ratePerHour: (t: number) => rateAt(s.arrivalsPerHour, hourOfDay(scenario.startHour, t)) * (1 - s.remoteShare),
+      endsAt: endMs,
+      priorityShare: s.priorityShare,
+      appointmentShare: s.appointmentShare,
+      appointmentLeadSeconds: s.appointmentLeadMinutes * 60,
+    }));
+  }
+
+  /** A measured ticket was issued: estimate its wait. */
+  onIssue(ticket: SimTicket, hall: HallNow): void {
+    this.issued.set(ticket, this.estimate(ticket, hall));
+  }
+
+  /** The ticket was called (or expired): its estimates against the actual wait, when it was measured. */
+  take(ticket: SimTicket, actualSeconds: number): EstimateRecord | null {
+    const est = this.issued.get(ticket);
+    this.issued.delete(ticket);
+    if (!est || est.estimateSeconds === null) return null;
+    return {
+      serviceId: ticket.serviceId,
+      estimateSeconds: est.estimateSeconds,
+      naiveSeconds: est.naiveSeconds,
+      actualSeconds,
+      ...(est.drawnLowSeconds !== undefined ? { drawnLowSeconds: est.drawnLowSeconds, drawnHighSeconds: est.drawnHighSeconds } : {}),
+      ...(est.draws ? { draws: est.draws } : {}),
+    };
+  }
+
+  /** The ticket will not be called (its remote holder came too late). */
+  forget(ticket: SimTicket): void {
+    this.issued.delete(ticket);
+  }
+
+  private stageMean(serviceId: string, stage: number): number {
+    return this.config.stages ? (this.learning.stageMoments.get(stageKey(serviceId, stage))?.mean ?? 300) : (this.learning.serviceSeconds.get(serviceId) ?? 300);
+  }
+
+  private estimate(ticket: SimTicket, hall: HallNow): Issued {
+    const { config, ctx, learning } = this;
+    const { windows, noShows, room, holding, now } = hall;
+    const alpha = learning.alpha;
+    // What a hall server knows: the learned means (per stage), spreads and no-show shares, who is
+    // at each window since when, the windows' timetable (a window on its break is back at the
+    // break's end) and, with `arrivals`, the hourly arrival rates of its history.
+    const serviceSeconds = new Map(this.scenario.services.map((s) => [s.id, this.stageMean(s.id, 0)]));
+    const stageSeconds = new Map<string, number>();
+    const cv = new Map<string, number>();
+    for (const [key, m] of learning.stageMoments) {
+      if (config.stages) stageSeconds.set(key, m.mean);
+    }
+    for (const s of this.scenario.services) {
+      const m = learning.stageMoments.get(stageKey(s.id, 0))!;
+      cv.set(s.id, config.cv ?? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)));
+    }
+    const estimatorWindows: EstimatorWindow[] = windows.map((w) => {
+      const cur = w.current;
+      const noShow = cur !== null && noShows.has(cur.ticket);
+      const busyUntil = cur ? expectedFreeAt(cur.start, noShow ? NO_SHOW_HOLD_SECONDS : this.stageMean(cur.ticket.serviceId, cur.ticket.stage), now) : null;
+      const closed = w.closed.filter((c) => c.to === null || c.to > now);
+      // A window on a break is back at its end; one closed for the rest of the run is not.
+      const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
+      const current = cur && config.stages ? { ticket: cur.ticket, since: cur.start, noShow } : undefined;
+      return { ...w.routing, open, busyUntil, closed, current };
+    });
+    // E4: tickets held for absent remote holders count for the share of holders who come.
+    const tickets = [...room.all(), ...holding.away()];
+    const input = {
+      windows: estimatorWindows,
+      context: { ...ctx, awayShare: holding.showShare },
+      serviceSeconds,
+      stageSeconds,
+      noShowShare: learning.noShowShare,
+      arrivals: config.arrivals ? this.arrivals : undefined,
+      laterStages: config.stages,
+      now,
+    };
+    const open = windows.filter((w) => w.open && canServe(w.routing, ticket, ctx)).length;
+    const naive = naiveEstimateSeconds(aheadInService(room, ticket), learning.meanSeconds(ticket.serviceId), open);
+    if (config.samples > 0) {
+      const sorted = CandidateIndex.sortBuckets(tickets);
+      const draws = drawnWaits({ ...input, index: () => CandidateIndex.fromSorted(sorted), focus: new Set([ticket.serviceId]) }, { random: this.forecastRandom, cv, defaultCv: 0.7, meanCv: config.meanCv ?? learnedMeanCv(alpha ?? SERVICE_TIME_ALPHA) }, config.samples, [ticket.id]).get(ticket.id)!;
+      const d = drawnEstimate(draws, config.range);
+      if (!d) return { estimateSeconds: null, naiveSeconds: naive };
+      return {
+        estimateSeconds: d.estimateSeconds,
+        naiveSeconds: naive,
+        drawnLowSeconds: d.range[0],
+        drawnHighSeconds: d.range[1],
+        ...(config.keepDraws ? { draws } : {}),
+      };
+    }
+    const e = forecastCalls({ ...input, index: new CandidateIndex(tickets), until: new Set([ticket.id]), focus: new Set([ticket.serviceId]) }).get(ticket.id);
+    return { estimateSeconds: e?.estimatedWaitSeconds ?? null, naiveSeconds: naive };
+  }
+}
