@@ -46,7 +46,18 @@ const cpuOf = (pid: number): number => {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (100/s)
 };
 
+/** What the demo hall cannot play, before a server is started: services it has no module for, windows with no skills. */
+export function rehearsalProblems(scenario: Scenario, windows: ReadonlyArray<ScenarioWindow>): string[] {
+  const problems: string[] = [];
+  for (const s of scenario.services)
+    if (!(s.id in MODULES)) problems.push(`service ${s.id}: the rehearsal plays the demo hall's modules, service ids ${Object.keys(MODULES).join(', ')}`);
+  for (const w of windows) if (w.skills.length === 0) problems.push(`window ${w.id}: no skills (a rehearsed window needs at least one)`);
+  return problems;
+}
+
 export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
+  const problems = rehearsalProblems(o.scenario, o.windows);
+  if (problems.length) throw new Error(`the scenario cannot be rehearsed:\n  ${problems.join('\n  ')}`);
   const scenario: Scenario = { ...o.scenario, hours: o.hours, warmupHours: 0 };
   const trace = runReplication(scenario, 0, { windows: o.windows, recordTickets: true }).tickets.sort((a, b) => a.arrivedAt - b.arrivedAt);
   const startDay = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -60,6 +71,7 @@ export async function rehearse(o: RehearsalOptions): Promise<RehearsalRecord> {
     const config: HallConfig = hall.config;
     const servicesOf = (id: string) => config.services.filter((s) => s.active && s.moduleId === MODULES[id]).map((s) => s.id);
     const windows = [...config.windows].sort((a, b) => a.number - b.number).slice(0, o.windows.length);
+    if (windows.length < o.windows.length) throw new Error(`the scenario has ${o.windows.length} windows, the demo hall ${windows.length}`);
     // The scenario's skills on the hall's windows: a module's services where the scenario has the module.
     const skills = Object.fromEntries(windows.map((w, i) => [w.id, o.windows[i]!.skills.flatMap((k) => servicesOf(k.serviceId).map((serviceId) => ({ serviceId, tier: k.tier })))]));
     const set = await json(`${server.url}/api/v1/halls/demo/windows/skills`, { method: 'POST', token: admin, body: { windows: skills } });

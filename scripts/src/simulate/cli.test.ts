@@ -121,6 +121,19 @@ describe('simulate CLI', () => {
     }
   });
 
+  test.each([
+    ['--replications', '1000000000', /--replications needs an integer from 1 to 1000/],
+    ['--replications', '2.5', /--replications needs an integer/],
+    ['--seed', 'abc', /--seed needs an integer/],
+    ['--goal-share', '5', /--goal-share needs a number from 0 to 1/],
+    ['--target-minutes', '0', /--target-minutes needs a number from 0.1/],
+  ])('%s %s is refused with exit 1 before anything runs', (option, value, message) => {
+    const r = run('--scenario', 'small.json', '--plan', '--json', option, value);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
   test('odd but legal: no arrivals, a window with no skills, every window closed all day', () => {
     const odd = {
       ...scenario,

@@ -37,10 +37,13 @@ const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name>
 built-in scenarios: ${builtInScenarios().join(', ')}
 `;
 
-function numberOption(value: string | undefined, name: string): number | undefined {
+/** A number option within [min, max] (an integer when `integer`), or undefined when not given. */
+function numberOption(value: string | undefined, name: string, min = -Infinity, max = Infinity, integer = false): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`--${name} needs a number, got "${value}"`);
+  const kind = integer ? 'an integer' : 'a number';
+  if (value.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max)
+    throw new Error(`--${name} needs ${kind}${Number.isFinite(min) || Number.isFinite(max) ? ` from ${min} to ${max}` : ''}, got "${value}"`);
   return n;
 }
 
@@ -73,8 +76,8 @@ function main(argv: string[]): number {
     return 2;
   }
   const loaded = loadScenario(values.scenario);
-  const replications = numberOption(values.replications, 'replications');
-  const seed = numberOption(values.seed, 'seed');
+  const replications = numberOption(values.replications, 'replications', 1, 1000, true);
+  const seed = numberOption(values.seed, 'seed', -(2 ** 31), 2 ** 32, true);
   const scenario: Scenario = {
     ...loaded,
     ...(replications !== undefined ? { replications: Math.max(1, Math.round(replications)) } : {}),
@@ -94,7 +97,7 @@ function main(argv: string[]): number {
     text = `demo history written to ${file}: ${history.days.length} days, ${(output as { visitors: number }).visitors} visitors\n`;
   } else if (values.plan) {
     const plan = scenarioPlan(scenario, {
-      goal: { share: numberOption(values['goal-share'], 'goal-share'), targetMinutes: numberOption(values['target-minutes'], 'target-minutes') },
+      goal: { share: numberOption(values['goal-share'], 'goal-share', 0, 1), targetMinutes: numberOption(values['target-minutes'], 'target-minutes', 0.1, 24 * 60) },
     });
     output = plan;
     text = planReport(plan);
@@ -105,7 +108,7 @@ function main(argv: string[]): number {
       ...(scenario.variants ?? []).map((v) => ({ windows: v.windows, label: v.label ?? v.id })),
       ...(scenario.staffing ? [{ windows: plannedWindows(planScenario(scenario)), label: "after: planner's windows" }] : []),
     ];
-    const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha');
+    const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha', 0, 1);
     const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
     if (values['tune-estimator']) {
       const bySet = sets.map((s) => ({ label: s.label, records: TUNING_SEEDS.flatMap((seed) => estimateRecords(scenario, seed, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { keepDraws: true } })) }));

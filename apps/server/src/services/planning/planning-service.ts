@@ -118,6 +118,7 @@ export function hallTomorrow(history: HistoryRepo, m: HallMirror, req: TomorrowQ
   const learned = hallForecast(history, m, { ...req, days }, now);
   const targetMinutes = req.targetMinutes ?? m.hall.waitTargetSeconds / 60;
   const scenario = hallScenario(m, learned, targetMinutes);
+  if (m.windows.size === 0) throw new AppError('validation_failed', 'the hall has no windows to simulate', [{ path: ['skills'], message: 'no windows in this hall', code: 'custom' }]);
   if (!scenario) throw new AppError('validation_failed', 'no arrivals in the history range to simulate', [{ path: ['from'], message: 'no tickets in the range', code: 'custom' }]);
   const { arrivals: _a, serviceTimes: _s, ...learnedFrom } = learned;
   return { ...simulateTomorrow(scenario, { ...req, targetMinutes }), learnedFrom };

@@ -23,6 +23,7 @@ const SERVICE_TIME_CV = 0.7;
 
 /** The hall's day as a simulator scenario: hours with arrivals, every window staffed by an officer. */
 export function hallScenario(m: HallMirror, forecast: LearnedForecast, targetMinutes: number): Scenario | null {
+  if (m.windows.size === 0) return null;
   const services = [...m.services.values()].filter((s) => s.active && (forecast.arrivals[s.id] ?? []).some((x) => x > 0));
   const busy = Array.from({ length: 24 }, (_, h) => services.some((s) => (forecast.arrivals[s.id]?.[h] ?? 0) > 0));
   const first = busy.indexOf(true);
@@ -44,8 +45,8 @@ export function hallScenario(m: HallMirror, forecast: LearnedForecast, targetMin
       arrivalsPerHour: forecast.arrivals[s.id]!,
       serviceMinutes: { distribution: 'lognormal', mean: Math.max(0.5, forecast.serviceTimes[s.id]?.minutes ?? s.expectedServiceSeconds / 60), cv: SERVICE_TIME_CV },
     })),
-    // A window with no skill for the day's services adds nothing to it.
-    windows: windows.map((w) => ({ id: w.id, skills: w.skills.filter((k) => ids.has(k.serviceId)) })).filter((w) => w.skills.length > 0),
+    // A window with no skill for the day's services stays in, idle (the scenario needs one window).
+    windows: windows.map((w) => ({ id: w.id, skills: w.skills.filter((k) => ids.has(k.serviceId)) })),
   });
 }
 
@@ -70,10 +71,10 @@ export function simulateTomorrow(scenario: Scenario, req: TomorrowRequest): Tomo
       const base = scenario.windows.find((w) => w.id === id) ?? { id, staffType: 'officer' as const, skills: [] };
       const skills = req.skills?.[id] ? req.skills[id].filter((k) => known.has(k.serviceId)) : base.skills;
       return { ...base, skills };
-    })
-    .filter((w) => w.skills.length > 0);
-  const today = simulate(scenario);
-  const proposed = req.skills ? simulate(scenario, { windows: proposedWindows }) : today;
+    });
+  // Visitors no window calls by the end (a service nobody serves) count with their wait so far.
+  const today = simulate(scenario, { countWaitingAtEnd: true });
+  const proposed = req.skills ? simulate(scenario, { windows: proposedWindows, countWaitingAtEnd: true }) : today;
   let suggestion: TomorrowAnswer['suggestion'] = null;
   if (req.suggest) {
     const most = Math.max(1, ...scenario.windows.map((w) => w.skills.length));
@@ -93,6 +94,7 @@ export function simulateTomorrow(scenario: Scenario, req: TomorrowRequest): Tomo
       'arrivals: the mean of the history by service and hour (Poisson)',
       `service times: the history's mean per service, lognormal with cv ${SERVICE_TIME_CV}`,
       'every window is open and staffed all day; breaks and no-shows are not modelled',
+      'visitors no window calls by the end of the day count with the wait they had then',
       `${REPLICATIONS} simulated days on the same arrivals for both matrices`,
     ],
   };
