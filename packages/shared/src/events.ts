@@ -1,6 +1,6 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
-import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, WindowView } from './views';
+import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, TicketCallPayload, WindowView } from './views';
 import type { WaitRange } from './wait-shown';
 import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
@@ -39,15 +39,6 @@ interface EventBase<T extends HallEventType> {
   at: string;
   hallId: string;
   actor: Actor;
-}
-
-export interface TicketCallPayload {
-  ticketId: string;
-  number: string;
-  serviceId: string;
-  windowId: string;
-  windowNumber: number;
-  recall: boolean;
 }
 
 /** A ticket at a window: the visitor came (ticket.started) or did not (ticket.no_show). */

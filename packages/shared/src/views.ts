@@ -1,5 +1,4 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { TicketCallPayload } from './events';
 import type { WaitRange } from './wait-shown';
 import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
@@ -54,6 +53,16 @@ export interface WindowView {
 }
 
 /** A call as the screens list it: the call's payload, when, and its event's seq. */
+/** What a call (`ticket.called`, `ticket.recalled`) says about the ticket and the window. */
+export interface TicketCallPayload {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  windowId: string;
+  windowNumber: number;
+  recall: boolean;
+}
+
 export interface CallView extends TicketCallPayload {
   at: string;
   seq: number;

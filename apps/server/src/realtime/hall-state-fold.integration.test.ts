@@ -49,7 +49,7 @@ function comparable(s: HallState) {
   return {
     hallId: s.hallId,
     seq: s.seq,
-    waiting: s.waiting.map(({ peopleAhead: _p, estimatedWaitSeconds: _e, ...t }) => t),
+    waiting: s.waiting.map(({ peopleAhead: _p, estimatedWaitSeconds: _e, estimatedWaitRange: _r, ...t }) => t),
     windows: s.windows,
     recentCalls: s.recentCalls,
     notices: s.notices,

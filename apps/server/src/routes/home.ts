@@ -107,9 +107,10 @@ export function homeRouter(deps: AppDeps, codes: ArrivalCodes, limits: HomeLimit
   // A kiosk that scanned the ticket's QR sends its device token and no code.
   r.post('/public/tickets/:publicId/arrive', publicTicketLimit(deps), async (req, res) => {
     const body = parse(ArriveBody, req.body);
+    // The token is optional, but one sent must be a valid bearer token.
     const token = bearer(req);
     const identity = token ? deps.auth.resolve(token) : null;
-    if (token && !identity) throw new AppError('unauthorized', 'the token is not valid');
+    if (req.headers.authorization !== undefined && !identity) throw new AppError('unauthorized', 'the token is not valid');
     const publicId = req.params.publicId as string;
     const t = ticketByPublicId(core, publicId);
     const m = hallOf(core, t.hallId);

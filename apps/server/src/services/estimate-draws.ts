@@ -24,10 +24,9 @@ import {
   type ForecastDraw,
   type RoutingTicket,
   type SortedBucket,
-  type Uniform,
   waitRangeOf,
 } from '@hallq/shared';
-import type { HallMirror, LiveEstimate } from './hall-mirror';
+import type { DrawnWaitsStore, HallMirror, LiveEstimate } from './hall-mirror';
 import { stageMoments } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -47,21 +46,6 @@ interface DrawnCall {
 }
 
 /** The latest random forecasts of a hall, carried from one refresh to the next. */
-export interface DrawnWaitsStore {
-  /**
-   * Per waiting ticket reached by any of them: its call (ms; Infinity = not within the horizon) in
-   * each of the latest forecasts, oldest first (at most ESTIMATE_DRAWS).
-   */
-  tickets: Map<string, Float64Array>;
-  /** Per service: the call of a ticket taken at the time of each forecast, oldest first. */
-  services: Map<string, Float64Array>;
-  /** The hall's seq when each of the kept forecasts ran, oldest first. */
-  seqs: number[];
-  /** The windows (open, staff, skills) the kept forecasts ran with: when they change, none is kept. */
-  key: string;
-  random?: Uniform;
-}
-
 /** What makes earlier forecasts useless when it changes: which windows work and what they serve. */
 function windowsKey(m: HallMirror): string {
   return JSON.stringify([...m.windows.values()].map((w) => [w.id, w.state, w.staffType, w.skills]));

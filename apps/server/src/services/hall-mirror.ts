@@ -12,6 +12,7 @@ import type {
   RoutingContext,
   RoutingService,
   RoutingTicket,
+  Uniform,
   WaitEstimate,
   WaitRange,
 } from '@hallq/shared';
@@ -22,7 +23,6 @@ import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { loadLearning, reloadLearning, type EstimateLearning } from './estimate-learning';
-import type { DrawnWaitsStore } from './estimate-draws';
 import { toRoutingTicket } from './ticket-view';
 
 const AT_WINDOW = new Set(['called', 'serving']);
@@ -30,6 +30,22 @@ const AT_WINDOW = new Set(['called', 'serving']);
 /** A waiting ticket's live estimate with the range shown beside it (null: none, e.g. called at once). */
 export interface LiveEstimate extends WaitEstimate {
   estimatedWaitRange: WaitRange | null;
+}
+
+/** The latest random forecasts' calls, kept between refreshes (services/estimate-draws.ts). */
+export interface DrawnWaitsStore {
+  /**
+   * Per waiting ticket reached by any of them: its call (ms; Infinity = not within the horizon) in
+   * each of the latest forecasts, oldest first (at most ESTIMATE_DRAWS).
+   */
+  tickets: Map<string, Float64Array>;
+  /** Per service: the call of a ticket taken at the time of each forecast, oldest first. */
+  services: Map<string, Float64Array>;
+  /** The hall's seq when each of the kept forecasts ran, oldest first. */
+  seqs: number[];
+  /** The windows (open, staff, skills) the kept forecasts ran with: when they change, none is kept. */
+  key: string;
+  random?: Uniform;
 }
 
 export interface HallMirror {

@@ -13,9 +13,15 @@ export interface DocOperation {
   /** Names of the path parameters in template order, as written in the template. */
   pathParams: string[];
   roles: string[];
-  bearer: boolean;
+  /** Takes a bearer token: `required` (no token is 401) or `optional` (open to anyone; a bad token is 401). */
+  bearer: 'required' | 'optional' | null;
   bodySchema: string | null;
   responses: Record<string, Json>;
+}
+
+function bearerOf(security: Array<Record<string, unknown>>): DocOperation['bearer'] {
+  if (!security.some((s) => 'bearer' in s)) return null;
+  return security.some((s) => Object.keys(s).length === 0) ? 'optional' : 'required';
 }
 
 export function documentOperations(doc: Json): DocOperation[] {
@@ -28,7 +34,7 @@ export function documentOperations(doc: Json): DocOperation[] {
         template,
         pathParams: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
         roles: (op['x-roles'] as string[] | undefined) ?? [],
-        bearer: ((op.security as unknown[] | undefined) ?? []).length > 0,
+        bearer: bearerOf((op.security as Array<Record<string, unknown>> | undefined) ?? []),
         bodySchema: typeof ref === 'string' ? ref.split('/').pop()! : null,
         responses: op.responses as Record<string, Json>,
       });
