@@ -47,6 +47,22 @@ export interface StoredTicket extends Ticket {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** Rows written by one INSERT at most when tickets are written together (`createMany`). */
+export const ROWS_PER_INSERT = 64;
+
+const INSERT_TICKET = `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
+     appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote) VALUES`;
+const INSERT_TICKET_ROW = "(?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/** The values of a new ticket's row, in the order of INSERT_TICKET_ROW's parameters. */
+function insertValues(t: StoredTicket, issuedBy: string | null): unknown[] {
+  const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
+  return [
+    t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
+    t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
+  ];
+}
+
 export function toTicket(r: TicketRow): StoredTicket {
   return {
     id: r.id,
@@ -109,6 +125,8 @@ export class TicketRepo {
   private readonly insertRating;
   private readonly insertFollowUp;
   private readonly updates = new Map<string, Statement>();
+  /** Multi-row inserts of new tickets, by their number of rows. */
+  private readonly inserts = new Map<number, Statement>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
@@ -125,11 +143,7 @@ export class TicketRepo {
        ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = last_value + excluded.last_value
        RETURNING last_value`,
     );
-    this.insert = db.prepare(
-      `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
-         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote)
-       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insert = db.prepare(`${INSERT_TICKET} ${INSERT_TICKET_ROW}`);
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
     );
@@ -191,11 +205,24 @@ export class TicketRepo {
   }
   /** Writes a newly issued ticket (waiting, stage 0), estimates included. */
   create(t: StoredTicket, issuedBy: string | null): void {
-    const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
-    this.insert.run(
-      t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
-      t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
-    );
+    this.insert.run(...insertValues(t, issuedBy));
+  }
+  /**
+   * Writes tickets issued together (a batch's) with one INSERT per ROWS_PER_INSERT of them: the
+   * same rows as `create` one by one, in this order.
+   */
+  createMany(list: ReadonlyArray<{ ticket: StoredTicket; issuedBy: string | null }>): void {
+    for (let from = 0; from < list.length; from += ROWS_PER_INSERT) {
+      const rows = Math.min(ROWS_PER_INSERT, list.length - from);
+      const values: unknown[] = [];
+      for (let k = from; k < from + rows; k++) values.push(...insertValues(list[k]!.ticket, list[k]!.issuedBy));
+      let stmt = this.inserts.get(rows);
+      if (!stmt) {
+        stmt = this.db.prepare(`${INSERT_TICKET} ${Array<string>(rows).fill(INSERT_TICKET_ROW).join(', ')}`);
+        this.inserts.set(rows, stmt);
+      }
+      stmt.run(...values);
+    }
   }
   /** Share of the latest remote tickets whose holders arrived (of those that arrived or expired). */
   remoteShowShare(hallId: string, last = 200): number | null {
