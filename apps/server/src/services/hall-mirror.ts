@@ -41,6 +41,12 @@ export interface DrawnWaitsStore {
   tickets: Map<string, Float64Array>;
   /** Per service: the call of a ticket taken at the time of each forecast, oldest first. */
   services: Map<string, Float64Array>;
+  /** The same for a priority visitor of each service. */
+  priority: Map<string, Float64Array>;
+  /** Per probe id: the middle of its people ahead in the latest refresh's forecasts. */
+  ahead: Map<string, number | null>;
+  /** Per service: seconds between two of its calls, as the kept forecasts put them (`callGapSeconds`). */
+  gaps: Map<string, number>;
   /** The hall's seq when each of the kept forecasts ran, oldest first. */
   seqs: number[];
   /** The windows (open, staff, skills) the kept forecasts ran with: when they change, none is kept. */
@@ -128,7 +134,7 @@ export class HallsMirror {
       serviceWaits: new Map(),
       remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
       learning: { stageTimes: new Map(), noShowShare: new Map() },
-      draws: { tickets: new Map(), services: new Map(), seqs: [], key: '' },
+      draws: { tickets: new Map(), services: new Map(), priority: new Map(), ahead: new Map(), gaps: new Map(), seqs: [], key: '' },
       serviceRanges: new Map(),
       ranges: new Map(),
     };
