@@ -140,6 +140,7 @@ export class Broadcaster {
     if (!m) return null;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     refreshEstimates(m, now);
     const msg = this.publish(m, seq, now);
     // The rest of the forecasts follow in slices (throttled).
@@ -152,6 +153,7 @@ export class Broadcaster {
     if (!m || this.closed) return;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     const job = startRefresh(m, now);
     this.running.set(hallId, false);
     let more = false;
