@@ -18,6 +18,14 @@ export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
 /** Longest a refresh slice waits for the write path to have no command waiting to run. */
 export const MAX_SLICE_WAIT_MS = 20;
+/**
+ * While the write path is busy (a burst of issues or calls), a hall's estimate refresh is put off,
+ * but never longer than this after its last one ended: under a steady stream of writes a refresh
+ * starts every BUSY_REFRESH_MS instead of every throttle period, and as soon as the writes stop.
+ */
+export const BUSY_REFRESH_MS = 2000;
+/** How often a put-off refresh looks again whether the write path is still busy. */
+export const BUSY_RECHECK_MS = 25;
 
 /** What the write path is doing, as a refresh slice needs to know it. */
 export interface WritePath {
@@ -62,6 +70,8 @@ export class Broadcaster {
   private closed = false;
   /** The write path: refresh slices give way to its waiting commands and its unpublished batch. */
   private writes: WritePath = IDLE;
+  /** True while the write path is busy: a refresh due then is put off (see BUSY_REFRESH_MS). */
+  private writesBusy: () => boolean = () => false;
 
   constructor(
     private readonly mirror: HallsMirror,
@@ -80,6 +90,11 @@ export class Broadcaster {
   /** Refresh slices (the first included) give way to the write path (see `sliceWhenIdle`). */
   yieldTo(writes: WritePath): void {
     this.writes = writes;
+  }
+
+  /** A refresh due while `busy` says true is put off (at most BUSY_REFRESH_MS after the last one). */
+  deferWhile(busy: () => boolean): void {
+    this.writesBusy = busy;
   }
 
   /**
@@ -112,9 +127,18 @@ export class Broadcaster {
     }
     if (this.timers.has(hallId)) return;
     const since = Date.now() - (this.lastRun.get(hallId) ?? 0);
-    const delay = Math.max(0, this.throttleMs - since);
+    this.startAfter(hallId, Math.max(0, this.throttleMs - since));
+  }
+
+  /** Starts the hall's refresh after `delay` ms, or later while the write path is busy. */
+  private startAfter(hallId: string, delay: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(hallId);
+      const last = this.lastRun.get(hallId);
+      if (last !== undefined && Date.now() - last < BUSY_REFRESH_MS && this.writesBusy()) {
+        this.startAfter(hallId, BUSY_RECHECK_MS);
+        return;
+      }
       this.refreshInSlices(hallId);
     }, delay);
     timer.unref();
@@ -127,6 +151,7 @@ export class Broadcaster {
     if (!m) return null;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     refreshEstimates(m, now);
     const msg = this.publish(m, seq, now);
     // The rest of the forecasts follow in slices (throttled).
@@ -153,6 +178,7 @@ export class Broadcaster {
     }
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     // Commits before this moment are in the state the refresh takes: it is not stale for them.
     this.running.set(hallId, false);
     const job = startRefresh(m, now);
