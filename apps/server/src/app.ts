@@ -246,6 +246,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   broadcaster.attach(io as unknown as IoServer);
   // Estimate refresh slices give way to calls, issues and every other write waiting to run.
   broadcaster.yieldTo(() => queue.waiting > 0);
+  // A refresh due during a burst of writes is put off (at most a couple of seconds) until it ends.
+  broadcaster.deferWhile(() => queue.busy);
   phones.attach(io as unknown as IoServer);
   broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);

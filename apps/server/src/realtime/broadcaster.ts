@@ -18,6 +18,14 @@ export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
 /** Longest a refresh slice waits for the write path to have no command waiting to run. */
 export const MAX_SLICE_WAIT_MS = 20;
+/**
+ * While the write path is busy (a burst of issues or calls), a hall's estimate refresh is put off,
+ * but never longer than this after its last one ended: under a steady stream of writes a refresh
+ * starts every BUSY_REFRESH_MS instead of every throttle period, and as soon as the writes stop.
+ */
+export const BUSY_REFRESH_MS = 2000;
+/** How often a put-off refresh looks again whether the write path is still busy. */
+export const BUSY_RECHECK_MS = 25;
 
 /**
  * Runs `slice` at the next turn of the event loop when no write is waiting to run; while writes
@@ -51,6 +59,8 @@ export class Broadcaster {
   private closed = false;
   /** True while commands of the write path wait to run: refresh slices give way to them. */
   private writesWaiting: () => boolean = () => false;
+  /** True while the write path is busy: a refresh due then is put off (see BUSY_REFRESH_MS). */
+  private writesBusy: () => boolean = () => false;
 
   constructor(
     private readonly mirror: HallsMirror,
@@ -69,6 +79,11 @@ export class Broadcaster {
   /** Refresh slices give way to the write path while it has commands waiting to run. */
   yieldTo(writesWaiting: () => boolean): void {
     this.writesWaiting = writesWaiting;
+  }
+
+  /** A refresh due while `busy` says true is put off (at most BUSY_REFRESH_MS after the last one). */
+  deferWhile(busy: () => boolean): void {
+    this.writesBusy = busy;
   }
 
   /**
@@ -101,9 +116,18 @@ export class Broadcaster {
     }
     if (this.timers.has(hallId)) return;
     const since = Date.now() - (this.lastRun.get(hallId) ?? 0);
-    const delay = Math.max(0, this.throttleMs - since);
+    this.startAfter(hallId, Math.max(0, this.throttleMs - since));
+  }
+
+  /** Starts the hall's refresh after `delay` ms, or later while the write path is busy. */
+  private startAfter(hallId: string, delay: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(hallId);
+      const last = this.lastRun.get(hallId);
+      if (last !== undefined && Date.now() - last < BUSY_REFRESH_MS && this.writesBusy()) {
+        this.startAfter(hallId, BUSY_RECHECK_MS);
+        return;
+      }
       this.refreshInSlices(hallId);
     }, delay);
     timer.unref();
@@ -116,6 +140,7 @@ export class Broadcaster {
     if (!m) return null;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     refreshEstimates(m, now);
     const msg = this.publish(m, seq, now);
     // The rest of the forecasts follow in slices (throttled).
@@ -128,6 +153,7 @@ export class Broadcaster {
     if (!m || this.closed) return;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     const job = startRefresh(m, now);
     this.running.set(hallId, false);
     let more = false;

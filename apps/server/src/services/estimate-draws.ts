@@ -30,6 +30,7 @@ import {
   waitRangeOf,
 } from '@hallq/shared';
 import type { DrawnWaitsStore, HallMirror, LiveEstimate } from './hall-mirror';
+import { expectedArrivals } from './estimate-arrivals';
 import { stageMoments } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -137,6 +138,8 @@ export class DrawnRefresh {
   /** The tickets to combine: those reached by this refresh's or the carried forecasts. */
   private ids: string[] | null = null;
   private readonly probes: RoutingTicket[] = [];
+  /** Waiting tickets and probes: a forecast that has called them all is complete. */
+  private toCall = 0;
   private readonly windows: EstimatorWindow[];
   private readonly base: Omit<ConstructorParameters<typeof Forecast>[0], 'index' | 'draw'>;
   private readonly draw: ForecastDraw;
@@ -160,6 +163,7 @@ export class DrawnRefresh {
     this.carried = m.draws.key === this.key ? m.draws : null;
     // Copies of the lanes (references only): valid while commits go on between slices.
     this.buckets = m.waiting.detachedBuckets();
+    for (const b of this.buckets) this.toCall += b.priority.length + b.appointments.length + b.normal.length;
     for (const s of m.services.values()) {
       if (!s.active) continue;
       this.probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
@@ -174,6 +178,7 @@ export class DrawnRefresh {
       cv.set(s.id, momentsCv(first));
       for (let k = 1; k < s.stages.length; k++) stageSeconds.set(stageKey(s.id, k), stageMoments(m.learning, s, k).mean);
     }
+    this.toCall += this.probes.length;
     this.windows = estimatorWindows(m, now);
     this.base = {
       windows: this.windows,
@@ -182,6 +187,8 @@ export class DrawnRefresh {
       serviceSeconds,
       stageSeconds,
       noShowShare: m.learning.noShowShare,
+      // E5: the visitors the hall's history says will still come today (estimate-arrivals.ts).
+      arrivals: expectedArrivals(m, now),
       laterStages: true,
       now,
       horizonSeconds: DRAWN_HORIZON_SECONDS,
@@ -197,7 +204,9 @@ export class DrawnRefresh {
     if (this.drawsDone < this.drawsPerRefresh) {
       this.forecast ??= new Forecast({ ...this.base, index: CandidateIndex.fromSorted(this.buckets), draw: this.draw });
       const before = this.forecast.steps;
-      const done = this.forecast.run(STEPS_PER_SLICE);
+      // Done once every waiting ticket and probe has its call: what the forecast would still make up
+      // (later stages, expected arrivals) changes none of them.
+      const done = this.forecast.run(STEPS_PER_SLICE) || this.forecast.calls.size >= this.toCall;
       this.lastSlice.steps = this.forecast.steps - before;
       if (done) {
         const calls = new Map<string, DrawnCall>();

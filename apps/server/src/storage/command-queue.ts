@@ -94,6 +94,9 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown };
 
+/** The write path counts as busy this long (ms) after its last batch ran (see `busy`). */
+export const BUSY_GAP_MS = 10;
+
 export class CommandQueue {
   private pending: Pending[] = [];
   private scheduled = false;
@@ -105,6 +108,8 @@ export class CommandQueue {
   private changes = -1;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
+  /** When (performance.now()) the last batch began to run. */
+  private lastBatchAt = -Infinity;
 
   constructor(
     private readonly db: Db,
@@ -162,6 +167,14 @@ export class CommandQueue {
     return this.flushing;
   }
 
+  /**
+   * Under a stream of writes: commands wait to run, a batch is being flushed, or one ran less than
+   * BUSY_GAP_MS ago (the next is on its way). Work that can wait (an estimate refresh) waits.
+   */
+  get busy(): boolean {
+    return this.pending.length > 0 || this.flushing || performance.now() - this.lastBatchAt < BUSY_GAP_MS;
+  }
+
   /** Runs what is queued now (after the batch being flushed, if any). */
   flush(): void {
     this.scheduled = false;
@@ -172,6 +185,7 @@ export class CommandQueue {
       this.settle();
       return;
     }
+    this.lastBatchAt = performance.now();
     const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map() };
     const outcomes: Outcome[] = [];
     const sql = this.control();
