@@ -116,6 +116,7 @@ export class Broadcaster {
     if (!m) return null;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     refreshEstimates(m, now);
     const msg = this.publish(m, seq, now);
     // The rest of the forecasts follow in slices (throttled).
@@ -128,6 +129,7 @@ export class Broadcaster {
     if (!m || this.closed) return;
     const now = this.clock();
     const seq = m.seq;
+    this.mirror.arrivalsUpToDate(m, now);
     const job = startRefresh(m, now);
     this.running.set(hallId, false);
     let more = false;

@@ -76,7 +76,8 @@ describe('the cost of issuing a ticket', () => {
     try {
       const first = await issue();
       expect(first.body.ticket.estimatedWaitSeconds).not.toBeNull();
-      expect(issueForecasts()).toBe(1);
+      // At most the one expected forecast (none once the latest refresh's forecasts answer it).
+      expect(issueForecasts()).toBeLessThanOrEqual(1);
       // One window at 10 minutes a visit: 72 calls fit in the 12-hour horizon.
       for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: 25 }, issue));
       runs.mockClear();

@@ -96,6 +96,16 @@ export type TicketPatch = Partial<
   >
 >;
 
+/** Tickets of one service taken in one local hour of one day (`arrivalsByHour`). */
+export interface ArrivalCount {
+  day: string;
+  hour: number;
+  n: number;
+  priority: number;
+  appointments: number;
+  leadMs: number;
+}
+
 export class TicketRepo {
   private readonly byId;
   private readonly byPublicId;
@@ -196,6 +206,24 @@ export class TicketRepo {
       t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
       t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
     );
+  }
+  /**
+   * Tickets taken at the hall (not from home) for one service on the days from..to (exclusive),
+   * per day and local hour (`dayStartMs`: a local midnight, the hour counted from it), with how many
+   * were priority, how many others had an appointment, and those appointments' total lead (ms from
+   * ticket to booked time).
+   * One query on the (hall, service, date) index.
+   */
+  arrivalsByHour(hallId: string, serviceId: string, from: string, to: string, dayStartMs: number): ArrivalCount[] {
+    return this.db
+      .prepare<[number, string, string, string, string], ArrivalCount>(
+        `SELECT service_date AS day, (((issued_at - CAST(? AS INTEGER)) % 86400000) + 86400000) % 86400000 / 3600000 AS hour, COUNT(*) AS n,
+           SUM(priority) AS priority, SUM(appointment_at IS NOT NULL AND priority = 0) AS appointments,
+           SUM(CASE WHEN appointment_at IS NOT NULL AND priority = 0 THEN MAX(0, appointment_at - issued_at) ELSE 0 END) AS leadMs
+         FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date >= ? AND service_date < ? AND remote = 0
+         GROUP BY day, hour`,
+      )
+      .all(dayStartMs, hallId, serviceId, from, to);
   }
   /** Share of the latest remote tickets whose holders arrived (of those that arrived or expired). */
   remoteShowShare(hallId: string, last = 200): number | null {
