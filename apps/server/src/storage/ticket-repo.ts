@@ -272,19 +272,32 @@ export class TicketRepo {
   }
   /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
   transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {
+    const { stmt, params } = this.update(id, from, patch, false);
+    return stmt.run(params).changes === 1;
+  }
+  /**
+   * The same compare-and-set, answering the ticket as it is after the change (one statement,
+   * `RETURNING`: no read back), or null when it was not in one of `from`.
+   */
+  transitionTo(id: string, from: readonly TicketStatus[], patch: TicketPatch): StoredTicket | null {
+    const { stmt, params } = this.update(id, from, patch, true);
+    const r = stmt.get(params) as TicketRow | undefined;
+    return r ? toTicket(r) : null;
+  }
+  private update(id: string, from: readonly TicketStatus[], patch: TicketPatch, returning: boolean): { stmt: Statement; params: Record<string, unknown> } {
     const keys = Object.keys(patch) as Array<keyof TicketPatch>;
-    const sets = keys.map((k) => `${k} = @${k}`).join(', ');
-    const fromList = from.map((_, i) => `@from${i}`).join(', ');
     const params: Record<string, unknown> = { id, ...patch };
-    from.forEach((s, i) => (params[`from${i}`] = s));
-    const sql = `UPDATE tickets SET ${sets} WHERE id = @id AND status IN (${fromList})`;
-    let stmt = this.updates.get(sql);
+    for (let i = 0; i < from.length; i++) params[`from${i}`] = from[i];
+    // Prepared once per shape (the patch's columns, the number of statuses, RETURNING or not).
+    const shape = `${keys.join(',')}|${from.length}|${returning ? 1 : 0}`;
+    let stmt = this.updates.get(shape);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.updates.set(sql, stmt);
+      const sets = keys.map((k) => `${k} = @${k}`).join(', ');
+      const fromList = from.map((_, i) => `@from${i}`).join(', ');
+      stmt = this.db.prepare(`UPDATE tickets SET ${sets} WHERE id = @id AND status IN (${fromList})${returning ? ' RETURNING *' : ''}`);
+      this.updates.set(shape, stmt);
     }
-    const info = stmt.run(params);
-    return info.changes === 1;
+    return { stmt, params };
   }
   ratingLevel(ticketId: string): number | null {
     return this.ratingOf.get(ticketId)?.level ?? null;
