@@ -60,6 +60,53 @@ export function sliceWhenIdle(slice: () => void, writes: WritePath, maxWaitMs = 
   setImmediate(attempt);
 }
 
+/**
+ * What `holdWrites` relies on of a socket's Engine.IO connection: its WebSocket transport sends
+ * what `flush` hands it, frame after frame, and is not `writable` until the last was written.
+ */
+interface EngineConn {
+  readyState: string;
+  writeBuffer: unknown[];
+  transport?: { name: string; writable: boolean; socket?: { _socket?: { cork(): void; uncork(): void } } };
+  flush(): void;
+}
+
+/**
+ * Holds the writes to the WebSocket connections of these rooms that are idle now: what is emitted
+ * to them meanwhile waits in each connection's buffer, and `releaseWrites` sends it in one write
+ * per connection (the frames corked together). A connection busy writing, or on another
+ * transport, is left alone (it sends its buffer when its write is done, as always).
+ */
+export function holdWrites(io: Server, rooms: Iterable<string>): Array<[EngineConn, NonNullable<EngineConn['transport']>]> {
+  const held: Array<[EngineConn, NonNullable<EngineConn['transport']>]> = [];
+  for (const room of rooms) {
+    const ids = io.sockets.adapter.rooms.get(room);
+    if (!ids) continue;
+    for (const id of ids) {
+      const conn = io.sockets.sockets.get(id)?.conn as unknown as EngineConn | undefined;
+      const t = conn?.transport;
+      if (!conn || !t || t.name !== 'websocket' || !t.writable || conn.readyState !== 'open' || conn.writeBuffer.length > 0) continue;
+      t.writable = false;
+      held.push([conn, t]);
+    }
+  }
+  return held;
+}
+
+export function releaseWrites(held: Array<[EngineConn, NonNullable<EngineConn['transport']>]>): void {
+  for (const [conn, t] of held) {
+    if (conn.transport !== t) continue;
+    t.writable = true;
+    const raw = t.socket?._socket;
+    raw?.cork();
+    try {
+      conn.flush();
+    } finally {
+      raw?.uncork();
+    }
+  }
+}
+
 /** Told after each commit (the mirror already applied) and after each estimate refresh of a hall. */
 export interface BroadcastListener {
   afterCommit(committed: Tx[]): void;
@@ -121,7 +168,17 @@ export class Broadcaster {
     for (const tx of committed) events.push(...tx.events);
     // In seq order: the tickets of a batch are written (and their events appended) at its end.
     events.sort((a, b) => a.seq - b.seq);
-    if (this.io) for (const ev of events) if (this.anyoneIn(hallRoom(ev.hallId))) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
+    if (this.io) {
+      // A call is two events (ticket.called, window.changed), a cancel at a window two more: each
+      // socket gets a batch's events in one write, not one write (and one wake-up of the
+      // screen's process) per event.
+      const held = events.length > 1 ? holdWrites(this.io, new Set(events.map((ev) => hallRoom(ev.hallId)))) : [];
+      try {
+        for (const ev of events) if (this.anyoneIn(hallRoom(ev.hallId))) this.io.to(hallRoom(ev.hallId)).emit(ev.type, ev as never);
+      } finally {
+        releaseWrites(held);
+      }
+    }
     for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }

@@ -45,7 +45,7 @@ describe('estimate refreshes and the answers of calls', () => {
   test('no refresh slice runs between a batch and its answers and broadcast', async () => {
     const kiosk = s.deviceToken('kiosk');
     const services = ['svc-reg', 'svc-chg', 'svc-food'];
-    await Promise.all(Array.from({ length: 120 }, (_, i) => s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: services[i % 3] } })));
+    await Promise.all(Array.from({ length: 300 }, (_, i) => s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: services[i % 3] } })));
     const windows = [1, 2, 5, 6, 7, 8];
     const tokens = await Promise.all(windows.map((n) => s.login(`w${String(n).padStart(2, '0')}`)));
     for (const [i, n] of windows.entries()) expect((await s.api('POST', `/windows/win-${n}/sign-in`, { token: tokens[i], body: {} })).status).toBe(200);
@@ -55,6 +55,8 @@ describe('estimate refreshes and the answers of calls', () => {
       windows.map(async (n, i) => {
         while (Date.now() < until) {
           const r = await s.api('POST', `/windows/win-${n}/call-next`, { token: tokens[i], body: {} });
+          // Nobody left to call (a quick machine): this window is done.
+          if (r.status === 204) return;
           expect(r.status).toBe(200);
           expect((await s.api('POST', `/tickets/${r.body.ticket.id}/cancel`, { token: tokens[i], body: {} })).status).toBe(200);
         }
