@@ -58,7 +58,15 @@ export class LogRepo {
    */
   append(hallId: string, seq: number, type: HallEventType, at: number, actor: Actor, payload: object): HallEvent {
     this.insertEvent.run(hallId, seq, type, at, JSON.stringify(actor), JSON.stringify(payload));
-    return { ...payload, seq, type, at: new Date(at).toISOString(), hallId, actor } as HallEvent;
+    // Not `{ ...payload, seq, ... }`: V8 allocates such a literal in its old generation (see
+    // toPrivateTicket), and every event appended is garbage once broadcast.
+    const event = Object.assign({}, payload) as HallEvent & Record<string, unknown>;
+    event.seq = seq;
+    event.type = type;
+    event.at = new Date(at).toISOString();
+    event.hallId = hallId;
+    event.actor = actor;
+    return event;
   }
   eventsAfter(hallId: string, afterSeq: number, upTo: number): HallEvent[] {
     return this.range.all(hallId, afterSeq, upTo).map(toEvent);
