@@ -226,6 +226,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
     const e = heap.pop();
     if (!e) break;
     if (e.time > endMs && !scenario.drain) break;
+    const changedAt = now;
     now = e.time;
     if (e.kind === 'arrival') {
       const si = e.service;
@@ -255,7 +256,7 @@ export function runReplication(scenario: Scenario, replication: number, options:
       if (measured(ticket)) {
         inc(result.arrivalsByService, svc.id);
         inc(result.arrivalsByHour, arrivalHour(ticket));
-        evaluation?.onIssue(ticket, { windows, noShows, room, holding, now });
+        evaluation?.onIssue(ticket, { windows, noShows, room, holding, now, changedAt });
       }
       if (!remote) offer(ticket);
       const next = nextArrival(svc.arrivalsPerHour, scenario.startHour, now, endMs, rngArrival[si]!);

@@ -121,7 +121,7 @@ function main(argv: string[]): number {
         `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: random forecasts' quantiles ${JSON.stringify(drawnQuantiles)}; factors around the estimate (no draws) ${JSON.stringify(factors)}\n` +
         widenings.map((w) => `  ${w.label ?? 'main'}: coverage with the shared quantiles moved out by ${Object.entries(w.coverage).map(([k, v]) => `${Number(k) * 100}%: ${(v * 100).toFixed(1)}%`).join(', ')}\n`).join('');
     } else {
-      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed }));
+      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { atIssue: true } }));
       output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };
       text = estimatorReport(evaluations);
     }
