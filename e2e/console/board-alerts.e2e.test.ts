@@ -7,6 +7,8 @@
 import type { Page } from 'playwright-core';
 import type { FollowUpList, HallConfig } from '@hallq/shared';
 import { screenshot, useHallAndBrowser } from '../support';
+import { axeViolations } from '../support/axe';
+import { signInWindows } from '../display/hall-helpers';
 
 let board: Page;
 
@@ -88,5 +90,53 @@ describe('supervisor board alerts', () => {
     await overdueLine.getByTestId('follow-up-link').click();
     await board.waitForURL(/\/console\/reports#follow-ups$/);
     await board.getByTestId('follow-ups').getByTestId('follow-up').filter({ hasText: served.number }).waitFor({ timeout: 20_000 });
+  });
+});
+
+describe("the board's estimated waits", () => {
+  /** The estimate cells of the services with a queue: [code, text] (no-break spaces as spaces). */
+  async function estimates(page: Page): Promise<Array<[string, string]>> {
+    return page.$$eval('[data-testid=board-queues] tr[data-testid^=queue-]', (rows) =>
+      rows
+        .filter((r) => r.querySelector('td.num')?.textContent !== '0')
+        .map((r) => [r.getAttribute('data-testid')!.slice('queue-'.length), (r.querySelector('td.wait-shown')?.textContent ?? '').replace(/\u00a0/g, ' ')] as [string, string]),
+    );
+  }
+
+  it('read as the phone shows them, the range where one is known, in Chinese and in English', async () => {
+    // Open windows (a wait is only estimated where a window serves) and a queue at each.
+    const kiosk = await world.server.deviceToken('kiosk');
+    const open = await signInWindows(world.server, [2, 3, 5, 6]);
+    for (const w of open) {
+      for (let i = 0; i < 3; i++) expect((await world.server.api('POST', '/halls/demo/tickets', { serviceId: w.serviceId }, kiosk)).status).toBe(201);
+    }
+    const zh = await world.signIn('super', { path: '/console/board' });
+    await zh.getByTestId('board-queues').waitFor();
+    await zh.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=board-queues] td.wait-shown')).some((e) => /\d+–\d+/.test(e.textContent ?? '')), undefined, { timeout: 30_000 });
+    const zhWaits = await estimates(zh);
+    expect(zhWaits.length).toBeGreaterThanOrEqual(2);
+    for (const [code, w] of zhWaits) expect([code, w]).toEqual([code, expect.stringMatching(/^(\d+–\d+ 分钟|\d+ 分钟内|约 \d+ 分钟|不到 1 分钟|—)$/)]);
+    expect(zhWaits.some(([, w]) => /^\d+–\d+ 分钟$/.test(w))).toBe(true);
+    // On one line in its cell.
+    const wrapped = await zh.$$eval('td.wait-shown', (cells) =>
+      cells.filter((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1;
+      }).length,
+    );
+    expect(wrapped).toBe(0);
+    expect(await axeViolations(zh)).toEqual([]);
+    await screenshot(zh, 'console-board-waits-zh-1366x768');
+
+    await zh.goto(`${world.server.url}/console/board?lang=en`);
+    await zh.getByTestId('board-queues').waitFor();
+    await zh.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=board-queues] td.wait-shown')).some((e) => /\d+–\d+\smin/.test(e.textContent ?? '')), undefined, { timeout: 30_000 });
+    const enWaits = await estimates(zh);
+    for (const [code, w] of enWaits) expect([code, w]).toEqual([code, expect.stringMatching(/^(\d+–\d+ min|within \d+ min|about \d+ min|under a minute|—)$/)]);
+    expect(enWaits.some(([, w]) => /^\d+–\d+ min$/.test(w))).toBe(true);
+    expect(await axeViolations(zh)).toEqual([]);
+    await screenshot(zh, 'console-board-waits-en-1366x768');
+    await zh.context().close();
   });
 });

@@ -37,11 +37,11 @@ beforeAll(async () => {
   expect((await world.server.api('POST', `/windows/${paused!.windowId}/pause`, {}, paused!.token)).status).toBe(200);
 });
 
-async function openWall(width: number, height: number): Promise<Page> {
+async function openWall(width: number, height: number, lang: 'zh' | 'en' = 'zh'): Promise<Page> {
   // bypassCSP: only so the test can add axe-core to the page.
   const context = await world.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', reducedMotion: 'reduce', bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${world.server.url}/display?pageSeconds=${PAGE_SECONDS}`);
+  await page.goto(`${world.server.url}/display?pageSeconds=${PAGE_SECONDS}${lang === 'en' ? '&lang=en' : ''}`);
   await page.waitForSelector('.hall-screen[data-status="online"] .hall-main', { timeout: 20_000 });
   await page.waitForSelector('.service-row');
   return page;
@@ -67,6 +67,40 @@ function cutOff(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** The waits the screen shows now, per service (no-break spaces read as spaces). */
+function serviceWaits(page: Page): Promise<string[]> {
+  return page.$$eval('.service-row', (rows) =>
+    rows.filter((r) => getComputedStyle(r).visibility !== 'hidden').map((r) => (r.querySelector('.service-wait')?.textContent ?? '').replace(/\u00a0/g, ' ').trim()),
+  );
+}
+
+/** A wait text on the screen, on one line: [text, lines]. */
+function waitLines(page: Page): Promise<Array<[string, number]>> {
+  return page.$$eval('.service-wait, .module-wait', (els) =>
+    els
+      .filter((e) => getComputedStyle(e).visibility !== 'hidden' && e.textContent!.trim() !== '')
+      .map((e) => [e.textContent!.trim(), Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '0') || 1)] as [string, number]),
+  );
+}
+
+/** Service names as laid out: [name, characters on the shortest full line]. */
+function nameLines(page: Page): Promise<Array<[string, number]>> {
+  return page.$$eval('.service-row .service-name', (els) =>
+    els.map((e) => {
+      const text = e.textContent!.trim();
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size || 1;
+      return [text, lines > 1 ? Math.floor([...text].length / lines) : [...text].length] as [string, number];
+    }),
+  );
+}
+
+const ZH_WAIT = /^预计等候 (\d+–\d+ 分钟|\d+ 分钟内|约 \d+ 分钟|不到 1 分钟|暂无)$/;
+const ZH_RANGE = /^预计等候 \d+–\d+ 分钟$/;
+const EN_WAIT = /^Est\. wait (\d+–\d+ min|within \d+ min|about \d+ min|under a minute|—)$/;
+const EN_RANGE = /^Est\. wait \d+–\d+ min$/;
 
 /** Services whose row is fully shown now. */
 function servicesShown(page: Page): Promise<string[]> {
@@ -109,6 +143,16 @@ describe.each([
     await screenshot(page, `display-wall-${name}-busy`);
   });
 
+  test('each service shows its wait as the phone does, the range where one is known, on one line', async () => {
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.service-wait')).some((e) => /\d+–\d+/.test(e.textContent ?? '')), undefined, { timeout: 30_000 });
+    const waits = await serviceWaits(page);
+    for (const w of waits) expect(w).toMatch(ZH_WAIT);
+    expect(waits.some((w) => ZH_RANGE.test(w))).toBe(true);
+    for (const [text, lines] of await waitLines(page)) expect([text, lines]).toEqual([text, 1]);
+    // A long service name never wraps two characters a line beside a range.
+    for (const [name, perLine] of await nameLines(page)) expect([name, perLine >= Math.min(4, [...name].length)]).toEqual([name, true]);
+  });
+
   test('recent calls and window states are readable from ten metres (at least 28 px)', async () => {
     const sizes = await page.evaluate(() => {
       const px = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -140,6 +184,28 @@ describe.each([
     const text = (await page.textContent('body')) ?? '';
     expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
   });
+});
+
+test.each([
+  [1920, 1080],
+  [1080, 1920],
+])('in English (%ix%i) the waits read "Est. wait 15–25 min", nothing cut off, AA contrast', async (width, height) => {
+  const page = await openWall(width, height, 'en');
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.service-wait')).some((e) => /\d+–\d+/.test(e.textContent ?? '')), undefined, { timeout: 30_000 });
+  const waits = await serviceWaits(page);
+  for (const w of waits) expect(w).toMatch(EN_WAIT);
+  expect(waits.some((w) => EN_RANGE.test(w))).toBe(true);
+  for (const [text, lines] of await waitLines(page)) expect([text, lines]).toEqual([text, 1]);
+  expect(await cutOff(page)).toEqual([]);
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const res = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+    return res.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
+  });
+  expect(violations).toEqual([]);
+  await screenshot(page, `display-wall-en-${width}x${height}`);
+  await page.context().close();
 });
 
 test('the "now calling" highlight follows the windows, and a fresh load shows no call already answered', async () => {

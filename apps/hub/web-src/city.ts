@@ -120,7 +120,9 @@ function table(list: HallNow[]): HTMLElement {
       el('td', {}, String(h.waiting)), el('td', {}, `${minutes(longestWait(h))} ${t('minutes')}`), el('td', {}, `${minutes(h.waitTargetSeconds)} ${t('minutes')}`),
       el('td', {}, share(within.get(h.id))), el('td', {}, h.lastEventAt ? new Date(h.lastEventAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '—'));
   });
-  return el('section', { class: 'list' }, el('h2', {}, t('list')), el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+  // A region that scrolls sideways on a phone: focusable, so it scrolls from the keyboard too.
+  return el('section', { class: 'list' }, el('h2', { id: 'hall-list' }, t('list')),
+    el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'hall-list' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))));
 }
 
 function render(): void {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { scaledWaitRange, waitRangeOf, waitShown } from './wait-shown';
+import { scaledWaitRange, waitMinutesText, waitRangeOf, waitShown } from './wait-shown';
 
 describe('the range sent with an estimate', () => {
   it('holds the estimate, widened if need be', () => {
@@ -89,5 +89,32 @@ describe('how a wait reads', () => {
         return s.kind === 'under-minute' && hi <= 60;
       }),
     );
+  });
+});
+
+describe('a wait as lists show it (wall display, board, hub pages)', () => {
+  const plain = (s: string | null): string | null => (s === null ? null : s.replace(/\u00a0/g, ' '));
+
+  it('shows the range in zh and en, with the phone\'s rounding', () => {
+    expect(plain(waitMinutesText('zh', 1200, { lowSeconds: 910, highSeconds: 1490 }))).toBe('15–25 分钟');
+    expect(plain(waitMinutesText('en', 1200, { lowSeconds: 910, highSeconds: 1490 }))).toBe('15–25 min');
+  });
+
+  it('reads "within" and "under a minute" as the phone does', () => {
+    expect(plain(waitMinutesText('zh', 120, { lowSeconds: 20, highSeconds: 300 }))).toBe('5 分钟内');
+    expect(plain(waitMinutesText('en', 120, { lowSeconds: 20, highSeconds: 300 }))).toBe('within 5 min');
+    expect(plain(waitMinutesText('zh', 30, { lowSeconds: 0, highSeconds: 55 }))).toBe('不到 1 分钟');
+    expect(plain(waitMinutesText('en', 30, null))).toBe('under a minute');
+  });
+
+  it('falls back to the single figure, then to nothing', () => {
+    expect(plain(waitMinutesText('zh', 721, null))).toBe('约 13 分钟');
+    expect(plain(waitMinutesText('en', 721))).toBe('about 13 min');
+    expect(waitMinutesText('zh', null, { lowSeconds: 60, highSeconds: 120 })).toBeNull();
+  });
+
+  it('never lets a line break split the figures from their unit', () => {
+    expect(waitMinutesText('en', 1200, { lowSeconds: 910, highSeconds: 1490 })).toBe('15–25\u00a0min');
+    expect(waitMinutesText('zh', 1200, { lowSeconds: 910, highSeconds: 1490 })).not.toMatch(/ /);
   });
 });

@@ -1,5 +1,6 @@
 // The range shown beside a wait estimate (`estimatedWaitRange` in the API) and how a wait reads
 // on a screen or a slip, decided once for the server, the kiosk, the phone and the printer.
+import type { Lang } from './domain';
 import { WAIT_RANGE } from './routing/wait-range';
 
 /** Where the visitor's call most likely falls, in seconds from now (low <= estimate <= high). */
@@ -65,4 +66,29 @@ export function waitShown(estimateSeconds: number | null, range?: WaitRange | nu
   if (high <= 1) return { kind: 'under-minute' };
   if (low <= 0) return { kind: 'within', highMinutes: high };
   return low < high ? { kind: 'range', lowMinutes: low, highMinutes: high } : { kind: 'range', lowMinutes: low, highMinutes: low + 1 };
+}
+
+/**
+ * A wait as a list shows it after its label ("预计等候" / "Est. wait"), the same figures as the
+ * phone: "15–25 分钟" / "15–25 min", "10 分钟内" / "within 10 min", "不到 1 分钟" / "under a
+ * minute", without a range "约 20 分钟" / "about 20 min"; null when there is no estimate. The
+ * numbers and the unit are joined by no-break spaces so a narrow cell never splits "15–25" from
+ * its unit.
+ */
+export function waitMinutesText(lang: Lang, estimateSeconds: number | null, range?: WaitRange | null): string | null {
+  const shown = waitShown(estimateSeconds, range);
+  const zh = lang === 'zh';
+  const NB = '\u00a0';
+  switch (shown.kind) {
+    case 'unknown':
+      return null;
+    case 'under-minute':
+      return zh ? `不到${NB}1${NB}分钟` : `under a${NB}minute`;
+    case 'about':
+      return zh ? `约${NB}${shown.minutes}${NB}分钟` : `about ${shown.minutes}${NB}min`;
+    case 'within':
+      return zh ? `${shown.highMinutes}${NB}分钟内` : `within ${shown.highMinutes}${NB}min`;
+    case 'range':
+      return zh ? `${shown.lowMinutes}–${shown.highMinutes}${NB}分钟` : `${shown.lowMinutes}–${shown.highMinutes}${NB}min`;
+  }
 }

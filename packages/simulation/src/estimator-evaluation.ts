@@ -1,8 +1,8 @@
 // The estimator evaluation: at each measured issue the simulated hall server estimates the new
 // ticket's wait with the real estimator (@hallq/shared) and a naive one, from what a hall server
 // knows then; at the ticket's first call the estimates are set against the actual wait.
-import { CandidateIndex, DRAWN_RANGE, drawnEstimate, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, learnedMeanCv, seededUniform, sortedQuantile, stageKey, canServe } from '@hallq/shared';
-import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, RoutingContext, WaitingQueue } from '@hallq/shared';
+import { callGapSeconds, CandidateIndex, DRAWN_RANGE, drawnEstimate, estimateAtIssue, issueProbeKind, scaledWaitRange, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, learnedMeanCv, seededUniform, sortedQuantile, stageKey, canServe } from '@hallq/shared';
+import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, ForecastDraw, ForecastInput, RoutingContext, RoutingTicket, WaitingQueue } from '@hallq/shared';
 import type { HallLearning } from './hall-learning';
 import type { WindowState } from './hall-windows';
 import type { RemoteHolding } from './remote-visitors';
@@ -36,6 +36,11 @@ export interface EstimateRecord {
   expectedAbsError?: { bound: number; boundCrossHalf: number; estimate: number; naive: number };
   /** With `boundReplays`: the ticket's waits (s) in the replays that called it, sorted. */
   replays?: readonly number[];
+  /**
+   * With `atIssue`: what the hall server answers at issue (`estimateAtIssue` from its latest
+   * refresh), null when it answers no estimate; its range (high 0: none shown).
+   */
+  atIssue?: { estimateSeconds: number; lowSeconds: number; highSeconds: number } | null;
 }
 
 /** How the simulated hall server estimates (the shared estimator's options). */
@@ -54,6 +59,13 @@ export interface EstimatorConfig {
   range: DrawnRangeSpec;
   /** Keep every draw in the estimate records. */
   keepDraws: boolean;
+  /**
+   * Also the estimate as the hall server answers it at issue: from its latest refresh (the hall as
+   * it stood at its last change before the issue, with its probes) by `estimateAtIssue`, with no
+   * forecast of the new ticket; an appointment gets the one expected forecast and the refresh's
+   * range of its service moved to it (`scaledWaitRange`).
+   */
+  atIssue: boolean;
 }
 
 export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
@@ -64,6 +76,7 @@ export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
   meanCv: null,
   range: DRAWN_RANGE,
   keepDraws: false,
+  atIssue: false,
 };
 
 interface Issued {
@@ -75,6 +88,7 @@ interface Issued {
   boundSeconds?: number;
   expectedAbsError?: { bound: number; boundCrossHalf: number; estimate: number; naive: number };
   replays?: readonly number[];
+  atIssue?: EstimateRecord['atIssue'];
 }
 
 /** The hall as it stands at an issue. */
@@ -84,12 +98,15 @@ export interface HallNow {
   room: WaitingQueue<SimTicket>;
   holding: RemoteHolding;
   now: number;
+  /** When the hall last changed before this issue (its server's latest refresh is of then). */
+  changedAt?: number;
 }
 
 export class EstimatorEvaluation {
   private readonly issued = new Map<SimTicket, Issued>();
   private readonly arrivals: ExpectedArrivals[];
   private readonly forecastRandom: () => number;
+  private readonly issueRandom: () => number;
 
   constructor(
     private readonly scenario: Scenario,
@@ -100,6 +117,7 @@ export class EstimatorEvaluation {
     endMs: number,
   ) {
     this.forecastRandom = seededUniform(Random.stream(scenario.seed, replication, 'forecast').next() * 2 ** 32);
+    this.issueRandom = seededUniform(Random.stream(scenario.seed, replication, 'forecast-at-issue').next() * 2 ** 32);
     this.arrivals = scenario.services.map((s) => ({
       serviceId: s.id,
       ratePerHour: (t: number) => rateAt(s.arrivalsPerHour, hourOfDay(scenario.startHour, t)) * (1 - s.remoteShare),
@@ -146,6 +164,7 @@ export class EstimatorEvaluation {
       ...(est.boundSeconds !== undefined ? { boundSeconds: est.boundSeconds } : {}),
       ...(est.expectedAbsError ? { expectedAbsError: est.expectedAbsError } : {}),
       ...(est.replays ? { replays: est.replays } : {}),
+      ...(est.atIssue !== undefined ? { atIssue: est.atIssue } : {}),
     };
   }
 
@@ -158,7 +177,92 @@ export class EstimatorEvaluation {
     return this.config.stages ? (this.learning.stageMoments.get(stageKey(serviceId, stage))?.mean ?? 300) : (this.learning.serviceSeconds.get(serviceId) ?? 300);
   }
 
+  /** The windows as a forecast at `now` sees them. */
+  private windowsAt(windows: ReadonlyArray<WindowState>, noShows: ReadonlySet<SimTicket>, now: number): EstimatorWindow[] {
+    const { config } = this;
+    return windows.map((w): EstimatorWindow => {
+      const cur = w.current;
+      const noShow = cur !== null && noShows.has(cur.ticket);
+      const busyUntil = cur ? expectedFreeAt(cur.start, noShow ? NO_SHOW_HOLD_SECONDS : this.stageMean(cur.ticket.serviceId, cur.ticket.stage), now) : null;
+      const closed = w.closed.filter((c) => c.to === null || c.to > now);
+      // A window on a break is back at its end; one closed for the rest of the run is not.
+      const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
+      const current = cur && config.stages ? { ticket: cur.ticket, since: cur.start, noShow } : undefined;
+      return { ...w.routing, open, busyUntil, closed, current };
+    });
+  }
+
   private estimate(ticket: SimTicket, hall: HallNow): Issued {
+    const live = this.liveEstimate(ticket, hall);
+    return this.config.atIssue ? { ...live, atIssue: this.answeredAtIssue(ticket, hall) } : live;
+  }
+
+  /**
+   * What the hall server answers at issue: its latest refresh ran its random forecasts over the
+   * hall as it stood at its last change (without the new ticket), each with a probe of the ticket's
+   * service (priority or not) taken then; the shared `estimateAtIssue` turns the probe's calls
+   * into the answer, behind the tickets of the service taken since (one `callGapSeconds` each).
+   */
+  private answeredAtIssue(ticket: SimTicket, hall: HallNow): Issued['atIssue'] {
+    const { config } = this;
+    const at = Math.min(hall.now, hall.changedAt ?? hall.now);
+    const kind = issueProbeKind(ticket);
+    const probeOf = (priority: boolean): RoutingTicket => ({ id: '\uffffprobe', serviceId: ticket.serviceId, stage: 0, queuedAt: at, priority, appointmentAt: null });
+    const probe = probeOf(kind === 'priority');
+    const others = [...hall.room.all(), ...hall.holding.away()].filter((t) => t.id !== ticket.id);
+    const lastPlain = others.filter((t) => t.serviceId === ticket.serviceId && t.stage === 0 && !t.priority && t.appointmentAt === null).reduce<SimTicket | null>((a, t) => (!a || t.queuedAt > a.queuedAt || (t.queuedAt === a.queuedAt && t.id > a.id) ? t : a), null);
+    const sorted = CandidateIndex.sortBuckets([...others, probe]);
+    const { input, draw } = this.forecastInput({ ...hall, now: at });
+    const ids = lastPlain ? [probe.id, lastPlain.id] : [probe.id];
+    const calls: number[] = [];
+    const lastCalls: number[] = [];
+    for (let k = 0; k < config.samples; k++) {
+      const f = forecastCalls({ ...input, index: CandidateIndex.fromSorted(sorted), draw: { ...draw, random: this.issueRandom }, until: new Set(ids), focus: new Set([ticket.serviceId]) });
+      const w = f.get(probe.id)?.estimatedWaitSeconds;
+      calls.push(w === undefined || w === null ? Infinity : at + w * 1000);
+      const l = lastPlain ? f.get(lastPlain.id)?.estimatedWaitSeconds : undefined;
+      lastCalls.push(l === undefined || l === null ? Infinity : at + l * 1000);
+    }
+    const able = input.windows.filter((w) => w.open && w.staffType !== null && w.skills.some((s) => s.serviceId === ticket.serviceId)).length;
+    const gap = callGapSeconds(calls, lastPlain ? lastCalls : undefined, (input.serviceSeconds.get(ticket.serviceId) ?? 300) / Math.max(1, able));
+    const since = others.filter((t) => t.serviceId === ticket.serviceId && t.stage === 0 && t.queuedAt > at && (kind !== 'priority' || t.priority)).length;
+    const answer = estimateAtIssue({ calls, peopleAhead: null, gapSeconds: gap }, since, hall.now, { spec: config.range });
+    if (kind !== null) return answer ? { estimateSeconds: answer.estimateSeconds, lowSeconds: answer.range[0], highSeconds: answer.range[1] } : null;
+    // A checked-in appointment: the one expected forecast at issue, with the refresh's range of its
+    // service (the plain probe's) moved to it.
+    const e = forecastCalls({ ...this.forecastInput(hall).input, index: new CandidateIndex([...others, ticket]), until: new Set([ticket.id]), focus: new Set([ticket.serviceId]) }).get(ticket.id)?.estimatedWaitSeconds;
+    if (e === undefined || e === null) return null;
+    const range = scaledWaitRange(answer?.range, answer?.estimateSeconds, e);
+    return { estimateSeconds: e, lowSeconds: range?.lowSeconds ?? 0, highSeconds: range?.highSeconds ?? 0 };
+  }
+
+  /** The forecast input and random draw a hall server has at `hall.now` (as `liveEstimate` builds them). */
+  private forecastInput(hall: HallNow): { input: Omit<ForecastInput, 'index'>; draw: ForecastDraw } {
+    const { config, ctx, learning } = this;
+    const serviceSeconds = new Map(this.scenario.services.map((s) => [s.id, this.stageMean(s.id, 0)]));
+    const stageSeconds = new Map<string, number>();
+    const cv = new Map<string, number>();
+    if (config.stages) for (const [key, m] of learning.stageMoments) stageSeconds.set(key, m.mean);
+    for (const s of this.scenario.services) {
+      const m = learning.stageMoments.get(stageKey(s.id, 0))!;
+      cv.set(s.id, config.cv ?? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)));
+    }
+    return {
+      input: {
+        windows: this.windowsAt(hall.windows, hall.noShows, hall.now),
+        context: { ...ctx, awayShare: hall.holding.showShare },
+        serviceSeconds,
+        stageSeconds,
+        noShowShare: learning.noShowShare,
+        arrivals: config.arrivals ? this.arrivals : undefined,
+        laterStages: config.stages,
+        now: hall.now,
+      },
+      draw: { random: this.forecastRandom, cv, defaultCv: 0.7, meanCv: config.meanCv ?? learnedMeanCv(learning.alpha ?? SERVICE_TIME_ALPHA) },
+    };
+  }
+
+  private liveEstimate(ticket: SimTicket, hall: HallNow): Issued {
     const { config, ctx, learning } = this;
     const { windows, noShows, room, holding, now } = hall;
     const alpha = learning.alpha;

@@ -262,8 +262,9 @@ class HallRun {
       const e = this.heap.pop();
       if (!e) break;
       if (e.time > this.endMs && !this.scenario.drain) break;
+      const changedAt = this.now;
       this.now = e.time;
-      if (e.kind === 'arrival') this.arrival(e.service);
+      if (e.kind === 'arrival') this.arrival(e.service, changedAt);
       else if (e.kind === 'arrive') {
         if (this.holding.arrive(e.ticket, this.now) === 'join') {
           this.accountWaiting();
@@ -285,7 +286,8 @@ class HallRun {
     }
   }
 
-  private arrival(si: number): void {
+  /** A visitor takes a ticket (`changedAt`: when the hall last changed before). */
+  private arrival(si: number, changedAt: number): void {
     const { now, streams } = this;
     const svc = this.services[si]!;
     const rng = streams.visitor[si]!;
@@ -315,7 +317,7 @@ class HallRun {
       inc(this.result.arrivalsByHour, this.arrivalHour(ticket));
       if (this.evaluation) {
         const replays = this.options.boundReplays ? this.replayWaits(ticket, si, remote, this.options.boundReplays) : undefined;
-        this.evaluation.onIssue(ticket, { windows: this.windows, noShows: this.noShows, room: this.room, holding: this.holding, now }, replays);
+        this.evaluation.onIssue(ticket, { windows: this.windows, noShows: this.noShows, room: this.room, holding: this.holding, now, changedAt }, replays);
       }
     }
     this.continueIssue(ticket, si, remote);

@@ -128,7 +128,7 @@ function main(argv: string[]): number {
         widenings.map((w) => `  ${w.label ?? 'main'}: coverage with the shared quantiles moved out by ${Object.entries(w.coverage).map(([k, v]) => `${Number(k) * 100}%: ${(v * 100).toFixed(1)}%`).join(', ')}\n`).join('');
     } else {
       const boundReplays = values['estimator-bound'] ? (boundReplaysOption ?? BOUND_REPLAYS) : undefined;
-      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed, boundReplays }));
+      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed, boundReplays, estimator: { atIssue: true } }));
       output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };
       text = estimatorReport(evaluations);
     }

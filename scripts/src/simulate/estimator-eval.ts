@@ -86,6 +86,61 @@ export interface EstimatorEvaluation {
      */
     expectedRatio: { estimator: number; boundInSample: number; boundCrossHalf: number; best: number };
   } | null;
+  /** With `estimator.atIssue`: the same figures for the estimate as answered at issue. */
+  atIssue: AtIssueFigures | null;
+}
+
+/**
+ * The estimate as the hall server answers it at issue (from its latest refresh, no forecast of
+ * the new ticket: `estimateAtIssue` of `@hallq/shared`), over the visitors given both it and the
+ * live estimate; the same goals as the live estimate's.
+ */
+export interface AtIssueFigures {
+  visitors: number;
+  estimator: ErrorSummary;
+  naive: ErrorSummary;
+  maeRatio: number;
+  meetsGoal: boolean;
+  perSeed: SeedFigures[];
+  worstSeedRatio: number;
+  notWorseThanNaive: boolean;
+  /** Share of waits inside the range answered, over the visitors answered one. */
+  coverage: number;
+  shownShare: number;
+  meetsCoverage: boolean;
+}
+
+/** The records as answered at issue (with that estimate in place of the live one). */
+function atIssueRecords(records: ReadonlyArray<EstimateRecord>): EstimateRecord[] {
+  const out: EstimateRecord[] = [];
+  for (const r of records) {
+    if (!r.atIssue) continue;
+    out.push({ serviceId: r.serviceId, naiveSeconds: r.naiveSeconds, actualSeconds: r.actualSeconds, estimateSeconds: r.atIssue.estimateSeconds, drawnLowSeconds: r.atIssue.lowSeconds, drawnHighSeconds: r.atIssue.highSeconds });
+  }
+  return out;
+}
+
+function atIssueFigures(bySeed: ReadonlyArray<{ seed: number; records: ReadonlyArray<EstimateRecord> }>): AtIssueFigures | null {
+  const seeds = bySeed.map((s) => ({ seed: s.seed, records: atIssueRecords(s.records) }));
+  const all = seeds.flatMap((s) => s.records);
+  if (all.length === 0) return null;
+  const perSeed = seeds.map((s) => ({ seed: s.seed, visitors: s.records.length, maeRatio: round(ratio(s.records), 4), rangeCoverage: round(coverage(s.records), 4) }));
+  const maeRatio = round(ratio(all), 4);
+  const worstSeedRatio = Math.max(0, ...perSeed.map((s) => s.maeRatio));
+  const cover = round(coverage(all), 4);
+  return {
+    visitors: all.length,
+    estimator: errors(all, (r) => r.estimateSeconds),
+    naive: errors(all, (r) => r.naiveSeconds),
+    maeRatio,
+    meetsGoal: maeRatio <= GOAL_RATIO,
+    perSeed,
+    worstSeedRatio,
+    notWorseThanNaive: worstSeedRatio <= 1,
+    coverage: cover,
+    shownShare: round(all.filter((r) => shownRange(r) !== null).length / all.length, 4),
+    meetsCoverage: cover >= COVERAGE_GOAL[0] && cover <= COVERAGE_GOAL[1],
+  };
 }
 
 export interface EvaluateOptions {
@@ -217,6 +272,7 @@ export function evaluateEstimator(scenario: Scenario, options: EvaluateOptions =
           expectedRatio: expectedRatios(all),
         }
       : null,
+    atIssue: atIssueFigures(bySeed),
   };
 }
 

@@ -88,6 +88,12 @@ export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>)
     lines.push(
       `Shown range (${how}) covers ${pct(r.coverage)} (goal ${pct(r.coverageGoal[0])}-${pct(r.coverageGoal[1])}): ${r.meetsCoverage ? 'met' : 'NOT met'}; counting immediate calls as covered ${pct(r.coverageAll)}`,
     );
+    const a = e.atIssue;
+    if (a) {
+      lines.push(
+        `As answered at issue (the server's latest refresh, no forecast of the new ticket; ${a.visitors} visitors): MAE ${min(a.estimator.meanAbsErrorSeconds)} min, ratio ${a.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${a.meetsGoal ? 'met' : 'NOT met'}; per seed ${a.perSeed.map((s) => s.maeRatio.toFixed(2)).join(' ')}; worst ${a.worstSeedRatio.toFixed(3)}: ${a.notWorseThanNaive ? 'never worse than naive' : 'WORSE than naive on some seed'}; range covers ${pct(a.coverage)} of the ${pct(a.shownShare)} shown one: ${a.meetsCoverage ? 'met' : 'NOT met'}`,
+      );
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -17,6 +17,6 @@ describe("the board's queue rows", () => {
   it('colours the estimate on its own, and the row by the worse of the two', () => {
     const rows = serviceQueues(services, [], [{ serviceId: 'a', waiting: 0, longestWaitSeconds: 0, estimatedWaitSeconds: 700 }], 600, t0);
     expect(rows[0]).toMatchObject({ waitLevel: 'ok', estimateLevel: 'over', level: 'over', estimatedWaitSeconds: 700 });
-    expect(rows[1]).toMatchObject({ level: 'ok', estimatedWaitSeconds: null });
+    expect(rows[1]).toMatchObject({ level: 'ok', estimatedWaitSeconds: null, estimatedWaitRange: null });
   });
 });

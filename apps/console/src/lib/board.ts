@@ -1,5 +1,5 @@
 // Per-service queue rows of the supervisor's board, live against the ticking clock.
-import type { PublicTicket, Service, ServiceQueueView } from '@hallq/shared';
+import type { PublicTicket, Service, ServiceQueueView, WaitRange } from '@hallq/shared';
 import { targetFor } from './queue';
 import { secondsSince, waitLevel } from './wait-colour';
 import type { WaitLevel } from './wait-colour';
@@ -9,6 +9,8 @@ export interface ServiceQueueRow {
   waiting: number;
   longestWaitSeconds: number;
   estimatedWaitSeconds: number | null;
+  /** Where a newcomer's call most likely falls; null without a range (the single figure is shown). */
+  estimatedWaitRange: WaitRange | null;
   targetSeconds: number;
   /** Longest wait so far against the target. */
   waitLevel: WaitLevel;
@@ -39,6 +41,7 @@ export function serviceQueues(
       waiting: mine.length,
       longestWaitSeconds: longest,
       estimatedWaitSeconds: est ? est.estimatedWaitSeconds : null,
+      estimatedWaitRange: est?.estimatedWaitRange ?? null,
       targetSeconds: target,
       waitLevel: levels.wait,
       estimateLevel: levels.estimate,

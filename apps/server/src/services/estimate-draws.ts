@@ -11,6 +11,7 @@
 // tickets, so a refresh never holds the event loop for long: `slice()` does one and answers true
 // when the refresh is complete; `finish()` then publishes it into the mirror.
 import {
+  callGapSeconds,
   CandidateIndex,
   DRAWN_RANGE,
   drawnEstimate,
@@ -22,11 +23,14 @@ import {
   stageKey,
   type EstimatorWindow,
   type ForecastDraw,
+  type IssueProbe,
+  type IssueProbeKind,
   type RoutingTicket,
   type SortedBucket,
   waitRangeOf,
 } from '@hallq/shared';
 import type { DrawnWaitsStore, HallMirror, LiveEstimate } from './hall-mirror';
+import { expectedArrivals } from './estimate-arrivals';
 import { stageMoments } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -52,6 +56,8 @@ function windowsKey(m: HallMirror): string {
 }
 
 const PROBE = '\uffffprobe:';
+/** A priority visitor's probe (the answer at issue for priority tickets: issue-estimate.ts). */
+const PRIORITY_PROBE = '\uffffprobe!:';
 
 function hashSeed(s: string): number {
   let h = 2166136261;
@@ -132,6 +138,8 @@ export class DrawnRefresh {
   /** The tickets to combine: those reached by this refresh's or the carried forecasts. */
   private ids: string[] | null = null;
   private readonly probes: RoutingTicket[] = [];
+  /** Waiting tickets and probes: a forecast that has called them all is complete. */
+  private toCall = 0;
   private readonly windows: EstimatorWindow[];
   private readonly base: Omit<ConstructorParameters<typeof Forecast>[0], 'index' | 'draw'>;
   private readonly draw: ForecastDraw;
@@ -155,8 +163,11 @@ export class DrawnRefresh {
     this.carried = m.draws.key === this.key ? m.draws : null;
     // Copies of the lanes (references only): valid while commits go on between slices.
     this.buckets = m.waiting.detachedBuckets();
+    for (const b of this.buckets) this.toCall += b.priority.length + b.appointments.length + b.normal.length;
     for (const s of m.services.values()) {
-      if (s.active) this.probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
+      if (!s.active) continue;
+      this.probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
+      this.probes.push({ id: PRIORITY_PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: true, appointmentAt: null });
     }
     const serviceSeconds = new Map<string, number>();
     const stageSeconds = new Map<string, number>();
@@ -167,6 +178,7 @@ export class DrawnRefresh {
       cv.set(s.id, momentsCv(first));
       for (let k = 1; k < s.stages.length; k++) stageSeconds.set(stageKey(s.id, k), stageMoments(m.learning, s, k).mean);
     }
+    this.toCall += this.probes.length;
     this.windows = estimatorWindows(m, now);
     this.base = {
       windows: this.windows,
@@ -175,6 +187,8 @@ export class DrawnRefresh {
       serviceSeconds,
       stageSeconds,
       noShowShare: m.learning.noShowShare,
+      // E5: the visitors the hall's history says will still come today (estimate-arrivals.ts).
+      arrivals: expectedArrivals(m, now),
       laterStages: true,
       now,
       horizonSeconds: DRAWN_HORIZON_SECONDS,
@@ -190,7 +204,9 @@ export class DrawnRefresh {
     if (this.drawsDone < this.drawsPerRefresh) {
       this.forecast ??= new Forecast({ ...this.base, index: CandidateIndex.fromSorted(this.buckets), draw: this.draw });
       const before = this.forecast.steps;
-      const done = this.forecast.run(STEPS_PER_SLICE);
+      // Done once every waiting ticket and probe has its call: what the forecast would still make up
+      // (later stages, expected arrivals) changes none of them.
+      const done = this.forecast.run(STEPS_PER_SLICE) || this.forecast.calls.size >= this.toCall;
       this.lastSlice.steps = this.forecast.steps - before;
       if (done) {
         const calls = new Map<string, DrawnCall>();
@@ -219,7 +235,7 @@ export class DrawnRefresh {
    */
   private toCombine(): string[] {
     const ids = new Set<string>();
-    for (const r of this.results) for (const id of r.keys()) if (!id.startsWith(PROBE)) ids.add(id);
+    for (const r of this.results) for (const id of r.keys()) if (!id.startsWith(PROBE) && !id.startsWith(PRIORITY_PROBE)) ids.add(id);
     for (const id of this.carried?.tickets.keys() ?? []) if (this.m.waiting.get(id)) ids.add(id);
     return [...ids];
   }
@@ -246,22 +262,46 @@ export class DrawnRefresh {
   finish(): void {
     const { m, now } = this;
     const services = new Map<string, Float64Array>();
+    const priority = new Map<string, Float64Array>();
+    const ahead = new Map<string, number | null>();
+    const gaps = new Map<string, number>();
     const waits = new Map<string, number | null>();
     const ranges = new Map<string, [number, number] | null>();
     for (const p of this.probes) {
-      const calls = this.aligned(combine(this.carried?.services.get(p.serviceId), this.results.map((r) => r.get(p.id)?.at ?? Infinity)));
-      services.set(p.serviceId, calls);
+      const kind = p.priority ? priority : services;
+      const calls = this.aligned(combine(this.carried?.[p.priority ? 'priority' : 'services'].get(p.serviceId), this.results.map((r) => r.get(p.id)?.at ?? Infinity)));
+      kind.set(p.serviceId, calls);
+      ahead.set(p.id, medianAhead(this.results.map((r) => r.get(p.id))));
+      if (p.priority) continue;
+      gaps.set(p.serviceId, callGapSeconds(calls, this.lastWaiting(p.serviceId), this.fallbackGap(p.serviceId)));
       const e = estimateOf(calls, now);
       waits.set(p.serviceId, e?.wait ?? null);
       ranges.set(p.serviceId, e?.range ?? null);
     }
-    m.draws = { tickets: this.next.tickets, services, seqs: this.seqs, key: this.key, random: m.draws.random };
+    m.draws = { tickets: this.next.tickets, services, priority, ahead, gaps, seqs: this.seqs, key: this.key, random: m.draws.random };
     m.estimates = this.next.estimates;
     m.ranges = this.next.ranges;
     m.serviceWaits = waits;
     m.serviceRanges = ranges;
     m.estimatesAt = now;
     m.estimatesFresh = m.seq === this.seq;
+  }
+
+  /** The kept calls of the last ticket of a service's plain first-stage lane at this refresh. */
+  private lastWaiting(serviceId: string): Float64Array | undefined {
+    for (const b of this.buckets) {
+      if (b.serviceId !== serviceId || b.stage !== 0) continue;
+      const last = b.normal[b.normal.length - 1];
+      return last ? this.next.tickets.get(last.id) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Without a waiting ticket to measure it by: the learned mean visit over the open windows able to serve it. */
+  private fallbackGap(serviceId: string): number {
+    const mean = this.base.serviceSeconds.get(serviceId) ?? 300;
+    const able = this.windows.filter((w) => w.open && w.staffType !== null && w.skills.some((k) => k.serviceId === serviceId)).length;
+    return mean / Math.max(1, able);
   }
 }
 
@@ -276,4 +316,18 @@ export function needsMoreDraws(m: HallMirror): boolean {
 /** Whether the hall's kept forecasts ran with its windows as they are (so a refresh may add to them). */
 export function canCarryDraws(m: HallMirror): boolean {
   return m.draws.seqs.length > 0 && m.draws.key === windowsKey(m);
+}
+
+/**
+ * What the latest refresh says of a visitor of `serviceId` (priority or not) taken at its time:
+ * the probe's kept calls, people ahead and the service's gap between calls (issue-estimate.ts).
+ * Undefined when the kept forecasts ran with other windows (they say nothing of these) or the
+ * service has no probe.
+ */
+export function issueProbe(m: HallMirror, serviceId: string, kind: IssueProbeKind, windowsCurrent: boolean): IssueProbe | undefined {
+  if (!windowsCurrent) return undefined;
+  const calls = (kind === 'priority' ? m.draws.priority : m.draws.services).get(serviceId);
+  if (!calls || calls.length === 0) return undefined;
+  const id = (kind === 'priority' ? PRIORITY_PROBE : PROBE) + serviceId;
+  return { calls, peopleAhead: m.draws.ahead.get(id) ?? null, gapSeconds: m.draws.gaps.get(serviceId) ?? 0 };
 }

@@ -1,12 +1,18 @@
 // Live wait estimates from the mirror: the shared estimator runs the routing policy forward over
 // the waiting tickets and the open windows. The live estimates (phones, displays, kiosks' waits per
 // service) come from random forecasts with the learned spread (estimate-draws.ts); a ticket being
-// issued gets the one expected forecast with each service's learned mean time (cheap, in the batch).
+// issued is answered from the latest refresh's forecasts with no forecast of its own
+// (`answersFromDraws`: its service's probe, behind those taken since), and only an appointment, or
+// a hall whose windows changed since the refresh, gets the one expected forecast (in the batch).
 import {
   beyondHorizon,
   expectedFreeAt,
   forecastCalls,
+  estimateAtIssue,
+  issueProbeKind,
   scaledWaitRange,
+  type IssueAnswer,
+  type SortedBucket,
   waitRangeOf,
   type ForecastInput,
   type EstimatorWindow,
@@ -16,7 +22,7 @@ import {
   type WaitRange,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
-import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH } from './estimate-draws';
+import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH, issueProbe } from './estimate-draws';
 import type { HallMirror, LiveEstimate } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
@@ -105,13 +111,63 @@ export function catchUpEstimates(m: HallMirror, now: number): void {
 }
 
 /**
- * The range of a ticket's wait before the random forecasts have run with it (at issue, one cheap
- * call in the issue batch): the latest refresh's range for a ticket of its service taken then,
+ * The range of a ticket's wait answered by the expected forecast (at issue, see `answersFromDraws`): the latest refresh's range for a ticket of its service taken then,
  * moved to this ticket's estimate with the same relative width (`scaledWaitRange`). The next
  * refresh gives the ticket its own range. Null when that service has no range yet.
  */
 export function rangeAtIssue(m: HallMirror, serviceId: string, estimateSeconds: number | null): WaitRange | null {
   return scaledWaitRange(m.serviceRanges.get(serviceId), m.serviceWaits.get(serviceId), estimateSeconds);
+}
+
+/** Tickets in a lane (queue order) taken after `since` (ms): found by halving, not by a scan. */
+function countAfter(lane: readonly RoutingTicket[], since: number): number {
+  let lo = 0;
+  let hi = lane.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lane[mid]!.queuedAt <= since) lo = mid + 1;
+    else hi = mid;
+  }
+  return lane.length - lo;
+}
+
+/** First-stage tickets of a service taken after `since`: all of them, or only priority ones. */
+function takenSince(buckets: Iterable<SortedBucket>, serviceId: string, since: number, priorityOnly: boolean): number {
+  for (const b of buckets) {
+    if (b.serviceId !== serviceId || b.stage !== 0) continue;
+    const p = countAfter(b.priority, since);
+    return priorityOnly ? p : p + countAfter(b.appointments, since) + countAfter(b.normal, since);
+  }
+  return 0;
+}
+
+/**
+ * The answers at issue for tickets being issued together (in issue order) from the latest
+ * refresh's random forecasts (`estimateAtIssue`): each takes its service's probe's place, behind
+ * the tickets of its service taken since the refresh and those issued before it in the batch (for
+ * a priority ticket: the priority ones). A ticket absent from the answer has no probe to stand for
+ * it (an appointment, or windows changed since the refresh): it needs the expected forecast. A
+ * ticket answered null is not reached within the horizon.
+ */
+export function answersFromDraws(m: HallMirror, tickets: readonly RoutingTicket[], now: number): Map<string, IssueAnswer | null> {
+  const out = new Map<string, IssueAnswer | null>();
+  const current = m.estimatesAt <= now && canCarryDraws(m);
+  if (!current) return out;
+  const buckets = m.waiting.sortedBuckets();
+  const before = new Map<string, { all: number; priority: number }>();
+  for (const t of tickets) {
+    let n = before.get(t.serviceId);
+    if (!n) {
+      n = { all: takenSince(buckets, t.serviceId, m.estimatesAt, false), priority: takenSince(buckets, t.serviceId, m.estimatesAt, true) };
+      before.set(t.serviceId, n);
+    }
+    const kind = issueProbeKind(t);
+    const probe = kind ? issueProbe(m, t.serviceId, kind, true) : undefined;
+    if (probe) out.set(t.id, estimateAtIssue(probe, kind === 'priority' ? n.priority : n.all, now, { horizonSeconds: FORECAST_HORIZON_SECONDS }));
+    n.all++;
+    if (t.priority) n.priority++;
+  }
+  return out;
 }
 
 /**

@@ -22,6 +22,7 @@ import type { Repos } from '../storage/repos';
 import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
+import { arrivalsUpToDate, type LearnedArrivals } from './estimate-arrivals';
 import { loadLearning, reloadLearning, type EstimateLearning } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -41,6 +42,12 @@ export interface DrawnWaitsStore {
   tickets: Map<string, Float64Array>;
   /** Per service: the call of a ticket taken at the time of each forecast, oldest first. */
   services: Map<string, Float64Array>;
+  /** The same for a priority visitor of each service. */
+  priority: Map<string, Float64Array>;
+  /** Per probe id: the middle of its people ahead in the latest refresh's forecasts. */
+  ahead: Map<string, number | null>;
+  /** Per service: seconds between two of its calls, as the kept forecasts put them (`callGapSeconds`). */
+  gaps: Map<string, number>;
   /** The hall's seq when each of the kept forecasts ran, oldest first. */
   seqs: number[];
   /** The windows (open, staff, skills) the kept forecasts ran with: when they change, none is kept. */
@@ -83,6 +90,8 @@ export interface HallMirror {
   serviceRanges: Map<string, [number, number] | null>;
   /** Per waiting ticket reached by the forecasts, the range shown with its estimate. */
   ranges: Map<string, [number, number]>;
+  /** Hourly arrivals learned from the hall's history (E5), once a day; null until first learned. */
+  arrivals: LearnedArrivals | null;
 }
 
 /** Before any remote ticket has arrived or expired: most people who take a place from home come. */
@@ -128,14 +137,20 @@ export class HallsMirror {
       serviceWaits: new Map(),
       remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
       learning: { stageTimes: new Map(), noShowShare: new Map() },
-      draws: { tickets: new Map(), services: new Map(), seqs: [], key: '' },
+      draws: { tickets: new Map(), services: new Map(), priority: new Map(), ahead: new Map(), gaps: new Map(), seqs: [], key: '' },
       serviceRanges: new Map(),
       ranges: new Map(),
+      arrivals: null,
     };
     this.reloadConfig(m);
     m.learning = loadLearning(this.repos, hallId, m.services.values());
     this.halls.set(hallId, m);
     return m;
+  }
+
+  /** Learns the hall's hourly arrivals from its history at first, then again when its local date changes. */
+  arrivalsUpToDate(m: HallMirror, now: number): void {
+    arrivalsUpToDate(this.repos, m, now);
   }
 
   get(hallId: string): HallMirror | undefined {
@@ -163,10 +178,10 @@ export class HallsMirror {
       }
       touched.add(e.hallId);
       if (e.kind === 'config') this.reloadConfig(m);
-      else if (e.kind === 'window') this.reloadWindow(m, e.windowId);
+      else if (e.kind === 'window') this.reloadWindow(m, e.windowId, e.row);
       else if (e.kind === 'ticket') {
         if (e.waiting) this.toWaiting(m, e.waiting);
-        else this.reloadTicket(m, e.ticketId);
+        else this.reloadTicket(m, e.ticketId, e.row);
       }
       else {
         const s = this.repos.services.get(e.hallId, e.serviceId);
@@ -209,8 +224,9 @@ export class HallsMirror {
     m.ctx = { services: routing, policy: m.hall.routing };
   }
 
-  private reloadWindow(m: HallMirror, windowId: string): void {
-    const w = this.repos.windows.get(windowId);
+  /** `row`: the window as the command left it (no read back). */
+  private reloadWindow(m: HallMirror, windowId: string, row?: StoredWindow): void {
+    const w = row ?? this.repos.windows.get(windowId);
     if (w && w.hallId === m.hall.id) m.windows.set(w.id, w);
     else m.windows.delete(windowId);
   }
@@ -221,8 +237,9 @@ export class HallsMirror {
     m.waiting.add(t);
   }
 
-  private reloadTicket(m: HallMirror, ticketId: string): void {
-    const t = this.repos.tickets.get(ticketId);
+  /** `row`: the ticket as the command left it (no read back). */
+  private reloadTicket(m: HallMirror, ticketId: string, row?: StoredTicket): void {
+    const t = row ?? this.repos.tickets.get(ticketId);
     if (t?.status === 'waiting') {
       if (t.remote === true && !t.arrivedAt && t.passedOverAt) m.passedOver.set(t.id, Date.parse(t.passedOverAt));
       else m.passedOver.delete(t.id);

@@ -1,13 +1,13 @@
 // Issuing tickets: opening hours, holidays, closed services and daily quotas are checked, the
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
-import type { Actor, CreateTicketBody, RoutingTicket, Ticket, WaitEstimate } from '@hallq/shared';
+import { waitRangeOf, type Actor, type CreateTicketBody, type RoutingTicket, type Ticket, type WaitEstimate } from '@hallq/shared';
 import type { BatchState, Tx } from '../storage/command-queue';
 import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';
-import { actorOf, ownHall, recordEvent, type Core, type Identity } from './core';
-import { forecast, rangeAtIssue } from './estimates';
+import { actorOf, ownHall, recordEvents, type Core, type Identity } from './core';
+import { answersFromDraws, forecast, rangeAtIssue } from './estimates';
 import type { HallMirror } from './hall-mirror';
 import { AppError, notFound } from './errors';
 import { newPublicId, newTicketId } from './ids';
@@ -162,23 +162,43 @@ function writeIssued(core: Core, batch: BatchState, m: HallMirror, all: Issued[]
     });
   }
   const now = issued[issued.length - 1]!.ticket.queuedAtMs;
+  // From the latest refresh's random forecasts, as the live estimates (no forecast in the batch):
+  // each ticket takes the place of its service's probe, behind those taken since the refresh.
+  const answers = answersFromDraws(m, issued.map((i) => i.routing), now);
+  const rest = issued.filter((i) => !answers.has(i.ticket.id));
   let calls: Map<string, WaitEstimate> = new Map();
-  try {
-    calls = forecast(m, now, { extra: issued.map((i) => i.routing), exclude: batch.claimed, until: new Set(issued.map((i) => i.routing.id)) });
-  } catch {
-    // An estimate is a courtesy: without one the ticket still counts (the visitor is told none).
+  if (rest.length > 0) {
+    try {
+      calls = forecast(m, now, { extra: issued.map((i) => i.routing), exclude: batch.claimed, until: new Set(rest.map((i) => i.routing.id)) });
+    } catch {
+      // An estimate is a courtesy: without one the ticket still counts (the visitor is told none).
+    }
   }
   for (const i of issued) {
-    const e = calls.get(i.ticket.id);
-    if (e) {
-      i.ticket.peopleAhead = i.reply.peopleAhead = e.peopleAhead;
-      i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = e.estimatedWaitSeconds;
+    if (answers.has(i.ticket.id)) {
+      const a = answers.get(i.ticket.id) ?? null;
+      i.ticket.peopleAhead = i.reply.peopleAhead = a && a.peopleAhead;
+      i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = a && a.estimateSeconds;
+      i.ticket.estimatedWaitRange = i.reply.estimatedWaitRange = a && waitRangeOf(a.range, a.estimateSeconds);
+    } else {
+      const e = calls.get(i.ticket.id);
+      if (e) {
+        i.ticket.peopleAhead = i.reply.peopleAhead = e.peopleAhead;
+        i.ticket.estimatedWaitSeconds = i.reply.estimatedWaitSeconds = e.estimatedWaitSeconds;
+      }
+      // An appointment (or a hall whose windows changed since the refresh): the one expected
+      // forecast, with the latest refresh's range of its service moved to this estimate.
+      i.ticket.estimatedWaitRange = i.reply.estimatedWaitRange = rangeAtIssue(m, i.ticket.serviceId, i.ticket.estimatedWaitSeconds);
     }
-    // No random forecast in the batch: the latest refresh's range of its service, moved to this estimate.
-    i.ticket.estimatedWaitRange = i.reply.estimatedWaitRange = rangeAtIssue(m, i.ticket.serviceId, i.ticket.estimatedWaitSeconds);
-    core.repos.tickets.create(i.ticket, i.actor.id);
-    recordEvent(core, i.tx, m.hall.id, 'ticket.issued', i.actor, { ticket: toPublicTicket(i.ticket) }, i.ticket.queuedAtMs);
   }
+  // The batch's rows and events, each in one statement (per ROWS_PER_INSERT tickets).
+  core.repos.tickets.createMany(issued.map((i) => ({ ticket: i.ticket, issuedBy: i.actor.id })));
+  recordEvents(
+    core,
+    m.hall.id,
+    'ticket.issued',
+    issued.map((i) => ({ tx: i.tx, actor: i.actor, payload: { ticket: toPublicTicket(i.ticket) }, at: i.ticket.queuedAtMs })),
+  );
 }
 
 /**

@@ -3,8 +3,10 @@
 // hall page all carry it, always holding the estimate (low <= estimate <= high), null when there is
 // no range (no estimate, or called at once).
 import { io as connect, type Socket } from 'socket.io-client';
-import { scaledWaitRange, type PublicTicketStatus, type QueueEstimates, type WaitRange } from '@hallq/shared';
+import { estimateAtIssue, waitRangeOf, type PublicTicketStatus, type QueueEstimates, type WaitRange } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { issueProbe } from './estimate-draws';
+import { FORECAST_HORIZON_SECONDS } from './estimates';
 
 jest.setTimeout(60_000);
 
@@ -66,11 +68,12 @@ describe('the wait range beside every estimate a visitor sees', () => {
     s.server.broadcaster.refresh('demo');
     const tickets = [];
     for (let i = 0; i < 8; i++) {
-      const before = { range: m.serviceRanges.get('svc-reg'), wait: m.serviceWaits.get('svc-reg') };
+      const probe = issueProbe(m, 'svc-reg', 'normal', true)!;
       const t = await issue();
       expectConsistent(t, `issue answer ${t.number}`);
-      // At issue: the latest refresh's range of its service, moved to the ticket's estimate.
-      expect(t.estimatedWaitRange).toEqual(scaledWaitRange(before.range, before.wait, t.estimatedWaitSeconds));
+      // At issue: the latest refresh's random forecasts of a ticket of its service taken then.
+      const a = estimateAtIssue(probe, 0, Date.parse(t.issuedAt), { horizonSeconds: FORECAST_HORIZON_SECONDS });
+      expect([t.estimatedWaitSeconds, t.estimatedWaitRange]).toEqual([a?.estimateSeconds ?? null, a && waitRangeOf(a.range, a.estimateSeconds)]);
       tickets.push(t);
       s.server.broadcaster.refresh('demo');
     }

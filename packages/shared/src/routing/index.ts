@@ -7,3 +7,4 @@ export * from './candidate-index';
 export * from './waiting-queue';
 export * from './wait-range';
 export * from './draw';
+export * from './issue-estimate';

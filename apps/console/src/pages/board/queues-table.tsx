@@ -1,4 +1,5 @@
 // Every service's queue against its target, with close/reopen for the day.
+import { waitMinutesText } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import type { ServiceQueueRow } from '../../lib/board';
 import { formatDuration } from '../../lib/wait-colour';
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function QueuesTable({ rows, today, canEdit, onCloseToday }: Props) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   return (
     <section className="card" data-testid="board-queues">
       <h2>{t('board.queues')}</h2>
@@ -29,8 +30,11 @@ export function QueuesTable({ rows, today, canEdit, onCloseToday }: Props) {
               <td className={r.waiting ? `wait wait-${r.waitLevel}` : ''} data-level={r.waitLevel}>
                 {r.waiting ? formatDuration(r.longestWaitSeconds) : '—'}
               </td>
-              <td className={r.estimatedWaitSeconds !== null ? `wait wait-${r.estimateLevel}` : ''}>{formatDuration(r.estimatedWaitSeconds)}</td>
-              <td>{t('common.minutes', { n: Math.round(r.targetSeconds / 60) })}</td>
+              {/* A newcomer's wait as the phone shows it: the range where one is known. */}
+              <td className={r.estimatedWaitSeconds !== null ? `wait wait-${r.estimateLevel} wait-shown` : 'wait-shown'} data-testid={`estimate-${r.service.code}`}>
+                {waitMinutesText(lang, r.estimatedWaitSeconds, r.estimatedWaitRange) ?? '—'}
+              </td>
+              <td className="nowrap">{t('common.minutes', { n: Math.round(r.targetSeconds / 60) })}</td>
               <td>
                 {canEdit && (
                   <button type="button" className="btn-small" onClick={() => onCloseToday(r.service.id, !closed)}>

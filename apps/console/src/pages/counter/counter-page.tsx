@@ -1,6 +1,6 @@
 // The counter: sign in at a window, then serve visitors with one key per action.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { estimatedWaitOf } from '@hallq/shared';
+import { estimatedWaitOf, estimatedWaitRangeOf } from '@hallq/shared';
 import type { HallEvent, HallWindow } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import { useSignedIn } from '../../hooks/use-session';
@@ -113,6 +113,7 @@ export function CounterPage() {
               rows={rows}
               now={now}
               estimateOf={(id) => estimatedWaitOf(state, id)}
+              rangeOf={(id) => estimatedWaitRangeOf(state, id)}
               canCall={current === null && win.state === 'open'}
               onCall={(ticketId, number) => setDialog({ kind: 'call', ticketId, number })}
             />

@@ -1,5 +1,5 @@
 // The tickets this window may serve, in calling order, waits coloured against the target.
-import type { HallConfig } from '@hallq/shared';
+import { waitMinutesText, type HallConfig, type WaitRange } from '@hallq/shared';
 import { useI18n } from '../../i18n';
 import type { WindowQueueRow } from '../../lib/queue';
 import { targetFor } from '../../lib/queue';
@@ -11,12 +11,14 @@ interface Props {
   rows: ReadonlyArray<WindowQueueRow>;
   now: number;
   estimateOf(ticketId: string): number | null;
+  /** The ticket's range, shown as the visitor's phone shows it; null without one. */
+  rangeOf(ticketId: string): WaitRange | null;
   canCall: boolean;
   onCall(ticketId: string, number: string): void;
 }
 
-export function WaitingList({ config, rows, now, estimateOf, canCall, onCall }: Props) {
-  const { t, pick } = useI18n();
+export function WaitingList({ config, rows, now, estimateOf, rangeOf, canCall, onCall }: Props) {
+  const { t, pick, lang } = useI18n();
   return (
     <section className="card waiting" data-testid="waiting-list">
       <h2>
@@ -46,7 +48,9 @@ export function WaitingList({ config, rows, now, estimateOf, canCall, onCall }: 
                 <td className={`wait wait-${level}`} data-level={level}>
                   {formatDuration(waited)}
                 </td>
-                <td>{formatDuration(estimateOf(ticket.id))}</td>
+                <td className="wait-shown" data-testid={`estimate-${ticket.number}`}>
+                  {waitMinutesText(lang, estimateOf(ticket.id), rangeOf(ticket.id)) ?? '—'}
+                </td>
                 <td>
                   {servable && canCall && (
                     <button type="button" className="btn-small" onClick={() => onCall(ticket.id, ticket.number)}>

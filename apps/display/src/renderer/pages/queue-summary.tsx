@@ -1,9 +1,10 @@
-import type { HallConfig, Lang } from '@hallq/shared';
+import { waitMinutesText, type HallConfig, type Lang, type ServiceQueueView } from '@hallq/shared';
 import { AutoPager } from '../components/auto-pager';
 import { messages, otherLang } from '../i18n/lang';
 import { waitingByService, type HallState } from '../feed/hall-state';
 
-const minutes = (s: number | null | undefined): number | null => (s === null || s === undefined ? null : Math.max(1, Math.round(s / 60)));
+/** The wait as the phone shows it: the range where one is known, else the single figure. */
+const waitOf = (lang: Lang, v: ServiceQueueView | undefined): string | null => (v ? waitMinutesText(lang, v.estimatedWaitSeconds, v.estimatedWaitRange) : null);
 
 /**
  * Waiting counts and the current estimated wait, per module and per service with a queue; pages
@@ -13,7 +14,7 @@ export function QueueSummary({ hall, state, lang, pageSeconds }: { hall: HallCon
   const m = messages(lang);
   const o = messages(otherLang(lang));
   const counts = waitingByService(state);
-  const estimate = new Map(state.services.map((s) => [s.serviceId, s.estimatedWaitSeconds]));
+  const estimate = new Map(state.services.map((s) => [s.serviceId, s]));
   return (
     <section className="panel queues">
       <h2>
@@ -23,9 +24,12 @@ export function QueueSummary({ hall, state, lang, pageSeconds }: { hall: HallCon
         {hall.modules.flatMap((mod) => {
           const services = hall.services.filter((s) => s.moduleId === mod.id && s.active);
           const waiting = services.reduce((n, s) => n + (counts.get(s.id) ?? 0), 0);
-          const waits = services.filter((s) => (counts.get(s.id) ?? 0) > 0).map((s) => estimate.get(s.id) ?? null);
-          const known = waits.filter((w): w is number => w !== null);
-          const modWait = known.length ? minutes(Math.max(...known)) : null;
+          // The module's wait: that of its longest-waiting service with a queue.
+          const longest = services
+            .filter((s) => (counts.get(s.id) ?? 0) > 0)
+            .map((s) => estimate.get(s.id))
+            .reduce<ServiceQueueView | undefined>((a, v) => (v?.estimatedWaitSeconds == null ? a : a === undefined || v.estimatedWaitSeconds > a.estimatedWaitSeconds! ? v : a), undefined);
+          const modWait = waitOf(lang, longest);
           // One flat list (module line, then its services) so pages break between lines.
           return [
             <div className="module-head" key={mod.id} data-module={mod.id} data-group={mod.id}>
@@ -37,20 +41,22 @@ export function QueueSummary({ hall, state, lang, pageSeconds }: { hall: HallCon
                 {waiting}
                 <small>{m.people}</small>
               </span>
-              <span className="module-wait">{waiting > 0 ? (modWait !== null ? `≈${modWait}${m.minutes}` : m.noEstimate) : ''}</span>
+              <span className="module-wait" data-testid={`module-wait-${mod.id}`}>
+                {waiting > 0 ? (modWait ?? m.noEstimate) : ''}
+              </span>
             </div>,
             ...services
               .filter((s) => (counts.get(s.id) ?? 0) > 0)
               .map((s) => {
-                const mins = minutes(estimate.get(s.id));
+                const wait = waitOf(lang, estimate.get(s.id));
                 return (
                   <div className="service-row" key={s.id} data-service={s.id} data-group={mod.id}>
                     <span className="service-name">{s.name[lang]}</span>
                     <span>
                       {m.waiting} {counts.get(s.id)}
                     </span>
-                    <span>
-                      {m.estimatedWait} {mins !== null ? `${mins} ${m.minutes}` : m.noEstimate}
+                    <span className="service-wait" data-testid={`service-wait-${s.id}`}>
+                      {m.estimatedWait} {wait ?? m.noEstimate}
                     </span>
                   </div>
                 );
