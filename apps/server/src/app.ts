@@ -244,8 +244,11 @@ export function createApp(options: CreateAppOptions): HallServer {
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   const io = attachRealtime(server, deps, phones);
   broadcaster.attach(io as unknown as IoServer);
-  // Estimate refresh slices give way to calls, issues and every other write waiting to run.
-  broadcaster.yieldTo(() => queue.waiting > 0);
+  // Estimate refresh slices give way to calls, issues and every other write waiting to run, and
+  // never run between a batch's commit and its answers and broadcast.
+  broadcaster.yieldTo({ waiting: () => queue.waiting > 0, unflushed: () => queue.unflushed });
+  // A refresh due during a burst of writes is put off (at most a couple of seconds) until it ends.
+  broadcaster.deferWhile(() => queue.busy);
   phones.attach(io as unknown as IoServer);
   broadcaster.listen(phones);
   for (const id of mirror.ids()) broadcaster.refresh(id);

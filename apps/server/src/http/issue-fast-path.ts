@@ -2,7 +2,7 @@
 // `POST /api/v1/halls/:hallId/tickets` (JSON body of at most 64 kB, no query, no Idempotency-Key)
 // gets the same checks and the same answer, byte for byte, as the Express route, at a fraction of
 // the cost per request: the security headers are worked out once at start-up (the same helmet
-// middleware the app uses), the body is read and parsed as `jsonBody` does, the token, role and
+// middleware the app uses), the body is read and parsed by `jsonBody`'s own reader, the token, role and
 // kiosk limit are the route's own middleware, and the answer is written in one `writeHead`.
 // Anything else about the request (another method, a query, an odd content type or encoding, a
 // body too large, an Idempotency-Key, Server-Timing on) goes to Express unread. An error on the
@@ -14,16 +14,12 @@ import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } 
 import { CreateTicketBody } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { issueTicketChecks, issueTicketCommand } from '../routes/halls';
-import { AppError } from '../services/errors';
 import { issueWritesAtBatchEnd } from '../services/issue-service';
 import type { Identity } from '../services/core';
+import { plainJsonBody, readPlainJson } from './body';
 import { parse } from './validate';
 
 const PATH = /^\/api\/v1\/halls\/([^/?#%]+)\/tickets$/;
-/** What `jsonBody` takes as JSON without asking more of body-parser (charset utf-8 or none). */
-const JSON_TYPE = /^application\/json(?:[ \t]*;[ \t]*charset="?utf-8"?)?$/i;
-const LENGTH = /^[1-9]\d{0,4}$/;
-const LIMIT = 64 * 1024;
 const JSON_HEADERS = ['Content-Type', 'application/json; charset=utf-8', 'Content-Length'];
 
 /** The headers a middleware sets on every answer (it must set them without looking at the request). */
@@ -53,8 +49,9 @@ function eligible(req: IncomingMessage): string | null {
   if (!m) return null;
   const h = req.headers;
   if (h['transfer-encoding'] !== undefined || h['content-encoding'] !== undefined || h['idempotency-key'] !== undefined) return null;
+  // A body, if any, is one `jsonBody` reads itself (http/body.ts), with the same function.
   const length = h['content-length'];
-  if (length !== undefined && length !== '0' && !(LENGTH.test(length) && Number(length) <= LIMIT && JSON_TYPE.test(h['content-type'] ?? ''))) return null;
+  if (length !== undefined && length !== '0' && !plainJsonBody(h)) return null;
   return m[1]!;
 }
 
@@ -67,6 +64,8 @@ export interface IssueFastPath {
 
 export function issueFastPath(deps: AppDeps, app: Express, security: RequestHandler, onError: ErrorRequestHandler): IssueFastPath {
   const secure = headersSetBy(security);
+  /** The answer's headers: the security headers, the content type and its length (set per answer). */
+  const head = [...secure, ...JSON_HEADERS, ''];
   const checks = issueTicketChecks(deps);
 
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
@@ -98,7 +97,9 @@ export function issueFastPath(deps: AppDeps, app: Express, security: RequestHand
         const command = issueTicketCommand(deps, locals.identity as Identity, hallId, body);
         deps.run(command, { savepoint: !issueWritesAtBatchEnd(body) }).then((ticket) => {
           const body = JSON.stringify({ ticket });
-          res.writeHead(201, [...secure, ...JSON_HEADERS, String(Buffer.byteLength(body))]);
+          // `writeHead` reads the list at once: one list serves every answer, its length set last.
+          head[head.length - 1] = String(Buffer.byteLength(body));
+          res.writeHead(201, head);
           res.end(body);
         }, (e: unknown) => fail(req, res, e));
       } catch (e) {
@@ -117,21 +118,7 @@ export function issueFastPath(deps: AppDeps, app: Express, security: RequestHand
       issue(req, res, hallId, {});
       return true;
     }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', () => undefined); // the client left: nobody to answer
-    req.on('end', () => {
-      let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
-      // body-parser reads utf-8 without its byte order mark
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      let raw: unknown;
-      try {
-        raw = text.length === 0 ? {} : JSON.parse(text);
-      } catch {
-        return fail(req, res, new AppError('invalid_json', 'the body is not valid JSON'));
-      }
-      issue(req, res, hallId, raw);
-    });
+    readPlainJson(req, (error, raw) => (error ? fail(req, res, error) : issue(req, res, hallId, raw)));
     return true;
   };
   path.served = 0;

@@ -18,18 +18,37 @@ export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 
 /** Longest a refresh slice waits for the write path to have no command waiting to run. */
 export const MAX_SLICE_WAIT_MS = 20;
+/**
+ * While the write path is busy (a burst of issues or calls), a hall's estimate refresh is put off,
+ * but never longer than this after its last one ended: under a steady stream of writes a refresh
+ * starts every BUSY_REFRESH_MS instead of every throttle period, and as soon as the writes stop.
+ */
+export const BUSY_REFRESH_MS = 2000;
+/** How often a put-off refresh looks again whether the write path is still busy. */
+export const BUSY_RECHECK_MS = 25;
+
+/** What the write path is doing, as a refresh slice needs to know it. */
+export interface WritePath {
+  /** Commands read and waiting for their batch to run. */
+  waiting(): boolean;
+  /** A batch committed and waiting for its disk flush: its answers and broadcast are not out yet. */
+  unflushed(): boolean;
+}
+
+const IDLE: WritePath = { waiting: () => false, unflushed: () => false };
 
 /**
- * Runs `slice` at the next turn of the event loop when no write is waiting to run; while writes
- * wait (requests already read, their batch not yet run), it looks again every millisecond and runs
- * anyway once `maxWaitMs` have passed, so a refresh always goes on (under a stream of writes, one
- * slice per `maxWaitMs` at least). A slice run between a batch and its answers would hold all of
- * them; run while the batch's disk flush is under way, it costs them nothing.
+ * Runs `slice` at the next turn of the event loop when the write path is idle. Never while a batch
+ * is committed and not yet published: a slice run there would hold its answers and its broadcast
+ * (they go out when the flush is done, on the event loop). While commands wait to run (requests
+ * already read, their batch not yet run), it looks again every millisecond and runs anyway once
+ * `maxWaitMs` have passed (but still not before a flushing batch is published), so a refresh
+ * always goes on: under a stream of writes, one slice per `maxWaitMs` at least.
  */
-export function sliceWhenIdle(slice: () => void, writesWaiting: () => boolean, maxWaitMs = MAX_SLICE_WAIT_MS): void {
+export function sliceWhenIdle(slice: () => void, writes: WritePath, maxWaitMs = MAX_SLICE_WAIT_MS): void {
   const since = Date.now();
   const attempt = (): void => {
-    if (!writesWaiting() || Date.now() - since >= maxWaitMs) slice();
+    if (!writes.unflushed() && (!writes.waiting() || Date.now() - since >= maxWaitMs)) slice();
     else setTimeout(attempt, 1);
   };
   setImmediate(attempt);
@@ -49,8 +68,10 @@ export class Broadcaster {
   /** Halls whose refresh is running in slices; `true` once a commit made it stale. */
   private readonly running = new Map<string, boolean>();
   private closed = false;
-  /** True while commands of the write path wait to run: refresh slices give way to them. */
-  private writesWaiting: () => boolean = () => false;
+  /** The write path: refresh slices give way to its waiting commands and its unpublished batch. */
+  private writes: WritePath = IDLE;
+  /** True while the write path is busy: a refresh due then is put off (see BUSY_REFRESH_MS). */
+  private writesBusy: () => boolean = () => false;
 
   constructor(
     private readonly mirror: HallsMirror,
@@ -66,9 +87,14 @@ export class Broadcaster {
     this.io = io;
   }
 
-  /** Refresh slices give way to the write path while it has commands waiting to run. */
-  yieldTo(writesWaiting: () => boolean): void {
-    this.writesWaiting = writesWaiting;
+  /** Refresh slices (the first included) give way to the write path (see `sliceWhenIdle`). */
+  yieldTo(writes: WritePath): void {
+    this.writes = writes;
+  }
+
+  /** A refresh due while `busy` says true is put off (at most BUSY_REFRESH_MS after the last one). */
+  deferWhile(busy: () => boolean): void {
+    this.writesBusy = busy;
   }
 
   /**
@@ -101,9 +127,18 @@ export class Broadcaster {
     }
     if (this.timers.has(hallId)) return;
     const since = Date.now() - (this.lastRun.get(hallId) ?? 0);
-    const delay = Math.max(0, this.throttleMs - since);
+    this.startAfter(hallId, Math.max(0, this.throttleMs - since));
+  }
+
+  /** Starts the hall's refresh after `delay` ms, or later while the write path is busy. */
+  private startAfter(hallId: string, delay: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(hallId);
+      const last = this.lastRun.get(hallId);
+      if (last !== undefined && Date.now() - last < BUSY_REFRESH_MS && this.writesBusy()) {
+        this.startAfter(hallId, BUSY_RECHECK_MS);
+        return;
+      }
       this.refreshInSlices(hallId);
     }, delay);
     timer.unref();
@@ -124,21 +159,36 @@ export class Broadcaster {
     return msg;
   }
 
+  /**
+   * A refresh of the hall, run in slices. Even its start (the state it forecasts is taken then)
+   * waits for the write path as its slices do, so it never runs between a batch and its answers
+   * and broadcast; the commits that land meanwhile are in the state it takes (one refresh for all).
+   */
   private refreshInSlices(hallId: string): void {
+    if (this.closed) return;
+    this.running.set(hallId, false);
+    sliceWhenIdle(() => this.startRefresh(hallId), this.writes);
+  }
+
+  private startRefresh(hallId: string): void {
     const m = this.mirror.get(hallId);
-    if (!m || this.closed) return;
+    if (!m || this.closed) {
+      this.running.delete(hallId);
+      return;
+    }
     const now = this.clock();
     const seq = m.seq;
     this.mirror.arrivalsUpToDate(m, now);
-    const job = startRefresh(m, now);
+    // Commits before this moment are in the state the refresh takes: it is not stale for them.
     this.running.set(hallId, false);
+    const job = startRefresh(m, now);
     let more = false;
     const slice = (): void => {
       if (this.closed) return;
       try {
         // One slice of bounded work (STEPS_PER_SLICE forecast calls or TICKETS_PER_SLICE tickets).
         if (!job.slice()) {
-          sliceWhenIdle(slice, this.writesWaiting);
+          sliceWhenIdle(slice, this.writes);
           return;
         }
         job.finish();

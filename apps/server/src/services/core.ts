@@ -51,6 +51,26 @@ export function recordEvent<T extends HallEventType>(
   tx.batch.seqs.set(hallId, seq);
 }
 
+/**
+ * Appends events of one hall written together (e.g. the tickets a batch issued), each to its own
+ * command, with consecutive seqs, as `recordEvent` one by one would, in one statement.
+ */
+export function recordEvents<T extends HallEventType>(
+  core: Core,
+  hallId: string,
+  type: T,
+  list: ReadonlyArray<{ tx: Tx; actor: Actor; payload: HallEventPayloads[T]; at: number }>,
+): void {
+  if (list.length === 0) return;
+  const first = (list[0]!.tx.batch.seqs.get(hallId) ?? core.repos.log.lastSeq(hallId)) + 1;
+  const events = core.repos.log.appendMany(
+    hallId,
+    list.map((e, k) => ({ seq: first + k, type, at: e.at, actor: e.actor, payload: e.payload })),
+  );
+  list.forEach((e, k) => e.tx.events.push(events[k]!));
+  list[0]!.tx.batch.seqs.set(hallId, first + list.length - 1);
+}
+
 export function audit(core: Core, hallId: string, actor: Actor, action: string, target: string, details?: unknown): void {
   core.repos.log.audit(hallId, core.clock(), actor, action, target, details);
 }

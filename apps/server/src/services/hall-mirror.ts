@@ -178,10 +178,10 @@ export class HallsMirror {
       }
       touched.add(e.hallId);
       if (e.kind === 'config') this.reloadConfig(m);
-      else if (e.kind === 'window') this.reloadWindow(m, e.windowId);
+      else if (e.kind === 'window') this.reloadWindow(m, e.windowId, e.row);
       else if (e.kind === 'ticket') {
         if (e.waiting) this.toWaiting(m, e.waiting);
-        else this.reloadTicket(m, e.ticketId);
+        else this.reloadTicket(m, e.ticketId, e.row);
       }
       else {
         const s = this.repos.services.get(e.hallId, e.serviceId);
@@ -224,8 +224,9 @@ export class HallsMirror {
     m.ctx = { services: routing, policy: m.hall.routing };
   }
 
-  private reloadWindow(m: HallMirror, windowId: string): void {
-    const w = this.repos.windows.get(windowId);
+  /** `row`: the window as the command left it (no read back). */
+  private reloadWindow(m: HallMirror, windowId: string, row?: StoredWindow): void {
+    const w = row ?? this.repos.windows.get(windowId);
     if (w && w.hallId === m.hall.id) m.windows.set(w.id, w);
     else m.windows.delete(windowId);
   }
@@ -236,8 +237,9 @@ export class HallsMirror {
     m.waiting.add(t);
   }
 
-  private reloadTicket(m: HallMirror, ticketId: string): void {
-    const t = this.repos.tickets.get(ticketId);
+  /** `row`: the ticket as the command left it (no read back). */
+  private reloadTicket(m: HallMirror, ticketId: string, row?: StoredTicket): void {
+    const t = row ?? this.repos.tickets.get(ticketId);
     if (t?.status === 'waiting') {
       if (t.remote === true && !t.arrivedAt && t.passedOverAt) m.passedOver.set(t.id, Date.parse(t.passedOverAt));
       else m.passedOver.delete(t.id);

@@ -35,14 +35,16 @@ function atWindow({ t, w, me }: ReturnType<typeof atMyWindow>) {
   return { ticketId: t.id, number: t.number, serviceId: t.serviceId, windowId: w.id, windowNumber: w.number, staffId: me.staff.id, stage: t.stage };
 }
 
+/** The compare-and-set; answers the ticket as changed (no read back). */
 function change(core: Core, t: StoredTicket, from: readonly TicketStatus[], patch: TicketPatch, action: string): StoredTicket {
-  if (!core.repos.tickets.transition(t.id, from, patch)) throw invalidTransition(t.status, action);
-  return core.repos.tickets.get(t.id)!;
+  const u = core.repos.tickets.transitionTo(t.id, from, patch);
+  if (!u) throw invalidTransition(t.status, action);
+  return u;
 }
 
 function freeWindow(core: Core, tx: Tx, identity: Identity | null, w: StoredWindow, at: number): void {
-  core.repos.windows.updateState(w.id, { currentTicketId: null });
-  windowChanged(core, tx, w.id, actorOf(identity), at);
+  const window = core.repos.windows.updateState(w.id, { currentTicketId: null });
+  windowChanged(core, tx, w.id, actorOf(identity), at, window ? { window, current: null } : undefined);
 }
 
 export function recall(core: Core, tx: Tx, identity: Identity, ticketId: string): Ticket {
@@ -199,7 +201,7 @@ function cancelTicket(core: Core, tx: Tx, identity: Identity | null, t: StoredTi
   recordEvent(core, tx, t.hallId, 'ticket.cancelled', actorOf(identity), {
     ticketId: t.id, number: t.number, serviceId: t.serviceId, by: identity ? 'staff' : 'visitor', fromStatus: t.status,
   }, now);
-  tx.touchTicket(t.hallId, t.id);
+  tx.touchTicket(t.hallId, t.id, u);
   const w = t.windowId ? core.repos.windows.get(t.windowId) : null;
   if (w && w.currentTicketId === t.id) freeWindow(core, tx, identity, w, now);
   return u;

@@ -1,6 +1,7 @@
 // A counter window's use cases: sign in/out, pause/resume, call the next ticket or one ticket.
 import { canServe, type RoutingWindow, type Ticket, type WindowView } from '@hallq/shared';
 import type { Tx } from '../storage/command-queue';
+import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { actorOf, audit, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';
 import { AppError, notFound } from './errors';
@@ -84,8 +85,9 @@ function readyToCall(core: Core, identity: Identity, windowId: string): { w: Sto
   return r;
 }
 
-function claim(core: Core, tx: Tx, w: StoredWindow, staffId: string, ticketId: string, now: number): boolean {
-  return core.repos.tickets.transition(ticketId, ['waiting'], {
+/** Compare-and-set from waiting to called: the ticket as called (one statement), or null when taken. */
+function claim(core: Core, w: StoredWindow, staffId: string, ticketId: string, now: number): StoredTicket | null {
+  return core.repos.tickets.transitionTo(ticketId, ['waiting'], {
     status: 'called',
     called_at: now,
     window_id: w.id,
@@ -100,10 +102,10 @@ function waitTargetAt(core: Core, hallId: string, serviceId: string): number {
   return m?.services.get(serviceId)?.waitTargetSeconds ?? m?.hall.waitTargetSeconds ?? 2400;
 }
 
-function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticketId: string, now: number, reason?: string): Ticket {
-  tx.batch.claimed.add(ticketId);
-  core.repos.windows.updateState(w.id, { currentTicketId: ticketId });
-  const t = core.repos.tickets.get(ticketId)!;
+/** `t`: the ticket as the claim left it; neither it nor the window is read again. */
+function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, t: StoredTicket, now: number, reason?: string): Ticket {
+  tx.batch.claimed.add(t.id);
+  const window = core.repos.windows.updateState(w.id, { currentTicketId: t.id })!;
   const me = requireStaff(identity);
   recordEvent(
     core,
@@ -126,8 +128,8 @@ function announce(core: Core, tx: Tx, identity: Identity, w: StoredWindow, ticke
     },
     now,
   );
-  tx.touchTicket(w.hallId, t.id);
-  windowChanged(core, tx, w.id, actorOf(identity), now);
+  tx.touchTicket(w.hallId, t.id, t);
+  windowChanged(core, tx, w.id, actorOf(identity), now, { window, current: t });
   return toPrivateTicket(t, core.publicUrl);
 }
 
@@ -149,7 +151,8 @@ export function callNext(core: Core, tx: Tx, identity: Identity, windowId: strin
       skip.add(pick.ticket.id);
       continue;
     }
-    if (claim(core, tx, w, me.staff.id, pick.ticket.id, now)) return announce(core, tx, identity, w, pick.ticket.id, now);
+    const called = claim(core, w, me.staff.id, pick.ticket.id, now);
+    if (called) return announce(core, tx, identity, w, called, now);
     // Taken or cancelled earlier in this same batch: the mirror does not know yet.
     skip.add(pick.ticket.id);
   }
@@ -171,8 +174,9 @@ export function callTicket(core: Core, tx: Tx, identity: Identity, windowId: str
     throw new AppError('stage_not_allowed', 'this stage is reserved to officers (negative list)', { serviceId: t.serviceId, stage: t.stage });
   }
   const now = core.clock();
-  if (!claim(core, tx, w, me.staff.id, t.id, now)) throw new AppError('invalid_transition', 'the ticket was just taken', { status: 'called' });
+  const called = claim(core, w, me.staff.id, t.id, now);
+  if (!called) throw new AppError('invalid_transition', 'the ticket was just taken', { status: 'called' });
   const why = reason && reason.length > 0 ? reason : 'called out of order';
   audit(core, w.hallId, actorOf(identity), 'ticket.call_out_of_order', t.id, { number: t.number, windowNumber: w.number, reason: why });
-  return announce(core, tx, identity, w, t.id, now, why);
+  return announce(core, tx, identity, w, called, now, why);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CommandQueue, type Tx } from './command-queue';
+import { BUSY_GAP_MS, CommandQueue, type Tx } from './command-queue';
 import { WalSyncThread, type Durability } from './wal-sync';
 
 // The write path with its disk flush off the event loop: nobody is answered before the flush,
@@ -93,6 +93,38 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     });
     await expect(failing).rejects.toThrow('refused');
     expect(flush.calls).toHaveLength(0);
+    await queue.close();
+    db.close();
+  });
+
+  test('counts as busy while commands wait, while a batch is flushed, and for a moment after a batch ran', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    let now = 1_000;
+    const clock = jest.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      expect(queue.busy).toBe(false);
+      const done = queue.run(insert('a'));
+      expect(queue.busy).toBe(true); // waiting to run
+      await turn();
+      expect(queue.unflushed).toBe(true);
+      now += 10 * BUSY_GAP_MS;
+      expect(queue.busy).toBe(true); // its flush is under way
+      flush.calls[0]!.resolve();
+      await done;
+      now += BUSY_GAP_MS / 2;
+      expect(queue.busy).toBe(false); // the batch ran long ago (its flush took long)
+      const second = queue.run(insert('b'));
+      await turn();
+      flush.calls[1]!.resolve();
+      await second;
+      expect(queue.busy).toBe(true); // it ran just now: the next may be on its way
+      now += BUSY_GAP_MS;
+      expect(queue.busy).toBe(false);
+    } finally {
+      clock.mockRestore();
+    }
     await queue.close();
     db.close();
   });

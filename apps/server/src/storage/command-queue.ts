@@ -13,14 +13,21 @@
 // which loads its state from the database again.
 import type { HallEvent, RoutingTicket } from '@hallq/shared';
 import type { Db } from './db';
+import type { StoredTicket } from './ticket-repo';
+import type { StoredWindow } from './window-repo';
 import type { Durability } from './wal-sync';
 import { AppError } from '../services/errors';
 
-/** What a committed command changed, so the in-memory mirror can reload exactly that. */
+/**
+ * What a committed command changed, so the in-memory mirror can reload exactly that. A `row` is
+ * the ticket or window as the command left it (the mirror takes it instead of reading it back);
+ * it may be given only when the command wrote the row last in that command (every later write of
+ * the same row, in this command or a later one of the batch, touches it again).
+ */
 export type Effect =
   /** `waiting`: the ticket is now waiting with these routing fields (the mirror needs no read). */
-  | { kind: 'ticket'; hallId: string; ticketId: string; waiting?: RoutingTicket }
-  | { kind: 'window'; hallId: string; windowId: string }
+  | { kind: 'ticket'; hallId: string; ticketId: string; waiting?: RoutingTicket; row?: StoredTicket }
+  | { kind: 'window'; hallId: string; windowId: string; row?: StoredWindow }
   | { kind: 'config'; hallId: string }
   | { kind: 'service-time'; hallId: string; serviceId: string };
 
@@ -35,7 +42,11 @@ export interface BatchState {
    * the error (a hook finishes what commands began, so it must not be half done).
    */
   beforeCommit: Map<string, () => void>;
-  /** Last event seq per hall written in this batch (read from the log once per batch). */
+  /**
+   * Last event seq per hall: known from the batches before (the queue keeps them: every event is
+   * appended through it), else read from the log at the hall's first event; emptied when a
+   * command's savepoint is undone (its events are undone with it).
+   */
   seqs: Map<string, number>;
   /** Idempotency records written by earlier commands of this batch. */
   idempotent: Map<string, { fingerprint: string; status: number; body: unknown }>;
@@ -54,15 +65,17 @@ export class Tx {
     readonly db: Db,
     readonly batch: BatchState,
   ) {}
-  touchTicket(hallId: string, ticketId: string): void {
-    this.effects.push({ kind: 'ticket', hallId, ticketId });
+  /** `row`: the ticket as this command left it, if the command has it (see `Effect`). */
+  touchTicket(hallId: string, ticketId: string, row?: StoredTicket): void {
+    this.effects.push(row ? { kind: 'ticket', hallId, ticketId, row } : { kind: 'ticket', hallId, ticketId });
   }
   /** A ticket issued (or put back) waiting: the mirror takes its routing fields from here. */
   touchWaiting(hallId: string, ticket: RoutingTicket): void {
     this.effects.push({ kind: 'ticket', hallId, ticketId: ticket.id, waiting: ticket });
   }
-  touchWindow(hallId: string, windowId: string): void {
-    this.effects.push({ kind: 'window', hallId, windowId });
+  /** `row`: the window as this command left it, if the command has it (see `Effect`). */
+  touchWindow(hallId: string, windowId: string, row?: StoredWindow): void {
+    this.effects.push(row ? { kind: 'window', hallId, windowId, row } : { kind: 'window', hallId, windowId });
   }
   touchConfig(hallId: string): void {
     this.effects.push({ kind: 'config', hallId });
@@ -94,6 +107,9 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown };
 
+/** The write path counts as busy this long (ms) after its last batch ran (see `busy`). */
+export const BUSY_GAP_MS = 10;
+
 export class CommandQueue {
   private pending: Pending[] = [];
   private scheduled = false;
@@ -105,6 +121,14 @@ export class CommandQueue {
   private changes = -1;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
+  /**
+   * Each hall's last event seq after the last committed batch, when known for sure: the next
+   * batch starts from it instead of reading the log (events are appended only through the queue,
+   * after start-up; the log's primary key refuses a seq taken twice).
+   */
+  private readonly lastSeqs = new Map<string, number>();
+  /** When (performance.now()) the last batch began to run. */
+  private lastBatchAt = -Infinity;
 
   constructor(
     private readonly db: Db,
@@ -162,6 +186,14 @@ export class CommandQueue {
     return this.flushing;
   }
 
+  /**
+   * Under a stream of writes: commands wait to run, a batch is being flushed, or one ran less than
+   * BUSY_GAP_MS ago (the next is on its way). Work that can wait (an estimate refresh) waits.
+   */
+  get busy(): boolean {
+    return this.pending.length > 0 || this.flushing || performance.now() - this.lastBatchAt < BUSY_GAP_MS;
+  }
+
   /** Runs what is queued now (after the batch being flushed, if any). */
   flush(): void {
     this.scheduled = false;
@@ -172,7 +204,9 @@ export class CommandQueue {
       this.settle();
       return;
     }
-    const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map() };
+    this.lastBatchAt = performance.now();
+    const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map(this.lastSeqs) };
+    let undone = false;
     const outcomes: Outcome[] = [];
     const sql = this.control();
     const lazy = this.durability !== null;
@@ -199,6 +233,7 @@ export class CommandQueue {
           sql.release.run();
           // Its events are undone too: the next append reads the hall's last seq again.
           state.seqs.clear();
+          undone = true;
         }
         tx.rolledBack = true;
         outcomes.push({ ok: false, error });
@@ -209,12 +244,16 @@ export class CommandQueue {
       sql.commit.run();
       state.committedAt = performance.now();
     } catch (error) {
+      this.lastSeqs.clear();
       if (this.db.inTransaction) sql.rollback.run();
       if (lazy) sql.full.run();
       for (const p of batch) p.reject(error);
       this.settle();
       return;
     }
+    // A hall whose events were undone in this batch is known again only from its later appends.
+    if (undone) this.lastSeqs.clear();
+    for (const [hallId, seq] of state.seqs) this.lastSeqs.set(hallId, seq);
     if (!lazy) {
       state.durableAt = state.committedAt;
       this.publish(batch, outcomes);

@@ -1,6 +1,10 @@
 // The hall event log (append-only, gapless seq per hall), the audit log and idempotency records.
 import type { Actor, HallEvent, HallEventType } from '@hallq/shared';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+
+/** Rows written by one INSERT at most when events are appended together (`appendMany`). */
+export const ROWS_PER_APPEND = 64;
 
 /** A row of the `events` table. */
 export interface EventRow {
@@ -38,6 +42,8 @@ export class LogRepo {
   private readonly range;
   private readonly idem;
   private readonly saveIdem;
+  /** Multi-row inserts of events, by their number of rows. */
+  private readonly inserts = new Map<number, Statement>();
 
   constructor(private readonly db: Db) {
     this.lastSeqStmt = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE hall_id = ?');
@@ -59,6 +65,36 @@ export class LogRepo {
   append(hallId: string, seq: number, type: HallEventType, at: number, actor: Actor, payload: object): HallEvent {
     this.insertEvent.run(hallId, seq, type, at, JSON.stringify(actor), JSON.stringify(payload));
     return { ...payload, seq, type, at: new Date(at).toISOString(), hallId, actor } as HallEvent;
+  }
+  /**
+   * Appends complete events of one hall with one INSERT per ROWS_PER_APPEND of them: the same rows
+   * as `append` one by one (each its own seq, given by the caller), in this order.
+   */
+  appendMany(hallId: string, list: ReadonlyArray<{ seq: number; type: HallEventType; at: number; actor: Actor; payload: object }>): HallEvent[] {
+    const out: HallEvent[] = [];
+    for (let from = 0; from < list.length; from += ROWS_PER_APPEND) {
+      const rows = Math.min(ROWS_PER_APPEND, list.length - from);
+      const values: unknown[] = [];
+      let actor: Actor | null = null;
+      let actorJson = '';
+      for (let k = from; k < from + rows; k++) {
+        const e = list[k]!;
+        // Events written together mostly share their actor: its JSON is made once.
+        if (e.actor !== actor) {
+          actor = e.actor;
+          actorJson = JSON.stringify(actor);
+        }
+        values.push(hallId, e.seq, e.type, e.at, actorJson, JSON.stringify(e.payload));
+        out.push({ ...e.payload, seq: e.seq, type: e.type, at: new Date(e.at).toISOString(), hallId, actor: e.actor } as HallEvent);
+      }
+      let stmt = this.inserts.get(rows);
+      if (!stmt) {
+        stmt = this.db.prepare(`INSERT INTO events (hall_id, seq, type, at, actor, payload) VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+        this.inserts.set(rows, stmt);
+      }
+      stmt.run(...values);
+    }
+    return out;
   }
   eventsAfter(hallId: string, afterSeq: number, upTo: number): HallEvent[] {
     return this.range.all(hallId, afterSeq, upTo).map(toEvent);

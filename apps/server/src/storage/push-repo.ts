@@ -36,12 +36,40 @@ const toSub = (r: Row): StoredPushSubscription => ({
 export const MAX_SUBSCRIPTIONS_PER_TICKET = 5;
 
 export class PushRepo {
-  constructor(private readonly db: Db) {}
+  /**
+   * Tickets that may have a subscription: every ticket one was written for since start (a write
+   * later undone stays here: it costs one look more), less those looked up and found without any.
+   * Read from the table at the first question. Most tickets have none, so a call or a cancel
+   * usually needs no statement to know that nobody follows it.
+   */
+  private followed: Set<string> | null = null;
+  private readonly byTicket;
+  constructor(private readonly db: Db) {
+    this.byTicket = db.prepare<[string], Row>('SELECT * FROM push_subscriptions WHERE ticket_id = ?');
+  }
+
+  private followedTickets(): Set<string> {
+    this.followed ??= new Set(this.db.prepare<[], { ticket_id: string }>('SELECT DISTINCT ticket_id FROM push_subscriptions').all().map((r) => r.ticket_id));
+    return this.followed;
+  }
+
+  /**
+   * The ticket's subscriptions, asked after a commit (outside any transaction): a ticket nobody
+   * follows is answered from memory.
+   */
+  committedOfTicket(ticketId: string): StoredPushSubscription[] {
+    const followed = this.followedTickets();
+    if (!followed.has(ticketId)) return [];
+    const subs = this.ofTicket(ticketId);
+    if (subs.length === 0) followed.delete(ticketId);
+    return subs;
+  }
 
   /** Adds or renews a subscription; false when the ticket already has the most it may have. */
   put(s: { ticketId: string; endpoint: string; p256dh: string; auth: string; aheadThreshold: number; createdAt: number }): boolean {
     const existing = this.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM push_subscriptions WHERE ticket_id = ? AND endpoint = ?').get(s.ticketId, s.endpoint)!.n;
     if (existing === 0 && this.ofTicket(s.ticketId).length >= MAX_SUBSCRIPTIONS_PER_TICKET) return false;
+    this.followedTickets().add(s.ticketId);
     this.db
       .prepare(
         `INSERT INTO push_subscriptions (ticket_id, endpoint, p256dh, auth, ahead_threshold, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -52,7 +80,7 @@ export class PushRepo {
   }
 
   ofTicket(ticketId: string): StoredPushSubscription[] {
-    return this.db.prepare<[string], Row>('SELECT * FROM push_subscriptions WHERE ticket_id = ?').all(ticketId).map(toSub);
+    return this.byTicket.all(ticketId).map(toSub);
   }
 
   /** Subscriptions of waiting tickets still to be told that their turn is near. */

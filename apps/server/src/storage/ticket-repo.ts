@@ -47,6 +47,22 @@ export interface StoredTicket extends Ticket {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** Rows written by one INSERT at most when tickets are written together (`createMany`). */
+export const ROWS_PER_INSERT = 64;
+
+const INSERT_TICKET = `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
+     appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote) VALUES`;
+const INSERT_TICKET_ROW = "(?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/** The values of a new ticket's row, in the order of INSERT_TICKET_ROW's parameters. */
+function insertValues(t: StoredTicket, issuedBy: string | null): unknown[] {
+  const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
+  return [
+    t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
+    t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
+  ];
+}
+
 export function toTicket(r: TicketRow): StoredTicket {
   return {
     id: r.id,
@@ -119,6 +135,8 @@ export class TicketRepo {
   private readonly insertRating;
   private readonly insertFollowUp;
   private readonly updates = new Map<string, Statement>();
+  /** Multi-row inserts of new tickets, by their number of rows. */
+  private readonly inserts = new Map<number, Statement>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
@@ -135,11 +153,7 @@ export class TicketRepo {
        ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = last_value + excluded.last_value
        RETURNING last_value`,
     );
-    this.insert = db.prepare(
-      `INSERT INTO tickets (id, hall_id, public_id, number, service_id, stage, status, priority, appointment_code,
-         appointment_at, lang, issued_at, queued_at, service_date, people_ahead, estimated_wait_seconds, issued_by, remote)
-       VALUES (?, ?, ?, ?, ?, 0, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insert = db.prepare(`${INSERT_TICKET} ${INSERT_TICKET_ROW}`);
     this.countIssued = db.prepare<[string, string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date = ?',
     );
@@ -201,11 +215,24 @@ export class TicketRepo {
   }
   /** Writes a newly issued ticket (waiting, stage 0), estimates included. */
   create(t: StoredTicket, issuedBy: string | null): void {
-    const appointmentAt = t.appointmentAt === null ? null : Date.parse(t.appointmentAt);
-    this.insert.run(
-      t.id, t.hallId, t.publicId, t.number, t.serviceId, t.priority ? 1 : 0, t.appointmentCode, appointmentAt, t.lang,
-      t.queuedAtMs, t.queuedAtMs, t.serviceDate, t.peopleAhead, t.estimatedWaitSeconds, issuedBy, t.remote === true ? 1 : 0,
-    );
+    this.insert.run(...insertValues(t, issuedBy));
+  }
+  /**
+   * Writes tickets issued together (a batch's) with one INSERT per ROWS_PER_INSERT of them: the
+   * same rows as `create` one by one, in this order.
+   */
+  createMany(list: ReadonlyArray<{ ticket: StoredTicket; issuedBy: string | null }>): void {
+    for (let from = 0; from < list.length; from += ROWS_PER_INSERT) {
+      const rows = Math.min(ROWS_PER_INSERT, list.length - from);
+      const values: unknown[] = [];
+      for (let k = from; k < from + rows; k++) values.push(...insertValues(list[k]!.ticket, list[k]!.issuedBy));
+      let stmt = this.inserts.get(rows);
+      if (!stmt) {
+        stmt = this.db.prepare(`${INSERT_TICKET} ${Array<string>(rows).fill(INSERT_TICKET_ROW).join(', ')}`);
+        this.inserts.set(rows, stmt);
+      }
+      stmt.run(...values);
+    }
   }
   /**
    * Tickets taken at the hall (not from home) for one service on the days from..to (exclusive),
@@ -245,19 +272,32 @@ export class TicketRepo {
   }
   /** Compare-and-set: changes the ticket only while it is in one of `from`; false when it was not. */
   transition(id: string, from: readonly TicketStatus[], patch: TicketPatch): boolean {
+    const { stmt, params } = this.update(id, from, patch, false);
+    return stmt.run(params).changes === 1;
+  }
+  /**
+   * The same compare-and-set, answering the ticket as it is after the change (one statement,
+   * `RETURNING`: no read back), or null when it was not in one of `from`.
+   */
+  transitionTo(id: string, from: readonly TicketStatus[], patch: TicketPatch): StoredTicket | null {
+    const { stmt, params } = this.update(id, from, patch, true);
+    const r = stmt.get(params) as TicketRow | undefined;
+    return r ? toTicket(r) : null;
+  }
+  private update(id: string, from: readonly TicketStatus[], patch: TicketPatch, returning: boolean): { stmt: Statement; params: Record<string, unknown> } {
     const keys = Object.keys(patch) as Array<keyof TicketPatch>;
-    const sets = keys.map((k) => `${k} = @${k}`).join(', ');
-    const fromList = from.map((_, i) => `@from${i}`).join(', ');
     const params: Record<string, unknown> = { id, ...patch };
-    from.forEach((s, i) => (params[`from${i}`] = s));
-    const sql = `UPDATE tickets SET ${sets} WHERE id = @id AND status IN (${fromList})`;
-    let stmt = this.updates.get(sql);
+    for (let i = 0; i < from.length; i++) params[`from${i}`] = from[i];
+    // Prepared once per shape (the patch's columns, the number of statuses, RETURNING or not).
+    const shape = `${keys.join(',')}|${from.length}|${returning ? 1 : 0}`;
+    let stmt = this.updates.get(shape);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.updates.set(sql, stmt);
+      const sets = keys.map((k) => `${k} = @${k}`).join(', ');
+      const fromList = from.map((_, i) => `@from${i}`).join(', ');
+      stmt = this.db.prepare(`UPDATE tickets SET ${sets} WHERE id = @id AND status IN (${fromList})${returning ? ' RETURNING *' : ''}`);
+      this.updates.set(shape, stmt);
     }
-    const info = stmt.run(params);
-    return info.changes === 1;
+    return { stmt, params };
   }
   ratingLevel(ticketId: string): number | null {
     return this.ratingOf.get(ticketId)?.level ?? null;

@@ -1,6 +1,7 @@
 // Counter windows: configuration (number, zone, skills) and live state (who is signed in, the
 // ticket at the counter).
 import type { HallWindow, Skill, StaffType, WindowState } from '@hallq/shared';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 
 export interface StoredWindow extends HallWindow {
@@ -53,8 +54,12 @@ const COLUMN: Record<keyof WindowStatePatch, string> = {
 
 export class WindowRepo {
   private readonly byId;
+  private readonly byStaff;
+  /** State updates, prepared once per set of columns. */
+  private readonly updates = new Map<string, Statement>();
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], Row>('SELECT * FROM windows WHERE id = ? AND deleted = 0');
+    this.byStaff = db.prepare<[string], Row>('SELECT * FROM windows WHERE staff_id = ? AND deleted = 0');
   }
 
   listOfHall(hallId: string): StoredWindow[] {
@@ -69,7 +74,7 @@ export class WindowRepo {
     return r ? toWindow(r) : null;
   }
   ofStaff(staffId: string): StoredWindow | null {
-    const r = this.db.prepare('SELECT * FROM windows WHERE staff_id = ? AND deleted = 0').get(staffId) as Row | undefined;
+    const r = this.byStaff.get(staffId);
     return r ? toWindow(r) : null;
   }
   create(hallId: string, w: { id: string; number: number; zone: string; skills: Skill[] }): void {
@@ -80,11 +85,19 @@ export class WindowRepo {
   updateConfig(id: string, w: { number: number; zone: string; skills: Skill[] }): void {
     this.db.prepare('UPDATE windows SET number = ?, zone = ?, skills = ? WHERE id = ?').run(w.number, w.zone, JSON.stringify(w.skills), id);
   }
-  updateState(id: string, patch: WindowStatePatch): void {
+  /** Changes the window's live state; answers the window as `get` would after the change (`RETURNING`: no read back). */
+  updateState(id: string, patch: WindowStatePatch): StoredWindow | null {
     const keys = Object.keys(patch) as Array<keyof WindowStatePatch>;
-    if (keys.length === 0) return;
-    const sets = keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ');
-    this.db.prepare(`UPDATE windows SET ${sets} WHERE id = @id`).run({ id, ...patch });
+    if (keys.length === 0) return this.get(id);
+    const shape = keys.join(',');
+    let stmt = this.updates.get(shape);
+    if (!stmt) {
+      const sets = keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ');
+      stmt = this.db.prepare(`UPDATE windows SET ${sets} WHERE id = @id RETURNING *`);
+      this.updates.set(shape, stmt);
+    }
+    const r = stmt.get({ id, ...patch }) as (Row & { deleted: number }) | undefined;
+    return r && r.deleted === 0 ? toWindow(r) : null;
   }
   softDelete(id: string): void {
     this.db.prepare('UPDATE windows SET deleted = 1 WHERE id = ?').run(id);

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n';
 import { api } from '../../lib/api';
 import { useAction } from '../../hooks/use-action';
 import { ErrorBox } from '../../components/error-box';
+import { activeServiceGroups } from './transfer-choices';
 
 const PRIORITY: Array<{ id: string; label: MessageKey }> = [
   { id: 'none', label: 'issue.priority.none' },
@@ -19,8 +20,13 @@ const PRIORITY: Array<{ id: string; label: MessageKey }> = [
 export function IssueTicket({ config, today }: { config: HallConfig; today: string }) {
   const { t, pick, lang } = useI18n();
   const { run, error, busy } = useAction();
-  const services = config.services.filter((s) => s.active);
-  const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
+  // The services as a list of choices grouped by module, as in the transfer dialog, not a
+  // drop-down: a long name wraps whole instead of being cut at the edge of a closed select.
+  const groups = activeServiceGroups(config);
+  const offered = groups.flatMap((g) => g.services);
+  const [chosen, setServiceId] = useState(offered[0]?.id ?? '');
+  // A service made inactive meanwhile is no longer offered: the first one is chosen instead.
+  const serviceId = offered.some((s) => s.id === chosen) ? chosen : (offered[0]?.id ?? '');
   const [priority, setPriority] = useState('none');
   const [issued, setIssued] = useState<Ticket | null>(null);
   return (
@@ -38,16 +44,35 @@ export function IssueTicket({ config, today }: { config: HallConfig; today: stri
           });
         }}
       >
-        <label>
-          {t('issue.service')}
-          <select name="issue-service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.prefix} {pick(s.name)} {s.closedOn === today ? t('issue.closed') : ''}
-              </option>
+        <fieldset className="transfer-services issue-services">
+          <legend>{t('issue.service')}</legend>
+          <div className="transfer-list" data-testid="issue-services">
+            {groups.map((g) => (
+              <div key={g.moduleId} role="group" aria-labelledby={`issue-module-${g.moduleId}`} className="transfer-group">
+                <p className="transfer-module" id={`issue-module-${g.moduleId}`}>
+                  {g.name ? pick(g.name) : t('counter.transferOtherModule')}
+                </p>
+                {g.services.map((s) => (
+                  <label key={s.id} className="inline transfer-choice">
+                    <input
+                      type="radio"
+                      name="issue-service"
+                      value={s.id}
+                      checked={serviceId === s.id}
+                      data-testid={`issue-service-${s.code}`}
+                      onChange={() => setServiceId(s.id)}
+                    />
+                    <span className="transfer-prefix">{s.prefix}</span>
+                    <span className="service-name">
+                      {pick(s.name)}
+                      {s.closedOn === today ? <span className="muted"> {t('issue.closed')}</span> : null}
+                    </span>
+                  </label>
+                ))}
+              </div>
             ))}
-          </select>
-        </label>
+          </div>
+        </fieldset>
         <label>
           {t('issue.priority')}
           <select name="issue-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>

@@ -1,5 +1,5 @@
 import { config, service } from '../../lib/fixtures.test-util';
-import { defaultTransferStage, transferGroups } from './transfer-choices';
+import { activeServiceGroups, defaultTransferStage, transferGroups } from './transfer-choices';
 
 const hall = () => ({
   ...config([
@@ -31,6 +31,14 @@ describe('transfer choices', () => {
     expect(ids(transferGroups(hall(), 'c'))).toEqual([
       ['m1', ['b', 'e']],
       ['m2', ['a', 'c']],
+      ['', ['d']],
+    ]);
+  });
+
+  it('issuing a ticket offers the active services grouped the same way, and no inactive one', () => {
+    expect(ids(activeServiceGroups(hall()))).toEqual([
+      ['m1', ['b', 'e']],
+      ['m2', ['a']],
       ['', ['d']],
     ]);
   });

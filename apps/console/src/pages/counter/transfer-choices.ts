@@ -1,5 +1,6 @@
 // What the transfer dialog offers: the hall's services a ticket can go to, grouped by module in
-// the hall's own order, and the stage it goes to by default.
+// the hall's own order, and the stage it goes to by default. Issuing a ticket at the counter
+// offers the active services grouped the same way.
 import type { HallConfig, LocalizedText, Service } from '@hallq/shared';
 
 export interface TransferGroup {
@@ -15,7 +16,15 @@ export interface TransferGroup {
  * when it has been made inactive since, so the default choice is one the officer can see.
  */
 export function transferGroups(config: HallConfig, currentServiceId: string): TransferGroup[] {
-  const offered = config.services.filter((s) => s.active || s.id === currentServiceId);
+  return groupByModule(config, config.services.filter((s) => s.active || s.id === currentServiceId));
+}
+
+/** The hall's active services by module, as the transfer dialog groups them (issuing a ticket). */
+export function activeServiceGroups(config: HallConfig): TransferGroup[] {
+  return groupByModule(config, config.services.filter((s) => s.active));
+}
+
+function groupByModule(config: HallConfig, offered: Service[]): TransferGroup[] {
   const known = new Set(config.modules.map((m) => m.id));
   const groups: TransferGroup[] = config.modules.map((m) => ({ moduleId: m.id, name: m.name, services: offered.filter((s) => s.moduleId === m.id) }));
   const others = offered.filter((s) => !known.has(s.moduleId));

@@ -95,7 +95,7 @@ export class PushNotifier {
       for (const ev of tx.events) {
         const kind = EVENT_KIND[ev.type];
         if (!kind || !('ticketId' in ev)) continue;
-        const subs = this.repo.ofTicket(ev.ticketId);
+        const subs = this.repo.committedOfTicket(ev.ticketId);
         if (subs.length === 0) continue;
         const t = this.core.repos.tickets.get(ev.ticketId);
         if (!t) continue;
