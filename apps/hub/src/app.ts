@@ -16,6 +16,7 @@ import { statsRouter } from './routes/stats';
 import { systemRouter } from './routes/system';
 import { CityAuth } from './services/city-auth';
 import { LoginThrottle } from './services/login-throttle';
+import { liveRanges } from './services/live-ranges';
 import { createPool, migrate } from './storage/db';
 
 export const HUB_VERSION = '0.1.0';
@@ -67,6 +68,7 @@ export async function createHub(config: HubConfig, logger: Logger = pino({ level
       auth,
       loginThrottle: new LoginThrottle(sockets.throttleStore, config.redisChannelPrefix),
       now: () => Date.now(),
+      liveRanges: liveRanges(sockets.rangeHashes, config.redisChannelPrefix),
       publishHall: sockets.publishHall,
       ready: async () => {
         const db = await pool.query('SELECT 1').then(() => true, () => false);

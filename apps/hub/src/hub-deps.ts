@@ -5,6 +5,7 @@ import type { HubConfig } from './config';
 import type { CityAuth } from './services/city-auth';
 import type { LoginThrottle } from './services/login-throttle';
 import type { HallNow } from './services/hall-views';
+import type { LiveRanges } from './services/live-ranges';
 
 export interface HubDeps {
   pool: Pool;
@@ -13,6 +14,8 @@ export interface HubDeps {
   auth: CityAuth;
   loginThrottle: LoginThrottle;
   now: () => number;
+  /** The wait range each hall last sent per service (Redis, shared by every hub process). */
+  liveRanges: LiveRanges;
   /** Tells every hub process's city sockets that a hall changed (through Redis). */
   publishHall: (hall: HallNow) => void;
   /** True while PostgreSQL and Redis both answer. */

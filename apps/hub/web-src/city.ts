@@ -1,6 +1,6 @@
 // The city dashboard (/city): every hall on a list and by district against its target, alerts
 // when a hall goes offline or over target, today's trends; live through the hub's Socket.IO.
-import { el, hallStatus, longestWait, minutes, type HallNow, type HallStatus } from './hall-status.js';
+import { el, hallStatus, longestService, longestWait, minutes, serviceWait, type HallNow, type HallStatus } from './hall-status.js';
 import { otherLangHref, pageLang, translator, type MessageKey } from './messages.js';
 import { trendChart, type HourRow } from './trend-chart.js';
 
@@ -117,7 +117,7 @@ function table(list: HallNow[]): HTMLElement {
   const rows = list.map((h) => {
     const s = hallStatus(h);
     return el('tr', { 'data-testid': 'hall-row' }, el('td', {}, h.name), el('td', {}, h.district ?? ''), el('td', { class: s }, t(STATUS_TEXT[s])),
-      el('td', {}, String(h.waiting)), el('td', {}, `${minutes(longestWait(h))} ${t('minutes')}`), el('td', {}, `${minutes(h.waitTargetSeconds)} ${t('minutes')}`),
+      el('td', {}, String(h.waiting)), el('td', { class: 'wait', 'data-testid': 'hall-wait' }, serviceWait(lang, longestService(h)) ?? t('unknownWait')), el('td', {}, `${minutes(h.waitTargetSeconds)} ${t('minutes')}`),
       el('td', {}, share(within.get(h.id))), el('td', {}, h.lastEventAt ? new Date(h.lastEventAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '—'));
   });
   // A region that scrolls sideways on a phone: focusable, so it scrolls from the keyboard too.

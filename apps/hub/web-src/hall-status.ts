@@ -1,14 +1,28 @@
 // A hall against its target, the same on the city dashboard and the citizens' page.
 import type { HallNow, ServiceNow } from '@hallq/shared';
+import { waitText } from './wait-text.js';
 
 export type { HallNow, ServiceNow };
 
 export type HallStatus = 'ok' | 'near' | 'over' | 'offline';
 
+/** The service with people waiting whose estimated wait is the longest (null when none is known). */
+export function longestService(h: HallNow): ServiceNow | null {
+  let out: ServiceNow | null = null;
+  for (const s of h.services) {
+    if (s.waiting > 0 && s.estimatedWaitSeconds !== null && (out === null || s.estimatedWaitSeconds > out.estimatedWaitSeconds!)) out = s;
+  }
+  return out;
+}
+
 /** The longest estimated wait of a service with people waiting (null when none is known). */
 export function longestWait(h: HallNow): number | null {
-  const waits = h.services.filter((s) => s.waiting > 0 && s.estimatedWaitSeconds !== null).map((s) => s.estimatedWaitSeconds!);
-  return waits.length === 0 ? null : Math.max(...waits);
+  return longestService(h)?.estimatedWaitSeconds ?? null;
+}
+
+/** A service's wait as the phone shows it (the range where the hall sent one); null without an estimate. */
+export function serviceWait(lang: 'zh' | 'en', s: ServiceNow | null): string | null {
+  return s ? waitText(lang, s.estimatedWaitSeconds, s.estimatedWaitRange) : null;
 }
 
 export function hallStatus(h: HallNow): HallStatus {

@@ -1,6 +1,6 @@
 // The citizens' "which hall now" page (/now): every hall with its queue and estimated wait,
 // shortest first, offline halls last, each linking to the hall's own page (remote queue) when known.
-import { el, hallStatus, longestWait, minutes, type HallNow } from './hall-status.js';
+import { el, hallStatus, longestService, longestWait, serviceWait, type HallNow } from './hall-status.js';
 import { otherLangHref, pageLang, translator } from './messages.js';
 
 const lang = pageLang();
@@ -19,10 +19,11 @@ function card(h: HallNow): HTMLElement {
     el('p', { class: 'area' }, h.district ?? ''),
     el('p', { class: 'summary' },
       el('span', {}, `${t('waiting')} `, el('b', {}, String(h.waiting)), ` ${t('people')}`),
-      el('span', {}, `${t('estimatedWait')} `, el('b', {}, minutes(longestWait(h))), ` ${t('minutes')}`)),
+      el('span', {}, `${t('estimatedWait')} `, el('b', { 'data-testid': 'hall-wait' }, serviceWait(lang, longestService(h)) ?? t('unknownWait')))),
     services.length === 0
       ? el('p', { class: 'muted' }, t('noService'))
-      : el('ul', {}, ...services.map((s) => el('li', {}, el('span', {}, serviceName(s.name, s.id)), el('span', {}, `${s.waiting} ${t('people')} · ${minutes(s.estimatedWaitSeconds)} ${t('minutes')}`)))),
+      : el('ul', {}, ...services.map((s) => el('li', {}, el('span', { class: 'name' }, serviceName(s.name, s.id)),
+        el('span', { class: 'wait', 'data-testid': 'service-wait' }, `${t('waitingPeople').replace('{n}', String(s.waiting))} · ${serviceWait(lang, s) ?? t('unknownWait')}`)))),
     h.publicPageUrl ? el('a', { class: 'go', href: `${h.publicPageUrl}${lang === 'en' ? '?lang=en' : ''}` }, t('openHall')) : '');
 }
 

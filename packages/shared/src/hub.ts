@@ -40,8 +40,22 @@ export const HubHallInfo = z.object({
 });
 export type HubHallInfo = z.infer<typeof HubHallInfo>;
 
+/** Where a newcomer's call most likely falls (low <= high, whole seconds). */
+export const HubWaitRange = z
+  .object({ lowSeconds: z.number().int().min(0), highSeconds: z.number().int().min(0) })
+  .refine((r) => r.lowSeconds <= r.highSeconds, { message: 'lowSeconds must not exceed highSeconds' });
+
 export const HubLiveInfo = z.object({
-  services: z.array(z.object({ serviceId: z.string().min(1).max(100), estimatedWaitSeconds: z.number().int().min(0).nullable() })).max(500),
+  services: z
+    .array(
+      z.object({
+        serviceId: z.string().min(1).max(100),
+        estimatedWaitSeconds: z.number().int().min(0).nullable(),
+        /** Optional: halls that send no range keep the single figure on the city's pages. */
+        estimatedWaitRange: HubWaitRange.nullable().optional(),
+      }),
+    )
+    .max(500),
 });
 export type HubLiveInfo = z.infer<typeof HubLiveInfo>;
 

@@ -83,7 +83,13 @@ function schemas(): Record<string, JsonSchema> {
   // zod checks the protocol by a rule JSON Schema does not carry: stated as a pattern.
   const publicUrl = ingest.properties.hall.properties.publicUrl;
   publicUrl.anyOf[0] = { ...publicUrl.anyOf[0], pattern: '^https?://', description: 'http(s) address citizens reach the hall at (its PUBLIC_URL); null withdraws it' };
-  const service = obj({ id: str(), name: obj({ zh: str(), en: str() }, ['zh', 'en'], 'as the hall named it'), waiting: int(), estimatedWaitSeconds: nullable(int('the hall\'s own estimate')) });
+  const service = obj(
+    {
+      id: str(), name: obj({ zh: str(), en: str() }, ['zh', 'en'], 'as the hall named it'), waiting: int(), estimatedWaitSeconds: nullable(int('the hall\'s own estimate')),
+      estimatedWaitRange: nullable(obj({ lowSeconds: int(), highSeconds: int() }, [], 'where a newcomer\'s call most likely falls (low <= estimate <= high), as the hall last sent it; null when it sent none (older halls) or there is no estimate: show the single figure')),
+    },
+    ['estimatedWaitRange'],
+  );
   const hallNow = obj({
     id: str(), name: str(), district: nullable(str()), location: nullable(obj({ lat: num(), lng: num() })),
     online: bool('heard from within HALL_OFFLINE_SECONDS'), lastEventAt: nullable(time()), lastContactAt: nullable(time()),

@@ -112,7 +112,8 @@ describeWithDatabases('the hub\'s OpenAPI document', () => {
         name: `Hall ${h.hallId}`, timezone: h.timezone, waitTargetSeconds: h.waitTargetSeconds, publicUrl: `https://${h.hallId}.city.example`,
         services: h.services.map((s) => ({ id: s.serviceId, name: { zh: s.serviceId }, waitTargetSeconds: s.waitTargetSeconds, moduleId: s.moduleId })),
       };
-      const live = { services: h.services.map((s) => ({ serviceId: s.serviceId, estimatedWaitSeconds: 300 })) };
+      // One service with a range, the others as an older hall sends them (no range).
+      const live = { services: h.services.map((s, i) => ({ serviceId: s.serviceId, estimatedWaitSeconds: 300, ...(i === 0 ? { estimatedWaitRange: { lowSeconds: 180, highSeconds: 480 } } : {}) })) };
       const path = `/hub/halls/${h.hallId}/events`;
       await check('POST', '/hub/halls/{hallId}/events', path, { token, body: { events: [], hall } });
       const gap = await check('POST', '/hub/halls/{hallId}/events', path, { token, body: { events: h.events.slice(2) } });
@@ -121,6 +122,9 @@ describeWithDatabases('the hub\'s OpenAPI document', () => {
       expect(ok.body).toEqual({ ackSeq: h.events.length });
     }
     const halls = await check('GET', '/hub/halls', '/hub/halls');
+    const ranges = (halls.body as Array<{ services: Array<{ estimatedWaitRange?: unknown }> }>).flatMap((h) => h.services.map((s) => s.estimatedWaitRange));
+    expect(ranges).toContainEqual({ lowSeconds: 180, highSeconds: 480 });
+    expect(ranges).toContain(null);
     expect((halls.body as Array<{ id: string; publicPageUrl: string }>).map((h) => [h.id, h.publicPageUrl])).toEqual([
       ['h1', 'https://h1.city.example/h/h1'],
       ['h2', 'https://h2.city.example/h/h2'],

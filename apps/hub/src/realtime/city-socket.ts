@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { CityAuth } from '../services/city-auth';
 import type { ThrottleStore } from '../services/login-throttle';
+import type { RangeHashes } from '../services/live-ranges';
 import type { HallNow } from '../services/hall-views';
 
 export const CITY_ROOM = 'city';
@@ -19,6 +20,8 @@ export interface CitySockets {
   redisReady: () => Promise<boolean>;
   /** Hashes in Redis, for what every hub process must see alike (login slow-downs). */
   throttleStore: ThrottleStore;
+  /** Hashes in Redis for the halls' live wait ranges. */
+  rangeHashes: RangeHashes;
   close: () => Promise<void>;
 }
 
@@ -77,6 +80,20 @@ export async function startCitySockets(http: HttpServer, opts: SocketOptions, au
       },
       forget: async (key) => {
         await pub.del(key);
+      },
+    },
+    rangeHashes: {
+      set: async (key, values) => {
+        await pub.hSet(key, values);
+      },
+      remove: async (key, fields) => {
+        await pub.hDel(key, fields);
+      },
+      getAll: async (keys) => {
+        const multi = pub.multi();
+        for (const k of keys) multi.hGetAll(k);
+        const replies = (await multi.execAsPipeline()) as unknown[];
+        return replies.map((r) => (r && typeof r === 'object' ? Object.fromEntries(Object.entries(r as Record<string, unknown>).map(([f, v]) => [f, String(v)])) : {}));
       },
     },
     redisReady: async () => {

@@ -14,7 +14,7 @@ export function hallsRouter(deps: HubDeps): Router {
   const auth = authenticate(deps.auth);
 
   r.get('/hub/halls', async (_req, res) => {
-    res.json(await hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs));
+    res.json(await hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs, undefined, deps.liveRanges));
   });
 
   r.post('/hub/halls', auth, allowStaff(true), async (req, res) => {
@@ -25,7 +25,7 @@ export function hallsRouter(deps: HubDeps): Router {
       [body.id, body.name, body.district ?? null, body.location?.lat ?? null, body.location?.lng ?? null, tokenHash(token), deps.now()],
     );
     if ((ins.rowCount ?? 0) === 0) throw new HubError('hall_exists', `hall ${body.id} is already registered`);
-    const [hall] = await hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs, body.id);
+    const [hall] = await hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs, body.id, deps.liveRanges);
     const who = identityOf(res);
     deps.logger.info({ hallId: body.id, by: who.kind === 'staff' ? who.staff.username : null }, 'hall registered');
     res.status(201).json({ hall, token });
@@ -36,7 +36,7 @@ export function hallsRouter(deps: HubDeps): Router {
     const id = identityOf(res);
     if (id.kind !== 'hall' || id.hallId !== hallId) throw new HubError('forbidden', 'only the hall itself pushes its events');
     const body = parse(IngestBody, req.body);
-    const result = await ingestBatch(deps.pool, hallId, body, deps.now(), deps.config.offlineAfterMs);
+    const result = await ingestBatch(deps.pool, hallId, body, deps.now(), deps.config.offlineAfterMs, deps.liveRanges);
     res.json({ ackSeq: result.ackSeq });
     // After the answer: the hall's pusher never waits for the city's sockets.
     if (result.hall) deps.publishHall(result.hall);

@@ -1,6 +1,7 @@
 // The citizens' "which hall now" list and each hall's live figures, read from PostgreSQL.
 import type { Pool } from 'pg';
-import type { HallNow, ServiceNow } from '@hallq/shared';
+import type { HallNow, ServiceNow, WaitRange } from '@hallq/shared';
+import type { LiveRanges } from './live-ranges';
 
 export type { HallNow, ServiceNow } from '@hallq/shared';
 
@@ -40,9 +41,14 @@ FROM halls h LEFT JOIN agg ON agg.hall_id = h.id
 WHERE ($1::text IS NULL OR h.id = $1)
 ORDER BY h.id`;
 
-/** Every hall (or one) now, in one query. */
-export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfterMs: number, hallId?: string): Promise<HallNow[]> {
+/**
+ * Every hall (or one) now, in one query; with `ranges`, each service's estimate carries the range
+ * the hall last sent with it (null when it sent none, or has no estimate).
+ */
+export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfterMs: number, hallId?: string, ranges?: LiveRanges): Promise<HallNow[]> {
   const { rows } = await db.query<HallRow & { waiting: string; services: ServiceNow[] }>(HALLS_NOW_SQL, [hallId ?? null]);
+  const known = ranges ? await ranges.read(rows.map((h) => h.id)) : null;
+  const rangeOf = (h: string, s: ServiceNow): WaitRange | null => (s.estimatedWaitSeconds === null ? null : (known?.get(h)?.get(s.id) ?? null));
   return rows.map((h) => ({
     id: h.id,
     name: h.name,
@@ -55,6 +61,6 @@ export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfte
     waiting: Number(h.waiting),
     waitTargetSeconds: h.wait_target_seconds,
     publicPageUrl: h.public_url === null ? null : `${h.public_url.replace(/\/+$/, '')}/h/${encodeURIComponent(h.id)}`,
-    services: h.services.map((x) => ({ ...x, waiting: Number(x.waiting) })),
+    services: h.services.map((x) => ({ ...x, waiting: Number(x.waiting), ...(known ? { estimatedWaitRange: rangeOf(h.id, x) } : {}) })),
   }));
 }

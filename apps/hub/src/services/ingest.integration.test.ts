@@ -105,8 +105,31 @@ describeWithDatabases('ingest of hall events', () => {
     expect(list.body.find((h) => h['id'] === 'h-live')).toMatchObject({
       name: 'Hall h-live', district: 'East', online: true, ackSeq: events.length, waiting: 2,
       publicPageUrl: 'http://hall.example:3000/h/h-live',
-      services: [{ id: 'svc-a', name: { zh: '营业执照', en: 'Business licence' }, waiting: 2, estimatedWaitSeconds: 420 }],
+      services: [{ id: 'svc-a', name: { zh: '营业执照', en: 'Business licence' }, waiting: 2, estimatedWaitSeconds: 420, estimatedWaitRange: null }],
     });
+  });
+
+  test('a hall that sends a wait range has it on /hub/halls and hall.updated; without one the service falls back to the single figure', async () => {
+    const token = await registerHall(a.url, admin, 'h-range');
+    const hallInfo = { services: [{ id: 'svc-a', name: { zh: '营业执照', en: 'Business licence' } }, { id: 'svc-b', name: { zh: '税务登记' } }] };
+    const range = { lowSeconds: 900, highSeconds: 1500 };
+    const live = { services: [{ serviceId: 'svc-a', estimatedWaitSeconds: 1200, estimatedWaitRange: range }, { serviceId: 'svc-b', estimatedWaitSeconds: 300 }] };
+    expect((await api(a.url, 'POST', '/hub/halls/h-range/events', { events: [], hall: hallInfo, live }, token)).status).toBe(200);
+    const services = async (): Promise<unknown> => (await api<Array<{ id: string; services: unknown }>>(b.url, 'GET', '/hub/halls')).body.find((h) => h.id === 'h-range')!.services;
+    expect(await services()).toEqual([
+      expect.objectContaining({ id: 'svc-a', estimatedWaitSeconds: 1200, estimatedWaitRange: range }),
+      expect.objectContaining({ id: 'svc-b', estimatedWaitSeconds: 300, estimatedWaitRange: null }),
+    ]);
+    // The next push without a range (or without an estimate) drops it: no stale range beside a new figure.
+    const next = { services: [{ serviceId: 'svc-a', estimatedWaitSeconds: null, estimatedWaitRange: range }, { serviceId: 'svc-b', estimatedWaitSeconds: 240, estimatedWaitRange: null }] };
+    expect((await api(a.url, 'POST', '/hub/halls/h-range/events', { events: [], live: next }, token)).status).toBe(200);
+    expect(await services()).toEqual([
+      expect.objectContaining({ id: 'svc-a', estimatedWaitSeconds: null, estimatedWaitRange: null }),
+      expect.objectContaining({ id: 'svc-b', estimatedWaitSeconds: 240, estimatedWaitRange: null }),
+    ]);
+    // A range whose low exceeds its high is refused.
+    const bad = { services: [{ serviceId: 'svc-a', estimatedWaitSeconds: 600, estimatedWaitRange: { lowSeconds: 700, highSeconds: 500 } }] };
+    expect((await api(a.url, 'POST', '/hub/halls/h-range/events', { events: [], live: bad }, token)).status).toBe(400);
   });
 
   test('a city socket without a staff token is refused', async () => {

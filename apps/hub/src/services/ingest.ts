@@ -19,6 +19,7 @@ import type { HallInfo, IngestBody, IngestEvent, LiveInfo } from './ingest-schem
 import { isValidTimeZone } from './ingest-schema';
 import { waitingDelta } from './waiting-delta';
 import { hallsNow, type HallNow } from './hall-views';
+import type { LiveRanges } from './live-ranges';
 
 export interface IngestResult {
   ackSeq: number;
@@ -28,7 +29,7 @@ export interface IngestResult {
   hall: HallNow | null;
 }
 
-export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, now: number, offlineAfterMs = 60_000): Promise<IngestResult> {
+export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, now: number, offlineAfterMs = 60_000, ranges?: LiveRanges): Promise<IngestResult> {
   for (const e of body.events) {
     if (e.hallId !== undefined && e.hallId !== hallId) throw new HubError('validation_failed', `event ${e.seq} belongs to hall ${e.hallId}, not ${hallId}`);
   }
@@ -53,8 +54,11 @@ export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, 
     await writeBatch(c, hallId, fresh, { ackSeq: newAck, lastEventAt, now });
     if (body.hall) await applyHallInfo(c, hallId, body.hall);
     if (body.live) await applyLive(c, hallId, body.live);
+    // The ranges go beside the estimates (the hall sends both again with its next batch, should
+    // this transaction not commit).
+    if (body.live && ranges) await ranges.put(hallId, body.live.services);
     const changed = fresh.length > 0 || body.live !== undefined || body.hall !== undefined;
-    const [hall] = changed ? await hallsNow(c, now, offlineAfterMs, hallId) : [];
+    const [hall] = changed ? await hallsNow(c, now, offlineAfterMs, hallId, ranges) : [];
     return { ackSeq: newAck, stored: fresh.length, lastEventAt, hall: hall ?? null };
   }, 'BEGIN; SET LOCAL synchronous_commit = off');
 }

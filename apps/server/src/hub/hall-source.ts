@@ -35,7 +35,11 @@ export function hallPusherSource(
     },
     live: (): HubLiveInfo => {
       const m = mirror.get(hallId);
-      return { services: m ? serviceViews(m, now()).map((s) => ({ serviceId: s.serviceId, estimatedWaitSeconds: s.estimatedWaitSeconds })) : [] };
+      return {
+        services: m
+          ? serviceViews(m, now()).map((s) => ({ serviceId: s.serviceId, estimatedWaitSeconds: s.estimatedWaitSeconds, estimatedWaitRange: s.estimatedWaitRange ?? null }))
+          : [],
+      };
     },
   };
 }
