@@ -79,7 +79,7 @@ export function realtimeContract(): Record<string, unknown> {
         schema: ref('QueueSnapshot'),
       },
       'queue.estimates': {
-        description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed.',
+        description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed. A display screen (a device of kind display) gets `tickets` empty: it shows per-service waits only.',
         schema: obj({
           hallId: str(), seq: int(), at: time(),
           tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), estimatedWaitRange: nullable(ref('WaitRange')) })),

@@ -15,6 +15,12 @@ import type { HallMirror, HallsMirror } from '../services/hall-mirror';
 import type { IssuedCount } from '../services/service-availability';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
+/**
+ * The hall's display screens (also in the hall's room): they show per-service waits, never a
+ * waiting ticket's own estimate, so their `queue.estimates` carries no ticket list (with thousands
+ * waiting it would be most of the message, sent to every screen after every refresh).
+ */
+export const screensRoom = (hallId: string): string => `hall:${hallId}:screens`;
 
 /** Longest a refresh slice waits for the write path to have no command waiting to run. */
 export const MAX_SLICE_WAIT_MS = 20;
@@ -213,7 +219,14 @@ export class Broadcaster {
       tickets: [...m.estimates.values()],
       services: serviceViews(m, now, this.issuedCount),
     };
-    if (this.anyoneIn(hallRoom(m.hall.id))) this.io?.to(hallRoom(m.hall.id)).emit('queue.estimates', msg);
+    const room = hallRoom(m.hall.id);
+    if (this.io && this.anyoneIn(room)) {
+      const rooms = this.io.sockets.adapter.rooms;
+      const screens = screensRoom(m.hall.id);
+      const nScreens = rooms.get(screens)?.size ?? 0;
+      if (nScreens < (rooms.get(room)?.size ?? 0)) this.io.to(room).except(screens).emit('queue.estimates', msg);
+      if (nScreens > 0) this.io.to(screens).emit('queue.estimates', { ...msg, tickets: [] });
+    }
     for (const l of this.listeners) l.afterEstimates(m.hall.id);
     return msg;
   }

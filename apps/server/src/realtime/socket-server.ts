@@ -10,7 +10,7 @@ import type { AppDeps } from '../app-deps';
 import type { Identity } from '../services/core';
 import { AppError } from '../services/errors';
 import { queueSnapshot } from '../services/hall-views';
-import { hallRoom } from './broadcaster';
+import { hallRoom, screensRoom } from './broadcaster';
 import type { PhoneFeed, PhoneSocketData } from './phone-feed';
 
 /** Replays longer than this get a snapshot instead. */
@@ -97,6 +97,8 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
     socket.emit('hello', { protocolVersion: PROTOCOL_VERSION, hallId: identity.hallId, seq: m?.seq ?? 0, role: identity.role });
     // Same tick as the hello: every event after hello.seq reaches this socket live.
     void socket.join(hallRoom(identity.hallId));
+    // A display screen's estimates carry no ticket list (see screensRoom).
+    if (identity.kind === 'device' && identity.role === 'display') void socket.join(screensRoom(identity.hallId));
     if (identity.kind === 'device') trackPresence(deps, identity.device.id, socket);
 
     socket.on('resume', (raw) => {

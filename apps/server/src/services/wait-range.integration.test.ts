@@ -60,9 +60,14 @@ describe('the wait range beside every estimate a visitor sees', () => {
     sockets.push(display);
     const issuedEvents: Array<{ ticket: Estimated & { id: string } }> = [];
     const estimates: QueueEstimates[] = [];
+    const screenEstimates: QueueEstimates[] = [];
     display.on('ticket.issued', (e: { ticket: Estimated & { id: string } }) => issuedEvents.push(e));
-    display.on('queue.estimates', (e: QueueEstimates) => estimates.push(e));
-    await new Promise<void>((resolve) => display.once('connect', () => resolve()));
+    display.on('queue.estimates', (e: QueueEstimates) => screenEstimates.push(e));
+    // A kiosk shows a ticket's own live estimate; a display screen shows per-service waits only.
+    const kioskSocket = connect(s.base, { auth: { token: kiosk }, transports: ['websocket'], reconnection: false });
+    sockets.push(kioskSocket);
+    kioskSocket.on('queue.estimates', (e: QueueEstimates) => estimates.push(e));
+    await Promise.all([display, kioskSocket].map((socket) => new Promise<void>((resolve) => socket.once('connect', () => resolve()))));
 
     const m = s.server.deps.mirror.get('demo')!;
     s.server.broadcaster.refresh('demo');
@@ -92,8 +97,14 @@ describe('the wait range beside every estimate a visitor sees', () => {
     for (const v of msg.services) expectConsistent(v, `queue.estimates service ${v.serviceId}`);
     expect(msg.tickets.filter((t) => t.estimatedWaitRange).length).toBeGreaterThan(0);
     expect(msg.services.find((v) => v.serviceId === 'svc-reg')!.estimatedWaitRange).not.toBeNull();
-    await until(() => estimates.length > 0, 'queue.estimates on the socket');
+    await until(() => estimates.length > 0 && screenEstimates.length > 0, 'queue.estimates on the sockets');
+    expect(estimates.some((e) => e.tickets.length > 0)).toBe(true);
     for (const e of estimates) for (const t of e.tickets) expectConsistent(t, 'queue.estimates over the socket');
+    // The display's carry the same per-service waits and no ticket list.
+    for (const e of screenEstimates) expect(e.tickets).toEqual([]);
+    const same = screenEstimates.filter((e) => estimates.some((k) => k.at === e.at && k.seq === e.seq));
+    expect(same.length).toBeGreaterThan(0);
+    for (const e of same) expect(e.services).toEqual(estimates.find((k) => k.at === e.at && k.seq === e.seq)!.services);
 
     const snapshot = (await s.api('GET', '/halls/demo/queue', { token: kiosk })).body;
     expect(snapshot.waiting.length).toBeGreaterThan(0);
