@@ -5,7 +5,8 @@
 // throughput, so the server asks V8 to grow the heap by at most HEAP_GROWING_PERCENT over what is
 // live: a full collection comes sooner (cheap: most of the heap is young garbage of requests) and
 // the resident memory follows what is actually kept. An operator who passes V8 heap flags
-// (command line or NODE_OPTIONS) keeps theirs.
+// (command line or NODE_OPTIONS) keeps theirs; HEAP_POLICY=0 leaves V8's defaults in place (to
+// measure the server without the policy).
 import v8 from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 30;
@@ -18,8 +19,8 @@ export function heapFlagGiven(execArgv: readonly string[], nodeOptions: string |
 }
 
 /** Applies the hall server's heap policy; answers whether it did (no heap flag was given). */
-export function applyHeapPolicy(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
-  if (heapFlagGiven(execArgv, nodeOptions)) return false;
+export function applyHeapPolicy(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS, policy = process.env.HEAP_POLICY): boolean {
+  if (policy === '0' || heapFlagGiven(execArgv, nodeOptions)) return false;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }
