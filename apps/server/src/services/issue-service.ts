@@ -119,8 +119,9 @@ interface Issued {
 }
 
 /**
- * The tickets issued in one batch get their estimates from ONE forecast at the end of the batch
- * (so two visitors served together never both hear "5 ahead"). Only then is each ticket written,
+ * The tickets issued in one batch get their estimates together at the end of the batch, from the
+ * latest refresh's forecasts in issue order (and ONE expected forecast for those no probe stands
+ * for), so two visitors served together never both hear "5 ahead". Only then is each ticket written,
  * with its estimate, and its `ticket.issued` event appended, complete: the log is never rewritten.
  * The list lives on the batch (`gathered`) and goes with it.
  */
