@@ -1,5 +1,4 @@
 // Starts the hall server: configuration, demo seed, listen, graceful shutdown.
-import { applyHeapPolicy } from './heap-policy';
 import { createApp } from './app';
 import { scaledClock } from './services/clock';
 import { BackupScheduler } from './backup/backup';
@@ -18,7 +17,6 @@ function openAllHours(demo: DemoHall): DemoHall {
 }
 
 async function main(): Promise<void> {
-  applyHeapPolicy();
   const config = loadConfig();
   const started = Date.now();
   const clock = config.clock ? scaledClock(config.clock.startMs, config.clock.speed) : undefined;

@@ -1,7 +1,7 @@
 // The estimator evaluation: at each measured issue the simulated hall server estimates the new
 // ticket's wait with the real estimator (@hallq/shared) and a naive one, from what a hall server
 // knows then; at the ticket's first call the estimates are set against the actual wait.
-import { callGapSeconds, CandidateIndex, DRAWN_RANGE, drawnEstimate, estimateAtIssue, issueProbeKind, scaledWaitRange, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, learnedMeanCv, seededUniform, stageKey, canServe } from '@hallq/shared';
+import { callGapSeconds, CandidateIndex, DRAWN_RANGE, drawnEstimate, estimateAtIssue, issueProbeKind, scaledWaitRange, drawnWaits, ESTIMATE_DRAWS, expectedFreeAt, forecastCalls, naiveEstimateSeconds, NO_SHOW_HOLD_SECONDS, SERVICE_TIME_ALPHA, learnedMeanCv, seededUniform, sortedQuantile, stageKey, canServe } from '@hallq/shared';
 import type { DrawnRangeSpec, EstimatorWindow, ExpectedArrivals, ForecastDraw, ForecastInput, RoutingContext, RoutingTicket, WaitingQueue } from '@hallq/shared';
 import type { HallLearning } from './hall-learning';
 import type { WindowState } from './hall-windows';
@@ -22,6 +22,20 @@ export interface EstimateRecord {
   drawnHighSeconds?: number;
   /** With `keepDraws`: every random forecast's wait, sorted (for tuning the range's quantiles). */
   draws?: number[];
+  /**
+   * With `boundReplays`: the median of the ticket's waits over replays of the simulated hall from
+   * its issue, the best estimate any estimator could give with what is known then.
+   */
+  boundSeconds?: number;
+  /**
+   * With `boundReplays`: the expected absolute error (s) of each estimate given the hall's state at
+   * issue, over the replays' waits (the outcome's own luck averaged out). The bound's is judged on
+   * the replays it is the median of (slightly optimistic); `boundCrossHalf`: the median of each half
+   * of the replays judged on the other half (pessimistic: a median of half as many).
+   */
+  expectedAbsError?: { bound: number; boundCrossHalf: number; estimate: number; naive: number };
+  /** With `boundReplays`: the ticket's waits (s) in the replays that called it, sorted. */
+  replays?: readonly number[];
   /**
    * With `atIssue`: what the hall server answers at issue (`estimateAtIssue` from its latest
    * refresh), null when it answers no estimate; its range (high 0: none shown).
@@ -71,6 +85,9 @@ interface Issued {
   drawnLowSeconds?: number;
   drawnHighSeconds?: number;
   draws?: number[];
+  boundSeconds?: number;
+  expectedAbsError?: { bound: number; boundCrossHalf: number; estimate: number; naive: number };
+  replays?: readonly number[];
   atIssue?: EstimateRecord['atIssue'];
 }
 
@@ -111,9 +128,25 @@ export class EstimatorEvaluation {
     }));
   }
 
-  /** A measured ticket was issued: estimate its wait. */
-  onIssue(ticket: SimTicket, hall: HallNow): void {
-    this.issued.set(ticket, this.estimate(ticket, hall));
+  /**
+   * A measured ticket was issued: estimate its wait. `replays`: its waits (s, in the order drawn)
+   * in replays of the hall from now, when computed: their median is the best estimate possible.
+   */
+  onIssue(ticket: SimTicket, hall: HallNow, replays?: readonly number[]): void {
+    const issued = this.estimate(ticket, hall);
+    if (replays && replays.length > 0) {
+      const sorted = [...replays].sort((a, b) => a - b);
+      const bound = sortedQuantile(sorted, 0.5);
+      const expected = (e: number, waits: readonly number[] = sorted): number => waits.reduce((a, w) => a + Math.abs(e - w), 0) / waits.length;
+      // Cross-fitted: the median of one half of the replays judged on the other (no in-sample luck).
+      const halves = [replays.filter((_, k) => k % 2 === 0), replays.filter((_, k) => k % 2 === 1)].map((h) => [...h].sort((a, b) => a - b));
+      const crossHalf = halves[1]!.length > 0 ? (expected(sortedQuantile(halves[0]!, 0.5), halves[1]) + expected(sortedQuantile(halves[1]!, 0.5), halves[0])) / 2 : expected(bound);
+      issued.boundSeconds = bound;
+      issued.replays = sorted;
+      if (issued.estimateSeconds !== null)
+        issued.expectedAbsError = { bound: expected(bound), boundCrossHalf: crossHalf, estimate: expected(issued.estimateSeconds), naive: expected(issued.naiveSeconds) };
+    }
+    this.issued.set(ticket, issued);
   }
 
   /** The ticket was called (or expired): its estimates against the actual wait, when it was measured. */
@@ -128,6 +161,9 @@ export class EstimatorEvaluation {
       actualSeconds,
       ...(est.drawnLowSeconds !== undefined ? { drawnLowSeconds: est.drawnLowSeconds, drawnHighSeconds: est.drawnHighSeconds } : {}),
       ...(est.draws ? { draws: est.draws } : {}),
+      ...(est.boundSeconds !== undefined ? { boundSeconds: est.boundSeconds } : {}),
+      ...(est.expectedAbsError ? { expectedAbsError: est.expectedAbsError } : {}),
+      ...(est.replays ? { replays: est.replays } : {}),
       ...(est.atIssue !== undefined ? { atIssue: est.atIssue } : {}),
     };
   }

@@ -10,7 +10,7 @@ export interface WindowState {
   open: boolean;
   /** The timetable: periods (ms) the window does not call; `to` null = closed for the rest of the run. */
   closed: Array<{ from: number; to: number | null }>;
-  current: { ticket: SimTicket; start: number; expectedEnd: number; serviceSeconds: number | null } | null;
+  current: { ticket: SimTicket; start: number; serviceSeconds: number | null } | null;
   idleSince: number;
 }
 

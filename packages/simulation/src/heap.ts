@@ -6,14 +6,14 @@ export interface HeapItem {
 }
 
 export class EventHeap<T extends HeapItem> {
-  private readonly items: T[] = [];
+  private readonly list: T[] = [];
 
   get size(): number {
-    return this.items.length;
+    return this.list.length;
   }
 
   push(item: T): void {
-    const a = this.items;
+    const a = this.list;
     a.push(item);
     let i = a.length - 1;
     while (i > 0) {
@@ -24,8 +24,13 @@ export class EventHeap<T extends HeapItem> {
     }
   }
 
+  /** Every item, in no particular order (do not write). */
+  items(): readonly T[] {
+    return this.list;
+  }
+
   pop(): T | undefined {
-    const a = this.items;
+    const a = this.list;
     const top = a[0];
     const last = a.pop();
     if (a.length > 0 && last !== undefined) {

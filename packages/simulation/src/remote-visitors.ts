@@ -28,6 +28,21 @@ export class RemoteHolding {
     private readonly alpha?: number,
   ) {}
 
+  /**
+   * A copy with each held ticket mapped by `ticket` (a copy of the hall) and whether its holder
+   * comes decided again by `comes` (a replay: nobody knows it while the holder is away).
+   */
+  copy(ticket: (t: SimTicket) => SimTicket, comes: (t: SimTicket) => boolean): RemoteHolding {
+    const c = new RemoteHolding(this.graceMs, this.alpha);
+    c.showShare = this.showShare;
+    c.expired = this.expired;
+    for (const h of this.held.values()) {
+      const t = ticket(h.ticket);
+      c.held.set(t, { ticket: t, passedOverAt: h.passedOverAt, comes: comes(t) });
+    }
+    return c;
+  }
+
   hold(ticket: SimTicket, comes: boolean): void {
     ticket.away = true;
     this.held.set(ticket, { ticket, passedOverAt: null, comes });

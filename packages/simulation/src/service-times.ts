@@ -1,5 +1,6 @@
 // Service times as the scenario gives them: the distribution of each stage of a service, a
 // visitor's drawn time, and the spread the hall starts from before it has learned its own.
+import { normalCdf, normalQuantile } from '@hallq/shared';
 import type { Random } from './rng';
 import type { ScenarioService, ServiceTimeDistribution } from './scenario';
 
@@ -13,6 +14,31 @@ export function sampleMinutes(d: ServiceTimeDistribution, rng: Random): number {
       return d.mean;
     case 'empirical':
       return rng.pick(d.values);
+  }
+}
+
+/**
+ * A service time (minutes) drawn from `d` given that it is longer than `elapsed` minutes: how long
+ * a visit under way lasts in all, when nobody knows when it will end.
+ */
+export function sampleMinutesAfter(d: ServiceTimeDistribution, elapsed: number, rng: Random): number {
+  if (elapsed <= 0) return sampleMinutes(d, rng);
+  switch (d.distribution) {
+    case 'exponential':
+      return elapsed + rng.exponential(d.mean);
+    case 'lognormal': {
+      const sd = d.sd ?? d.mean * (d.cv ?? 1);
+      const sigma = Math.sqrt(Math.log(1 + (sd * sd) / (d.mean * d.mean)));
+      const mu = Math.log(d.mean) - (sigma * sigma) / 2;
+      const below = normalCdf((Math.log(elapsed) - mu) / sigma);
+      return Math.max(elapsed, Math.exp(mu + sigma * normalQuantile(below + rng.next() * (1 - below))));
+    }
+    case 'constant':
+      return Math.max(elapsed, d.mean);
+    case 'empirical': {
+      const longer = d.values.filter((v) => v >= elapsed);
+      return longer.length > 0 ? rng.pick(longer) : elapsed;
+    }
   }
 }
 

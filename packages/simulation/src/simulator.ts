@@ -10,7 +10,7 @@ import { EventHeap } from './heap';
 import { Random } from './rng';
 import type { Scenario, ScenarioWindow } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
-import { sampleMinutes, stageDistribution } from './service-times';
+import { sampleMinutes, sampleMinutesAfter, stageDistribution } from './service-times';
 import { RemoteHolding } from './remote-visitors';
 import { newWaitingRoom, type SimTicket } from './sim-ticket';
 
@@ -62,6 +62,12 @@ export interface ReplicationOptions {
   /** Weight of each new observation in the learned mean service time; default the server's (SERVICE_TIME_ALPHA). */
   serviceTimeAlpha?: number;
   estimator?: Partial<EstimatorConfig>;
+  /**
+   * The bound on any estimate (with `evaluateEstimator`): at each measured issue the hall is copied
+   * and played forward this many times with fresh draws of everything not known at issue; the
+   * median of the ticket's waits in these replays is the best estimate given the hall's state.
+   */
+  boundReplays?: number;
 }
 
 type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number } | { kind: 'arrive'; ticket: SimTicket };
@@ -89,25 +95,366 @@ function inc<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-export function runReplication(scenario: Scenario, replication: number, options: ReplicationOptions = {}): ReplicationResult {
-  const ctx = routingContext(scenario);
-  const warmupMs = scenario.warmupHours * HOUR_MS;
-  const endMs = warmupMs + scenario.hours * HOUR_MS;
-  const stream = (purpose: string): Random => Random.stream(scenario.seed, replication, purpose);
-  const services = scenario.services;
-  const serviceIndex = new Map(services.map((s, i) => [s.id, i]));
-  const rngArrival = services.map((s) => stream(`arrivals:${s.id}`));
-  const rngService = services.map((s) => stream(`service-time:${s.id}`));
-  const rngVisitor = services.map((s) => stream(`visitor:${s.id}`));
-  const rngNoShow = services.map((s) => stream(`no-show:${s.id}`));
-  const rngRemote = services.map((s) => stream(`remote:${s.id}`));
-  const holding = new RemoteHolding(scenario.remoteGraceMinutes * 60_000, options.serviceTimeAlpha);
-  const learning = new HallLearning(services, options.serviceTimeAlpha);
-  const config: EstimatorConfig = { ...DEFAULT_ESTIMATOR_CONFIG, ...options.estimator };
-  // With `evaluateEstimator`: the real and naive wait estimates at each measured issue.
-  const evaluation = options.evaluateEstimator ? new EstimatorEvaluation(scenario, replication, ctx, config, learning, endMs) : null;
 
-  const result: ReplicationResult = {
+/** The random streams of a run, one per purpose and service. */
+interface Streams {
+  arrival: Random[];
+  service: Random[];
+  visitor: Random[];
+  noShow: Random[];
+  remote: Random[];
+}
+
+/**
+ * A hall through its day. A run can be copied at an issue (`replayWait`): the copy plays the same
+ * hall forward with fresh draws of what nobody knows at that moment, until the new ticket is called.
+ */
+class HallRun {
+  readonly ctx: RoutingContext;
+  readonly services: Scenario['services'];
+  readonly serviceIndex: Map<string, number>;
+  readonly warmupMs: number;
+  readonly endMs: number;
+  heap = new EventHeap<SimEvent>();
+  seq = 0;
+  windows: WindowState[] = [];
+  room = newWaitingRoom();
+  noShows = new Set<SimTicket>();
+  now = 0;
+  lastChange = 0;
+  ticketSeq = 0;
+  holding: RemoteHolding;
+  /** What the simulated hall server learns; null in a replay. */
+  learning: HallLearning | null = null;
+  evaluation: EstimatorEvaluation | null = null;
+  result: ReplicationResult;
+  /** In a replay: the ticket whose first call ends it, and its wait then (ms). */
+  watched: SimTicket | null = null;
+  watchedWaitMs: number | null = null;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly replication: number,
+    readonly options: ReplicationOptions,
+    private streams: Streams,
+  ) {
+    this.ctx = routingContext(scenario);
+    this.services = scenario.services;
+    this.serviceIndex = new Map(this.services.map((s, i) => [s.id, i]));
+    this.warmupMs = scenario.warmupHours * HOUR_MS;
+    this.endMs = this.warmupMs + scenario.hours * HOUR_MS;
+    this.holding = new RemoteHolding(scenario.remoteGraceMinutes * 60_000, options.serviceTimeAlpha);
+    this.result = emptyResult(this.services, this.endMs - this.warmupMs);
+  }
+
+  /** A new day: the windows' timetables, the first arrivals, learning and (when asked) the estimator evaluation. */
+  start(): void {
+    const { scenario, options, endMs } = this;
+    this.learning = new HallLearning(this.services, options.serviceTimeAlpha);
+    const config: EstimatorConfig = { ...DEFAULT_ESTIMATOR_CONFIG, ...options.estimator };
+    // With `evaluateEstimator`: the real and naive wait estimates at each measured issue.
+    if (options.evaluateEstimator) this.evaluation = new EstimatorEvaluation(scenario, this.replication, this.ctx, config, this.learning, endMs);
+    this.windows = (options.windows ?? scenario.windows).map((def, i) => {
+      const { initiallyOpen, changes } = windowTransitions(def, scenario.startHour, endMs);
+      for (const c of changes) this.schedule({ time: c.time, kind: c.open ? 'open' : 'close', window: i });
+      this.result.windowBusyMs.set(def.id, 0);
+      this.result.windowServed.set(def.id, 0);
+      return {
+        def,
+        routing: { id: def.id, skills: def.skills, staffType: def.staffType },
+        open: initiallyOpen,
+        closed: closedPeriods(initiallyOpen, changes, scenario.drain ? endMs : Infinity),
+        current: null,
+        idleSince: 0,
+      };
+    });
+    this.services.forEach((_, i) => this.scheduleArrival(i));
+  }
+
+  private schedule(e: EventBody & { time: number }): void {
+    this.heap.push({ ...e, seq: this.seq++ });
+  }
+
+  /** The next arrival of a service after now, if one comes before the end. */
+  private scheduleArrival(si: number): void {
+    const t = nextArrival(this.services[si]!.arrivalsPerHour, this.scenario.startHour, this.now, this.endMs, this.streams.arrival[si]!);
+    if (t !== null) this.schedule({ time: t, kind: 'arrival', service: si });
+  }
+
+  private measured(t: SimTicket): boolean {
+    return this.watched === null && t.arrivedAt >= this.warmupMs && t.arrivedAt < this.endMs;
+  }
+
+  private arrivalHour(t: SimTicket): number {
+    return Math.floor(hourOfDay(this.scenario.startHour, t.arrivedAt));
+  }
+
+  private accountWaiting(): void {
+    const from = Math.max(this.lastChange, this.warmupMs);
+    const to = Math.min(this.now, this.endMs);
+    if (to > from) this.result.waitingIntegralMs += this.room.size * (to - from);
+    this.lastChange = this.now;
+  }
+
+  private call(w: WindowState, ticket: SimTicket): void {
+    const { result, now } = this;
+    this.accountWaiting();
+    this.room.remove(ticket.id);
+    const si = this.serviceIndex.get(ticket.serviceId)!;
+    const svc = this.services[si]!;
+    let durationMs: number;
+    let serviceSeconds: number | null = null;
+    if (ticket.stage === 0) {
+      if (ticket === this.watched) this.watchedWaitMs = now - ticket.arrivedAt;
+      this.holding.onCall(ticket, now);
+      const noShow = this.streams.noShow[si]!.chance(svc.noShowShare);
+      if (noShow) this.noShows.add(ticket);
+      this.learning?.onCalled(svc.id, noShow);
+      if (this.measured(ticket)) {
+        const wait = (now - ticket.arrivedAt) / 1000;
+        result.waits.push(wait);
+        push(result.waitsByService, ticket.serviceId, wait);
+        push(result.waitsByHour, this.arrivalHour(ticket), wait);
+        inc(noShow ? result.noShowsByService : result.servedByService, ticket.serviceId);
+        if (!noShow) inc(result.windowServed, w.def.id);
+        const record = this.evaluation?.take(ticket, wait);
+        if (record) result.estimates.push(record);
+      }
+      this.evaluation?.forget(ticket);
+    }
+    if (this.noShows.has(ticket)) {
+      durationMs = svc.noShowMinutes * 60_000;
+    } else {
+      serviceSeconds = sampleMinutes(stageDistribution(svc, ticket.stage), this.streams.service[si]!) * 60;
+      durationMs = serviceSeconds * 1000;
+    }
+    w.current = { ticket, start: now, serviceSeconds };
+    this.schedule({ time: now + durationMs, kind: 'done', window: this.windows.indexOf(w) });
+    if (this.options.recordTickets && ticket.stage === 0 && this.watched === null)
+      result.tickets.push({ serviceId: ticket.serviceId, windowId: w.def.id, arrivedAt: ticket.arrivedAt, calledAt: now, endedAt: now + durationMs, noShow: this.noShows.has(ticket) });
+  }
+
+  private callNext(w: WindowState): void {
+    if (!w.open || w.current) return;
+    const pick = this.room.pick(w.routing, this.ctx, this.now);
+    if (pick) this.call(w, pick.ticket as SimTicket);
+  }
+
+  /** A new waiting ticket: the idle window with the best tier for it calls it (then the longest idle). */
+  private offer(ticket: SimTicket): void {
+    let best: WindowState | null = null;
+    let bestTier = Infinity;
+    for (const w of this.windows) {
+      if (!w.open || w.current || !canServe(w.routing, ticket, this.ctx)) continue;
+      const tier = tierFor(w.def.skills, ticket.serviceId)!;
+      if (tier < bestTier || (tier === bestTier && best !== null && w.idleSince < best.idleSince)) {
+        best = w;
+        bestTier = tier;
+      }
+    }
+    if (best) this.callNext(best);
+  }
+
+  /** Runs events until none is left, the run's end (without drain) or, in a replay, the watched ticket's call. */
+  run(): void {
+    for (;;) {
+      if (this.watchedWaitMs !== null) return;
+      const e = this.heap.pop();
+      if (!e) break;
+      if (e.time > this.endMs && !this.scenario.drain) break;
+      const changedAt = this.now;
+      this.now = e.time;
+      if (e.kind === 'arrival') this.arrival(e.service, changedAt);
+      else if (e.kind === 'arrive') {
+        if (this.holding.arrive(e.ticket, this.now) === 'join') {
+          this.accountWaiting();
+          this.room.add(e.ticket);
+          this.offer(e.ticket);
+        } else this.evaluation?.forget(e.ticket);
+      } else if (e.kind === 'done') this.done(this.windows[e.window]!);
+      else if (e.kind === 'open') {
+        if (this.now > this.endMs) continue;
+        const w = this.windows[e.window]!;
+        w.open = true;
+        w.idleSince = this.now;
+        this.callNext(w);
+      } else {
+        // After the last arrival a draining hall keeps its open windows open until everyone is called.
+        if (this.now > this.endMs) continue;
+        this.windows[e.window]!.open = false;
+      }
+    }
+  }
+
+  /** A visitor takes a ticket (`changedAt`: when the hall last changed before). */
+  private arrival(si: number, changedAt: number): void {
+    const { now, streams } = this;
+    const svc = this.services[si]!;
+    const rng = streams.visitor[si]!;
+    const priority = rng.chance(svc.priorityShare);
+    const appointment = rng.chance(svc.appointmentShare);
+    const ticket: SimTicket = {
+      id: `T${String(this.ticketSeq++).padStart(7, '0')}`,
+      serviceId: svc.id,
+      stage: 0,
+      queuedAt: now,
+      priority,
+      appointmentAt: appointment ? now + svc.appointmentLeadMinutes * 60_000 : null,
+      arrivedAt: now,
+    };
+    const remote = svc.remoteShare > 0 && streams.remote[si]!.chance(svc.remoteShare);
+    if (remote) {
+      // Taken from home: held (not called) until its holder walks in, if they come at all.
+      const comes = streams.remote[si]!.chance(svc.remoteShowShare);
+      this.holding.hold(ticket, comes);
+      if (comes) this.schedule({ time: now + streams.remote[si]!.exponential(svc.remoteArriveMinutes) * 60_000, kind: 'arrive', ticket });
+    } else {
+      this.accountWaiting();
+      this.room.add(ticket);
+    }
+    if (this.measured(ticket)) {
+      inc(this.result.arrivalsByService, svc.id);
+      inc(this.result.arrivalsByHour, this.arrivalHour(ticket));
+      if (this.evaluation) {
+        const replays = this.options.boundReplays ? this.replayWaits(ticket, si, remote, this.options.boundReplays) : undefined;
+        this.evaluation.onIssue(ticket, { windows: this.windows, noShows: this.noShows, room: this.room, holding: this.holding, now, changedAt }, replays);
+      }
+    }
+    this.continueIssue(ticket, si, remote);
+  }
+
+  /** The rest of an issue: a window free for the new ticket calls it, and the service's next arrival. */
+  private continueIssue(ticket: SimTicket, si: number, remote: boolean): void {
+    if (!remote) this.offer(ticket);
+    this.scheduleArrival(si);
+  }
+
+  private done(w: WindowState): void {
+    const { now, result } = this;
+    const cur = w.current!;
+    const busy = Math.min(now, this.endMs) - Math.max(cur.start, this.warmupMs);
+    if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
+    if (cur.serviceSeconds !== null) this.learning?.onServed(cur.ticket.serviceId, cur.ticket.stage, cur.serviceSeconds);
+    w.current = null;
+    w.idleSince = now;
+    const svc = this.services[this.serviceIndex.get(cur.ticket.serviceId)!]!;
+    const moveOn = !this.noShows.has(cur.ticket) && cur.ticket.stage < (svc.stages?.length ?? 0);
+    if (moveOn) {
+      // Next stage: the ticket keeps its number and its original time (its place).
+      this.accountWaiting();
+      cur.ticket.stage++;
+      this.room.add(cur.ticket);
+    }
+    this.callNext(w);
+    if (moveOn && this.room.has(cur.ticket.id)) this.offer(cur.ticket);
+  }
+
+  /** After the last event: who was never called, and the windows' busy time up to the end. */
+  finish(): ReplicationResult {
+    const { result, room, holding, endMs, warmupMs } = this;
+    this.now = Math.max(this.now, endMs);
+    holding.expireDue(this.now);
+    result.remoteExpired = holding.expired;
+    const measured = (t: SimTicket): boolean => t.stage === 0 && t.arrivedAt >= warmupMs && t.arrivedAt < endMs;
+    // Measured visitors never called: still waiting for their first call, away, or expired.
+    for (const t of [...room.all(), ...holding.away(), ...holding.expiredTickets]) if (measured(t)) inc(result.unservedByService, t.serviceId);
+    for (const t of room.all()) if (measured(t)) push(result.waitingAtEndByService, t.serviceId, (this.now - t.arrivedAt) / 1000);
+    this.accountWaiting();
+    // Visitors still at a window at the end count their busy time up to the end.
+    for (const w of this.windows) {
+      if (!w.current) continue;
+      const busy = endMs - Math.max(w.current.start, warmupMs);
+      if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
+    }
+    return result;
+  }
+
+  /**
+   * The new ticket's waits (s, in the order drawn) over `replays` copies of the hall played forward
+   * from its issue (copies that never call it left out): their median is the best estimate given
+   * the hall's state then.
+   */
+  private replayWaits(ticket: SimTicket, si: number, remote: boolean, replays: number): number[] {
+    const waits: number[] = [];
+    for (let k = 0; k < replays; k++) {
+      const ms = this.replayWait(ticket, si, remote, Random.stream(this.scenario.seed, this.replication, `replay:${ticket.id}:${k}`));
+      if (ms !== null) waits.push(ms / 1000);
+    }
+    return waits;
+  }
+
+  /**
+   * One replay of the hall from the issue of `ticket`: a copy of every waiting ticket, window,
+   * timetable and remote holder, with fresh draws (from `random`) of everything nobody knows at
+   * issue: future arrivals, the length and no-show of every call to come, when each visit now at a
+   * window ends (drawn from its service time's distribution given the time it has taken so far; a
+   * no-show's hold is known) and whether and when each absent remote holder comes (given they have
+   * not come yet). Returns the ticket's wait (ms), null when it is never called.
+   */
+  private replayWait(ticket: SimTicket, si: number, remote: boolean, random: Random): number | null {
+    const same = this.services.map(() => random);
+    const copy = new HallRun(this.scenario, this.replication, this.options, { arrival: same, service: same, visitor: same, noShow: same, remote: same });
+    const now = this.now;
+    copy.now = now;
+    copy.lastChange = now;
+    copy.ticketSeq = this.ticketSeq;
+    copy.seq = this.seq;
+    const tickets = new Map<SimTicket, SimTicket>();
+    const twin = (t: SimTicket): SimTicket => {
+      let c = tickets.get(t);
+      if (!c) {
+        c = { ...t };
+        tickets.set(t, c);
+      }
+      return c;
+    };
+    for (const t of this.room.all()) copy.room.add(twin(t));
+    copy.windows = this.windows.map((w) => {
+      const cur = w.current;
+      if (!cur) return { ...w };
+      const t = twin(cur.ticket);
+      const noShow = this.noShows.has(cur.ticket);
+      if (noShow) copy.noShows.add(t);
+      return { ...w, current: { ticket: t, start: cur.start, serviceSeconds: cur.serviceSeconds } };
+    });
+    // The timetable is known; the visits under way end at fresh draws (a no-show's hold as it is).
+    for (const e of this.heap.items()) {
+      if (e.kind === 'open' || e.kind === 'close') copy.heap.push(e);
+      else if (e.kind === 'done') {
+        const w = copy.windows[e.window]!;
+        const cur = w.current!;
+        if (copy.noShows.has(cur.ticket)) copy.heap.push(e);
+        else {
+          const svc = this.services[this.serviceIndex.get(cur.ticket.serviceId)!]!;
+          const seconds = sampleMinutesAfter(stageDistribution(svc, cur.ticket.stage), (now - cur.start) / 60_000, random) * 60;
+          cur.serviceSeconds = seconds;
+          copy.heap.push({ ...e, time: Math.max(now, cur.start + seconds * 1000) });
+        }
+      }
+    }
+    // Absent remote holders: whether they come at all, given they have not come yet, and when.
+    copy.holding = this.holding.copy(twin, (t) => {
+      const svc = this.services[this.serviceIndex.get(t.serviceId)!]!;
+      const meanMs = svc.remoteArriveMinutes * 60_000;
+      const stillOut = svc.remoteShowShare * Math.exp(-(now - t.queuedAt) / meanMs);
+      const comes = random.chance(stillOut / (stillOut + 1 - svc.remoteShowShare));
+      if (comes) copy.schedule({ time: now + random.exponential(meanMs), kind: 'arrive', ticket: t });
+      return comes;
+    });
+    // Future arrivals (memoryless: drawn afresh from now), the new ticket's own service included.
+    this.services.forEach((_, i) => {
+      if (i !== si) copy.scheduleArrival(i);
+    });
+    const watched = twin(ticket);
+    copy.watched = watched;
+    copy.continueIssue(watched, si, remote);
+    copy.run();
+    return copy.watchedWaitMs;
+  }
+}
+
+function emptyResult(services: Scenario['services'], measuredMs: number): ReplicationResult {
+  return {
     waits: [],
     waitsByService: new Map(services.map((s) => [s.id, []])),
     arrivalsByService: new Map(services.map((s) => [s.id, 0])),
@@ -120,197 +467,24 @@ export function runReplication(scenario: Scenario, replication: number, options:
     windowBusyMs: new Map(),
     windowServed: new Map(),
     waitingIntegralMs: 0,
-    measuredMs: endMs - warmupMs,
+    measuredMs,
     estimates: [],
     tickets: [],
     remoteExpired: 0,
   };
+}
 
-  const heap = new EventHeap<SimEvent>();
-  let seq = 0;
-  const schedule = (e: EventBody & { time: number }): void => heap.push({ ...e, seq: seq++ });
-
-  const windows: WindowState[] = (options.windows ?? scenario.windows).map((def, i) => {
-    const { initiallyOpen, changes } = windowTransitions(def, scenario.startHour, endMs);
-    for (const c of changes) schedule({ time: c.time, kind: c.open ? 'open' : 'close', window: i });
-    result.windowBusyMs.set(def.id, 0);
-    result.windowServed.set(def.id, 0);
-    return {
-      def,
-      routing: { id: def.id, skills: def.skills, staffType: def.staffType },
-      open: initiallyOpen,
-      closed: closedPeriods(initiallyOpen, changes, scenario.drain ? endMs : Infinity),
-      current: null,
-      idleSince: 0,
-    };
-  });
-
-  services.forEach((s, i) => {
-    const t = nextArrival(s.arrivalsPerHour, scenario.startHour, 0, endMs, rngArrival[i]!);
-    if (t !== null) schedule({ time: t, kind: 'arrival', service: i });
-  });
-
-  const room = newWaitingRoom();
-  const noShows = new Set<SimTicket>();
-  let now = 0;
-  let lastChange = 0;
-  let ticketSeq = 0;
-
-  const measured = (t: SimTicket): boolean => t.arrivedAt >= warmupMs && t.arrivedAt < endMs;
-  const arrivalHour = (t: SimTicket): number => Math.floor(hourOfDay(scenario.startHour, t.arrivedAt));
-  const accountWaiting = (): void => {
-    const from = Math.max(lastChange, warmupMs);
-    const to = Math.min(now, endMs);
-    if (to > from) result.waitingIntegralMs += room.size * (to - from);
-    lastChange = now;
+export function runReplication(scenario: Scenario, replication: number, options: ReplicationOptions = {}): ReplicationResult {
+  const stream = (purpose: string): Random => Random.stream(scenario.seed, replication, purpose);
+  const streams: Streams = {
+    arrival: scenario.services.map((s) => stream(`arrivals:${s.id}`)),
+    service: scenario.services.map((s) => stream(`service-time:${s.id}`)),
+    visitor: scenario.services.map((s) => stream(`visitor:${s.id}`)),
+    noShow: scenario.services.map((s) => stream(`no-show:${s.id}`)),
+    remote: scenario.services.map((s) => stream(`remote:${s.id}`)),
   };
-
-  const call = (w: WindowState, ticket: SimTicket): void => {
-    accountWaiting();
-    room.remove(ticket.id);
-    const svc = services[serviceIndex.get(ticket.serviceId)!]!;
-    const si = serviceIndex.get(ticket.serviceId)!;
-    let durationMs: number;
-    let serviceSeconds: number | null = null;
-    if (ticket.stage === 0) {
-      holding.onCall(ticket, now);
-      const noShow = rngNoShow[si]!.chance(svc.noShowShare);
-      if (noShow) noShows.add(ticket);
-      learning.onCalled(svc.id, noShow);
-      if (measured(ticket)) {
-        const wait = (now - ticket.arrivedAt) / 1000;
-        result.waits.push(wait);
-        push(result.waitsByService, ticket.serviceId, wait);
-        push(result.waitsByHour, arrivalHour(ticket), wait);
-        inc(noShow ? result.noShowsByService : result.servedByService, ticket.serviceId);
-        if (!noShow) inc(result.windowServed, w.def.id);
-        const record = evaluation?.take(ticket, wait);
-        if (record) result.estimates.push(record);
-      }
-      evaluation?.forget(ticket);
-    }
-    if (noShows.has(ticket)) {
-      durationMs = svc.noShowMinutes * 60_000;
-    } else {
-      serviceSeconds = sampleMinutes(stageDistribution(svc, ticket.stage), rngService[si]!) * 60;
-      durationMs = serviceSeconds * 1000;
-    }
-    w.current = { ticket, start: now, expectedEnd: now + learning.meanSeconds(ticket.serviceId) * 1000, serviceSeconds };
-    schedule({ time: now + durationMs, kind: 'done', window: windows.indexOf(w) });
-    if (options.recordTickets && ticket.stage === 0)
-      result.tickets.push({ serviceId: ticket.serviceId, windowId: w.def.id, arrivedAt: ticket.arrivedAt, calledAt: now, endedAt: now + durationMs, noShow: noShows.has(ticket) });
-  };
-
-  const callNext = (w: WindowState): void => {
-    if (!w.open || w.current) return;
-    const pick = room.pick(w.routing, ctx, now);
-    if (pick) call(w, pick.ticket as SimTicket);
-  };
-
-  /** A new waiting ticket: the idle window with the best tier for it calls it (then the longest idle). */
-  const offer = (ticket: SimTicket): void => {
-    let best: WindowState | null = null;
-    let bestTier = Infinity;
-    for (const w of windows) {
-      if (!w.open || w.current || !canServe(w.routing, ticket, ctx)) continue;
-      const tier = tierFor(w.def.skills, ticket.serviceId)!;
-      if (tier < bestTier || (tier === bestTier && best !== null && w.idleSince < best.idleSince)) {
-        best = w;
-        bestTier = tier;
-      }
-    }
-    if (best) callNext(best);
-  };
-
-  for (;;) {
-    const e = heap.pop();
-    if (!e) break;
-    if (e.time > endMs && !scenario.drain) break;
-    const changedAt = now;
-    now = e.time;
-    if (e.kind === 'arrival') {
-      const si = e.service;
-      const svc = services[si]!;
-      const rng = rngVisitor[si]!;
-      const priority = rng.chance(svc.priorityShare);
-      const appointment = rng.chance(svc.appointmentShare);
-      const ticket: SimTicket = {
-        id: `T${String(ticketSeq++).padStart(7, '0')}`,
-        serviceId: svc.id,
-        stage: 0,
-        queuedAt: now,
-        priority,
-        appointmentAt: appointment ? now + svc.appointmentLeadMinutes * 60_000 : null,
-        arrivedAt: now,
-      };
-      const remote = svc.remoteShare > 0 && rngRemote[si]!.chance(svc.remoteShare);
-      if (remote) {
-        // Taken from home: held (not called) until its holder walks in, if they come at all.
-        const comes = rngRemote[si]!.chance(svc.remoteShowShare);
-        holding.hold(ticket, comes);
-        if (comes) schedule({ time: now + rngRemote[si]!.exponential(svc.remoteArriveMinutes) * 60_000, kind: 'arrive', ticket });
-      } else {
-        accountWaiting();
-        room.add(ticket);
-      }
-      if (measured(ticket)) {
-        inc(result.arrivalsByService, svc.id);
-        inc(result.arrivalsByHour, arrivalHour(ticket));
-        evaluation?.onIssue(ticket, { windows, noShows, room, holding, now, changedAt });
-      }
-      if (!remote) offer(ticket);
-      const next = nextArrival(svc.arrivalsPerHour, scenario.startHour, now, endMs, rngArrival[si]!);
-      if (next !== null) schedule({ time: next, kind: 'arrival', service: si });
-    } else if (e.kind === 'arrive') {
-      if (holding.arrive(e.ticket, now) === 'join') {
-        accountWaiting();
-        room.add(e.ticket);
-        offer(e.ticket);
-      } else evaluation?.forget(e.ticket);
-    } else if (e.kind === 'done') {
-      const w = windows[e.window]!;
-      const cur = w.current!;
-      const busy = Math.min(now, endMs) - Math.max(cur.start, warmupMs);
-      if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
-      if (cur.serviceSeconds !== null) {
-        learning.onServed(cur.ticket.serviceId, cur.ticket.stage, cur.serviceSeconds);
-      }
-      w.current = null;
-      w.idleSince = now;
-      const svc = services[serviceIndex.get(cur.ticket.serviceId)!]!;
-      const moveOn = !noShows.has(cur.ticket) && cur.ticket.stage < (svc.stages?.length ?? 0);
-      if (moveOn) {
-        // Next stage: the ticket keeps its number and its original time (its place).
-        accountWaiting();
-        cur.ticket.stage++;
-        room.add(cur.ticket);
-      }
-      callNext(w);
-      if (moveOn && room.has(cur.ticket.id)) offer(cur.ticket);
-    } else if (e.kind === 'open') {
-      if (now > endMs) continue;
-      const w = windows[e.window]!;
-      w.open = true;
-      w.idleSince = now;
-      callNext(w);
-    } else {
-      // After the last arrival a draining hall keeps its open windows open until everyone is called.
-      if (now > endMs) continue;
-      windows[e.window]!.open = false;
-    }
-  }
-  now = Math.max(now, endMs);
-  holding.expireDue(now);
-  result.remoteExpired = holding.expired;
-  // Measured visitors never called: still waiting for their first call, away, or expired.
-  for (const t of [...room.all(), ...holding.away(), ...holding.expiredTickets]) if (t.stage === 0 && measured(t)) inc(result.unservedByService, t.serviceId);
-  for (const t of room.all()) if (t.stage === 0 && measured(t)) push(result.waitingAtEndByService, t.serviceId, (now - t.arrivedAt) / 1000);
-  accountWaiting();
-  // Visitors still at a window at the end count their busy time up to the end.
-  for (const w of windows) {
-    if (!w.current) continue;
-    const busy = endMs - Math.max(w.current.start, warmupMs);
-    if (busy > 0) inc(result.windowBusyMs, w.def.id, busy);
-  }
-  return result;
+  const run = new HallRun(scenario, replication, options, streams);
+  run.start();
+  run.run();
+  return run.finish();
 }

@@ -86,6 +86,11 @@ describe('simulate CLI', () => {
     const est = JSON.parse(run('--scenario', 'small.json', '--evaluate-estimator', '--json').stdout) as Record<string, unknown>;
     expect(est).toHaveProperty('heldOutSeeds');
     expect(est).toHaveProperty('sets.0.maeRatio');
+    expect(est).toHaveProperty('sets.0.bound', null);
+    const bound = JSON.parse(run('--scenario', 'small.json', '--evaluate-estimator', '--estimator-bound', '--bound-replays', '3', '--replications', '1', '--json').stdout) as { sets: Array<{ bound: { replays: number; maeRatio: number; expectedRatio: { best: number; estimator: number } } }> };
+    expect(bound.sets[0]!.bound.replays).toBe(3);
+    expect(bound.sets[0]!.bound.maeRatio).toBeGreaterThan(0);
+    expect(bound.sets[0]!.bound.expectedRatio.best).toBeGreaterThan(0);
     const plan = JSON.parse(run('--scenario', 'small.json', '--plan', '--goal-share', '0.8', '--target-minutes', '10', '--json').stdout) as Record<string, unknown>;
     expect(plan).toHaveProperty('firstCut');
     expect(plan).toHaveProperty('plan.windows');
@@ -127,6 +132,7 @@ describe('simulate CLI', () => {
     ['--seed', 'abc', /--seed needs an integer/],
     ['--goal-share', '5', /--goal-share needs a number from 0 to 1/],
     ['--target-minutes', '0', /--target-minutes needs a number from 0.1/],
+    ['--bound-replays', '0', /--bound-replays needs an integer from 1 to 1000/],
   ])('%s %s is refused with exit 1 before anything runs', (option, value, message) => {
     const r = run('--scenario', 'small.json', '--plan', '--json', option, value);
     expect(r.status).toBe(1);

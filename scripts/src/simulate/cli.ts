@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { waitChartSvg } from './chart';
-import { coverageByWidening, evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneDrawnQuantiles, tuneRange } from './estimator-eval';
+import { BOUND_REPLAYS, coverageByWidening, evaluateEstimator, estimateRecords, HELD_OUT_SEEDS, TUNING_SEEDS, tuneDrawnQuantiles, tuneRange } from './estimator-eval';
 import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
 import { demoHistory } from './demo-history';
@@ -21,6 +21,9 @@ const USAGE = `usage: npm run simulate -- --scenario <file.json | built-in name>
   --chart <file.svg>      write a chart of the mean wait by hour of arrival (all window sets)
   --evaluate-estimator    compare the wait shown at issue with the wait that happened, on
                           held-out seeds (never used for tuning), every window set
+  --estimator-bound       with --evaluate-estimator: also the bound on any estimator, the hall
+                          replayed from each issue (--bound-replays, default 50; minutes)
+  --bound-replays <n>     replays per issue for --estimator-bound
   --tune-estimator        the shown range's quantiles (and the factors used without random
                           forecasts) fitted on the tuning seeds
   --demo-history <file>   write 60 generated days (30 before, 30 with the planner's windows)
@@ -56,6 +59,8 @@ function main(argv: string[]): number {
       chart: { type: 'string' },
       'evaluate-estimator': { type: 'boolean', default: false },
       'tune-estimator': { type: 'boolean', default: false },
+      'estimator-bound': { type: 'boolean', default: false },
+      'bound-replays': { type: 'string' },
       'demo-history': { type: 'string' },
       plan: { type: 'boolean', default: false },
       'goal-share': { type: 'string' },
@@ -78,6 +83,7 @@ function main(argv: string[]): number {
   const loaded = loadScenario(values.scenario);
   const replications = numberOption(values.replications, 'replications', 1, 1000, true);
   const seed = numberOption(values.seed, 'seed', -(2 ** 31), 2 ** 32, true);
+  const boundReplaysOption = numberOption(values['bound-replays'], 'bound-replays', 1, 1000, true);
   const scenario: Scenario = {
     ...loaded,
     ...(replications !== undefined ? { replications: Math.max(1, Math.round(replications)) } : {}),
@@ -121,7 +127,8 @@ function main(argv: string[]): number {
         `Shown range tuned on seeds ${TUNING_SEEDS.join(', ')}: random forecasts' quantiles ${JSON.stringify(drawnQuantiles)}; factors around the estimate (no draws) ${JSON.stringify(factors)}\n` +
         widenings.map((w) => `  ${w.label ?? 'main'}: coverage with the shared quantiles moved out by ${Object.entries(w.coverage).map(([k, v]) => `${Number(k) * 100}%: ${(v * 100).toFixed(1)}%`).join(', ')}\n`).join('');
     } else {
-      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed, estimator: { atIssue: true } }));
+      const boundReplays = values['estimator-bound'] ? (boundReplaysOption ?? BOUND_REPLAYS) : undefined;
+      const evaluations = sets.map((s) => evaluateEstimator(scenario, { ...s, serviceTimeAlpha, replicationsPerSeed, boundReplays, estimator: { atIssue: true } }));
       output = { scenario: scenario.name, heldOutSeeds: HELD_OUT_SEEDS, sets: evaluations };
       text = estimatorReport(evaluations);
     }

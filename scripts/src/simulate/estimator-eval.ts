@@ -63,6 +63,29 @@ export interface EstimatorEvaluation {
     coverageGoal: readonly [number, number];
     meetsCoverage: boolean;
   };
+  /**
+   * With `boundReplays`: the best any estimator could do. At each issue the simulated hall is
+   * replayed forward from its state with fresh draws of what nobody knows then (arrivals, the
+   * lengths of visits to come and of those under way given their time so far, no-shows, remote
+   * holders); the median of the ticket's waits over the replays minimises the expected absolute
+   * error given that state. Its MAE ratio is a floor for any estimator's on these seeds (up to the
+   * replays' own noise, which only raises it).
+   */
+  bound: {
+    replays: number;
+    error: ErrorSummary;
+    maeRatio: number;
+    perSeed: number[];
+    /** Mean |estimate - bound|: how far the shown estimate is from the best one. */
+    estimatorFromBoundSeconds: number;
+    /**
+     * Expected MAE ratios given the states visited (each estimate's mean absolute error over its
+     * replays, against naive's): the shown estimate's and the bound's, without the luck of the waits
+     * that happened. The bound judged on its own replays is optimistic by about d (a median of n
+     * replays), judged across halves pessimistic by about 2d: `best` = inSample + (crossHalf - inSample) / 3.
+     */
+    expectedRatio: { estimator: number; boundInSample: number; boundCrossHalf: number; best: number };
+  } | null;
   /** With `estimator.atIssue`: the same figures for the estimate as answered at issue. */
   atIssue: AtIssueFigures | null;
 }
@@ -129,7 +152,12 @@ export interface EvaluateOptions {
   range?: WaitRangeFactors;
   /** The simulated server's estimator options (default: the server's). */
   estimator?: Partial<EstimatorConfig>;
+  /** Replays of the hall per issue for the bound on any estimator (0 or unset: none; slow). */
+  boundReplays?: number;
 }
+
+/** Replays per issue for `--estimator-bound` unless told: the median's own noise adds about 1% to the MAE. */
+export const BOUND_REPLAYS = 50;
 
 function errors(records: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): ErrorSummary {
   const diffs = records.map((r) => pick(r) - r.actualSeconds);
@@ -138,10 +166,34 @@ function errors(records: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord
 }
 
 const absSum = (rs: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number): number => rs.reduce((a, r) => a + Math.abs(pick(r) - r.actualSeconds), 0);
-const ratio = (rs: ReadonlyArray<EstimateRecord>): number => {
+const ratio = (rs: ReadonlyArray<EstimateRecord>, pick: (r: EstimateRecord) => number = (r) => r.estimateSeconds): number => {
   const naive = absSum(rs, (r) => r.naiveSeconds);
-  return naive > 0 ? absSum(rs, (r) => r.estimateSeconds) / naive : 0;
+  return naive > 0 ? absSum(rs, pick) / naive : 0;
 };
+/** Expected MAE ratios against naive over the records' replays (records without replays left out). */
+function expectedRatios(rs: ReadonlyArray<EstimateRecord>): { estimator: number; boundInSample: number; boundCrossHalf: number; best: number } {
+  let inSample = 0;
+  let crossHalf = 0;
+  let estimator = 0;
+  let naive = 0;
+  for (const r of rs) {
+    if (!r.expectedAbsError) continue;
+    inSample += r.expectedAbsError.bound;
+    crossHalf += r.expectedAbsError.boundCrossHalf;
+    estimator += r.expectedAbsError.estimate;
+    naive += r.expectedAbsError.naive;
+  }
+  if (naive === 0) return { estimator: 0, boundInSample: 0, boundCrossHalf: 0, best: 0 };
+  return {
+    estimator: round(estimator / naive, 4),
+    boundInSample: round(inSample / naive, 4),
+    boundCrossHalf: round(crossHalf / naive, 4),
+    best: round((inSample + (crossHalf - inSample) / 3) / naive, 4),
+  };
+}
+
+/** The bound's estimate of a record (the shown estimate where no replay reached the ticket). */
+const boundOf = (r: EstimateRecord): number => r.boundSeconds ?? r.estimateSeconds;
 
 /** The range shown with a record's estimate: the drawn one when it has one, else the factors'; null = called at once, none shown. */
 export function shownRange(r: EstimateRecord, f: WaitRangeFactors = WAIT_RANGE): [number, number] | null {
@@ -171,7 +223,7 @@ export function estimateRecords(scenario: Scenario, seed: number, options: Evalu
   const reps = options.replicationsPerSeed ?? 2;
   const out: EstimateRecord[] = [];
   for (let r = 0; r < reps; r++)
-    out.push(...runReplication({ ...scenario, seed }, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha, estimator: options.estimator }).estimates);
+    out.push(...runReplication({ ...scenario, seed }, r, { windows: options.windows, evaluateEstimator: true, serviceTimeAlpha: options.serviceTimeAlpha, estimator: options.estimator, boundReplays: options.boundReplays }).estimates);
   return out;
 }
 
@@ -210,6 +262,16 @@ export function evaluateEstimator(scenario: Scenario, options: EvaluateOptions =
       coverageGoal: COVERAGE_GOAL,
       meetsCoverage: cover >= COVERAGE_GOAL[0] && cover <= COVERAGE_GOAL[1],
     },
+    bound: options.boundReplays
+      ? {
+          replays: options.boundReplays,
+          error: errors(all, boundOf),
+          maeRatio: round(ratio(all, boundOf), 4),
+          perSeed: bySeed.map((s) => round(ratio(s.records, boundOf), 4)),
+          estimatorFromBoundSeconds: round(mean(all.map((r) => Math.abs(r.estimateSeconds - boundOf(r)))), 1),
+          expectedRatio: expectedRatios(all),
+        }
+      : null,
     atIssue: atIssueFigures(bySeed),
   };
 }

@@ -70,9 +70,17 @@ export function estimatorReport(evaluations: ReadonlyArray<EstimatorEvaluation>)
         ['', 'MAE (min)', 'p90 |error| (min)', 'bias (min)'],
         ['estimateWaits (real policy)', min(e.estimator.meanAbsErrorSeconds), min(e.estimator.p90AbsErrorSeconds), min(e.estimator.meanErrorSeconds)],
         ['naive (ahead x mean / windows)', min(e.naive.meanAbsErrorSeconds), min(e.naive.p90AbsErrorSeconds), min(e.naive.meanErrorSeconds)],
+        ...(e.bound ? [[`bound (median of ${e.bound.replays} replays)`, min(e.bound.error.meanAbsErrorSeconds), min(e.bound.error.p90AbsErrorSeconds), min(e.bound.error.meanErrorSeconds)]] : []),
       ]),
     );
     lines.push(`MAE ratio ${e.maeRatio.toFixed(3)} (goal <= ${e.goalRatio}): ${e.meetsGoal ? 'met' : 'NOT met'}; per seed ${e.perSeed.map((s) => s.maeRatio.toFixed(2)).join(' ')}; worst ${e.worstSeedRatio.toFixed(3)}: ${e.notWorseThanNaive ? 'never worse than naive' : 'WORSE than naive on some seed'}`);
+    if (e.bound) {
+      const x = e.bound.expectedRatio;
+      lines.push(
+        `Bound on any estimator (the hall replayed ${e.bound.replays} times from each issue, the median of its waits): MAE ratio ${e.bound.maeRatio.toFixed(3)} on the waits that happened; per seed ${e.bound.perSeed.map((v) => v.toFixed(2)).join(' ')}; the estimate is ${min(e.bound.estimatorFromBoundSeconds)} min from it on average`,
+        `  expected given the states visited (errors over the replays): best possible ${x.best.toFixed(3)} (${x.boundInSample.toFixed(3)}-${x.boundCrossHalf.toFixed(3)}), this estimator ${x.estimator.toFixed(3)}: the goal ${e.goalRatio} is ${x.best > e.goalRatio && e.bound.maeRatio > e.goalRatio ? 'out of reach for any estimator here' : 'within reach'}`,
+      );
+    }
     const how =
       r.kind === 'drawn' && r.drawn
         ? `random forecasts' ${pct(r.drawn.quantiles[0])}-${pct(r.drawn.quantiles[1])} quantiles moved out by ${pct(r.drawn.relative ?? 0)} -/+ ${r.drawn.slackSeconds} s, shown to the ${pct(r.shownShare)} not called at once`

@@ -4,6 +4,7 @@
 // HUB_URL no pusher exists at all.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HubLiveInfo } from '@hallq/shared';
 import { demoHall } from '../demo/demo-hall';
 import { DEMO_HISTORY_FILE, readDemoHistory } from '../demo/demo-history';
 import { startTestServer } from '../test-support/test-server';
@@ -75,6 +76,13 @@ test('every event of the hall reaches the hub in seq order, with the hall catalo
     expect(hub.got[0]!.body.hall!.publicUrl).toBe('https://hall-7.city.example');
     const pushed = hub.got.flatMap((g) => g.body.events);
     expect(pushed.filter((e) => e.type === 'ticket.issued')).toHaveLength(5);
+    // The live estimates carry each service's range (null without one), as the hub accepts them.
+    const lives = hub.got.map((g) => g.body.live).filter((l) => l !== undefined);
+    expect(lives.length).toBeGreaterThan(0);
+    for (const l of lives) {
+      expect(HubLiveInfo.safeParse(l).success).toBe(true);
+      for (const sv of (l as { services: object[] }).services) expect(sv).toHaveProperty('estimatedWaitRange');
+    }
   } finally {
     await s.close();
     await hub.close();

@@ -55,8 +55,8 @@ describe('estimate refreshes and the answers of calls', () => {
       windows.map(async (n, i) => {
         while (Date.now() < until) {
           const r = await s.api('POST', `/windows/win-${n}/call-next`, { token: tokens[i], body: {} });
-          // Nobody left to call (a quick machine): this window is done.
-          if (r.status === 204) return;
+          // The queue may run out before the time is up (nothing left to call: 204).
+          if (r.status === 204) break;
           expect(r.status).toBe(200);
           expect((await s.api('POST', `/tickets/${r.body.ticket.id}/cancel`, { token: tokens[i], body: {} })).status).toBe(200);
         }

@@ -4,6 +4,7 @@
 // history expects none.
 import { addDays } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { ARRIVALS_BY_HOUR_SQL } from '../storage/ticket-repo';
 import { expectedArrivals } from './estimate-arrivals';
 import { localTime } from './clock';
 
@@ -120,11 +121,7 @@ describe('expected arrivals learned from the hall history', () => {
   });
 
   test('the history query is answered from the (hall, service, date) index', () => {
-    const plan = s.server.db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT service_date, COUNT(*) FROM tickets WHERE hall_id = 'demo' AND service_id = 'svc-reg' AND service_date >= '2026-01-01' AND service_date < '2026-01-05' AND remote = 0 GROUP BY service_date`,
-      )
-      .all() as Array<{ detail: string }>;
+    const plan = s.server.db.prepare(`EXPLAIN QUERY PLAN ${ARRIVALS_BY_HOUR_SQL}`).all(0, 'demo', 'svc-reg', '2026-01-01', '2026-01-05') as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX tickets_quota/);
   });
 });

@@ -42,7 +42,11 @@ function dayStartOf(now: number, timeZone: string): number {
   return Math.floor(now / 60_000) * 60_000 - (hh! * 60 + mm!) * 60_000;
 }
 
-/** Learns a hall's hourly arrivals from the days before today (one query per service). */
+/**
+ * Learns a hall's hourly arrivals from the days before today (one query per service). Hours are
+ * counted from today's local midnight moved by whole days: across a daylight-saving change within
+ * the history, that day's tickets fall an hour off.
+ */
 export function learnArrivals(repos: Repos, m: HallMirror, now: number): LearnedArrivals {
   const { hall } = m;
   const today = localTime(now, hall.timezone).date;

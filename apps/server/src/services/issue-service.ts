@@ -118,26 +118,21 @@ interface Issued {
   prefix: string;
 }
 
-/** Tickets issued so far in each open batch, per hall. */
-const batchIssued = new WeakMap<BatchState, Map<string, Issued[]>>();
-
 /**
- * The tickets issued in one batch get their estimates from ONE forecast at the end of the batch
- * (so two visitors served together never both hear "5 ahead"). Only then is each ticket written,
+ * The tickets issued in one batch get their estimates together at the end of the batch, from the
+ * latest refresh's forecasts in issue order (and ONE expected forecast for those no probe stands
+ * for), so two visitors served together never both hear "5 ahead". Only then is each ticket written,
  * with its estimate, and its `ticket.issued` event appended, complete: the log is never rewritten.
+ * The list lives on the batch (`gathered`) and goes with it.
  */
 function issuedInBatch(core: Core, tx: Tx, m: HallMirror): Issued[] {
-  let halls = batchIssued.get(tx.batch);
-  if (!halls) {
-    halls = new Map();
-    batchIssued.set(tx.batch, halls);
-  }
-  let list = halls.get(m.hall.id);
+  const key = `issue:${m.hall.id}`;
+  let list = tx.batch.gathered.get(key) as Issued[] | undefined;
   if (!list) {
     const all: Issued[] = [];
     list = all;
-    halls.set(m.hall.id, all);
-    tx.batch.beforeCommit.set(`issue:${m.hall.id}`, () => writeIssued(core, tx.batch, m, all));
+    tx.batch.gathered.set(key, all);
+    tx.batch.beforeCommit.set(key, () => writeIssued(core, tx.batch, m, all));
   }
   return list;
 }

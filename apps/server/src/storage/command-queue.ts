@@ -50,6 +50,13 @@ export interface BatchState {
   seqs: Map<string, number>;
   /** Idempotency records written by earlier commands of this batch. */
   idempotent: Map<string, { fingerprint: string; status: number; body: unknown }>;
+  /**
+   * What commands of this batch gather for its `beforeCommit` hooks, by the hook's key. Kept on the
+   * batch itself: a WeakMap keyed by the batch would keep every batch's values (tickets, replies)
+   * alive through young-generation collections until the next full one, because V8's scavenger
+   * treats the values of an old WeakMap as roots. They then filled the old generation.
+   */
+  gathered: Map<string, unknown>;
   /** When (performance.now()) the batch's COMMIT returned, and when it was known to be on disk. */
   committedAt?: number;
   durableAt?: number;
@@ -205,7 +212,7 @@ export class CommandQueue {
       return;
     }
     this.lastBatchAt = performance.now();
-    const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map(this.lastSeqs) };
+    const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map(this.lastSeqs), gathered: new Map() };
     let undone = false;
     const outcomes: Outcome[] = [];
     const sql = this.control();

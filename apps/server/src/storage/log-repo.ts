@@ -27,6 +27,21 @@ export const toEvent = (r: EventRow): HallEvent =>
     actor: JSON.parse(r.actor) as Actor,
   }) as HallEvent;
 
+/**
+ * An appended event as it is emitted. Not `{ ...payload, seq, ... }`: V8 allocates an object
+ * literal that spreads one object and adds properties in its old generation, and every event
+ * appended is garbage once broadcast, so a burst of them filled it.
+ */
+function eventOf(payload: object, seq: number, type: HallEventType, at: number, hallId: string, actor: Actor): HallEvent {
+  const event = Object.assign({}, payload) as HallEvent & Record<string, unknown>;
+  event.seq = seq;
+  event.type = type;
+  event.at = new Date(at).toISOString();
+  event.hallId = hallId;
+  event.actor = actor;
+  return event;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -64,7 +79,7 @@ export class LogRepo {
    */
   append(hallId: string, seq: number, type: HallEventType, at: number, actor: Actor, payload: object): HallEvent {
     this.insertEvent.run(hallId, seq, type, at, JSON.stringify(actor), JSON.stringify(payload));
-    return { ...payload, seq, type, at: new Date(at).toISOString(), hallId, actor } as HallEvent;
+    return eventOf(payload, seq, type, at, hallId, actor);
   }
   /**
    * Appends complete events of one hall with one INSERT per ROWS_PER_APPEND of them: the same rows
@@ -85,7 +100,7 @@ export class LogRepo {
           actorJson = JSON.stringify(actor);
         }
         values.push(hallId, e.seq, e.type, e.at, actorJson, JSON.stringify(e.payload));
-        out.push({ ...e.payload, seq: e.seq, type: e.type, at: new Date(e.at).toISOString(), hallId, actor: e.actor } as HallEvent);
+        out.push(eventOf(e.payload, e.seq, e.type, e.at, hallId, e.actor));
       }
       let stmt = this.inserts.get(rows);
       if (!stmt) {

@@ -112,6 +112,13 @@ export type TicketPatch = Partial<
   >
 >;
 
+/** `arrivalsByHour`: parameters day start (ms), hall, service, first date, end date (exclusive). */
+export const ARRIVALS_BY_HOUR_SQL = `SELECT service_date AS day, (((issued_at - CAST(? AS INTEGER)) % 86400000) + 86400000) % 86400000 / 3600000 AS hour, COUNT(*) AS n,
+           SUM(priority) AS priority, SUM(appointment_at IS NOT NULL AND priority = 0) AS appointments,
+           SUM(CASE WHEN appointment_at IS NOT NULL AND priority = 0 THEN MAX(0, appointment_at - issued_at) ELSE 0 END) AS leadMs
+         FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date >= ? AND service_date < ? AND remote = 0
+         GROUP BY day, hour`;
+
 /** Tickets of one service taken in one local hour of one day (`arrivalsByHour`). */
 export interface ArrivalCount {
   day: string;
@@ -244,11 +251,7 @@ export class TicketRepo {
   arrivalsByHour(hallId: string, serviceId: string, from: string, to: string, dayStartMs: number): ArrivalCount[] {
     return this.db
       .prepare<[number, string, string, string, string], ArrivalCount>(
-        `SELECT service_date AS day, (((issued_at - CAST(? AS INTEGER)) % 86400000) + 86400000) % 86400000 / 3600000 AS hour, COUNT(*) AS n,
-           SUM(priority) AS priority, SUM(appointment_at IS NOT NULL AND priority = 0) AS appointments,
-           SUM(CASE WHEN appointment_at IS NOT NULL AND priority = 0 THEN MAX(0, appointment_at - issued_at) ELSE 0 END) AS leadMs
-         FROM tickets WHERE hall_id = ? AND service_id = ? AND service_date >= ? AND service_date < ? AND remote = 0
-         GROUP BY day, hour`,
+        ARRIVALS_BY_HOUR_SQL,
       )
       .all(dayStartMs, hallId, serviceId, from, to);
   }
