@@ -1,7 +1,6 @@
 // Domain types of a service hall. Times are ISO-8601 UTC strings at the edges; durations are
 // whole seconds. Nothing here depends on a platform.
 
-import type { WaitRange } from './wait-shown';
 
 export type Lang = 'zh' | 'en';
 
@@ -311,4 +310,10 @@ export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+/** Where the visitor's call most likely falls, in seconds from now (low <= estimate <= high). */
+export interface WaitRange {
+  lowSeconds: number;
+  highSeconds: number;
 }

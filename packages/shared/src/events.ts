@@ -1,7 +1,7 @@
 // The realtime contract: every change to a hall is one event with a gapless per-hall `seq`.
 // Server and clients import these types, so a rename breaks both at compile time.
 import type { PublicTicket, PublicTicketStatus, QueueSnapshot, ServiceQueueView, TicketCallPayload, WindowView } from './views';
-import type { WaitRange } from './wait-shown';
+import type { WaitRange } from './domain';
 import type { Notice, PrinterState, PrinterWarning, DeviceKind, RatingLevel } from './domain';
 
 /** Bumped on any incompatible change of the events below. */

@@ -5,7 +5,7 @@
 import type { HallEvent, HallEventOf, QueueEstimates } from './events';
 import type { Notice } from './domain';
 import type { CallView, PublicTicket, QueueSnapshot, ServiceQueueView, WindowView } from './views';
-import type { WaitRange } from './wait-shown';
+import type { WaitRange } from './domain';
 
 /** How many calls a state (and the server's snapshot) remembers. */
 export const RECENT_CALLS = 20;

@@ -2,7 +2,7 @@
 // admin's preview and the Electron kiosk's own printer all call `ticketSlip`, and the printing
 // package lays the result out (ESC/POS or SVG), so the kiosk prints exactly what the preview shows.
 import type { Lang, LocalizedText, TicketTemplateSettings } from './domain';
-import type { WaitRange } from './wait-shown';
+import type { WaitRange } from './domain';
 
 /** What a ticket shows, for every printer and the preview (the printing package lays it out).
  * Deliberately has no name, phone or ID-number field: a slip left on the floor of the hall must

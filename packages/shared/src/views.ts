@@ -1,5 +1,5 @@
 // Shapes the server sends: hall config, queue snapshot, public ticket status.
-import type { WaitRange } from './wait-shown';
+import type { WaitRange } from './domain';
 import type { NoShowRule, HallWindow, LocalizedText, Module, Notice, OpeningHours, RoutingPolicy, Service, Ticket, TicketStatus, StaffRole, TicketTemplateSettings } from './domain';
 
 /** A ticket as kiosks and displays see it: never carries `publicId`. */

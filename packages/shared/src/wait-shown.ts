@@ -1,13 +1,8 @@
 // The range shown beside a wait estimate (`estimatedWaitRange` in the API) and how a wait reads
 // on a screen or a slip, decided once for the server, the kiosk, the phone and the printer.
-import type { Lang } from './domain';
+import type { Lang, WaitRange } from './domain';
 import { WAIT_RANGE } from './routing/wait-range';
 
-/** Where the visitor's call most likely falls, in seconds from now (low <= estimate <= high). */
-export interface WaitRange {
-  lowSeconds: number;
-  highSeconds: number;
-}
 
 /**
  * The range sent with an estimate, from the forecasts' [low, high]: null without an estimate or a

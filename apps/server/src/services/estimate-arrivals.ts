@@ -6,10 +6,10 @@
 // expect those visitors: a priority visitor, a due appointment or a better-tier service at a shared
 // window still to come is called before tickets already waiting. A hall without such history (or a
 // kind of day it has not worked yet) expects none.
-import { addDays, weekdayOf, type ExpectedArrivals } from '@hallq/shared';
+import { addDays, weekdayOf, type ExpectedArrivals, type Hall } from '@hallq/shared';
 import type { Repos } from '../storage/repos';
+import type { StoredService } from '../storage/service-repo';
 import { localTime } from './clock';
-import type { HallMirror } from './hall-mirror';
 
 /** Days of history the hourly arrivals are learned from. */
 export const ARRIVAL_HISTORY_DAYS = 28;
@@ -32,6 +32,13 @@ export interface LearnedArrivals {
   services: Map<string, ServiceArrivals>;
 }
 
+/** What learning and using arrivals needs of a hall's mirror (its configuration and what was learned). */
+export interface ArrivalsHall {
+  hall: Hall;
+  services: ReadonlyMap<string, StoredService>;
+  arrivals: LearnedArrivals | null;
+}
+
 function kindOf(date: string, makeUpWorkdays: readonly string[]): DayKind {
   return makeUpWorkdays.includes(date) || weekdayOf(date) <= 5 ? 'workday' : 'weekend';
 }
@@ -47,7 +54,7 @@ function dayStartOf(now: number, timeZone: string): number {
  * counted from today's local midnight moved by whole days: across a daylight-saving change within
  * the history, that day's tickets fall an hour off.
  */
-export function learnArrivals(repos: Repos, m: HallMirror, now: number): LearnedArrivals {
+export function learnArrivals(repos: Repos, m: ArrivalsHall, now: number): LearnedArrivals {
   const { hall } = m;
   const today = localTime(now, hall.timezone).date;
   const from = addDays(today, -ARRIVAL_HISTORY_DAYS);
@@ -86,7 +93,7 @@ export function learnArrivals(repos: Repos, m: HallMirror, now: number): Learned
 }
 
 /** Learns the hall's arrivals again when its local date has changed since they were learned (or never were). */
-export function arrivalsUpToDate(repos: Repos, m: HallMirror, now: number): void {
+export function arrivalsUpToDate(repos: Repos, m: ArrivalsHall, now: number): void {
   if (m.arrivals?.date === localTime(now, m.hall.timezone).date) return;
   m.arrivals = learnArrivals(repos, m, now);
 }
@@ -95,7 +102,7 @@ export function arrivalsUpToDate(repos: Repos, m: HallMirror, now: number): void
  * The arrivals a forecast at `now` expects, per service taking tickets today, from the learned
  * hours of today's kind of day; undefined when nothing is learned (no arrivals term).
  */
-export function expectedArrivals(m: HallMirror, now: number): ExpectedArrivals[] | undefined {
+export function expectedArrivals(m: ArrivalsHall, now: number): ExpectedArrivals[] | undefined {
   const learned = m.arrivals;
   if (!learned || learned.services.size === 0) return undefined;
   const local = localTime(now, m.hall.timezone);

@@ -1,6 +1,6 @@
 // The city hub's "which hall now" answer (GET /hub/halls): one hall's live figures against its
 // target. Typed once for the hub, its city dashboard and the citizens' page.
-import type { WaitRange } from '../wait-shown';
+import type { WaitRange } from '../domain';
 export interface ServiceNow {
   id: string;
   name: { zh?: string; en?: string };

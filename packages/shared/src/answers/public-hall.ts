@@ -2,7 +2,7 @@
 // whether and when to come. Nothing about staff or devices. Typed once for the server and the page.
 import type { LocalizedText, Module, OpeningHours } from '../domain';
 import type { ServiceClosedReason } from '../views';
-import type { WaitRange } from '../wait-shown';
+import type { WaitRange } from '../domain';
 
 export interface PublicHallService {
   id: string;
