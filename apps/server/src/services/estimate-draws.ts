@@ -133,6 +133,7 @@ export class DrawnRefresh {
   /** The mirror's kept forecasts, when they ran with the same windows. */
   private readonly carried: DrawnWaitsStore | null;
   private readonly buckets: SortedBucket[];
+  private readonly takenAtRefresh = new Map<string, TakenCount>();
   /** The seq of each kept forecast once this refresh's are added, oldest first. */
   private seqs: number[] = [];
   /** The tickets to combine: those reached by this refresh's or the carried forecasts. */
@@ -164,6 +165,10 @@ export class DrawnRefresh {
     // Copies of the lanes (references only): valid while commits go on between slices.
     this.buckets = m.waiting.detachedBuckets();
     for (const b of this.buckets) this.toCall += b.priority.length + b.appointments.length + b.normal.length;
+    for (const s of m.services.values()) {
+      const taken = takenSince(this.buckets, s.id, now);
+      if (taken.all > 0) this.takenAtRefresh.set(s.id, taken);
+    }
     for (const s of m.services.values()) {
       if (!s.active) continue;
       this.probes.push({ id: PROBE + s.id, serviceId: s.id, stage: 0, queuedAt: now, priority: false, appointmentAt: null });
@@ -278,7 +283,7 @@ export class DrawnRefresh {
       waits.set(p.serviceId, e?.wait ?? null);
       ranges.set(p.serviceId, e?.range ?? null);
     }
-    m.draws = { tickets: this.next.tickets, services, priority, ahead, gaps, seqs: this.seqs, key: this.key, random: m.draws.random };
+    m.draws = { tickets: this.next.tickets, services, priority, ahead, gaps, takenAtRefresh: this.takenAtRefresh, seqs: this.seqs, key: this.key, random: m.draws.random };
     m.estimates = this.next.estimates;
     m.ranges = this.next.ranges;
     m.serviceWaits = waits;
@@ -330,4 +335,36 @@ export function issueProbe(m: HallMirror, serviceId: string, kind: IssueProbeKin
   if (!calls || calls.length === 0) return undefined;
   const id = (kind === 'priority' ? PRIORITY_PROBE : PROBE) + serviceId;
   return { calls, peopleAhead: m.draws.ahead.get(id) ?? null, gapSeconds: m.draws.gaps.get(serviceId) ?? 0 };
+}
+
+/** First-stage tickets of a service taken at or after some time, and of them those with priority. */
+export interface TakenCount {
+  all: number;
+  priority: number;
+}
+
+/** Tickets in a lane (queue order: by the time taken) taken at or after `since` (ms): found by halving. */
+function countFrom(lane: readonly RoutingTicket[], since: number): number {
+  let lo = 0;
+  let hi = lane.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lane[mid]!.queuedAt < since) lo = mid + 1;
+    else hi = mid;
+  }
+  return lane.length - lo;
+}
+
+/**
+ * First-stage tickets of a service waiting in `buckets` that were taken at or after `since`, less
+ * `atRefresh` (those the refresh at `since` already had: taken in its very millisecond).
+ */
+export function takenSince(buckets: Iterable<SortedBucket>, serviceId: string, since: number, atRefresh?: TakenCount): TakenCount {
+  for (const b of buckets) {
+    if (b.serviceId !== serviceId || b.stage !== 0) continue;
+    const priority = countFrom(b.priority, since);
+    const all = priority + countFrom(b.appointments, since) + countFrom(b.normal, since);
+    return { all: Math.max(0, all - (atRefresh?.all ?? 0)), priority: Math.max(0, priority - (atRefresh?.priority ?? 0)) };
+  }
+  return { all: 0, priority: 0 };
 }

@@ -12,7 +12,6 @@ import {
   issueProbeKind,
   scaledWaitRange,
   type IssueAnswer,
-  type SortedBucket,
   waitRangeOf,
   type ForecastInput,
   type EstimatorWindow,
@@ -22,7 +21,7 @@ import {
   type WaitRange,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
-import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH, issueProbe } from './estimate-draws';
+import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH, issueProbe, takenSince, type TakenCount } from './estimate-draws';
 import type { HallMirror, LiveEstimate } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
@@ -119,28 +118,6 @@ export function rangeAtIssue(m: HallMirror, serviceId: string, estimateSeconds: 
   return scaledWaitRange(m.serviceRanges.get(serviceId), m.serviceWaits.get(serviceId), estimateSeconds);
 }
 
-/** Tickets in a lane (queue order) taken after `since` (ms): found by halving, not by a scan. */
-function countAfter(lane: readonly RoutingTicket[], since: number): number {
-  let lo = 0;
-  let hi = lane.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lane[mid]!.queuedAt <= since) lo = mid + 1;
-    else hi = mid;
-  }
-  return lane.length - lo;
-}
-
-/** First-stage tickets of a service taken after `since`: all of them, or only priority ones. */
-function takenSince(buckets: Iterable<SortedBucket>, serviceId: string, since: number, priorityOnly: boolean): number {
-  for (const b of buckets) {
-    if (b.serviceId !== serviceId || b.stage !== 0) continue;
-    const p = countAfter(b.priority, since);
-    return priorityOnly ? p : p + countAfter(b.appointments, since) + countAfter(b.normal, since);
-  }
-  return 0;
-}
-
 /**
  * The answers at issue for tickets being issued together (in issue order) from the latest
  * refresh's random forecasts (`estimateAtIssue`): each takes its service's probe's place, behind
@@ -154,11 +131,11 @@ export function answersFromDraws(m: HallMirror, tickets: readonly RoutingTicket[
   const current = m.estimatesAt <= now && canCarryDraws(m);
   if (!current) return out;
   const buckets = m.waiting.sortedBuckets();
-  const before = new Map<string, { all: number; priority: number }>();
+  const before = new Map<string, TakenCount>();
   for (const t of tickets) {
     let n = before.get(t.serviceId);
     if (!n) {
-      n = { all: takenSince(buckets, t.serviceId, m.estimatesAt, false), priority: takenSince(buckets, t.serviceId, m.estimatesAt, true) };
+      n = takenSince(buckets, t.serviceId, m.estimatesAt, m.draws.takenAtRefresh.get(t.serviceId));
       before.set(t.serviceId, n);
     }
     const kind = issueProbeKind(t);

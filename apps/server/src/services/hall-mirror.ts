@@ -23,6 +23,7 @@ import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { arrivalsUpToDate, type LearnedArrivals } from './estimate-arrivals';
+import type { TakenCount } from './estimate-draws';
 import { loadLearning, reloadLearning, type EstimateLearning } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -48,6 +49,11 @@ export interface DrawnWaitsStore {
   ahead: Map<string, number | null>;
   /** Per service: seconds between two of its calls, as the kept forecasts put them (`callGapSeconds`). */
   gaps: Map<string, number>;
+  /**
+   * Per service: its first-stage tickets waiting at the latest refresh that were taken at or after
+   * the refresh's time (the same millisecond), which a ticket issued later must not count as taken since.
+   */
+  takenAtRefresh: Map<string, TakenCount>;
   /** The hall's seq when each of the kept forecasts ran, oldest first. */
   seqs: number[];
   /** The windows (open, staff, skills) the kept forecasts ran with: when they change, none is kept. */
@@ -137,7 +143,7 @@ export class HallsMirror {
       serviceWaits: new Map(),
       remoteShowShare: this.repos.tickets.remoteShowShare(hallId) ?? DEFAULT_REMOTE_SHOW_SHARE,
       learning: { stageTimes: new Map(), noShowShare: new Map() },
-      draws: { tickets: new Map(), services: new Map(), priority: new Map(), ahead: new Map(), gaps: new Map(), seqs: [], key: '' },
+      draws: { tickets: new Map(), services: new Map(), priority: new Map(), ahead: new Map(), gaps: new Map(), takenAtRefresh: new Map(), seqs: [], key: '' },
       serviceRanges: new Map(),
       ranges: new Map(),
       arrivals: null,

@@ -66,6 +66,21 @@ describe('the estimate given at issue', () => {
     }
   });
 
+  test('tickets taken in the very millisecond of the refresh: those after it count as taken since, those it had do not', async () => {
+    const m = s.server.deps.mirror.get('demo')!;
+    for (let i = 0; i < 6; i++) await issue();
+    // The clock stands still: the refresh and every ticket below share one millisecond.
+    while (m.draws.seqs.length < 25) s.server.broadcaster.refresh('demo');
+    const probe = issueProbe(m, 'svc-reg', 'normal', true)!;
+    const first = await issue();
+    const second = await issue();
+    const third = await issue();
+    expect(first.issuedAt).toBe(third.issuedAt);
+    const at = Date.parse(first.issuedAt);
+    expect([first, second, third].map((t) => t.estimatedWaitSeconds)).toEqual([0, 1, 2].map((k) => estimateAtIssue(probe, k, at, { horizonSeconds: FORECAST_HORIZON_SECONDS })!.estimateSeconds));
+    expect([second.peopleAhead - first.peopleAhead, third.peopleAhead - first.peopleAhead]).toEqual([1, 2]);
+  });
+
   test('windows changed since the refresh: the expected forecast answers, as before', async () => {
     const m = s.server.deps.mirror.get('demo')!;
     for (let i = 0; i < 4; i++) await issue();
