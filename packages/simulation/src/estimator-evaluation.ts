@@ -279,16 +279,7 @@ export class EstimatorEvaluation {
       const m = learning.stageMoments.get(stageKey(s.id, 0))!;
       cv.set(s.id, config.cv ?? Math.sqrt(Math.max(0, m.square / (m.mean * m.mean) - 1)));
     }
-    const estimatorWindows: EstimatorWindow[] = windows.map((w) => {
-      const cur = w.current;
-      const noShow = cur !== null && noShows.has(cur.ticket);
-      const busyUntil = cur ? expectedFreeAt(cur.start, noShow ? NO_SHOW_HOLD_SECONDS : this.stageMean(cur.ticket.serviceId, cur.ticket.stage), now) : null;
-      const closed = w.closed.filter((c) => c.to === null || c.to > now);
-      // A window on a break is back at its end; one closed for the rest of the run is not.
-      const open = w.open || (closed[0] !== undefined && closed[0].from <= now && closed[0].to !== null);
-      const current = cur && config.stages ? { ticket: cur.ticket, since: cur.start, noShow } : undefined;
-      return { ...w.routing, open, busyUntil, closed, current };
-    });
+    const estimatorWindows = this.windowsAt(windows, noShows, now);
     // E4: tickets held for absent remote holders count for the share of holders who come.
     const tickets = [...room.all(), ...holding.away()];
     const input = {

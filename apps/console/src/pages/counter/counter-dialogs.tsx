@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { yesNoForKey } from '../../lib/shortcuts';
 import { FormActions } from '../../components/form-actions';
+import { ServiceChoices } from './service-choices';
 import { defaultTransferStage, transferGroups } from './transfer-choices';
 
 export function CompleteDialog({ number, onClose, onDone }: { number: string; onClose(): void; onDone(firstTime: boolean, note: string): void }) {
@@ -68,36 +69,19 @@ export function TransferDialog({ config, number, serviceId, stage, onClose, onDo
           onDone(to, toStage);
         }}
       >
-        <fieldset className="transfer-services">
-          <legend>{t('counter.transferTo')}</legend>
-          <div className="transfer-list" data-testid="transfer-services">
-            {groups.map((g) => (
-              <div key={g.moduleId} role="group" aria-labelledby={`transfer-module-${g.moduleId}`} className="transfer-group">
-                <p className="transfer-module" id={`transfer-module-${g.moduleId}`}>
-                  {g.name ? pick(g.name) : t('counter.transferOtherModule')}
-                </p>
-                {g.services.map((s) => (
-                  <label key={s.id} className="inline transfer-choice">
-                    <input
-                      type="radio"
-                      name="serviceId"
-                      value={s.id}
-                      checked={to === s.id}
-                      data-testid={`transfer-to-${s.code}`}
-                      data-autofocus={s.id === serviceId ? true : undefined}
-                      onChange={() => {
-                        setTo(s.id);
-                        setToStage(0);
-                      }}
-                    />
-                    <span className="transfer-prefix">{s.prefix}</span>
-                    <span className="service-name">{pick(s.name)}</span>
-                  </label>
-                ))}
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <ServiceChoices
+          groups={groups}
+          legend={t('counter.transferTo')}
+          name="serviceId"
+          testId="transfer-services"
+          choiceTestId="transfer-to-"
+          selected={to}
+          autofocusId={serviceId}
+          onChoose={(id) => {
+            setTo(id);
+            setToStage(0);
+          }}
+        />
         <label>
           {t('counter.transferStage')}
           <select name="stage" value={toStage} onChange={(e) => setToStage(Number(e.target.value))}>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n';
 import { api } from '../../lib/api';
 import { useAction } from '../../hooks/use-action';
 import { ErrorBox } from '../../components/error-box';
+import { ServiceChoices } from './service-choices';
 import { activeServiceGroups } from './transfer-choices';
 
 const PRIORITY: Array<{ id: string; label: MessageKey }> = [
@@ -18,7 +19,7 @@ const PRIORITY: Array<{ id: string; label: MessageKey }> = [
 ];
 
 export function IssueTicket({ config, today }: { config: HallConfig; today: string }) {
-  const { t, pick, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { run, error, busy } = useAction();
   // The services as a list of choices grouped by module, as in the transfer dialog, not a
   // drop-down: a long name wraps whole instead of being cut at the edge of a closed select.
@@ -44,35 +45,17 @@ export function IssueTicket({ config, today }: { config: HallConfig; today: stri
           });
         }}
       >
-        <fieldset className="transfer-services issue-services">
-          <legend>{t('issue.service')}</legend>
-          <div className="transfer-list" data-testid="issue-services">
-            {groups.map((g) => (
-              <div key={g.moduleId} role="group" aria-labelledby={`issue-module-${g.moduleId}`} className="transfer-group">
-                <p className="transfer-module" id={`issue-module-${g.moduleId}`}>
-                  {g.name ? pick(g.name) : t('counter.transferOtherModule')}
-                </p>
-                {g.services.map((s) => (
-                  <label key={s.id} className="inline transfer-choice">
-                    <input
-                      type="radio"
-                      name="issue-service"
-                      value={s.id}
-                      checked={serviceId === s.id}
-                      data-testid={`issue-service-${s.code}`}
-                      onChange={() => setServiceId(s.id)}
-                    />
-                    <span className="transfer-prefix">{s.prefix}</span>
-                    <span className="service-name">
-                      {pick(s.name)}
-                      {s.closedOn === today ? <span className="muted"> {t('issue.closed')}</span> : null}
-                    </span>
-                  </label>
-                ))}
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <ServiceChoices
+          groups={groups}
+          legend={t('issue.service')}
+          name="issue-service"
+          className="issue-services"
+          testId="issue-services"
+          choiceTestId="issue-service-"
+          selected={serviceId}
+          onChoose={setServiceId}
+          note={(s) => (s.closedOn === today ? <span className="muted"> {t('issue.closed')}</span> : null)}
+        />
         <label>
           {t('issue.priority')}
           <select name="issue-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
