@@ -29,7 +29,7 @@ import {
   type SortedBucket,
   waitRangeOf,
 } from '@hallq/shared';
-import type { DrawnWaitsStore, HallMirror, LiveEstimate } from './hall-mirror';
+import type { DrawnWaitsStore, HallMirror, LiveEstimate, TakenCount } from './hall-mirror';
 import { expectedArrivals } from './estimate-arrivals';
 import { stageMoments } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
@@ -335,12 +335,6 @@ export function issueProbe(m: HallMirror, serviceId: string, kind: IssueProbeKin
   if (!calls || calls.length === 0) return undefined;
   const id = (kind === 'priority' ? PRIORITY_PROBE : PROBE) + serviceId;
   return { calls, peopleAhead: m.draws.ahead.get(id) ?? null, gapSeconds: m.draws.gaps.get(serviceId) ?? 0 };
-}
-
-/** First-stage tickets of a service taken at or after some time, and of them those with priority. */
-export interface TakenCount {
-  all: number;
-  priority: number;
 }
 
 /** Tickets in a lane (queue order: by the time taken) taken at or after `since` (ms): found by halving. */

@@ -21,8 +21,8 @@ import {
   type WaitRange,
 } from '@hallq/shared';
 import type { StoredTicket } from '../storage/ticket-repo';
-import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH, issueProbe, takenSince, type TakenCount } from './estimate-draws';
-import type { HallMirror, LiveEstimate } from './hall-mirror';
+import { canCarryDraws, DrawnRefresh, DRAWS_PER_REFRESH, issueProbe, takenSince } from './estimate-draws';
+import type { HallMirror, LiveEstimate, TakenCount } from './hall-mirror';
 import { closedReasonOf, type IssuedCount } from './service-availability';
 
 export function serviceSeconds(m: HallMirror): Map<string, number> {

@@ -23,7 +23,6 @@ import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { arrivalsUpToDate, type LearnedArrivals } from './estimate-arrivals';
-import type { TakenCount } from './estimate-draws';
 import { loadLearning, reloadLearning, type EstimateLearning } from './estimate-learning';
 import { toRoutingTicket } from './ticket-view';
 
@@ -32,6 +31,12 @@ const AT_WINDOW = new Set(['called', 'serving']);
 /** A waiting ticket's live estimate with the range shown beside it (null: none, e.g. called at once). */
 export interface LiveEstimate extends WaitEstimate {
   estimatedWaitRange: WaitRange | null;
+}
+
+/** First-stage tickets of a service taken at or after some time, and of them those with priority. */
+export interface TakenCount {
+  all: number;
+  priority: number;
 }
 
 /** The latest random forecasts' calls, kept between refreshes (services/estimate-draws.ts). */
