@@ -3,7 +3,7 @@
 // one indexed query per service; the live estimates expect those visitors, and a hall without such
 // history expects none.
 import { addDays } from '@hallq/shared';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { startDrivenServer, type TestServer } from '../test-support/test-server';
 import { ARRIVALS_BY_HOUR_SQL } from '../storage/ticket-repo';
 import { expectedArrivals } from './estimate-arrivals';
 import { localTime } from './clock';
@@ -12,12 +12,8 @@ describe('expected arrivals learned from the hall history', () => {
   let s: TestServer;
   let kiosk: string;
   beforeEach(async () => {
-    s = await startTestServer();
-    // The refreshes are driven by the tests here, not by the broadcaster's timers.
-    s.server.broadcaster.close();
+    s = await startDrivenServer();
     kiosk = s.deviceToken('kiosk');
-    const staff = await s.login('w01');
-    expect((await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} })).status).toBe(200);
   });
   afterEach(() => s.close());
 

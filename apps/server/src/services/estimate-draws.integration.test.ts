@@ -3,20 +3,17 @@
 // carries the rest of each ticket's ESTIMATE_DRAWS over; the learned spread and no-show share
 // come from the hall's own visits.
 import { ESTIMATE_DRAWS, stageKey, type RoutingTicket } from '@hallq/shared';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { startDrivenServer, type TestServer } from '../test-support/test-server';
 import { DRAWS_PER_REFRESH, needsMoreDraws, STEPS_PER_SLICE, TICKETS_PER_SLICE } from './estimate-draws';
 import { refreshEstimates, startRefresh } from './estimates';
 
 describe('live estimates from random forecasts', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer();
-    // The refreshes are driven by the tests here, not by the broadcaster's timers.
-    s.server.broadcaster.close();
-    for (const [user, win] of [['w01', 'win-1'], ['w02', 'win-2']] as const) {
-      const staff = await s.login(user);
-      expect((await s.api('POST', `/windows/${win}/sign-in`, { token: staff, body: {} })).status).toBe(200);
-    }
+    s = await startDrivenServer([
+      ['w01', 'win-1'],
+      ['w02', 'win-2'],
+    ]);
   });
   afterAll(() => s.close());
 

@@ -4,7 +4,7 @@
 // service taken since the refresh. An appointment, or a hall whose windows changed since the
 // refresh, gets the one expected forecast as before.
 import { estimateAtIssue, Forecast, waitRangeOf } from '@hallq/shared';
-import { startTestServer, type TestServer } from '../test-support/test-server';
+import { startDrivenServer, type TestServer } from '../test-support/test-server';
 import { issueProbe } from './estimate-draws';
 import { FORECAST_HORIZON_SECONDS } from './estimates';
 
@@ -12,12 +12,8 @@ describe('the estimate given at issue', () => {
   let s: TestServer;
   let kiosk: string;
   beforeEach(async () => {
-    s = await startTestServer();
-    // The refreshes are driven by the tests here, not by the broadcaster's timers.
-    s.server.broadcaster.close();
+    s = await startDrivenServer();
     kiosk = s.deviceToken('kiosk');
-    const staff = await s.login('w01');
-    expect((await s.api('POST', '/windows/win-1/sign-in', { token: staff, body: {} })).status).toBe(200);
   });
   afterEach(() => s.close());
 
