@@ -60,6 +60,11 @@ export interface BatchState {
   /** When (performance.now()) the batch's COMMIT returned, and when it was known to be on disk. */
   committedAt?: number;
   durableAt?: number;
+  /**
+   * How long (ms) the disk itself took to flush the batch (the fsync alone, measured on the flush
+   * thread), when the durability reports it; 0 when the batch wrote nothing and needed no flush.
+   */
+  fsyncMs?: number;
 }
 
 /** One command's view of the transaction: records its events and effects for after the commit. */
@@ -273,13 +278,15 @@ export class CommandQueue {
     this.changes = changes;
     if (!wrote) {
       state.durableAt = state.committedAt;
+      state.fsyncMs = 0;
       this.publish(batch, outcomes);
       return;
     }
     this.flushing = true;
     this.durability!.sync().then(
-      () => {
+      (fsyncMs) => {
         state.durableAt = performance.now();
+        if (typeof fsyncMs === 'number') state.fsyncMs = fsyncMs;
         this.flushing = false;
         this.publish(batch, outcomes);
       },
