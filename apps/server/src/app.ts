@@ -242,7 +242,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   const server = http.createServer(fast ? (req, res) => void (fast(req, res) || app(req, res)) : app);
   answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
-  const io = attachRealtime(server, deps, phones);
+  const io = attachRealtime(server, deps, phones, broadcaster);
   broadcaster.attach(io as unknown as IoServer);
   // Estimate refresh slices give way to calls, issues and every other write waiting to run, and
   // never run between a batch's commit and its answers and broadcast.
