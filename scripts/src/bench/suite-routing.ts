@@ -120,9 +120,11 @@ interface Phase {
   fsync: number[];
   /** The server time less that fsync: what the server's own work and its waits add to the disk. */
   lessFsync: number[];
+  /** The disk flush less its fsync: the hand-over to the flush thread and back to the event loop. */
+  handOver: number[];
   afterFlush: number[];
   rest: number[];
-  trace: Array<{ window: number; sentUs: number; server: number; queue: number; commit: number; roundTrip: number }>;
+  trace: Array<{ window: number; sentUs: number; server: number; queue: number; commit: number; flush: number; fsync: number; roundTrip: number }>;
   /** Calls and cancels answered. */
   requests: number;
   seconds: number;
@@ -141,6 +143,7 @@ const newPhase = (name: string): Phase => ({
   flush: [],
   fsync: [],
   lessFsync: [],
+  handOver: [],
   afterFlush: [],
   rest: [],
   trace: [],
@@ -247,10 +250,11 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
       if (Number.isFinite(dur('fsync'))) {
         phase.fsync.push(dur('fsync'));
         phase.lessFsync.push(dur('app') - dur('fsync'));
+        phase.handOver.push(dur('flush') - dur('fsync'));
       }
       phase.afterFlush.push(dur('commit') - dur('batch') - dur('flush'));
       phase.rest.push(dur('app') - dur('queue') - dur('commit'));
-      phase.trace.push({ window: k, sentUs: monotonicUs() - Math.round(roundTrip * 1000), server: dur('app'), queue: dur('queue'), commit: dur('commit'), roundTrip });
+      phase.trace.push({ window: k, sentUs: monotonicUs() - Math.round(roundTrip * 1000), server: dur('app'), queue: dur('queue'), commit: dur('commit'), flush: dur('flush'), fsync: dur('fsync'), roundTrip });
       if (res.status !== 200 || !body.ticket) throw new Error(`call-next: ${res.status}`);
       phase.requests++;
       calledSoFar.n++;
@@ -392,6 +396,13 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
         { suite, figure: `${name}: the disk's own fsync of its batch p50 (Server-Timing fsync)`, value: disk.p50, unit: 'ms' },
         { suite, figure: `${name}: the disk's own fsync of its batch p99`, value: disk.p99, unit: 'ms' },
         { suite, figure: `${name}: server time less its batch's fsync p99`, value: summarise(p.lessFsync).p99, unit: 'ms' },
+        // How many calls missed 2 ms, and how many of them because their own batch's fsync did.
+        {
+          suite,
+          figure: `${name}: calls over 2 ms of server time (of ${p.server.length}; ${p.trace.filter((t) => t.server >= 2 && t.fsync >= 2).length} of them with their batch's fsync over 2 ms)`,
+          value: p.server.filter((x) => x >= 2).length,
+          unit: 'calls',
+        },
       );
       // Where the server time goes (Server-Timing's parts): the wait until its command runs (the
       // batch before, with its disk flush, and the commands ahead of it in its own batch), its
@@ -401,6 +412,7 @@ export async function benchCallNext(quick: boolean): Promise<Row[]> {
         ['waiting for its command to run', p.waitBatch],
         ['its command to the COMMIT', p.batchRest],
         ['the disk flush', p.flush],
+        ['the disk flush less its fsync (hand-over to the flush thread and back)', p.handOver],
         ['the flush to its answer', p.afterFlush],
         ['the rest (HTTP, auth, answer)', p.rest],
       ] as const) {
