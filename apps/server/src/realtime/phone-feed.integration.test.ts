@@ -59,7 +59,7 @@ describe('the phone live feed', () => {
     const mine = await issue();
     const p = phone(s, mine.publicId);
     phones.push(p);
-    await until(() => p.statuses.length === 1, 'status at connect');
+    await until(() => p.statuses.length === 1, `status at connect ${JSON.stringify(p.statuses)}`);
     expect(p.statuses[0]).toEqual((await s.api('GET', `/public/tickets/${mine.publicId}`)).body);
     expect(p.statuses[0]).toMatchObject({ status: 'waiting', peopleAhead: 1 });
 
