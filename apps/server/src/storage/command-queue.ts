@@ -308,7 +308,16 @@ export class CommandQueue {
     if (this.unpublished.length === 0 && this.gapWaiters.length > 0) {
       const waiters = this.gapWaiters;
       this.gapWaiters = [];
-      for (const work of waiters) work();
+      for (const work of waiters) {
+        try {
+          work();
+        } catch (error) {
+          // Not the write path's failure: it goes on, and the error surfaces as it would have.
+          setImmediate(() => {
+            throw error;
+          });
+        }
+      }
     }
     if (!this.mayRun()) return;
     const batch = this.pending;

@@ -16,12 +16,16 @@ describe('the write path pipelined', () => {
   let published: number[][] = [];
   let fatal: Error[] = [];
 
+  const sync = WalSyncThread.prototype.sync;
   beforeEach(async () => {
     hold = false;
     held = [];
     published = [];
     fatal = [];
-    const sync = WalSyncThread.prototype.sync;
+    // No estimate refresh: a slice kept waiting by a held flush would ask the write path for a
+    // moment with no batch unpublished and hold the next batch (slice-when-idle.test.ts and
+    // refresh-after-answers.integration.test.ts cover that).
+    jest.spyOn(Broadcaster.prototype as unknown as { scheduleEstimates(hallId: string): void }, 'scheduleEstimates').mockImplementation(() => undefined);
     jest.spyOn(WalSyncThread.prototype, 'sync').mockImplementation(function (this: WalSyncThread) {
       if (!hold) return sync.call(this);
       return new Promise<void>((resolve, reject) => held.push({ release: () => void sync.call(this).then(resolve, reject), fail: reject }));
@@ -34,8 +38,10 @@ describe('the write path pipelined', () => {
     s = await startTestServer({ onFatal: (e) => fatal.push(e) });
   });
   afterEach(async () => {
-    await s.close();
+    hold = false;
+    for (const h of held.splice(0)) h.release();
     jest.restoreAllMocks();
+    await s.close();
   });
 
   const count = (sql: string): number => (s.server.db.prepare(sql).get() as { n: number }).n;
