@@ -171,6 +171,7 @@ export function createApp(options: CreateAppOptions): HallServer {
     },
   }, {
     durability,
+    depth: config.pipelineDepth,
     onFatal: (error) => {
       logger.fatal({ err: error }, 'a commit could not be flushed to disk: stopping (the next start reloads from the database)');
       onFatal(error);
@@ -250,7 +251,7 @@ export function createApp(options: CreateAppOptions): HallServer {
   answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   phones.holdWhile((ticketId) => queue.unpublishedTicket(ticketId));
-  const io = attachRealtime(server, deps, phones, (hallId) => queue.publishedSeq(hallId));
+  const io = attachRealtime(server, deps, phones, broadcaster, (hallId) => queue.publishedSeq(hallId));
   broadcaster.attach(io as unknown as IoServer);
   // Estimate refresh slices give way to calls, issues and every other write waiting to run, and
   // never run between a batch's commit and its answers and broadcast (under a stream of writes, a

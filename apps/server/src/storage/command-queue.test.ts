@@ -95,7 +95,7 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     const db = openDb();
     const flush = new HeldFlush();
     const published: string[][] = [];
-    const queue = new CommandQueue(db, (committed) => published.push(committed.map((tx) => String((tx as unknown as { v: string }).v))), { durability: flush });
+    const queue = new CommandQueue(db, (committed) => published.push(committed.map((tx) => String((tx as unknown as { v: string }).v))), { durability: flush, depth: 8 });
     const answered: string[] = [];
     const named = (v: string) => (tx: Tx): string => {
       (tx as unknown as { v: string }).v = v;
@@ -351,9 +351,20 @@ describe('WalSyncThread', () => {
     const db = openDb();
     const thread = new WalSyncThread(db);
     const queue = new CommandQueue(db, () => undefined, { durability: thread });
-    await Promise.all([queue.run(insert('a')), queue.run(insert('b'))]);
-    await queue.run(insert('c'));
+    const batches: Array<Tx['batch']> = [];
+    const noted = (v: string) => (tx: Tx): string => {
+      batches.push(tx.batch);
+      return insert(v)(tx);
+    };
+    await Promise.all([queue.run(noted('a')), queue.run(noted('b'))]);
+    await queue.run(noted('c'));
     expect(thread.syncs).toBe(2);
+    // Each batch keeps the disk's own fsync time, measured on the thread, within its flush.
+    expect(new Set(batches).size).toBe(2);
+    for (const b of batches) {
+      expect(b.fsyncMs).toBeGreaterThanOrEqual(0);
+      expect(b.fsyncMs!).toBeLessThanOrEqual(b.durableAt! - b.committedAt! + 0.002);
+    }
     await queue.close();
     await expect(thread.sync()).rejects.toThrow('closed');
     db.close();

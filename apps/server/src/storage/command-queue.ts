@@ -10,7 +10,8 @@
 // With a `Durability` (the app's WAL flush thread) the COMMIT does not wait for the disk on the
 // event loop: the batch is committed with synchronous=NORMAL and the thread flushes the WAL while
 // the event loop goes on. The write path is pipelined: the next batch may run and COMMIT while the
-// batch before it is still being flushed (at most MAX_UNPUBLISHED batches wait for their flush).
+// batch before it is still being flushed (at most `depth` batches wait for their flush, see
+// MAX_UNPUBLISHED).
 // One flush is under way at a time; the batches committed meanwhile share the next one (an fsync
 // started after a COMMIT returned covers that batch and every one before it). A flush that fails
 // is fatal: the database (and the mirror) hold commits nobody may be told of; the callers of every
@@ -71,6 +72,11 @@ export interface BatchState {
   /** When (performance.now()) the batch's COMMIT returned, and when it was known to be on disk. */
   committedAt?: number;
   durableAt?: number;
+  /**
+   * How long (ms) the disk itself took to flush the batch (the fsync alone, measured on the flush
+   * thread), when the durability reports it; 0 when the batch wrote nothing and needed no flush.
+   */
+  fsyncMs?: number;
 }
 
 /** One command's view of the transaction: records its events and effects for after the commit. */
@@ -105,6 +111,8 @@ export interface QueueOptions {
   durability?: Durability;
   /** A committed batch could not be made durable: the server must stop and start again. */
   onFatal?: (error: Error) => void;
+  /** At most this many committed batches wait for their flush (default MAX_UNPUBLISHED). */
+  depth?: number;
 }
 
 /**
@@ -155,10 +163,13 @@ interface Unpublished {
 /** The write path counts as busy this long (ms) after its last batch ran (see `busy`). */
 export const BUSY_GAP_MS = 10;
 /**
- * At most this many committed batches wait for their flush; the commands that come meanwhile wait
- * to run (they gather into one larger batch). Bounds the memory held by answers not yet sent.
+ * By default at most this many committed batches wait for their flush; the commands that come
+ * meanwhile wait to run and gather into one batch. Two: a command that comes while a batch is
+ * flushed runs at once (its batch shares the next flush with every batch committed meanwhile),
+ * while under a stream of writes the commands still gather into few batches (each batch costs a
+ * transaction and, for issues, one forecast). Also bounds the answers held in memory.
  */
-export const MAX_UNPUBLISHED = 8;
+export const MAX_UNPUBLISHED = 2;
 
 export class CommandQueue {
   private pending: Pending[] = [];
@@ -182,6 +193,7 @@ export class CommandQueue {
   private changes = -1;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
+  private readonly depth: number;
   private readonly hooks: CommitHooks;
   /**
    * Each hall's last event seq after the last committed batch, when known for sure: the next
@@ -198,6 +210,7 @@ export class CommandQueue {
     private readonly options: QueueOptions = {},
   ) {
     this.durability = options.durability ?? null;
+    this.depth = Math.max(1, options.depth ?? MAX_UNPUBLISHED);
     this.hooks = typeof onCommit === 'function' ? { apply: () => undefined, publish: (committed) => onCommit(committed) } : onCommit;
   }
 
@@ -234,7 +247,7 @@ export class CommandQueue {
 
   /** A batch may run now: no failure, room in the pipeline, and no work waiting for a gap. */
   private mayRun(): boolean {
-    return !this.failure && this.unpublished.length < MAX_UNPUBLISHED && this.gapWaiters.length === 0;
+    return !this.failure && this.unpublished.length < this.depth && this.gapWaiters.length === 0;
   }
 
   /** The next batch runs after the callbacks due now (answers, requests already read). */
@@ -410,12 +423,16 @@ export class CommandQueue {
     this.syncing = true;
     const gen = this.commitGen;
     this.durability!.sync().then(
-      () => {
+      (fsyncMs) => {
         this.syncing = false;
         if (this.failure) return;
         const at = performance.now();
         this.durableGen = gen;
-        for (const u of this.unpublished) if (u.needs > 0 && u.needs <= gen) u.state.durableAt ??= at;
+        for (const u of this.unpublished) {
+          if (u.needs === 0 || u.needs > gen || u.state.durableAt !== undefined) continue;
+          u.state.durableAt = at;
+          if (typeof fsyncMs === 'number') u.state.fsyncMs = fsyncMs;
+        }
         // The batches committed during this flush get the next one at once.
         this.startSync();
         this.publishDurable();
@@ -437,7 +454,10 @@ export class CommandQueue {
     while (this.unpublished.length > 0 && this.unpublished[0]!.needs <= this.durableGen && !this.failure) {
       const u = this.unpublished.shift()!;
       // A batch that wrote nothing is durable once every batch before it is.
-      u.state.durableAt ??= Math.max(u.state.committedAt!, this.lastDurableAt);
+      if (u.state.durableAt === undefined) {
+        u.state.durableAt = Math.max(u.state.committedAt!, this.lastDurableAt);
+        if (u.needs === 0 && this.durability) u.state.fsyncMs = 0;
+      }
       this.lastDurableAt = u.state.durableAt;
       for (const id of u.tickets) {
         const n = this.unpublishedTickets.get(id)! - 1;
