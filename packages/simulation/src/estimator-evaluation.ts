@@ -79,17 +79,8 @@ export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = {
   atIssue: false,
 };
 
-interface Issued {
-  estimateSeconds: number | null;
-  naiveSeconds: number;
-  drawnLowSeconds?: number;
-  drawnHighSeconds?: number;
-  draws?: number[];
-  boundSeconds?: number;
-  expectedAbsError?: { bound: number; boundCrossHalf: number; estimate: number; naive: number };
-  replays?: readonly number[];
-  atIssue?: EstimateRecord['atIssue'];
-}
+/** A ticket's estimates at issue: its record but for the actual wait (and none when no estimate was given). */
+type Issued = Omit<EstimateRecord, 'serviceId' | 'actualSeconds' | 'estimateSeconds'> & { estimateSeconds: number | null };
 
 /** The hall as it stands at an issue. */
 export interface HallNow {

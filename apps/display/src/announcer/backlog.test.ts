@@ -2,6 +2,7 @@
 // at its peak), spoken with the real length of the shipped clips, on a fake clock. Every call is
 // spoken (none skipped), and the lag from call to the start of its announcement stays under the
 // hall's 15 s at the 99th percentile. Without catching up, the same hall falls minutes behind.
+import { seededUniform } from '@hallq/shared';
 import { AnnouncementQueue, type AnnouncementRecord, type CallToAnnounce, type SkipRecord } from './announcement-queue';
 import { clipTiming } from './clip-timing.test-util';
 import { composeUtterances, type AnnouncerSettings } from './compose';
@@ -12,17 +13,6 @@ import { DEFAULT_TEMPLATE_EN, DEFAULT_TEMPLATE_ZH } from './text';
 const SETTINGS: AnnouncerSettings = { template: DEFAULT_TEMPLATE_ZH, templateEn: DEFAULT_TEMPLATE_EN, repeat: 2, english: false, maxLagSeconds: 15 };
 const quiet = { warn: () => undefined };
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface HallCall {
   delayMs: number;
@@ -36,7 +26,7 @@ interface HallCall {
  * 60/perMinute s give or take half of that.
  */
 function peakHour(seed: number, perMinute: number, minutes: number, recallShare: number, arrivals: 'random' | 'steady' = 'random'): HallCall[] {
-  const r = rng(seed);
+  const r = seededUniform(seed);
   const out: HallCall[] = [];
   const recent: Array<{ ticketId: string; number: string; windowNumber: number; t: number }> = [];
   const counters = new Map<string, number>();

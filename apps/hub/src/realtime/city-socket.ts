@@ -31,6 +31,10 @@ export interface SocketOptions {
   allowedOrigins: string[];
 }
 
+/** A hash as Redis answered it (an empty one when it is missing), its values as strings. */
+const asHash = (r: unknown): Record<string, string> =>
+  r && typeof r === 'object' ? Object.fromEntries(Object.entries(r as Record<string, unknown>).map(([f, v]) => [f, String(v)])) : {};
+
 export async function startCitySockets(http: HttpServer, opts: SocketOptions, auth: CityAuth, logger: Logger): Promise<CitySockets> {
   const { redisUrl, allowedOrigins } = opts;
   const pub = createClient({ url: redisUrl });
@@ -83,17 +87,19 @@ export async function startCitySockets(http: HttpServer, opts: SocketOptions, au
       },
     },
     rangeHashes: {
-      set: async (key, values) => {
-        await pub.hSet(key, values);
-      },
-      remove: async (key, fields) => {
-        await pub.hDel(key, fields);
+      write: async (key, values, fields) => {
+        const multi = pub.multi();
+        if (Object.keys(values).length > 0) multi.hSet(key, values);
+        if (fields.length > 0) multi.hDel(key, fields);
+        multi.hGetAll(key);
+        const replies = (await multi.execAsPipeline()) as unknown[];
+        return asHash(replies[replies.length - 1]);
       },
       getAll: async (keys) => {
         const multi = pub.multi();
         for (const k of keys) multi.hGetAll(k);
         const replies = (await multi.execAsPipeline()) as unknown[];
-        return replies.map((r) => (r && typeof r === 'object' ? Object.fromEntries(Object.entries(r as Record<string, unknown>).map(([f, v]) => [f, String(v)])) : {}));
+        return replies.map(asHash);
       },
     },
     redisReady: async () => {

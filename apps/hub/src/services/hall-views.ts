@@ -41,13 +41,17 @@ FROM halls h LEFT JOIN agg ON agg.hall_id = h.id
 WHERE ($1::text IS NULL OR h.id = $1)
 ORDER BY h.id`;
 
+/** hallId -> serviceId -> range, as `LiveRanges.read` answers. */
+export type KnownRanges = Map<string, Map<string, WaitRange>>;
+
 /**
  * Every hall (or one) now, in one query; with `ranges`, each service's estimate carries the range
- * the hall last sent with it (null when it sent none, or has no estimate).
+ * the hall last sent with it (null when it sent none, or has no estimate). `ranges` is the store
+ * to read them from, or the ranges already in hand (a hall's, just written).
  */
-export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfterMs: number, hallId?: string, ranges?: LiveRanges): Promise<HallNow[]> {
+export async function hallsNow(db: Pick<Pool, 'query'>, now: number, offlineAfterMs: number, hallId?: string, ranges?: LiveRanges | KnownRanges): Promise<HallNow[]> {
   const { rows } = await db.query<HallRow & { waiting: string; services: ServiceNow[] }>(HALLS_NOW_SQL, [hallId ?? null]);
-  const known = ranges ? await ranges.read(rows.map((h) => h.id)) : null;
+  const known = ranges === undefined ? null : ranges instanceof Map ? ranges : await ranges.read(rows.map((h) => h.id));
   const rangeOf = (h: string, s: ServiceNow): WaitRange | null => (s.estimatedWaitSeconds === null ? null : (known?.get(h)?.get(s.id) ?? null));
   return rows.map((h) => ({
     id: h.id,

@@ -6,6 +6,8 @@ import { Pool } from 'pg';
 import { createTestDatabase, describeWithDatabases, type TestDatabase } from '../test-support/databases';
 import { adminToken, api, registerHall, startHub, testConfig, uniquePrefix, type RunningHub } from '../test-support/hubs';
 import { SimulatedHall } from '../simulated-hall';
+import { ingestBatch } from './ingest';
+import { liveRanges, memoryHashes, type RangeHashes } from './live-ranges';
 
 describeWithDatabases('ingest of hall events', () => {
   let db: TestDatabase;
@@ -130,6 +132,33 @@ describeWithDatabases('ingest of hall events', () => {
     // A range whose low exceeds its high is refused.
     const bad = { services: [{ serviceId: 'svc-a', estimatedWaitSeconds: 600, estimatedWaitRange: { lowSeconds: 700, highSeconds: 500 } }] };
     expect((await api(a.url, 'POST', '/hub/halls/h-range/events', { events: [], live: bad }, token)).status).toBe(400);
+  });
+
+  test('an ingest with live estimates writes the ranges and builds its answer from them in one round trip; without, it reads them once', async () => {
+    await registerHall(a.url, admin, 'h-trips');
+    const calls: string[] = [];
+    const mem = memoryHashes();
+    const counted: RangeHashes = {
+      write: (...x) => (calls.push('write'), mem.write(...x)),
+      getAll: (...x) => (calls.push('getAll'), mem.getAll(...x)),
+    };
+    const ranges = liveRanges(counted, uniquePrefix());
+    const range = { lowSeconds: 900, highSeconds: 1500 };
+    const hall = { services: [{ id: 'svc-a', name: {} }, { id: 'svc-b', name: {} }] };
+    await ingestBatch(pool, 'h-trips', { events: [], hall, live: { services: [{ serviceId: 'svc-a', estimatedWaitSeconds: 1200, estimatedWaitRange: range }] } }, 0, 60_000, ranges);
+    // svc-a is not in this push: its range from the last one stays in the answer.
+    const live = { services: [{ serviceId: 'svc-b', estimatedWaitSeconds: 300, estimatedWaitRange: { lowSeconds: 60, highSeconds: 600 } }] };
+    calls.length = 0;
+    const withLive = await ingestBatch(pool, 'h-trips', { events: [], live }, 0, 60_000, ranges);
+    expect(calls).toEqual(['write']);
+    expect(withLive.hall?.services).toEqual([
+      expect.objectContaining({ id: 'svc-a', estimatedWaitSeconds: 1200, estimatedWaitRange: range }),
+      expect.objectContaining({ id: 'svc-b', estimatedWaitSeconds: 300, estimatedWaitRange: { lowSeconds: 60, highSeconds: 600 } }),
+    ]);
+    calls.length = 0;
+    const withoutLive = await ingestBatch(pool, 'h-trips', { events: [], hall: { waitTargetSeconds: 900 } }, 0, 60_000, ranges);
+    expect(calls).toEqual(['getAll']);
+    expect(withoutLive.hall?.services).toEqual(withLive.hall?.services);
   });
 
   test('a city socket without a staff token is refused', async () => {

@@ -55,10 +55,12 @@ export async function ingestBatch(pool: Pool, hallId: string, body: IngestBody, 
     if (body.hall) await applyHallInfo(c, hallId, body.hall);
     if (body.live) await applyLive(c, hallId, body.live);
     // The ranges go beside the estimates (the hall sends both again with its next batch, should
-    // this transaction not commit).
-    if (body.live && ranges) await ranges.put(hallId, body.live.services);
+    // this transaction not commit). Writing them gives them back as they now stand, so the answer
+    // below is built without reading them again while the hall's row is locked.
+    const written = body.live && ranges ? await ranges.put(hallId, body.live.services) : null;
     const changed = fresh.length > 0 || body.live !== undefined || body.hall !== undefined;
-    const [hall] = changed ? await hallsNow(c, now, offlineAfterMs, hallId, ranges) : [];
+    const known = written ? new Map([[hallId, written]]) : ranges;
+    const [hall] = changed ? await hallsNow(c, now, offlineAfterMs, hallId, known) : [];
     return { ackSeq: newAck, stored: fresh.length, lastEventAt, hall: hall ?? null };
   }, 'BEGIN; SET LOCAL synchronous_commit = off');
 }

@@ -7,15 +7,19 @@ import type { LiveInfo } from './ingest-schema';
 
 /** The few hash commands the ranges need (the hub's Redis client, or a map in unit tests). */
 export interface RangeHashes {
-  set(key: string, values: Record<string, string>): Promise<void>;
-  remove(key: string, fields: string[]): Promise<void>;
+  /** Sets `values` and removes `fields` in one hash, then gives the hash as it now stands (one round trip). */
+  write(key: string, values: Record<string, string>, fields: string[]): Promise<Record<string, string>>;
   /** Each key's hash, in order (one round trip). */
   getAll(keys: string[]): Promise<Array<Record<string, string>>>;
 }
 
 export interface LiveRanges {
-  /** Records the ranges of one live push: a service sent without a range loses the one it had. */
-  put(hallId: string, services: LiveInfo['services']): Promise<void>;
+  /**
+   * Records the ranges of one live push (a service sent without a range loses the one it had) and
+   * gives the hall's ranges as they now stand, services not in this push included: what `read`
+   * would answer next, without asking again.
+   */
+  put(hallId: string, services: LiveInfo['services']): Promise<Map<string, WaitRange>>;
   /** hallId -> serviceId -> range, for the halls asked for. */
   read(hallIds: readonly string[]): Promise<Map<string, Map<string, WaitRange>>>;
 }
@@ -28,6 +32,16 @@ function decode(v: string): WaitRange | null {
   return { lowSeconds: low, highSeconds: high };
 }
 
+/** serviceId -> range, skipping what cannot be read back as a range. */
+function decodeHash(hash: Record<string, string>): Map<string, WaitRange> {
+  const byService = new Map<string, WaitRange>();
+  for (const [serviceId, v] of Object.entries(hash)) {
+    const r = decode(v);
+    if (r) byService.set(serviceId, r);
+  }
+  return byService;
+}
+
 export function liveRanges(hashes: RangeHashes, prefix: string): LiveRanges {
   const key = (hallId: string): string => `${prefix}:wait-ranges:${hallId}`;
   return {
@@ -38,21 +52,13 @@ export function liveRanges(hashes: RangeHashes, prefix: string): LiveRanges {
         if (s.estimatedWaitRange && s.estimatedWaitSeconds !== null) set[s.serviceId] = encode(s.estimatedWaitRange);
         else gone.push(s.serviceId);
       }
-      if (Object.keys(set).length > 0) await hashes.set(key(hallId), set);
-      if (gone.length > 0) await hashes.remove(key(hallId), gone);
+      return decodeHash(await hashes.write(key(hallId), set, gone));
     },
     read: async (hallIds) => {
       const out = new Map<string, Map<string, WaitRange>>();
       if (hallIds.length === 0) return out;
       const all = await hashes.getAll(hallIds.map(key));
-      hallIds.forEach((hallId, i) => {
-        const byService = new Map<string, WaitRange>();
-        for (const [serviceId, v] of Object.entries(all[i] ?? {})) {
-          const r = decode(v);
-          if (r) byService.set(serviceId, r);
-        }
-        out.set(hallId, byService);
-      });
+      hallIds.forEach((hallId, i) => out.set(hallId, decodeHash(all[i] ?? {})));
       return out;
     },
   };
@@ -62,13 +68,12 @@ export function liveRanges(hashes: RangeHashes, prefix: string): LiveRanges {
 export function memoryHashes(): RangeHashes {
   const m = new Map<string, Map<string, string>>();
   return {
-    set: async (key, values) => {
+    write: async (key, values, fields) => {
       const h = m.get(key) ?? new Map<string, string>();
       for (const [f, v] of Object.entries(values)) h.set(f, v);
+      for (const f of fields) h.delete(f);
       m.set(key, h);
-    },
-    remove: async (key, fields) => {
-      for (const f of fields) m.get(key)?.delete(f);
+      return Object.fromEntries(h);
     },
     getAll: async (keys) => keys.map((k) => Object.fromEntries(m.get(k) ?? [])),
   };

@@ -42,11 +42,19 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
     return r;
   });
   // For Server-Timing: the wait for the write batch to start, then the batch with its flush; of
-  // the latter, the rest of the batch until its COMMIT returned, and the wait for the disk.
+  // the latter, the rest of the batch until its COMMIT returned, and the wait for the disk; of that
+  // wait, the disk's own fsync (when the flush thread measured it).
   const answered = performance.now();
   const committedAt = batch?.committedAt ?? answered;
   const durableAt = batch?.durableAt ?? committedAt;
-  res.locals.writeTiming = { queue: ran - queued, commit: answered - ran, batch: committedAt - ran, flush: durableAt - committedAt };
+  const flush = durableAt - committedAt;
+  res.locals.writeTiming = {
+    queue: ran - queued,
+    commit: answered - ran,
+    batch: committedAt - ran,
+    flush,
+    ...(batch?.fsyncMs === undefined ? {} : { fsync: batch.fsyncMs }),
+  };
   if (reply.status === 204 || reply.body === undefined || reply.body === null) res.status(reply.status).end();
   else res.status(reply.status).json(reply.body);
 }

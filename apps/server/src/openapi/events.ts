@@ -4,6 +4,7 @@
 import {
   DEVICE_KINDS, HALL_EVENT_TYPES, PRINTER_STATES, PRINTER_WARNINGS, PROTOCOL_VERSION, RATING_LEVELS, type HallEventType,
 } from '@hallq/shared';
+import { SCREEN_ESTIMATES_INTERVAL_MS, SCREEN_MAX_DEFER_MS } from '../realtime/screen-pacer';
 import { array, bool, int, nullable, obj, oneOfValues, ref, str, time } from './json';
 import type { JsonSchema } from './schemas';
 
@@ -79,7 +80,11 @@ export function realtimeContract(): Record<string, unknown> {
         schema: ref('QueueSnapshot'),
       },
       'queue.estimates': {
-        description: 'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed. A display screen (a device of kind display) gets `tickets` empty: it shows per-service waits only.',
+        description:
+          'Live wait estimates; derived data, not a state change, so it carries the seq it was computed at and is not replayed. Kiosks, counters and boards get it after every estimate refresh (about twice a second while the queue moves). ' +
+          'A display screen (a device of kind display) gets `tickets` empty (it shows per-service waits only), and only when what a screen shows changed: a service\'s `waiting`, its wait as shown in whole minutes (`estimatedWaitSeconds` with `estimatedWaitRange`), or `acceptingTickets`/`closedReason`. ' +
+          `At most one every ${SCREEN_ESTIMATES_INTERVAL_MS / 1000} seconds per hall (the first change after a quiet spell at once, the latest figures at the end of the interval, so the last change is never lost), and not in the same moment as a batch's events (it waits up to ${SCREEN_MAX_DEFER_MS} ms for the write path to be quiet). ` +
+          'A screen gets the current figures in its `snapshot`, or right after the replayed events when it resumes by replay.',
         schema: obj({
           hallId: str(), seq: int(), at: time(),
           tickets: array(obj({ ticketId: str(), peopleAhead: nullable(int()), estimatedWaitSeconds: nullable(int()), estimatedWaitRange: nullable(ref('WaitRange')) })),

@@ -1,6 +1,6 @@
 // After each commit (once the write path has brought the mirror up to date): emit the committed
 // events to their hall's room in seq order, and (throttled per hall) recompute and emit live
-// estimates. The recomputation (a few random forecasts, services/estimate-draws.ts) runs one
+// estimates (to the hall's display screens only when what they show changed: screen-pacer.ts). The recomputation (a few random forecasts, services/estimate-draws.ts) runs one
 // slice of bounded work per turn of the event loop, and gives way to writes waiting to run
 // (`sliceWhenIdle`), so no request waits long behind it; while the
 // estimates still rest on forecasts of an older state, more refreshes follow (throttled).
@@ -13,12 +13,14 @@ import { needsMoreDraws } from '../services/estimate-draws';
 import { refreshEstimates, serviceViews, startRefresh } from '../services/estimates';
 import type { HallMirror, HallsMirror } from '../services/hall-mirror';
 import type { IssuedCount } from '../services/service-availability';
+import { SCREEN_QUIET_MS, ScreenPacer, screenKey } from './screen-pacer';
 
 export const hallRoom = (hallId: string): string => `hall:${hallId}`;
 /**
  * The hall's display screens (also in the hall's room): they show per-service waits, never a
  * waiting ticket's own estimate, so their `queue.estimates` carries no ticket list (with thousands
- * waiting it would be most of the message, sent to every screen after every refresh).
+ * waiting it would be most of the message, sent to every screen after every refresh), and goes
+ * out only when what they show changed, at most every few seconds (see screen-pacer.ts).
  */
 export const screensRoom = (hallId: string): string => `hall:${hallId}:screens`;
 
@@ -39,6 +41,11 @@ export interface WritePath {
   waiting(): boolean;
   /** A batch committed and waiting for its disk flush: its answers and broadcast are not out yet. */
   unflushed(): boolean;
+  /**
+   * Runs `work` at the first moment no batch waits for its flush, starting no batch meanwhile (a
+   * pipelined write path may always have one under a stream of writes).
+   */
+  whenPublished?(work: () => void): void;
 }
 
 const IDLE: WritePath = { waiting: () => false, unflushed: () => false };
@@ -48,13 +55,17 @@ const IDLE: WritePath = { waiting: () => false, unflushed: () => false };
  * is committed and not yet published: a slice run there would hold its answers and its broadcast
  * (they go out when the flush is done, on the event loop). While commands wait to run (requests
  * already read, their batch not yet run), it looks again every millisecond and runs anyway once
- * `maxWaitMs` have passed (but still not before a flushing batch is published), so a refresh
- * always goes on: under a stream of writes, one slice per `maxWaitMs` at least.
+ * `maxWaitMs` have passed (but still not before the flushing batches are published: then it asks
+ * the write path for a moment with none, `whenPublished`), so a refresh always goes on: under a
+ * stream of writes, one slice per `maxWaitMs` at least. A slice thus always sees exactly what was
+ * published: the estimates it sends never run ahead of the events sent.
  */
 export function sliceWhenIdle(slice: () => void, writes: WritePath, maxWaitMs = MAX_SLICE_WAIT_MS): void {
   const since = Date.now();
   const attempt = (): void => {
-    if (!writes.unflushed() && (!writes.waiting() || Date.now() - since >= maxWaitMs)) slice();
+    const late = Date.now() - since >= maxWaitMs;
+    if (!writes.unflushed() && (!writes.waiting() || late)) slice();
+    else if (late && writes.whenPublished) writes.whenPublished(slice);
     else setTimeout(attempt, 1);
   };
   setImmediate(attempt);
@@ -121,6 +132,14 @@ export class Broadcaster {
   /** Halls whose refresh is running in slices; `true` once a commit made it stale. */
   private readonly running = new Map<string, boolean>();
   private closed = false;
+  /** Refreshes run only when `refresh` is called (see `stopRefreshes`). */
+  private manual = false;
+  /** Per hall: the pace of its screens' estimates. */
+  private readonly screens = new Map<string, ScreenPacer<QueueEstimates>>();
+  /** Per hall: the latest estimates computed, as a screen gets them (what a screen resuming is sent). */
+  private readonly latestForScreens = new Map<string, QueueEstimates>();
+  /** Real time (performance.now) at which a batch's events last went out. */
+  private lastBatchOut = -Infinity;
   /** The write path: refresh slices give way to its waiting commands and its unpublished batch. */
   private writes: WritePath = IDLE;
   /** True while the write path is busy: a refresh due then is put off (see BUSY_REFRESH_MS). */
@@ -179,11 +198,13 @@ export class Broadcaster {
         releaseWrites(held);
       }
     }
+    if (events.length > 0) this.lastBatchOut = performance.now();
     for (const l of this.listeners) l.afterCommit(committed);
     for (const h of touched) this.scheduleEstimates(h);
   }
 
   private scheduleEstimates(hallId: string): void {
+    if (this.manual) return;
     if (this.running.has(hallId)) {
       this.running.set(hallId, true);
       return;
@@ -228,14 +249,14 @@ export class Broadcaster {
    * and broadcast; the commits that land meanwhile are in the state it takes (one refresh for all).
    */
   private refreshInSlices(hallId: string): void {
-    if (this.closed) return;
+    if (this.closed || this.manual) return;
     this.running.set(hallId, false);
     sliceWhenIdle(() => this.startRefresh(hallId), this.writes);
   }
 
   private startRefresh(hallId: string): void {
     const m = this.mirror.get(hallId);
-    if (!m || this.closed) {
+    if (!m || this.closed || this.manual) {
       this.running.delete(hallId);
       return;
     }
@@ -247,7 +268,10 @@ export class Broadcaster {
     const job = startRefresh(m, now);
     let more = false;
     const slice = (): void => {
-      if (this.closed) return;
+      if (this.closed || this.manual) {
+        this.running.delete(hallId);
+        return;
+      }
       try {
         // One slice of bounded work (STEPS_PER_SLICE forecast calls or TICKETS_PER_SLICE tickets).
         if (!job.slice()) {
@@ -282,15 +306,68 @@ export class Broadcaster {
       const screens = screensRoom(m.hall.id);
       const nScreens = rooms.get(screens)?.size ?? 0;
       if (nScreens < (rooms.get(room)?.size ?? 0)) this.io.to(room).except(screens).emit('queue.estimates', msg);
-      if (nScreens > 0) this.io.to(screens).emit('queue.estimates', { ...msg, tickets: [] });
     }
+    this.toScreens(m.hall.id, { ...msg, tickets: [] });
     for (const l of this.listeners) l.afterEstimates(m.hall.id);
     return msg;
+  }
+
+  /**
+   * The hall's screens get these figures when what they show changed, at most once per
+   * SCREEN_ESTIMATES_INTERVAL_MS, and after the write path has been quiet a moment (see
+   * screen-pacer.ts); kiosks, counters and boards get every refresh (`publish`).
+   */
+  private toScreens(hallId: string, msg: QueueEstimates): void {
+    this.latestForScreens.set(hallId, msg);
+    let pacer = this.screens.get(hallId);
+    if (!this.io || !this.anyoneIn(screensRoom(hallId))) {
+      // No screen connected: one that connects gets a snapshot (or `latestScreenEstimates`).
+      pacer?.forget();
+      return;
+    }
+    if (!pacer) {
+      pacer = new ScreenPacer<QueueEstimates>(
+        (out) => {
+          if (this.io && this.anyoneIn(screensRoom(hallId))) this.io.to(screensRoom(hallId)).emit('queue.estimates', out);
+        },
+        {
+          now: this.clock,
+          elapsed: () => performance.now(),
+          after: (ms, fn) => {
+            const t = setTimeout(fn, ms);
+            t.unref();
+            return { cancel: () => clearTimeout(t) };
+          },
+        },
+        {
+          busy: () => this.writesBusy() || this.writes.waiting() || this.writes.unflushed() || performance.now() - this.lastBatchOut < SCREEN_QUIET_MS,
+          unflushed: () => this.writes.unflushed(),
+        },
+      );
+      this.screens.set(hallId, pacer);
+    }
+    pacer.offer(msg, screenKey(msg));
+  }
+
+  /** What a display screen that resumes without a snapshot is sent: the latest figures (null before any refresh). */
+  latestScreenEstimates(hallId: string): QueueEstimates | null {
+    return this.latestForScreens.get(hallId) ?? null;
+  }
+
+  /**
+   * From now on a hall's estimates are refreshed only when `refresh` is called (tests drive them:
+   * a background refresh would move the figures); what `refresh` publishes goes out as always.
+   */
+  stopRefreshes(): void {
+    this.manual = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
   }
 
   close(): void {
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const p of this.screens.values()) p.stop();
   }
 }

@@ -5,7 +5,7 @@
 // replay strictly in order.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type ServerToClientEvents } from '@hallq/shared';
+import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type QueueEstimates, type ServerToClientEvents } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import type { Identity } from '../services/core';
 import { AppError } from '../services/errors';
@@ -58,7 +58,22 @@ function trackPresence(deps: AppDeps, deviceId: string, socket: { once(event: 'd
   });
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: PhoneFeed): RealtimeServer {
+/** Where a display screen that resumes by replay gets the hall's current per-service waits. */
+export interface ScreenEstimatesSource {
+  latestScreenEstimates(hallId: string): QueueEstimates | null;
+}
+
+/**
+ * `publishedSeq`: the hall's last published seq while committed events of the hall wait for their
+ * flush (see CommandQueue.publishedSeq): a replay stops there, the rest follows live once durable.
+ */
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: AppDeps,
+  phones?: PhoneFeed,
+  screens?: ScreenEstimatesSource,
+  publishedSeq: (hallId: string) => number | undefined = () => undefined,
+): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -98,7 +113,8 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
     // Same tick as the hello: every event after hello.seq reaches this socket live.
     void socket.join(hallRoom(identity.hallId));
     // A display screen's estimates carry no ticket list (see screensRoom).
-    if (identity.kind === 'device' && identity.role === 'display') void socket.join(screensRoom(identity.hallId));
+    const isScreen = identity.kind === 'device' && identity.role === 'display';
+    if (isScreen) void socket.join(screensRoom(identity.hallId));
     if (identity.kind === 'device') trackPresence(deps, identity.device.id, socket);
 
     socket.on('resume', (raw) => {
@@ -120,7 +136,14 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
       if (afterSeq === 0 || afterSeq > current || current - afterSeq > MAX_REPLAY) {
         socket.emit('snapshot', queueSnapshot(hall, deps.repos.tickets, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
       } else {
-        for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, current)) socket.emit(ev.type, ev as never);
+        // Events committed and not yet durable are not replayed: they reach the socket live, in
+        // order, once flushed. (A snapshot is the mirror's, which may be a flush ahead.)
+        const told = Math.min(current, publishedSeq(hallId) ?? current);
+        if (afterSeq < told) for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, told)) socket.emit(ev.type, ev as never);
+        // Estimates are not replayed, and a screen is sent them only when what it shows changes:
+        // one that was away gets the latest figures now (a snapshot carries them already).
+        const latest = isScreen ? screens?.latestScreenEstimates(hallId) : null;
+        if (latest) socket.emit('queue.estimates', latest);
       }
       void socket.join(room);
     });

@@ -183,12 +183,28 @@ describe('Server-Timing on a write', () => {
     try {
       const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
       expect(r.status).toBe(201);
-      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+), batch;dur=([\d.]+), flush;dur=([\d.]+)$/.exec(r.headers.get('server-timing') ?? '');
+      const m = /^app;dur=([\d.]+), queue;dur=([\d.]+), commit;dur=([\d.]+), batch;dur=([\d.]+), flush;dur=([\d.]+), fsync;dur=([\d.]+)$/.exec(
+        r.headers.get('server-timing') ?? '',
+      );
       expect(m).not.toBeNull();
-      const [app, queue, commit, batch, flush] = m!.slice(1).map(Number) as [number, number, number, number, number];
+      const [app, queue, commit, batch, flush, fsync] = m!.slice(1).map(Number) as [number, number, number, number, number, number];
       expect(queue + commit).toBeLessThanOrEqual(app + 0.002);
       // Of the batch with its flush: the batch until its COMMIT returned, then the wait for the disk.
       expect(batch + flush).toBeLessThanOrEqual(commit + 0.002);
+      // Of the wait for the disk: the disk's own fsync, timed on the flush thread.
+      expect(fsync).toBeGreaterThanOrEqual(0);
+      expect(fsync).toBeLessThanOrEqual(flush + 0.002);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('has no `fsync` part when the COMMIT flushes the disk itself (WRITE_FLUSH_THREAD=0)', async () => {
+    const s = await startTestServer({ env: { SERVER_TIMING: '1', WRITE_FLUSH_THREAD: '0' } });
+    try {
+      const r = await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } });
+      expect(r.status).toBe(201);
+      expect(r.headers.get('server-timing')).toMatch(/, flush;dur=[\d.]+$/);
     } finally {
       await s.close();
     }

@@ -43,7 +43,7 @@ describe('the wait range beside every estimate a visitor sees', () => {
     const w1 = await s.login('w01');
     expect((await s.api('POST', '/windows/win-1/sign-in', { token: w1, body: {} })).status).toBe(200);
     // The refreshes are driven by the test (random forecasts: a background one would move the figures).
-    s.server.broadcaster.close();
+    s.server.broadcaster.stopRefreshes();
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -102,9 +102,8 @@ describe('the wait range beside every estimate a visitor sees', () => {
     for (const e of estimates) for (const t of e.tickets) expectConsistent(t, 'queue.estimates over the socket');
     // The display's carry the same per-service waits and no ticket list.
     for (const e of screenEstimates) expect(e.tickets).toEqual([]);
-    const same = screenEstimates.filter((e) => estimates.some((k) => k.at === e.at && k.seq === e.seq));
-    expect(same.length).toBeGreaterThan(0);
-    for (const e of same) expect(e.services).toEqual(estimates.find((k) => k.at === e.at && k.seq === e.seq)!.services);
+    // (A screen gets a refresh's figures only when what it shows changed: some of the kiosk's.)
+    for (const e of screenEstimates) expect(estimates.some((k) => k.seq === e.seq && JSON.stringify(k.services) === JSON.stringify(e.services))).toBe(true);
 
     const snapshot = (await s.api('GET', '/halls/demo/queue', { token: kiosk })).body;
     expect(snapshot.waiting.length).toBeGreaterThan(0);

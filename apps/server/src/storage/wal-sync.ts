@@ -8,8 +8,12 @@ import { Worker } from 'node:worker_threads';
 
 /** Makes what has been committed so far durable. */
 export interface Durability {
-  /** Resolves once everything committed before the call is on disk; rejects if it may not be. */
-  sync(): Promise<void>;
+  /**
+   * Resolves once everything committed before the call is on disk; rejects if it may not be.
+   * May resolve with how long (ms) the disk itself took (the fsync alone, without the hand-over
+   * to the thread and back), which Server-Timing reports as `fsync`.
+   */
+  sync(): Promise<number | void>;
   close(): Promise<void>;
 }
 
@@ -34,8 +38,11 @@ function open(walFile) {
 }
 parentPort.on('message', (m) => {
   try {
-    fs.fsyncSync(open(m.file));
-    parentPort.postMessage({ id: m.id });
+    const walFd = open(m.file);
+    const start = process.hrtime.bigint();
+    fs.fsyncSync(walFd);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    parentPort.postMessage({ id: m.id, ms });
   } catch (error) {
     parentPort.postMessage({ id: m.id, error: String(error && error.message ? error.message : error) });
   }
@@ -67,7 +74,7 @@ parentPort.on('message', (m) => {
 export const CHECKPOINT_EVERY_MS = 500;
 
 interface Waiting {
-  resolve: () => void;
+  resolve: (fsyncMs: number) => void;
   reject: (error: Error) => void;
 }
 
@@ -93,11 +100,12 @@ export class WalSyncThread implements Durability {
     this.walFile = `${db.name}-wal`;
   }
 
-  sync(): Promise<void> {
+  /** Resolves with the fsync's own duration (ms), measured on the flush thread. */
+  sync(): Promise<number> {
     if (this.broken) return Promise.reject(this.broken);
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, file: this.walFile });
@@ -107,14 +115,14 @@ export class WalSyncThread implements Durability {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(THREAD, { eval: true, name: 'hallq-wal-sync' });
-    worker.on('message', (m: { id: number; error?: string }) => {
+    worker.on('message', (m: { id: number; ms?: number; error?: string }) => {
       const w = this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id);
       if (this.waiting.size === 0) worker.unref();
       if (m.error === undefined) {
         this.syncs++;
-        w.resolve();
+        w.resolve(m.ms ?? 0);
       } else {
         // After a failed fsync the kernel may have dropped the pages: nothing later can be trusted.
         this.breakWith(new Error(`flushing the database to disk failed: ${m.error}`));

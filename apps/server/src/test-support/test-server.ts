@@ -30,7 +30,7 @@ export interface TestServer {
 
 export async function startTestServer(
   opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<
-    Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms' | 'onSql'>
+    Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms' | 'onSql' | 'onFatal'>
   > = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-test-'));
@@ -45,6 +45,7 @@ export async function startTestServer(
     seed: opts.seed === null ? undefined : (opts.seed ?? fixtureHall()),
     publicRateLimit: opts.publicRateLimit,
     onSql: opts.onSql,
+    onFatal: opts.onFatal,
     limits: opts.limits,
     demoHistory: opts.demoHistory,
     homeLimits: opts.homeLimits,
@@ -100,12 +101,13 @@ export async function startTestServer(
 }
 
 /**
- * A test server whose estimate refreshes the test drives itself (the broadcaster's timers are
- * stopped: a background refresh would move the figures), with staff signed in at windows.
+ * A test server whose estimate refreshes the test drives itself (the broadcaster's refresh timers
+ * are stopped: a background refresh would move the figures; what a refresh publishes goes out as
+ * always), with staff signed in at windows.
  */
 export async function startDrivenServer(signIns: ReadonlyArray<readonly [username: string, windowId: string]> = [['w01', 'win-1']]): Promise<TestServer> {
   const s = await startTestServer();
-  s.server.broadcaster.close();
+  s.server.broadcaster.stopRefreshes();
   for (const [username, windowId] of signIns) {
     const token = await s.login(username);
     const r = await s.api('POST', `/windows/${windowId}/sign-in`, { token, body: {} });
