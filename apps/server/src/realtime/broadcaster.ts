@@ -342,6 +342,7 @@ export class Broadcaster {
         {
           busy: () => this.writesBusy() || this.writes.waiting() || this.writes.unflushed() || performance.now() - this.lastBatchOut < SCREEN_QUIET_MS,
           unflushed: () => this.writes.unflushed(),
+          whenPublished: this.writes.whenPublished ? (work) => this.writes.whenPublished!(work) : undefined,
         },
       );
       this.screens.set(hallId, pacer);
