@@ -148,22 +148,30 @@ export function createApp(options: CreateAppOptions): HallServer {
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
   const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
-  const hubPusher = startHubPusher(config, repos, mirror, clock, logger, () => queue.unflushed);
+  const hubPusher = startHubPusher(config, repos, mirror, clock, logger, (hallId) => queue.publishedSeq(hallId));
   const onFatal =
     options.onFatal ??
     ((): void => {
       process.exit(1);
     });
-  const queue: CommandQueue = new CommandQueue(db, (committed) => {
-    // The write path keeps the mirror: it takes each commit before anyone is told about it.
-    const touched = mirror.applyCommitted(committed);
-    broadcaster.onCommit(committed, touched);
-    push?.onCommit(committed);
-    hubPusher?.nudge();
-    // A configuration change may have revoked a device or ended staff sessions: cut their sockets.
-    if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
+  const queue: CommandQueue = new CommandQueue(db, {
+    // The mirror takes each commit at once, before the next batch runs (so every command sees every
+    // batch committed before it); nobody is told about it before it is durable (`publish`).
+    apply: (committed) => {
+      const touched = mirror.applyCommitted(committed);
+      // A configuration change may have revoked a device or ended staff sessions: no later batch
+      // takes their tokens, and their sockets are cut.
+      if (committed.some((tx) => tx.effects.some((e) => e.kind === 'config'))) auth.revoked();
+      return touched;
+    },
+    publish: (committed, touched: Set<string>) => {
+      broadcaster.onCommit(committed, touched);
+      push?.onCommit(committed);
+      hubPusher?.nudge();
+    },
   }, {
     durability,
+    depth: config.pipelineDepth,
     onFatal: (error) => {
       logger.fatal({ err: error }, 'a commit could not be flushed to disk: stopping (the next start reloads from the database)');
       onFatal(error);
@@ -242,11 +250,13 @@ export function createApp(options: CreateAppOptions): HallServer {
   const server = http.createServer(fast ? (req, res) => void (fast(req, res) || app(req, res)) : app);
   answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
-  const io = attachRealtime(server, deps, phones, broadcaster);
+  phones.holdWhile((ticketId) => queue.unpublishedTicket(ticketId));
+  const io = attachRealtime(server, deps, phones, broadcaster, (hallId) => queue.publishedSeq(hallId));
   broadcaster.attach(io as unknown as IoServer);
   // Estimate refresh slices give way to calls, issues and every other write waiting to run, and
-  // never run between a batch's commit and its answers and broadcast.
-  broadcaster.yieldTo({ waiting: () => queue.waiting > 0, unflushed: () => queue.unflushed });
+  // never run between a batch's commit and its answers and broadcast (under a stream of writes, a
+  // slice that has waited long enough asks the write path for a moment with none unpublished).
+  broadcaster.yieldTo({ waiting: () => queue.waiting > 0, unflushed: () => queue.unflushed, whenPublished: (work) => queue.whenPublished(work) });
   // A refresh due during a burst of writes is put off (at most a couple of seconds) until it ends.
   broadcaster.deferWhile(() => queue.busy);
   phones.attach(io as unknown as IoServer);

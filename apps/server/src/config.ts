@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
   WRITE_FLUSH_THREAD: z.enum(['0', '1']).optional(),
+  WRITE_PIPELINE_DEPTH: z.coerce.number().int().min(1).max(64).default(2),
   ISSUE_FAST_PATH: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
   KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
@@ -79,6 +80,11 @@ export interface Config {
    */
   flushThread: boolean;
   /**
+   * WRITE_PIPELINE_DEPTH: how many committed write batches may wait for their disk flush at once
+   * (default 2: a batch runs while the one before is flushed; 1: the next batch waits for it).
+   */
+  pipelineDepth: number;
+  /**
    * ISSUE_FAST_PATH=0: a kiosk's ticket issue walks Express like every other request instead of
    * the lean path of http/issue-fast-path.ts (same checks, same answer; for comparing the two).
    */
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     serverTiming: e.SERVER_TIMING === '1',
     flushThread: e.WRITE_FLUSH_THREAD !== '0',
+    pipelineDepth: e.WRITE_PIPELINE_DEPTH,
     issueFastPath: e.ISSUE_FAST_PATH !== '0',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     kioskIssueBurst: e.KIOSK_ISSUE_BURST,

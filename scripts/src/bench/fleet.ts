@@ -24,7 +24,7 @@ export class Fleet {
     return new Fleet(children);
   }
 
-  /** When `ticket.called` for `key` reached each client, in ms since `t0` (machine-wide clock). */
+  /** When the event of `key` (a ticket's id for its `ticket.called`, `cancelled:<id>` for its `ticket.cancelled`) reached each client, in ms since `t0` (machine-wide clock). */
   async collect(key: string, t0: number, count: number): Promise<number[]> {
     const parts = await Promise.all(
       this.children.map(

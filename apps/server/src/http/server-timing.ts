@@ -1,12 +1,15 @@
 // SERVER_TIMING=1: each answer says how long the server worked on it, from the moment Express
 // got the request to the moment the answer's head is written (`Server-Timing: app;dur=<ms>`).
 // Benchmarks read it to tell the server's time from the network's and the client's. A write also
-// says how much of it was waiting for its batch to start (`queue`: the batch before it, with its
-// disk flush) and its own batch with its flush (`commit`); of `commit`, the rest of its batch until
-// the COMMIT returned (`batch`: its own command and those after it) and the wait for the disk
-// flush (`flush`); what is left of `commit` is the time from the flush to this answer (the mirror,
-// the broadcast and the answers before it). Of `flush`, the disk's own fsync of the batch, timed
-// on the flush thread (`fsync`; the rest is the hand-over to that thread and back); only when the
+// says how much of it was waiting for its batch to start (`queue`: the batch running before it,
+// and the flushes before it when the write pipeline was full or a refresh slice waited for a moment
+// with no batch unflushed) and its own batch with its flush (`commit`); of `commit`, the rest of
+// its batch until the COMMIT returned (`batch`: its own command and those after it) and the wait
+// until it was durable (`flush`: a flush under way for an earlier batch, then the one that covers
+// it); what is left of `commit` is the time from then to this answer (the publication of the
+// batches before it, the broadcast and the answers before it). Of `flush`, the disk's own fsync
+// that covered the batch, timed on the flush thread (`fsync`; the rest is the hand-over to that
+// thread and back, and the flush before it); only when the
 // flush runs on its own thread (not with WRITE_FLUSH_THREAD=0, where the COMMIT holds the fsync).
 import type { RequestHandler } from 'express';
 

@@ -7,8 +7,9 @@ import type { Repos } from '../storage/repos';
 import type { PusherSource } from '@hallq/client';
 
 /**
- * `unflushed`: a committed batch is not on disk yet (its events are in the log but not in the
- * mirror): the hub gets nothing past the mirror's seq until it is, as no client does.
+ * `publishedSeq`: the hall's last published seq while a committed batch with events of the hall
+ * waits for its flush (its events are in the log and in the mirror, not yet on disk), else
+ * undefined: the hub gets nothing past what every client has been sent.
  */
 export function hallPusherSource(
   repos: Repos,
@@ -16,9 +17,9 @@ export function hallPusherSource(
   hallId: string,
   publicUrl: string | null,
   now: () => number,
-  unflushed: () => boolean = () => false,
+  publishedSeq: (hallId: string) => number | undefined = () => undefined,
 ): PusherSource {
-  const lastSeq = (): number => (unflushed() ? (mirror.get(hallId)?.seq ?? 0) : repos.log.lastSeq(hallId));
+  const lastSeq = (): number => publishedSeq(hallId) ?? repos.log.lastSeq(hallId);
   return {
     lastSeq,
     eventsAfter: (afterSeq, limit) => repos.log.eventsAfter(hallId, afterSeq, Math.min(afterSeq + limit, lastSeq())),

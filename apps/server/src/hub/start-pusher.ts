@@ -13,7 +13,7 @@ export function startHubPusher(
   mirror: HallsMirror,
   clock: Clock,
   logger: Logger,
-  unflushed?: () => boolean,
+  publishedSeq?: (hallId: string) => number | undefined,
 ): HubPusher | null {
   if (!config.hub) return null;
   const halls = mirror.ids();
@@ -26,7 +26,7 @@ export function startHubPusher(
     hubUrl: config.hub.url,
     token: config.hub.token,
     hallId,
-    source: hallPusherSource(repos, mirror, hallId, config.hub.publicUrl ?? null, clock, unflushed),
+    source: hallPusherSource(repos, mirror, hallId, config.hub.publicUrl ?? null, clock, publishedSeq),
     log: logger.child({ part: 'hub-pusher' }),
   });
   pusher.start();

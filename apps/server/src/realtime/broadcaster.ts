@@ -41,6 +41,11 @@ export interface WritePath {
   waiting(): boolean;
   /** A batch committed and waiting for its disk flush: its answers and broadcast are not out yet. */
   unflushed(): boolean;
+  /**
+   * Runs `work` at the first moment no batch waits for its flush, starting no batch meanwhile (a
+   * pipelined write path may always have one under a stream of writes).
+   */
+  whenPublished?(work: () => void): void;
 }
 
 const IDLE: WritePath = { waiting: () => false, unflushed: () => false };
@@ -50,13 +55,17 @@ const IDLE: WritePath = { waiting: () => false, unflushed: () => false };
  * is committed and not yet published: a slice run there would hold its answers and its broadcast
  * (they go out when the flush is done, on the event loop). While commands wait to run (requests
  * already read, their batch not yet run), it looks again every millisecond and runs anyway once
- * `maxWaitMs` have passed (but still not before a flushing batch is published), so a refresh
- * always goes on: under a stream of writes, one slice per `maxWaitMs` at least.
+ * `maxWaitMs` have passed (but still not before the flushing batches are published: then it asks
+ * the write path for a moment with none, `whenPublished`), so a refresh always goes on: under a
+ * stream of writes, one slice per `maxWaitMs` at least. A slice thus always sees exactly what was
+ * published: the estimates it sends never run ahead of the events sent.
  */
 export function sliceWhenIdle(slice: () => void, writes: WritePath, maxWaitMs = MAX_SLICE_WAIT_MS): void {
   const since = Date.now();
   const attempt = (): void => {
-    if (!writes.unflushed() && (!writes.waiting() || Date.now() - since >= maxWaitMs)) slice();
+    const late = Date.now() - since >= maxWaitMs;
+    if (!writes.unflushed() && (!writes.waiting() || late)) slice();
+    else if (late && writes.whenPublished) writes.whenPublished(slice);
     else setTimeout(attempt, 1);
   };
   setImmediate(attempt);
@@ -333,6 +342,7 @@ export class Broadcaster {
         {
           busy: () => this.writesBusy() || this.writes.waiting() || this.writes.unflushed() || performance.now() - this.lastBatchOut < SCREEN_QUIET_MS,
           unflushed: () => this.writes.unflushed(),
+          whenPublished: this.writes.whenPublished ? (work) => this.writes.whenPublished!(work) : undefined,
         },
       );
       this.screens.set(hallId, pacer);

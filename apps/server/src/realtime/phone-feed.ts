@@ -41,6 +41,14 @@ export class PhoneFeed {
     private readonly addressOf: (req: IncomingMessage) => string,
   ) {}
 
+  /** Tickets changed by a committed batch not yet published (the write path's pipeline). */
+  private unpublished: (ticketId: string) => boolean = () => false;
+
+  /** What the mirror says of these tickets is not pushed until their batch is published. */
+  holdWhile(unpublished: (ticketId: string) => boolean): void {
+    this.unpublished = unpublished;
+  }
+
   attach(io: Emitter): void {
     this.io = io;
   }
@@ -99,7 +107,8 @@ export class PhoneFeed {
         else if (e.kind === 'config') for (const id of this.byHall.get(e.hallId) ?? []) tickets.add(id);
       }
     }
-    for (const id of tickets) this.push(id);
+    // A ticket a later batch changed again (committed, not yet durable) is told by that batch.
+    for (const id of tickets) if (!this.unpublished(id)) this.push(id);
   }
 
   /** After a hall's estimates were refreshed: every followed ticket still in its queue (place and wait). */

@@ -4,37 +4,38 @@ import { startTestServer, type TestServer } from '../test-support/test-server';
 
 // What keeps a call's answer and its broadcast quick while estimates are refreshed, checked by
 // order rather than time: no slice of an estimate refresh (its start included) runs between a
-// write batch's COMMIT and the moment that batch is published (the mirror, the broadcast, the
-// answers). Windows call and cancel at once, over and over, while refreshes follow the changes.
+// write batch's COMMIT and the moment that batch is published (the broadcast, the answers), even
+// with batches pipelined (one committing while others wait for their flush). Windows call and
+// cancel at once, over and over, while refreshes follow the changes.
 describe('estimate refreshes and the answers of calls', () => {
   let s: TestServer;
-  /** A batch is committed and not yet published. */
-  let open = false;
+  /** Batches committed and not yet published. */
+  let open = 0;
   let slicesInside = 0;
   let slices = 0;
   let publishes = 0;
   beforeEach(async () => {
-    open = false;
+    open = 0;
     slicesInside = slices = publishes = 0;
     const slice = DrawnRefresh.prototype.slice;
     jest.spyOn(DrawnRefresh.prototype, 'slice').mockImplementation(function (this: DrawnRefresh) {
       slices++;
-      if (open) slicesInside++;
+      if (open > 0) slicesInside++;
       return slice.call(this);
     });
     const onCommit = Broadcaster.prototype.onCommit;
     jest.spyOn(Broadcaster.prototype, 'onCommit').mockImplementation(function (this: Broadcaster, ...args: Parameters<Broadcaster['onCommit']>) {
-      open = false;
+      open--;
       publishes++;
       return onCommit.apply(this, args);
     });
     s = await startTestServer({
       onSql: (sql) => {
-        if (sql === 'COMMIT') open = true;
+        if (sql === 'COMMIT') open++;
       },
     });
     // The seed's own transaction at start-up is not a write batch.
-    open = false;
+    open = 0;
     slicesInside = 0;
   });
   afterEach(async () => {
@@ -66,5 +67,6 @@ describe('estimate refreshes and the answers of calls', () => {
     expect(slices).toBeGreaterThan(before);
     expect(publishes).toBeGreaterThan(windows.length);
     expect(slicesInside).toBe(0);
+    expect(open).toBe(0);
   }, 60_000);
 });

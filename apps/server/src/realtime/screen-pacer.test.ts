@@ -151,6 +151,26 @@ describe('ScreenPacer', () => {
     expect(h.sent).toEqual(['m1']);
   });
 
+  test('overdue while batches are always in flight: it goes out at the moment the write path says none is', () => {
+    const h = harness();
+    const gaps: Array<() => void> = [];
+    const pacer = new ScreenPacer<string>((m) => h.sent.push(m), { now: () => 0, elapsed: () => elapsed, after: (_ms, fn) => (later.push(fn), { cancel: () => undefined }) }, {
+      busy: () => true,
+      unflushed: () => true,
+      whenPublished: (work) => gaps.push(work),
+    });
+    let elapsed = 0;
+    const later: Array<() => void> = [];
+    pacer.offer('m1', 'A');
+    expect(gaps).toHaveLength(0);
+    elapsed = SCREEN_MAX_DEFER_MS;
+    later.shift()!();
+    expect(h.sent).toEqual([]);
+    expect(gaps).toHaveLength(1);
+    gaps[0]!();
+    expect(h.sent).toEqual(['m1']);
+  });
+
   test('after forget (no screen left) the same figures go out again as a change', () => {
     const h = harness();
     h.pacer.offer('m1', 'A');

@@ -53,6 +53,8 @@ export interface PacerWrites {
   busy(): boolean;
   /** A batch is committed and being flushed: nothing else goes out before its answers and events. */
   unflushed(): boolean;
+  /** Runs `work` at the first moment no batch waits for its flush (a pipelined write path may always have one). */
+  whenPublished?(work: () => void): void;
 }
 
 /** One hall's screens: what they were last sent, and the latest figures waiting to go out. */
@@ -117,10 +119,26 @@ export class ScreenPacer<T> {
     const t = this.clock.elapsed();
     this.dueSince ??= t;
     const overdue = t - this.dueSince >= SCREEN_MAX_DEFER_MS;
+    if (overdue && this.writes.unflushed() && this.writes.whenPublished) {
+      // Under a stream of writes there may always be a batch in flight: the write path says when none is.
+      let live = true;
+      this.timer = { cancel: () => void (live = false) };
+      this.writes.whenPublished(() => {
+        if (!live) return;
+        this.timer = null;
+        this.sendPending(now);
+      });
+      return;
+    }
     if (this.writes.unflushed() || (!overdue && this.writes.busy())) {
       this.timer = this.clock.after(SCREEN_RECHECK_MS, () => this.attempt());
       return;
     }
+    this.sendPending(now);
+  }
+
+  private sendPending(now: number): void {
+    if (!this.pending || this.stopped) return;
     const { msg, key } = this.pending;
     this.pending = null;
     this.dueSince = null;

@@ -4,7 +4,8 @@ import { Broadcaster, BUSY_RECHECK_MS, BUSY_REFRESH_MS, MAX_SLICE_WAIT_MS, slice
 
 // An estimate refresh goes on in slices between requests; a slice gives way to writes waiting to
 // run (their batch would wait for it), but never for long, so the refresh always ends; and it
-// never runs while a committed batch waits for its flush (its answers and broadcast would wait).
+// never runs while a committed batch waits for its flush (its answers and broadcast would wait):
+// under a stream of such batches it asks the write path for a moment with none.
 describe('sliceWhenIdle', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));
   afterEach(() => jest.useRealTimers());
@@ -48,6 +49,21 @@ describe('sliceWhenIdle', () => {
     expect(slice).not.toHaveBeenCalled();
     unflushed = false;
     jest.advanceTimersByTime(1);
+    expect(slice).toHaveBeenCalledTimes(1);
+  });
+
+  test('under a stream of batches always waiting for their flush, it asks the write path for a moment with none', () => {
+    const slice = jest.fn();
+    const asked: Array<() => void> = [];
+    sliceWhenIdle(slice, { waiting: () => false, unflushed: () => true, whenPublished: (work) => asked.push(work) });
+    jest.advanceTimersByTime(MAX_SLICE_WAIT_MS - 2);
+    expect(asked).toHaveLength(0);
+    jest.advanceTimersByTime(3);
+    expect(asked).toHaveLength(1);
+    expect(slice).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(100);
+    expect(asked).toHaveLength(1);
+    asked[0]!();
     expect(slice).toHaveBeenCalledTimes(1);
   });
 });

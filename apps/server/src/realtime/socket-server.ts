@@ -63,7 +63,17 @@ export interface ScreenEstimatesSource {
   latestScreenEstimates(hallId: string): QueueEstimates | null;
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: PhoneFeed, screens?: ScreenEstimatesSource): RealtimeServer {
+/**
+ * `publishedSeq`: the hall's last published seq while committed events of the hall wait for their
+ * flush (see CommandQueue.publishedSeq): a replay stops there, the rest follows live once durable.
+ */
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: AppDeps,
+  phones?: PhoneFeed,
+  screens?: ScreenEstimatesSource,
+  publishedSeq: (hallId: string) => number | undefined = () => undefined,
+): RealtimeServer {
   const io: RealtimeServer = new Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -126,7 +136,10 @@ export function attachRealtime(httpServer: HttpServer, deps: AppDeps, phones?: P
       if (afterSeq === 0 || afterSeq > current || current - afterSeq > MAX_REPLAY) {
         socket.emit('snapshot', queueSnapshot(hall, deps.repos.tickets, deps.clock(), deps.repos.tickets.issuedCount.bind(deps.repos.tickets)));
       } else {
-        for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, current)) socket.emit(ev.type, ev as never);
+        // Events committed and not yet durable are not replayed: they reach the socket live, in
+        // order, once flushed. (A snapshot is the mirror's, which may be a flush ahead.)
+        const told = Math.min(current, publishedSeq(hallId) ?? current);
+        if (afterSeq < told) for (const ev of deps.repos.log.eventsAfter(hallId, afterSeq, told)) socket.emit(ev.type, ev as never);
         // Estimates are not replayed, and a screen is sent them only when what it shows changes:
         // one that was away gets the latest figures now (a snapshot carries them already).
         const latest = isScreen ? screens?.latestScreenEstimates(hallId) : null;

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BUSY_GAP_MS, CommandQueue, type Tx } from './command-queue';
+import type { HallEvent } from '@hallq/shared';
+import { BUSY_GAP_MS, CommandQueue, MAX_UNPUBLISHED, type Tx } from './command-queue';
 import { WalSyncThread, type Durability } from './wal-sync';
 
-// The write path with its disk flush off the event loop: nobody is answered before the flush,
-// the next batch gathers meanwhile and runs after it, in order, and a failed flush is fatal
-// without anyone being told of the change.
+// The write path with its disk flush off the event loop: nobody is answered before the flush; the
+// next batch runs and commits meanwhile (pipelined); batches are published and answered in commit
+// order; a failed flush is fatal without anyone being told of any change not yet published.
 
 /** A flush the test completes by hand. */
 class HeldFlush implements Durability {
@@ -36,49 +37,195 @@ const insert = (v: string) => (tx: Tx): string => {
 const rows = (db: Database.Database): string[] => (db.prepare('SELECT v FROM t ORDER BY id').all() as Array<{ v: string }>).map((r) => r.v);
 
 describe('CommandQueue with the disk flush on its own thread', () => {
-  test('answers only after the flush; the event loop and the next batch go on meanwhile, in order', async () => {
+  test('answers only after the flush; the next batch runs and commits meanwhile; publication in commit order', async () => {
     const db = openDb();
     const flush = new HeldFlush();
-    const published: string[][] = [];
-    const queue = new CommandQueue(db, (committed) => published.push(committed.map((tx) => tx.events.length.toString())), { durability: flush });
+    const log: string[] = [];
+    const queue = new CommandQueue(
+      db,
+      {
+        apply: (committed) => {
+          const values = committed.map((tx) => (tx as unknown as { v: string }).v).join('');
+          log.push(`apply ${values}`);
+          return values;
+        },
+        publish: (_committed, applied: string) => log.push(`publish ${applied}`),
+      },
+      { durability: flush },
+    );
     const answered: string[] = [];
-    const first = [queue.run(insert('a')), queue.run(insert('b'))].map((p) => p.then((v) => answered.push(v)));
+    const named = (v: string) => (tx: Tx): string => {
+      (tx as unknown as { v: string }).v = v;
+      return insert(v)(tx);
+    };
+    const first = [queue.run(named('a')), queue.run(named('b'))].map((p) => p.then((v) => answered.push(v)));
     await turn();
-    // Committed (the connection sees it) and the flush asked for, but nobody told yet.
+    // Committed (the connection sees it), applied at once, the flush asked for, but nobody told yet.
     expect(rows(db)).toEqual(['a', 'b']);
     expect(flush.calls).toHaveLength(1);
-    expect(published).toHaveLength(0);
+    expect(log).toEqual(['apply ab']);
     expect(queue.unflushed).toBe(true);
-    // The event loop is free: more commands gather, but do not run before the flush.
-    // What had been answered when the next batch ran.
-    const answeredBefore: string[][] = [];
-    const c = (tx: Tx): string => {
-      answeredBefore.push([...answered]);
-      return insert('c')(tx);
-    };
-    const second = [queue.run(c), queue.run(insert('d'))].map((p) => p.then((v) => answered.push(v)));
+    // The next batch runs and commits while the first is being flushed; it waits for a flush of
+    // its own, asked for once the one under way is done (one at a time).
+    const second = [queue.run(named('c')), queue.run(named('d'))].map((p) => p.then((v) => answered.push(v)));
     await turn();
-    await turn();
-    expect(rows(db)).toEqual(['a', 'b']);
+    expect(rows(db)).toEqual(['a', 'b', 'c', 'd']);
+    expect(log).toEqual(['apply ab', 'apply cd']);
     expect(answered).toEqual([]);
+    expect(flush.calls).toHaveLength(1);
+    expect(queue.unpublishedBatches).toBe(2);
     // The connection is back to synchronous=FULL between batches (every other write stays FULL).
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
 
     flush.calls[0]!.resolve();
     await Promise.all(first);
     expect(answered).toEqual(['a', 'b']);
-    expect(published).toHaveLength(1);
-    // The batch that gathered runs next, once the first batch's callers have their answers (it
-    // does not hold them back while it runs and commits), and waits for its own flush.
-    await turn();
-    expect(rows(db)).toEqual(['a', 'b', 'c', 'd']);
-    expect(answeredBefore).toEqual([['a', 'b']]);
+    expect(log).toEqual(['apply ab', 'apply cd', 'publish ab']);
     expect(flush.calls).toHaveLength(2);
     flush.calls[1]!.resolve();
     await Promise.all(second);
     expect(answered).toEqual(['a', 'b', 'c', 'd']);
-    expect(published).toHaveLength(2);
+    expect(log).toEqual(['apply ab', 'apply cd', 'publish ab', 'publish cd']);
     expect(queue.unflushed).toBe(false);
+    await queue.close();
+    db.close();
+  });
+
+  test('the batches committed during a flush share the next one and are published in commit order', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const published: string[][] = [];
+    const queue = new CommandQueue(db, (committed) => published.push(committed.map((tx) => String((tx as unknown as { v: string }).v))), { durability: flush, depth: 8 });
+    const answered: string[] = [];
+    const named = (v: string) => (tx: Tx): string => {
+      (tx as unknown as { v: string }).v = v;
+      return insert(v)(tx);
+    };
+    const all: Array<Promise<unknown>> = [];
+    for (const v of ['a', 'b', 'c']) {
+      all.push(queue.run(named(v)).then((x) => answered.push(x)));
+      await turn();
+    }
+    // Three batches committed, one flush under way (asked for after the first).
+    expect(rows(db)).toEqual(['a', 'b', 'c']);
+    expect(flush.calls).toHaveLength(1);
+    flush.calls[0]!.resolve();
+    await turn();
+    expect(published).toEqual([['a']]);
+    expect(answered).toEqual(['a']);
+    // One flush, asked for after both commits, makes both durable.
+    expect(flush.calls).toHaveLength(2);
+    flush.calls[1]!.resolve();
+    await Promise.all(all);
+    expect(published).toEqual([['a'], ['b'], ['c']]);
+    expect(answered).toEqual(['a', 'b', 'c']);
+    expect(flush.calls).toHaveLength(2);
+    await queue.close();
+    db.close();
+  });
+
+  test('a batch that wrote nothing after an unflushed one is answered after it, in order', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const answered: string[] = [];
+    const write = queue.run(insert('a')).then((v) => answered.push(v));
+    await turn();
+    // It read what the unflushed batch wrote: it may not be answered before that batch is durable.
+    const read = queue.run((tx) => rows(tx.db as unknown as Database.Database).join('')).then((v) => answered.push(`read ${v}`));
+    await turn();
+    await turn();
+    expect(answered).toEqual([]);
+    expect(flush.calls).toHaveLength(1);
+    flush.calls[0]!.resolve();
+    await Promise.all([write, read]);
+    expect(answered).toEqual(['a', 'read a']);
+    expect(flush.calls).toHaveLength(1);
+    await queue.close();
+    db.close();
+  });
+
+  test(`at most ${MAX_UNPUBLISHED} batches wait for their flush; later commands wait to run`, async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const all: Array<Promise<unknown>> = [];
+    for (let i = 0; i < MAX_UNPUBLISHED + 2; i++) {
+      all.push(queue.run(insert(`r${i}`)));
+      await turn();
+    }
+    expect(queue.unpublishedBatches).toBe(MAX_UNPUBLISHED);
+    expect(rows(db)).toHaveLength(MAX_UNPUBLISHED);
+    expect(queue.waiting).toBe(2);
+    flush.calls[0]!.resolve();
+    await turn();
+    await turn();
+    // The first was published: the two that waited run together in one batch.
+    expect(rows(db)).toHaveLength(MAX_UNPUBLISHED + 2);
+    expect(queue.waiting).toBe(0);
+    while (queue.unflushed) {
+      flush.calls.at(-1)!.resolve();
+      await turn();
+      await turn();
+    }
+    await Promise.all(all);
+    await queue.close();
+    db.close();
+  });
+
+  test('whenPublished waits for every committed batch to be published (answers first), and no batch runs meanwhile', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const log: string[] = [];
+    queue.whenPublished(() => log.push('at once'));
+    expect(log).toEqual(['at once']);
+    const a = queue.run(insert('a')).then(() => log.push('answered a'));
+    await turn();
+    queue.whenPublished(() => log.push(`work sees ${rows(db).join('')}`));
+    const b = queue.run(insert('b')).then(() => log.push('answered b'));
+    await turn();
+    await turn();
+    // b waits to run: the work goes first, once a is published.
+    expect(rows(db)).toEqual(['a']);
+    expect(queue.waiting).toBe(1);
+    flush.calls[0]!.resolve();
+    await a;
+    await turn();
+    expect(log).toEqual(['at once', 'answered a', 'work sees a']);
+    flush.calls[1]!.resolve();
+    await b;
+    expect(log).toEqual(['at once', 'answered a', 'work sees a', 'answered b']);
+    await queue.close();
+    db.close();
+  });
+
+  test('knows the tickets and the event seqs of the batches not yet published', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const withEvent = (seq: number, ticketId: string) => (tx: Tx): string => {
+      insert(ticketId)(tx);
+      tx.events.push({ type: 'ticket.cancelled', hallId: 'h', seq, at: '', ticketId } as unknown as HallEvent);
+      tx.touchTicket('h', ticketId);
+      return ticketId;
+    };
+    expect(queue.publishedSeq('h')).toBeUndefined();
+    const first = queue.run(withEvent(11, 't1'));
+    await turn();
+    const second = queue.run(withEvent(12, 't2'));
+    await turn();
+    expect(queue.publishedSeq('h')).toBe(10);
+    expect(queue.publishedSeq('other')).toBeUndefined();
+    expect([queue.unpublishedTicket('t1'), queue.unpublishedTicket('t2'), queue.unpublishedTicket('t3')]).toEqual([true, true, false]);
+    flush.calls[0]!.resolve();
+    await first;
+    expect(queue.publishedSeq('h')).toBe(11);
+    expect([queue.unpublishedTicket('t1'), queue.unpublishedTicket('t2')]).toEqual([false, true]);
+    flush.calls[1]!.resolve();
+    await second;
+    expect(queue.publishedSeq('h')).toBeUndefined();
+    expect(queue.unpublishedTicket('t2')).toBe(false);
     await queue.close();
     db.close();
   });
@@ -147,6 +294,38 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     expect(rows(db)).toEqual(['a']);
     expect(fatal.map((e) => e.message)).toEqual(['EIO']);
     expect(flush.calls).toHaveLength(1);
+    await queue.close();
+    db.close();
+  });
+
+  test('a failed flush fails every batch not yet published, the one committed after it included; none is published', async () => {
+    const db = openDb();
+    const flush = new HeldFlush();
+    const applied: number[] = [];
+    const published: number[] = [];
+    const fatal: Error[] = [];
+    const queue = new CommandQueue(
+      db,
+      { apply: (committed) => applied.push(committed.length), publish: (committed) => published.push(committed.length) },
+      { durability: flush, onFatal: (e) => fatal.push(e) },
+    );
+    const first = queue.run(insert('a'));
+    await turn();
+    const second = [queue.run(insert('b')), queue.run(insert('c'))];
+    await turn();
+    // Both committed (the second while the first was flushed) and applied to the mirror.
+    expect(rows(db)).toEqual(['a', 'b', 'c']);
+    expect(applied).toEqual([1, 2]);
+    const third = queue.run(insert('d'));
+    flush.calls[0]!.reject(new Error('EIO'));
+    for (const p of [first, ...second, third]) await expect(p).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('EIO') });
+    await expect(queue.run(insert('e'))).rejects.toMatchObject({ code: 'internal' });
+    // Nobody was told of either batch; the command that waited never ran; the server restarts.
+    expect(published).toEqual([]);
+    expect(rows(db)).toEqual(['a', 'b', 'c']);
+    expect(fatal.map((e) => e.message)).toEqual(['EIO']);
+    expect(flush.calls).toHaveLength(1);
+    expect(queue.unflushed).toBe(false);
     await queue.close();
     db.close();
   });

@@ -1,16 +1,28 @@
 // The write path. Commands that arrive in the same event-loop turn run in ONE SQLite transaction
 // (one fsync with synchronous=FULL), each inside its own SAVEPOINT so a failing command rolls back
-// only itself. Every caller is answered only after the commit is durable; `onCommit` then updates
-// the in-memory mirror and broadcasts the events, in command order.
+// only itself. Every caller is answered only after the commit is durable.
+//
+// Each batch is taken in two steps. Right after its COMMIT, `apply` brings the in-memory mirror up
+// to date, before the next batch runs: every command sees every batch committed before it (claimed
+// tickets, window states, event seqs). Once the batch is durable, `publish` tells the world (the
+// events to the sockets, push, the city hub, then the callers' answers), strictly in commit order.
 //
 // With a `Durability` (the app's WAL flush thread) the COMMIT does not wait for the disk on the
 // event loop: the batch is committed with synchronous=NORMAL and the thread flushes the WAL while
-// the event loop goes on parsing requests, whose commands gather into the next batch. Only when
-// the flush is done is the batch published (mirror, events, answers), and only then does the
-// next batch run, so commands always see the mirror of every batch before theirs. A flush that
-// fails is fatal: the database holds a commit the mirror does not, and nobody may be told about
-// it; the batch's callers and every later one get an error and `onFatal` restarts the server,
-// which loads its state from the database again.
+// the event loop goes on. The write path is pipelined: the next batch may run and COMMIT while the
+// batch before it is still being flushed (at most `depth` batches wait for their flush, see
+// MAX_UNPUBLISHED).
+// One flush is under way at a time; the batches committed meanwhile share the next one (an fsync
+// started after a COMMIT returned covers that batch and every one before it). A flush that fails
+// is fatal: the database (and the mirror) hold commits nobody may be told of; the callers of every
+// batch not yet published and of every later command get an error, nothing of those batches is
+// published, and `onFatal` restarts the server, which loads its state from the database again.
+//
+// What this allows: a read served from the mirror (an HTTP read, a snapshot to a socket, a
+// forecast) may see a committed change one flush before it is durable and published. Nothing is
+// pushed to anyone before it is durable: events, answers, push messages, the hub's log. Work that
+// must see exactly what was published (an estimate refresh slice) asks for a moment with no
+// batch waiting for its flush (`whenPublished`).
 import type { HallEvent, RoutingTicket } from '@hallq/shared';
 import type { Db } from './db';
 import type { StoredTicket } from './ticket-repo';
@@ -33,7 +45,7 @@ export type Effect =
 
 /** State shared by the commands of one batch (one transaction). */
 export interface BatchState {
-  /** Tickets claimed by earlier commands of this batch: the mirror does not know yet. */
+  /** Tickets claimed by earlier commands of this batch (the mirror takes them after the COMMIT). */
   claimed: Set<string>;
   /**
    * Work done once per batch after its commands and before the commit, in registration order
@@ -99,6 +111,19 @@ export interface QueueOptions {
   durability?: Durability;
   /** A committed batch could not be made durable: the server must stop and start again. */
   onFatal?: (error: Error) => void;
+  /** At most this many committed batches wait for their flush (default MAX_UNPUBLISHED). */
+  depth?: number;
+}
+
+/**
+ * What the queue does with a committed batch (its commands that succeeded, in order). `apply` runs
+ * right after the COMMIT, before the next batch runs (the in-memory mirror); what it answers is
+ * handed to `publish`, which runs once the batch is durable, in commit order, before its callers
+ * are answered (events, push). A plain function is a `publish` with nothing to apply.
+ */
+export interface CommitHooks<A = unknown> {
+  apply(committed: Tx[]): A;
+  publish(committed: Tx[], applied: A): void;
 }
 
 export interface RunOptions {
@@ -119,20 +144,57 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown };
 
+/** A committed batch not yet published. */
+interface Unpublished {
+  batch: Pending[];
+  outcomes: Outcome[];
+  committed: Tx[];
+  state: BatchState;
+  applied: unknown;
+  /** `apply` threw: the batch is still answered in its turn, then the error is thrown again. */
+  applyError?: unknown;
+  /** The flush generation that makes it durable (0: it wrote nothing, or there is no flush). */
+  needs: number;
+  /** The tickets it touched and the first event seq of each hall (see `unpublishedTicket`). */
+  tickets: string[];
+  firstSeqs: Map<string, number>;
+}
+
 /** The write path counts as busy this long (ms) after its last batch ran (see `busy`). */
 export const BUSY_GAP_MS = 10;
+/**
+ * By default at most this many committed batches wait for their flush; the commands that come
+ * meanwhile wait to run and gather into one batch. Two: a command that comes while a batch is
+ * flushed runs at once (its batch shares the next flush with every batch committed meanwhile),
+ * while under a stream of writes the commands still gather into few batches (each batch costs a
+ * transaction and, for issues, one forecast). Also bounds the answers held in memory.
+ */
+export const MAX_UNPUBLISHED = 2;
 
 export class CommandQueue {
   private pending: Pending[] = [];
   private scheduled = false;
   private closed = false;
-  /** A committed batch waits for its flush: the next one waits for it. */
-  private flushing = false;
+  /** Committed batches waiting for their flush (and for those before them), in commit order. */
+  private unpublished: Unpublished[] = [];
+  /** Flush generations: one per committed batch that wrote; `durableGen` is on disk. */
+  private commitGen = 0;
+  private durableGen = 0;
+  /** A flush is under way (the batches committed meanwhile wait for the next one). */
+  private syncing = false;
+  /** When the last published batch was known to be durable (performance.now()). */
+  private lastDurableAt = -Infinity;
+  /** Work waiting for a moment with no unpublished batch; no batch runs before it has run. */
+  private gapWaiters: Array<() => void> = [];
+  /** Tickets touched by unpublished batches (how many of them). */
+  private readonly unpublishedTickets = new Map<string, number>();
   private failure: Error | null = null;
   /** The connection's `total_changes()` after the last batch. */
   private changes = -1;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
+  private readonly depth: number;
+  private readonly hooks: CommitHooks;
   /**
    * Each hall's last event seq after the last committed batch, when known for sure: the next
    * batch starts from it instead of reading the log (events are appended only through the queue,
@@ -144,10 +206,12 @@ export class CommandQueue {
 
   constructor(
     private readonly db: Db,
-    private readonly onCommit: (committed: Tx[]) => void,
+    onCommit: ((committed: Tx[]) => void) | CommitHooks<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
     private readonly options: QueueOptions = {},
   ) {
     this.durability = options.durability ?? null;
+    this.depth = Math.max(1, options.depth ?? MAX_UNPUBLISHED);
+    this.hooks = typeof onCommit === 'function' ? { apply: () => undefined, publish: (committed) => onCommit(committed) } : onCommit;
   }
 
   private statements: Record<
@@ -177,8 +241,13 @@ export class CommandQueue {
     if (this.closed) return Promise.reject(new Error('the command queue is closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ run: command, savepoint: options.savepoint !== false, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.flushing) this.schedule();
+      if (this.mayRun()) this.schedule();
     });
+  }
+
+  /** A batch may run now: no failure, room in the pipeline, and no work waiting for a gap. */
+  private mayRun(): boolean {
+    return !this.failure && this.unpublished.length < this.depth && this.gapWaiters.length === 0;
   }
 
   /** The next batch runs after the callbacks due now (answers, requests already read). */
@@ -193,9 +262,49 @@ export class CommandQueue {
     return this.pending.length;
   }
 
-  /** A committed batch is being flushed: the database holds changes nobody may learn of yet. */
+  /** Committed batches wait for their flush: the database holds changes nobody may learn of yet. */
   get unflushed(): boolean {
-    return this.flushing;
+    return this.unpublished.length > 0;
+  }
+
+  /** How many committed batches wait for their flush (or for an earlier batch's). */
+  get unpublishedBatches(): number {
+    return this.unpublished.length;
+  }
+
+  /**
+   * Whether a committed batch not yet published touched this ticket: what the mirror says of it
+   * may not be told yet (that batch's publication will tell it).
+   */
+  unpublishedTicket(ticketId: string): boolean {
+    return this.unpublishedTickets.has(ticketId);
+  }
+
+  /**
+   * The hall's last event seq that has been published (every event up to it is durable and was
+   * sent), or undefined when no unpublished batch has events of the hall (then every event in the
+   * log is published).
+   */
+  publishedSeq(hallId: string): number | undefined {
+    for (const u of this.unpublished) {
+      const first = u.firstSeqs.get(hallId);
+      if (first !== undefined) return first - 1;
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs `work` at the first moment no committed batch waits for its flush (at once if none
+   * does, else after the last one's callers are answered); no new batch runs before it has run.
+   * For work that must see exactly what was published, which may not wait forever under a
+   * stream of writes.
+   */
+  whenPublished(work: () => void): void {
+    if (this.unpublished.length === 0) {
+      work();
+      return;
+    }
+    this.gapWaiters.push(work);
   }
 
   /**
@@ -203,13 +312,27 @@ export class CommandQueue {
    * BUSY_GAP_MS ago (the next is on its way). Work that can wait (an estimate refresh) waits.
    */
   get busy(): boolean {
-    return this.pending.length > 0 || this.flushing || performance.now() - this.lastBatchAt < BUSY_GAP_MS;
+    return this.pending.length > 0 || this.unpublished.length > 0 || performance.now() - this.lastBatchAt < BUSY_GAP_MS;
   }
 
-  /** Runs what is queued now (after the batch being flushed, if any). */
+  /** Runs what is queued now (unless the pipeline is full: then when a batch is published). */
   flush(): void {
     this.scheduled = false;
-    if (this.flushing || this.failure) return;
+    if (this.unpublished.length === 0 && this.gapWaiters.length > 0) {
+      const waiters = this.gapWaiters;
+      this.gapWaiters = [];
+      for (const work of waiters) {
+        try {
+          work();
+        } catch (error) {
+          // Not the write path's failure: it goes on, and the error surfaces as it would have.
+          setImmediate(() => {
+            throw error;
+          });
+        }
+      }
+    }
+    if (!this.mayRun()) return;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) {
@@ -266,67 +389,127 @@ export class CommandQueue {
     // A hall whose events were undone in this batch is known again only from its later appends.
     if (undone) this.lastSeqs.clear();
     for (const [hallId, seq] of state.seqs) this.lastSeqs.set(hallId, seq);
-    if (!lazy) {
-      state.durableAt = state.committedAt;
-      this.publish(batch, outcomes);
-      return;
+    let wrote = false;
+    if (lazy) {
+      sql.full.run();
+      // A batch that wrote nothing has nothing to flush (it is durable once those before it are).
+      const changes = (sql.changes.get!() as { n: number }).n;
+      wrote = changes !== this.changes;
+      this.changes = changes;
     }
-    sql.full.run();
-    // A batch that wrote nothing has nothing to flush (every earlier batch is already durable).
-    const changes = (sql.changes.get!() as { n: number }).n;
-    const wrote = changes !== this.changes;
-    this.changes = changes;
-    if (!wrote) {
-      state.durableAt = state.committedAt;
-      state.fsyncMs = 0;
-      this.publish(batch, outcomes);
-      return;
+    const committed: Tx[] = [];
+    for (const o of outcomes) if (o.ok) committed.push(o.tx);
+    const u: Unpublished = { batch, outcomes, committed, state, applied: undefined, needs: wrote ? ++this.commitGen : 0, tickets: [], firstSeqs: new Map() };
+    for (const tx of committed) {
+      for (const e of tx.effects) if (e.kind === 'ticket') u.tickets.push(e.ticketId);
+      for (const ev of tx.events) if (!u.firstSeqs.has(ev.hallId) || ev.seq < u.firstSeqs.get(ev.hallId)!) u.firstSeqs.set(ev.hallId, ev.seq);
     }
-    this.flushing = true;
+    for (const id of u.tickets) this.unpublishedTickets.set(id, (this.unpublishedTickets.get(id) ?? 0) + 1);
+    this.unpublished.push(u);
+    // The disk starts at once; its answer is read after this turn, once the mirror has the batch.
+    if (wrote) this.startSync();
+    // The mirror takes the batch now: the next batch sees it, even before it is durable.
+    try {
+      u.applied = this.hooks.apply(committed);
+    } catch (error) {
+      u.applyError = error;
+    }
+    this.publishDurable();
+  }
+
+  /** Asks for a flush of everything committed so far, unless one is under way (the next one will). */
+  private startSync(): void {
+    if (this.syncing || this.failure || this.durableGen === this.commitGen) return;
+    this.syncing = true;
+    const gen = this.commitGen;
     this.durability!.sync().then(
       (fsyncMs) => {
-        state.durableAt = performance.now();
-        if (typeof fsyncMs === 'number') state.fsyncMs = fsyncMs;
-        this.flushing = false;
-        this.publish(batch, outcomes);
+        this.syncing = false;
+        if (this.failure) return;
+        const at = performance.now();
+        this.durableGen = gen;
+        for (const u of this.unpublished) {
+          if (u.needs === 0 || u.needs > gen || u.state.durableAt !== undefined) continue;
+          u.state.durableAt = at;
+          if (typeof fsyncMs === 'number') u.state.fsyncMs = fsyncMs;
+        }
+        // The batches committed during this flush get the next one at once.
+        this.startSync();
+        this.publishDurable();
       },
       (error: unknown) => {
-        this.flushing = false;
-        this.fail(batch, error instanceof Error ? error : new Error(String(error)));
+        this.syncing = false;
+        this.fail(error instanceof Error ? error : new Error(String(error)));
       },
     );
   }
 
-  /** The batch is durable: the mirror and the clients learn of it, then its callers. */
-  private publish(batch: Pending[], outcomes: Outcome[]): void {
-    const committed: Tx[] = [];
-    for (const o of outcomes) if (o.ok) committed.push(o.tx);
-    try {
-      this.onCommit(committed);
-    } finally {
-      batch.forEach((p, i) => {
-        const o = outcomes[i]!;
-        if (o.ok) p.resolve(o.value);
-        else p.reject(o.error);
-      });
-      // What gathered while this batch was flushed runs next, but only once its callers have been
-      // answered: run here, the next batch would hold every answer of this one until it committed.
-      if (this.pending.length > 0) this.schedule();
-      else this.settle();
+  /**
+   * Publishes, in commit order, every batch at the head that is durable: the hooks, then its
+   * callers. What gathered meanwhile runs next, but only once these callers have been answered
+   * (run here, the next batch would hold their answers until it committed).
+   */
+  private publishDurable(): void {
+    let thrown: { error: unknown } | null = null;
+    while (this.unpublished.length > 0 && this.unpublished[0]!.needs <= this.durableGen && !this.failure) {
+      const u = this.unpublished.shift()!;
+      // A batch that wrote nothing is durable once every batch before it is.
+      if (u.state.durableAt === undefined) {
+        u.state.durableAt = Math.max(u.state.committedAt!, this.lastDurableAt);
+        if (u.needs === 0 && this.durability) u.state.fsyncMs = 0;
+      }
+      this.lastDurableAt = u.state.durableAt;
+      for (const id of u.tickets) {
+        const n = this.unpublishedTickets.get(id)! - 1;
+        if (n === 0) this.unpublishedTickets.delete(id);
+        else this.unpublishedTickets.set(id, n);
+      }
+      try {
+        if (u.applyError !== undefined) throw u.applyError;
+        this.hooks.publish(u.committed, u.applied);
+      } catch (error) {
+        thrown ??= { error };
+      } finally {
+        u.batch.forEach((p, i) => {
+          const o = u.outcomes[i]!;
+          if (o.ok) p.resolve(o.value);
+          else p.reject(o.error);
+        });
+      }
     }
+    this.next();
+    if (thrown) throw thrown.error;
   }
 
-  private fail(batch: Pending[], error: Error): void {
+  /** After a publication: the work waiting for a gap and the next batch run (once the answers are out). */
+  private next(): void {
+    if (this.unpublished.length === 0 && this.gapWaiters.length > 0) this.schedule();
+    else if (this.pending.length > 0) {
+      if (this.mayRun()) this.schedule();
+    } else this.settle();
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
     this.failure = error;
     const refused = unsaved(error);
-    for (const p of [...batch, ...this.pending]) p.reject(refused);
+    // Nothing of the batches not yet published is told: their callers and every later one get
+    // the error.
+    for (const u of this.unpublished) for (const p of u.batch) p.reject(refused);
+    for (const p of this.pending) p.reject(refused);
+    this.unpublished = [];
+    this.unpublishedTickets.clear();
     this.pending = [];
+    // Work that waited for a gap goes on (on the mirror as it is; the server restarts).
+    const waiters = this.gapWaiters;
+    this.gapWaiters = [];
+    for (const work of waiters) setImmediate(work);
     this.settle();
     this.options.onFatal?.(error);
   }
 
   private settle(): void {
-    if (this.flushing || this.pending.length > 0) return;
+    if (this.unpublished.length > 0 || this.pending.length > 0) return;
     const idle = this.idle;
     this.idle = [];
     for (const resolve of idle) resolve();
@@ -335,8 +518,8 @@ export class CommandQueue {
   /** Refuses new commands, runs and flushes those already queued. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.pending.length > 0 && !this.flushing) this.flush();
-    if (this.flushing || this.pending.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.pending.length > 0 && this.mayRun()) this.flush();
+    if (this.unpublished.length > 0 || this.pending.length > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     await this.durability?.close();
   }
 }

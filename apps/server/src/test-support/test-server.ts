@@ -30,7 +30,7 @@ export interface TestServer {
 
 export async function startTestServer(
   opts: { seed?: DemoHall | null; env?: Record<string, string>; clock?: FakeClock; dataDir?: string } & Partial<
-    Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms' | 'onSql'>
+    Pick<CreateAppOptions, 'publicRateLimit' | 'limits' | 'homeLimits' | 'remoteSweepMs' | 'push' | 'demoHistory' | 'sms' | 'onSql' | 'onFatal'>
   > = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hallq-test-'));
@@ -45,6 +45,7 @@ export async function startTestServer(
     seed: opts.seed === null ? undefined : (opts.seed ?? fixtureHall()),
     publicRateLimit: opts.publicRateLimit,
     onSql: opts.onSql,
+    onFatal: opts.onFatal,
     limits: opts.limits,
     demoHistory: opts.demoHistory,
     homeLimits: opts.homeLimits,

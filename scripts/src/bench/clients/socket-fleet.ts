@@ -1,6 +1,7 @@
 // A child process holding part of the fan-out fleet: N Socket.IO clients of one server, each
-// recording when `ticket.called` reached it on the machine-wide clock (timeOrigin + now), so
-// the bench process can compare with the moment it sent the request. Talks to its parent over IPC:
+// recording when `ticket.called` (key: the ticket's id) and `ticket.cancelled` (key: `cancelled:`
+// and the id) reached it on the machine-wide clock (timeOrigin + now), so the bench process can
+// compare with the moment it sent the request. Talks to its parent over IPC:
 //   parent -> { url, count, token, resume }    child -> { ready }
 //   parent -> { collect: key, count }          child -> { key, arrivals: number[] }
 //   parent -> { close: true }                  child exits
@@ -18,16 +19,19 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const arrivals = new Map<string, number[]>();
 const sockets: Socket[] = [];
 
+function arrived(key: string): void {
+  const at = clock();
+  const list = arrivals.get(key) ?? [];
+  list.push(at);
+  arrivals.set(key, list);
+}
+
 async function start(m: Start): Promise<void> {
   let ready = 0;
   for (let i = 0; i < m.count; i++) {
     const s = io(m.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: m.token ? { token: m.token } : {} });
-    s.on('ticket.called', (e: { ticketId: string }) => {
-      const at = clock();
-      const list = arrivals.get(e.ticketId) ?? [];
-      list.push(at);
-      arrivals.set(e.ticketId, list);
-    });
+    s.on('ticket.called', (e: { ticketId: string }) => arrived(e.ticketId));
+    s.on('ticket.cancelled', (e: { ticketId: string }) => arrived(`cancelled:${e.ticketId}`));
     if (m.resume) {
       // Join the hall's live stream the way a display does: resume from the current seq.
       s.on('hello', (h: { seq: number; hallId: string }) => {
