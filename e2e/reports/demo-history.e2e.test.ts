@@ -13,7 +13,7 @@ it('opens the reports on the generated before/after comparison, marked as genera
   const note = page.getByTestId('demo-history-note');
   await note.waitFor({ timeout: 30_000 });
   expect(await note.innerText()).toContain('模拟器生成');
-  await page.getByTestId('chart-compare').waitFor({ timeout: 60_000 });
+  await page.getByTestId('chart-compare').waitFor({ timeout: 150_000 });
   // The comparison comes first, above the period's tiles.
   const order = await page.evaluate(() => {
     const compare = document.querySelector('[data-testid=chart-compare]');
@@ -25,4 +25,4 @@ it('opens the reports on the generated before/after comparison, marked as genera
   expect(Number(issued[0])).toBeGreaterThan(1000);
   expect(Number(issued[1])).toBeGreaterThan(1000);
   await screenshot(page, 'reports-demo-history');
-}, 120_000);
+}, 240_000);
