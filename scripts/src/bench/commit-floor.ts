@@ -6,6 +6,7 @@
 // WAL, synchronous=FULL, no checkpoint inside a COMMIT (the server leaves them to another thread).
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { timeMs } from './measure';
 
 export interface CommitShape {
   /** Tickets (and events) already in the tables before the first timed commit. */
@@ -105,12 +106,7 @@ export function durableCommits(dir: string, repeat: number, shape: CommitShape):
         inserted += addEvent.run(++seq, 'window.changed', at, PAYLOAD).changes;
       }
     });
-    const samples: number[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const t = performance.now();
-      commit(t0 + shape.rows + i);
-      samples.push(performance.now() - t);
-    }
+    const samples = timeMs((i) => commit(t0 + shape.rows + i), repeat);
     return { samples, updated, inserted };
   } finally {
     db.close();
@@ -125,13 +121,7 @@ export function oneRowCommits(dir: string, repeat: number): number[] {
     db.pragma('synchronous = FULL');
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
-    const samples: number[] = [];
-    for (let i = 0; i < repeat; i++) {
-      const t = performance.now();
-      db.transaction(() => insert.run('x'))();
-      samples.push(performance.now() - t);
-    }
-    return samples;
+    return timeMs(() => db.transaction(() => insert.run('x'))(), repeat);
   } finally {
     db.close();
   }

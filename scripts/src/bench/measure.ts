@@ -21,6 +21,17 @@ export function summarise(samples: number[]): Summary {
   return { n: s.length, mean, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
 }
 
+/** Each of `repeat` runs of `fn` (given its run's index), timed in ms. */
+export function timeMs(fn: (i: number) => void, repeat: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t = performance.now();
+    fn(i);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
   p99Ms: number;

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { durableCommits, goalReachable, oneRowCommits } from './commit-floor';
-import { json, sleep, summarise } from './measure';
+import { json, sleep, summarise, timeMs } from './measure';
 import { issueTickets, login, openDemoHall } from './hall-setup';
 import { startBaseline, startHallServer } from './processes';
 import type { Row } from './report';
@@ -68,15 +68,6 @@ function cpuMs(pid: number): number {
 /** The machine's monotonic clock in microseconds: the clock V8 stamps a CPU profile's samples with. */
 const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
-function timeMs(fn: () => void, repeat: number): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  return samples;
-}
 
 export function benchEngine(quick: boolean): Row[] {
   const now = Date.UTC(2026, 0, 5, 3);
