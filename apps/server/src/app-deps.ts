@@ -25,7 +25,8 @@ import type { Config } from './config';
 import type { Limits } from './http/limits';
 import type { AuthService } from './services/auth-service';
 import type { Core, Identity } from './services/core';
-import type { RunOptions, Tx } from './storage/command-queue';
+import type { RunOptions } from './storage/command-queue';
+import type { Tx } from './storage/tx';
 
 export interface AppDeps extends Core {
   config: Config;

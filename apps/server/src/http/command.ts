@@ -3,7 +3,7 @@
 // transaction, and a repeat with the same key from the same token gets it back unchanged.
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../app-deps';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import { AppError } from '../services/errors';
 import { sha256 } from '../services/ids';
 import type { Identity } from '../services/core';

@@ -7,7 +7,7 @@
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { HallEvent, QueueEstimates } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { Clock } from '../services/clock';
 import { needsMoreDraws } from '../services/estimate-draws';
 import { refreshEstimates, serviceViews, startRefresh } from '../services/estimates';

@@ -10,7 +10,7 @@ import { checkKnownTicket, checkUnknownTicket, type Limits } from '../http/limit
 import type { Core } from '../services/core';
 import { AppError } from '../services/errors';
 import { publicStatusOf } from '../services/public-status';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 
 export const ticketRoom = (ticketId: string): string => `ticket:${ticketId}`;
 

@@ -12,7 +12,7 @@ import { parse } from '../http/validate';
 import * as admin from '../services/admin-service';
 import { checkPrinterUrl } from '../services/device-service';
 import * as staffAdmin from '../services/staff-admin-service';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { Core, Identity } from '../services/core';
 import { AppError } from '../services/errors';
 

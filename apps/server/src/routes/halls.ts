@@ -9,7 +9,7 @@ import { kioskIssueLimit } from '../http/limits';
 import { parse } from '../http/validate';
 import { patchHall } from '../services/admin-service';
 import { ownHall, type Identity } from '../services/core';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import { nextDate, startOfLocalDay } from '../services/stats/local-days';
 import { hallConfig, queueSnapshot } from '../services/hall-views';
 import { issueTicket } from '../services/issue-service';

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { STAFF } from '../http/auth';
 import { command } from '../http/command';
 import { parse } from '../http/validate';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { Core, Identity } from '../services/core';
 import { complete, noShow, rateById, recall, staffCancel, staffRequeue, start, transfer } from '../services/ticket-flow-service';
 import { printTicketFor } from '../services/print-service';

@@ -1,7 +1,7 @@
 // What every admin change does besides itself: an audit row, a `config.changed` event and the
 // hall's config marked changed for after the commit; and the 400 of a field that fails a rule zod
 // cannot check.
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import { actorOf, audit, recordEvent, type Core, type Identity } from './core';
 import { AppError } from './errors';
 

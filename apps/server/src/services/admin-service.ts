@@ -3,7 +3,7 @@
 import type {
   Device, DeviceBody, DevicePatch, Hall, HallPatch, HallWindow, Notice, NoticeBody, NoticePatch, Service, ServiceBody, ServicePatch, WindowBody, WindowPatch,
 } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { DeviceDoc } from '../storage/device-repo';
 import { isValidTimeZone } from './clock';
 import { changed, invalid } from './admin-change';

@@ -1,6 +1,6 @@
 // What every use case needs: repositories, the mirror, the clock, and how to record an event.
 import type { Actor, HallEventPayloads, HallEventType, StaffRole, StaffType } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredDevice } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { StoredStaff } from '../storage/staff-repo';

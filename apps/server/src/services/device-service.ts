@@ -2,7 +2,7 @@
 // when either changes; and devices as the admin lists them, with their presence.
 import { parsePrinterUrl } from '@hallq/printing';
 import type { Device, DeviceStatusBody, PrinterState, PrinterWarning } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredDevice } from '../storage/device-repo';
 import { actorOf, audit, recordEvent, type Core, type Identity } from './core';
 import { AppError } from './errors';

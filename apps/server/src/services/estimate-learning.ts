@@ -5,7 +5,7 @@
 // finished visits in its history, else from its configured time (with a typical spread) and no
 // no-shows.
 import { priorMoments, stageKey, updateMoments, updateShare, type ServiceTimeMoments } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { Repos } from '../storage/repos';
 import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';

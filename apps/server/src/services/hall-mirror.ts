@@ -17,7 +17,7 @@ import type {
   WaitRange,
 } from '@hallq/shared';
 import { WaitingQueue } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { Repos } from '../storage/repos';
 import type { StoredService } from '../storage/service-repo';
 import type { StoredTicket } from '../storage/ticket-repo';

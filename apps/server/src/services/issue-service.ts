@@ -2,7 +2,7 @@
 // number comes from the day's counter of the service's prefix (updated in the same transaction,
 // so a number is never handed out twice, even after a crash), and the visitor gets an estimate.
 import { waitRangeOf, type Actor, type CreateTicketBody, type RoutingTicket, type Ticket, type WaitEstimate } from '@hallq/shared';
-import type { BatchState, Tx } from '../storage/command-queue';
+import type { BatchState, Tx } from '../storage/tx';
 import type { StoredAppointment } from '../storage/appointment-repo';
 import type { StoredTicket } from '../storage/ticket-repo';
 import { isOpenAt, localTime } from './clock';

@@ -1,7 +1,7 @@
 // The hall's staff for admins: accounts with hashed passwords, organisations, and the rule that a
 // hall keeps an active administrator. Every change writes an audit row and a `config.changed` event.
 import type { StaffBody, StaffMember, StaffPatch } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredStaff } from '../storage/staff-repo';
 import { changed, invalid } from './admin-change';
 import { hashPasswordAsync } from './auth-service';

@@ -1,7 +1,7 @@
 // What happens to a ticket at the counter and after: recall, start, complete, no-show, transfer,
 // cancel, rating. Each change is a compare-and-set on the ticket's status; anything else is 409.
 import { isBadRating, updateServiceSeconds, type RatingBody, type RatingLevel, type Ticket, type TicketStatus, type TransferBody } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredTicket, TicketPatch } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { addWorkingDays, localTime } from './clock';

@@ -1,7 +1,7 @@
 // Builds a window's view from the rows written in this transaction (the mirror is not updated
 // until after the commit) and records `window.changed`.
 import type { Actor, WindowView } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { recordEvent, type Core } from './core';

@@ -1,6 +1,6 @@
 // A counter window's use cases: sign in/out, pause/resume, call the next ticket or one ticket.
 import { canServe, type RoutingWindow, type Ticket, type WindowView } from '@hallq/shared';
-import type { Tx } from '../storage/command-queue';
+import type { Tx } from '../storage/tx';
 import type { StoredTicket } from '../storage/ticket-repo';
 import type { StoredWindow } from '../storage/window-repo';
 import { actorOf, audit, recordEvent, requireStaff, staffTypeOf, type Core, type Identity } from './core';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { HallEvent } from '@hallq/shared';
-import { BUSY_GAP_MS, CommandQueue, MAX_UNPUBLISHED, type Tx } from './command-queue';
+import { BUSY_GAP_MS, CommandQueue, MAX_UNPUBLISHED } from './command-queue';
+import type { Tx } from './tx';
 import { WalSyncThread, type Durability } from './wal-sync';
 
 // The write path with its disk flush off the event loop: nobody is answered before the flush; the
@@ -51,7 +52,7 @@ describe('CommandQueue with the disk flush on its own thread', () => {
         },
         publish: (_committed, applied: string) => log.push(`publish ${applied}`),
       },
-      { durability: flush },
+      { durability: flush, depth: 2 },
     );
     const answered: string[] = [];
     const named = (v: string) => (tx: Tx): string => {
@@ -203,7 +204,7 @@ describe('CommandQueue with the disk flush on its own thread', () => {
   test('knows the tickets and the event seqs of the batches not yet published', async () => {
     const db = openDb();
     const flush = new HeldFlush();
-    const queue = new CommandQueue(db, () => undefined, { durability: flush });
+    const queue = new CommandQueue(db, () => undefined, { durability: flush, depth: 2 });
     const withEvent = (seq: number, ticketId: string) => (tx: Tx): string => {
       insert(ticketId)(tx);
       tx.events.push({ type: 'ticket.cancelled', hallId: 'h', seq, at: '', ticketId } as unknown as HallEvent);
@@ -307,7 +308,7 @@ describe('CommandQueue with the disk flush on its own thread', () => {
     const queue = new CommandQueue(
       db,
       { apply: (committed) => applied.push(committed.length), publish: (committed) => published.push(committed.length) },
-      { durability: flush, onFatal: (e) => fatal.push(e) },
+      { durability: flush, depth: 2, onFatal: (e) => fatal.push(e) },
     );
     const first = queue.run(insert('a'));
     await turn();

@@ -1,5 +1,4 @@
-import type { Tx } from './command-queue';
-import { MAX_UNPUBLISHED } from './command-queue';
+import type { Tx } from './tx';
 import { WalSyncThread } from './wal-sync';
 import { Broadcaster } from '../realtime/broadcaster';
 import { startTestServer, type ApiResponse, type TestServer } from '../test-support/test-server';
@@ -8,6 +7,9 @@ import { startTestServer, type ApiResponse, type TestServer } from '../test-supp
 // batch runs and commits while the one before waits for its flush, and still no ticket is called
 // twice, no number is given twice, nothing is told before it is durable, batches are published in
 // commit order, and a failed flush fails every caller not yet answered and tells nobody.
+/** A pipeline two batches deep (the default is one). */
+const DEPTH = 2;
+
 describe('the write path pipelined', () => {
   let s: TestServer;
   /** While true, each flush waits for the test (`held`); it is done for real when released. */
@@ -36,7 +38,7 @@ describe('the write path pipelined', () => {
       published.push(committed.flatMap((tx) => tx.events.map((e) => e.seq)));
       return onCommit.call(this, committed, touched);
     });
-    s = await startTestServer({ onFatal: (e) => fatal.push(e) });
+    s = await startTestServer({ onFatal: (e) => fatal.push(e), env: { WRITE_PIPELINE_DEPTH: String(DEPTH) } });
   });
   afterEach(async () => {
     hold = false;
@@ -76,7 +78,7 @@ describe('the write path pipelined', () => {
     // Two batches committed, the second while the first waited for its flush (one under way)...
     expect(held).toHaveLength(1);
     // ...and that is as deep as the pipeline goes: a third waits to run.
-    expect(MAX_UNPUBLISHED).toBe(2);
+    expect(s.server.deps.config.pipelineDepth).toBe(DEPTH);
     replies.push(tracked(s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' } }), answers, 't2'));
     for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
     expect(count('SELECT count(*) AS n FROM tickets')).toBe(before + 2);

@@ -2,7 +2,7 @@
 // and the insert run in one command of the single-writer queue), looking it up and cancelling it.
 import { randomInt } from 'node:crypto';
 import type { BookingBody } from '@hallq/shared';
-import type { Tx } from '../../storage/command-queue';
+import type { Tx } from '../../storage/tx';
 import type { StoredAppointment } from '../../storage/appointment-repo';
 import { localTime } from '../clock';
 import { audit, VISITOR, type Core } from '../core';

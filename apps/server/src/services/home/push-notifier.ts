@@ -7,7 +7,7 @@ import path from 'node:path';
 import webpush from 'web-push';
 import type { Logger } from 'pino';
 import type { HallEvent, PushSubscriptionBody } from '@hallq/shared';
-import type { Tx } from '../../storage/command-queue';
+import type { Tx } from '../../storage/tx';
 import type { PushRepo, StoredPushSubscription } from '../../storage/push-repo';
 import type { StoredTicket } from '../../storage/ticket-repo';
 import type { Clock } from '../clock';

@@ -2,7 +2,7 @@
 // or a scan at the kiosk); a ticket whose turn comes first is passed over, keeps its place for the
 // hall's `remoteGraceMinutes`, and then expires.
 import { DEFAULT_REMOTE_GRACE_MINUTES, type Actor } from '@hallq/shared';
-import type { Tx } from '../../storage/command-queue';
+import type { Tx } from '../../storage/tx';
 import type { StoredTicket } from '../../storage/ticket-repo';
 import { recordEvent, SYSTEM, VISITOR, type Core } from '../core';
 import { AppError, invalidTransition } from '../errors';
