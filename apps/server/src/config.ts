@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
   WRITE_FLUSH_THREAD: z.enum(['0', '1']).optional(),
-  WRITE_PIPELINE_DEPTH: z.coerce.number().int().min(1).max(64).default(2),
+  WRITE_PIPELINE_DEPTH: z.coerce.number().int().min(1).max(64).default(1),
   ISSUE_FAST_PATH: z.enum(['0', '1']).optional(),
   TRUST_PROXY: z.string().max(500).optional(),
   KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
@@ -81,7 +81,8 @@ export interface Config {
   flushThread: boolean;
   /**
    * WRITE_PIPELINE_DEPTH: how many committed write batches may wait for their disk flush at once
-   * (default 2: a batch runs while the one before is flushed; 1: the next batch waits for it).
+   * (default 1: the next batch waits for the one before to be published; 2 or more: a batch may run
+   * while the one before is flushed).
    */
   pipelineDepth: number;
   /**

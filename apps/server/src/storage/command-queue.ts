@@ -9,9 +9,9 @@
 //
 // With a `Durability` (the app's WAL flush thread) the COMMIT does not wait for the disk on the
 // event loop: the batch is committed with synchronous=NORMAL and the thread flushes the WAL while
-// the event loop goes on. The write path is pipelined: the next batch may run and COMMIT while the
-// batch before it is still being flushed (at most `depth` batches wait for their flush, see
-// MAX_UNPUBLISHED).
+// the event loop goes on. The write path may be pipelined: with a `depth` over one, the next batch
+// may run and COMMIT while the batch before it is still being flushed (at most `depth` batches
+// wait for their flush; by default one, see MAX_UNPUBLISHED).
 // One flush is under way at a time; the batches committed meanwhile share the next one (an fsync
 // started after a COMMIT returned covers that batch and every one before it). A flush that fails
 // is fatal: the database (and the mirror) hold commits nobody may be told of; the callers of every
@@ -86,12 +86,14 @@ interface Unpublished {
 export const BUSY_GAP_MS = 10;
 /**
  * By default at most this many committed batches wait for their flush; the commands that come
- * meanwhile wait to run and gather into one batch. Two: a command that comes while a batch is
- * flushed runs at once (its batch shares the next flush with every batch committed meanwhile),
- * while under a stream of writes the commands still gather into few batches (each batch costs a
- * transaction and, for issues, one forecast). Also bounds the answers held in memory.
+ * meanwhile wait to run and gather into one batch (each batch costs a transaction and, for issues,
+ * one forecast). One: the next batch runs once the one before is published. A deeper pipeline
+ * (`depth`, WRITE_PIPELINE_DEPTH) lets a command that comes while a batch is flushed run at once,
+ * but then how commands gather depends on how fast the disk answers (a fast flush leaves every
+ * concurrent request a batch of its own), and on this product's call-next bench it did not lower
+ * the server time's tail. Also bounds the answers held in memory.
  */
-export const MAX_UNPUBLISHED = 2;
+export const MAX_UNPUBLISHED = 1;
 
 export class CommandQueue {
   private pending: Pending[] = [];
