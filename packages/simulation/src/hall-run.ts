@@ -1,110 +1,25 @@
 // A hall through one replication's day: a discrete-event simulation whose windows call tickets
 // with the real routing engine (@hallq/shared) and, when asked, whose tickets get the real wait
-// estimate at issue. Time is a simulated clock in ms; nothing here reads the wall clock. Its
-// copies for the estimator bound are made in hall-replay.ts, the run put together in simulator.ts.
-import { canServe, DEFAULT_ROUTING_POLICY, tierFor } from '@hallq/shared';
-import type { RoutingContext, RoutingService } from '@hallq/shared';
-import { DEFAULT_ESTIMATOR_CONFIG, EstimatorEvaluation, type EstimateRecord, type EstimatorConfig } from './estimator-evaluation';
+// estimate at issue. Time is a simulated clock in ms; nothing here reads the wall clock. What a run
+// is given and gives back is in replication.ts, the scenario's routing context in
+// routing-context.ts; its copies for the estimator bound are made in hall-replay.ts, the run put
+// together in simulator.ts.
+import { canServe, tierFor } from '@hallq/shared';
+import type { RoutingContext } from '@hallq/shared';
+import { DEFAULT_ESTIMATOR_CONFIG, EstimatorEvaluation, type EstimatorConfig } from './estimator-evaluation';
 import { HallLearning } from './hall-learning';
 import { closedPeriods, type WindowState } from './hall-windows';
 import { EventHeap } from './heap';
-import type { Random } from './rng';
-import type { Scenario, ScenarioWindow } from './scenario';
+import { emptyResult, inc, push, type ReplicationOptions, type ReplicationResult, type Streams } from './replication';
+import { routingContext } from './routing-context';
+import type { Scenario } from './scenario';
 import { HOUR_MS, hourOfDay, nextArrival, windowTransitions } from './schedule';
 import { sampleMinutes, stageDistribution } from './service-times';
 import { RemoteHolding } from './remote-visitors';
 import { newWaitingRoom, type SimTicket } from './sim-ticket';
 
-/** One visitor's first call, for generated history (option `recordTickets`). */
-export interface TicketTrace {
-  serviceId: string;
-  windowId: string;
-  /** ms since the start of the run. */
-  arrivedAt: number;
-  calledAt: number;
-  /** When the window was free again (end of service, or of the no-show hold). */
-  endedAt: number;
-  noShow: boolean;
-}
-
-export interface ReplicationResult {
-  /** Waits (s) of tickets that arrived in the measured period and were called, in call order. */
-  waits: number[];
-  waitsByService: Map<string, number[]>;
-  arrivalsByService: Map<string, number>;
-  servedByService: Map<string, number>;
-  noShowsByService: Map<string, number>;
-  /** Measured arrivals never called: still waiting at the end, remote holders still away, or expired. */
-  unservedByService: Map<string, number>;
-  /** Of those, the ones present and still waiting at the end: how long (s) each had waited so far. */
-  waitingAtEndByService: Map<string, number[]>;
-  /** By hour of day of arrival: waits of the called tickets that arrived then. */
-  waitsByHour: Map<number, number[]>;
-  arrivalsByHour: Map<number, number>;
-  windowBusyMs: Map<string, number>;
-  windowServed: Map<string, number>;
-  /** Integral over the measured period of the number of waiting tickets (ticket-ms). */
-  waitingIntegralMs: number;
-  measuredMs: number;
-  estimates: EstimateRecord[];
-  /** With `recordTickets`: every visitor's first call, in call order. */
-  tickets: TicketTrace[];
-  /** Remote tickets whose holder did not come within the grace time after their turn. */
-  remoteExpired: number;
-}
-
-export interface ReplicationOptions {
-  /** Keep a trace of every visitor's first call (generated demo history). */
-  recordTickets?: boolean;
-  /** Compute the real and naive wait estimates at each measured issue (slower). */
-  evaluateEstimator?: boolean;
-  /** Run this window set instead of the scenario's `windows` (variants, staffing plans). */
-  windows?: ReadonlyArray<ScenarioWindow>;
-  /** Weight of each new observation in the learned mean service time; default the server's (SERVICE_TIME_ALPHA). */
-  serviceTimeAlpha?: number;
-  estimator?: Partial<EstimatorConfig>;
-  /**
-   * The bound on any estimate (with `evaluateEstimator`): at each measured issue the hall is copied
-   * and played forward this many times with fresh draws of everything not known at issue; the
-   * median of the ticket's waits in these replays is the best estimate given the hall's state.
-   */
-  boundReplays?: number;
-}
-
 export type EventBody = { kind: 'arrival'; service: number } | { kind: 'done' | 'open' | 'close'; window: number } | { kind: 'arrive'; ticket: SimTicket };
 export type SimEvent = EventBody & { time: number; seq: number };
-
-export function routingContext(scenario: Scenario): RoutingContext {
-  const services = new Map<string, RoutingService>();
-  for (const s of scenario.services) {
-    services.set(s.id, {
-      id: s.id,
-      waitTargetSeconds: (s.waitTargetMinutes ?? scenario.waitTargetMinutes) * 60,
-      stages: [{ officersOnly: s.officersOnly }, ...(s.stages ?? []).map((st) => ({ officersOnly: st.officersOnly }))],
-    });
-  }
-  return { services, policy: { ...DEFAULT_ROUTING_POLICY, ...scenario.routing } };
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function inc<K>(map: Map<K, number>, key: K, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
-}
-
-
-/** The random streams of a run, one per purpose and service. */
-export interface Streams {
-  arrival: Random[];
-  service: Random[];
-  visitor: Random[];
-  noShow: Random[];
-  remote: Random[];
-}
 
 /**
  * The new ticket's waits (s) over `replays` copies of the hall played forward from its issue
@@ -377,25 +292,4 @@ export class HallRun {
     }
     return result;
   }
-}
-
-export function emptyResult(services: Scenario['services'], measuredMs: number): ReplicationResult {
-  return {
-    waits: [],
-    waitsByService: new Map(services.map((s) => [s.id, []])),
-    arrivalsByService: new Map(services.map((s) => [s.id, 0])),
-    servedByService: new Map(services.map((s) => [s.id, 0])),
-    noShowsByService: new Map(services.map((s) => [s.id, 0])),
-    unservedByService: new Map(services.map((s) => [s.id, 0])),
-    waitingAtEndByService: new Map(services.map((s) => [s.id, []])),
-    waitsByHour: new Map(),
-    arrivalsByHour: new Map(),
-    windowBusyMs: new Map(),
-    windowServed: new Map(),
-    waitingIntegralMs: 0,
-    measuredMs,
-    estimates: [],
-    tickets: [],
-    remoteExpired: 0,
-  };
 }

@@ -1,12 +1,14 @@
 // One replication of a scenario: the hall's day (hall-run.ts), with the replays of each measured
 // issue for the estimator bound (hall-replay.ts) when asked. Time is a simulated clock in ms;
 // nothing here reads the wall clock.
-import { HallRun, type Streams, type ReplicationOptions, type ReplicationResult } from './hall-run';
+import { HallRun } from './hall-run';
 import { replayWaits } from './hall-replay';
+import type { ReplicationOptions, ReplicationResult, Streams } from './replication';
 import { Random } from './rng';
 import type { Scenario } from './scenario';
 
-export { routingContext, type ReplicationOptions, type ReplicationResult, type TicketTrace } from './hall-run';
+export { routingContext } from './routing-context';
+export type { ReplicationOptions, ReplicationResult, TicketTrace } from './replication';
 
 export function runReplication(scenario: Scenario, replication: number, options: ReplicationOptions = {}): ReplicationResult {
   const stream = (purpose: string): Random => Random.stream(scenario.seed, replication, purpose);
