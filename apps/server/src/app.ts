@@ -148,7 +148,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
   const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
-  const hubPusher = startHubPusher(config, repos, mirror, clock, logger, (hallId) => queue.publishedSeq(hallId));
+  // Started once the command queue exists: its first step reads the queue's published seq at once.
+  let hubPusher: HubPusher | null = null;
   const onFatal =
     options.onFatal ??
     ((): void => {
@@ -177,6 +178,7 @@ export function createApp(options: CreateAppOptions): HallServer {
       onFatal(error);
     },
   });
+  hubPusher = startHubPusher(config, repos, mirror, clock, logger, (hallId) => queue.publishedSeq(hallId));
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
     ...core,
