@@ -14,16 +14,16 @@ const share = z.number().min(0).max(1);
 
 /** Service time in minutes. */
 export const distributionSchema = z.discriminatedUnion('distribution', [
-  z.object({ distribution: z.literal('exponential'), mean: minutes }),
-  z.object({
+  z.strictObject({ distribution: z.literal('exponential'), mean: minutes }),
+  z.strictObject({
     distribution: z.literal('lognormal'),
     mean: minutes,
     /** Standard deviation in minutes; or give `cv` (sd / mean). Default cv 1. */
     sd: positive.optional(),
     cv: positive.optional(),
-  }),
-  z.object({ distribution: z.literal('constant'), mean: minutes }),
-  z.object({
+  }).refine((d) => d.sd === undefined || d.cv === undefined, { message: 'give sd or cv, not both', path: ['cv'] }),
+  z.strictObject({ distribution: z.literal('constant'), mean: minutes }),
+  z.strictObject({
     distribution: z.literal('empirical'),
     /** Observed service times in minutes, drawn uniformly with replacement. */
     values: z.array(minutes).min(1),
@@ -52,10 +52,10 @@ const rateSchema = z.union([
 export type ArrivalRate = z.infer<typeof rateSchema>;
 
 const intervalSchema = z
-  .object({ from: z.number().min(0).max(24), to: z.number().min(0).max(24) })
+  .strictObject({ from: z.number().min(0).max(24), to: z.number().min(0).max(24) })
   .refine((i) => i.from < i.to, 'an interval needs from < to (hours of day)');
 
-const serviceSchema = z.object({
+const serviceSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().optional(),
   arrivalsPerHour: rateSchema,
@@ -80,15 +80,15 @@ const serviceSchema = z.object({
   officersOnly: z.boolean().default(false),
   /** Stages after the first (e.g. pre-review by helpers, then acceptance by officers). */
   stages: z
-    .array(z.object({ officersOnly: z.boolean().default(false), serviceMinutes: distributionSchema.optional() }))
+    .array(z.strictObject({ officersOnly: z.boolean().default(false), serviceMinutes: distributionSchema.optional() }))
     .min(1)
     .optional(),
 });
 
-const windowSchema = z.object({
+const windowSchema = z.strictObject({
   id: z.string().min(1),
   /** Services and tiers; none = a window that takes nobody (as a hall's window without skills). */
-  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })),
+  skills: z.array(z.strictObject({ serviceId: z.string(), tier: z.number().int().min(1) })),
   staffType: z.enum(['officer', 'helper']).default('officer'),
   /** Hours of day the window is open; omitted = always open. */
   open: z.array(intervalSchema).min(1).optional(),
@@ -96,7 +96,7 @@ const windowSchema = z.object({
   breaks: z.array(intervalSchema).optional(),
 });
 
-const variantSchema = z.object({
+const variantSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().optional(),
   notes: z.array(z.string()).optional(),
@@ -104,7 +104,7 @@ const variantSchema = z.object({
 });
 
 export const scenarioSchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1),
     description: z.string().optional(),
     assumptions: z.array(z.string()).optional(),
@@ -122,7 +122,7 @@ export const scenarioSchema = z
     /** A passed-over remote ticket is kept this long for its holder, then expires (the hall's remoteGraceMinutes). */
     remoteGraceMinutes: z.number().min(0).max(MAX_MINUTES).default(10),
     routing: z
-      .object({
+      .strictObject({
         starvationEnabled: z.boolean().optional(),
         starvationFactor: positive.optional(),
         appointmentEarlySeconds: z.number().min(0).optional(),
@@ -131,7 +131,7 @@ export const scenarioSchema = z
     services: z.array(serviceSchema).min(1),
     /** The staffing planner's goal and limits; with it, simulate reports before (windows) and the planner's after. */
     staffing: z
-      .object({
+      .strictObject({
         /** How many services one person can be trained for (skills per window). */
         maxServicesPerPerson: z.number().int().min(1),
         /** Share of visitors to call within waitTargetMinutes; every service's mean wait must be within it too. */
@@ -153,8 +153,12 @@ export const scenarioSchema = z
       windows.forEach((w, i) => {
         if (wids.has(w.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate window id ${w.id}` });
         wids.add(w.id);
+        const skilled = new Set<string>();
         w.skills.forEach((k, j) => {
           if (!ids.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [...path, i, 'skills', j, 'serviceId'], message: `window ${w.id}: unknown service ${k.serviceId}` });
+          // One tier per service and window: two would leave the routing to pick one.
+          if (skilled.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [...path, i, 'skills', j, 'serviceId'], message: `window ${w.id}: service ${k.serviceId} listed twice` });
+          skilled.add(k.serviceId);
         });
       });
     }

@@ -13,8 +13,19 @@ export const ScreenSchema = z.strictObject({
   token: z.string().min(1).optional(),
 });
 
+function addressOnly(text: string): boolean {
+  if (!URL.canParse(text)) return true; // the URL check says what is wrong
+  const u = new URL(text);
+  return u.pathname === '/' && !u.username && !u.password && !/[?#]/.test(u.href);
+}
+
 export const DisplayConfigSchema = z.strictObject({
-  serverUrl: z.url({ protocol: /^https?$/ }),
+  // The pages are loaded from the server's root (a path would be dropped), so the address is the
+  // server's alone: no path, query, fragment or password.
+  serverUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine(addressOnly, "must be the server's address alone, e.g. http://10.0.0.2:3000 (no path, ?query, #fragment or user:password@)")
+    .transform((u) => new URL(u).origin),
   deviceToken: z.string().min(1).optional(),
   screens: z.array(ScreenSchema).min(1),
   /** Kiosk mode (no way out with the keyboard); false = plain full screen, for set-up. */

@@ -75,6 +75,38 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     await expect(service.status()).resolves.toMatchObject({ state: 'paper_out' });
   });
 
+  it('a server that takes the status report and never answers does not keep the visitor waiting; the report is given up', async () => {
+    const signals: AbortSignal[] = [];
+    const silentServer = jest.fn(
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init.signal!;
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    );
+    const logged: string[] = [];
+    const service = createPrinterService(configFor(printer.url), {
+      ...deps(),
+      fetch: silentServer as unknown as typeof fetch,
+      log: (m: string) => logged.push(m),
+      reportWaitMs: 20,
+      reportTimeoutMs: 200,
+    });
+    await expect(service.print(ticket)).resolves.toEqual({ printed: true });
+    expect(decodeJob(await printer.waitForJob()).text).toContain('A007');
+    printer.setState('paper_out');
+    await expect(service.print({ ...ticket, number: 'A008' })).resolves.toMatchObject({ printed: false, state: 'paper_out' });
+    expect(printer.jobs).toHaveLength(1);
+    // Each report carried a deadline and was given up, with a line in the log.
+    expect(signals).toHaveLength(2);
+    await new Promise<void>((resolve) => {
+      const check = (): void => (signals.every((x) => x.aborted) && logged.length === 2 ? resolve() : void setTimeout(check, 10));
+      check();
+    });
+    expect(logged.every((m) => m.startsWith('printer status report failed'))).toBe(true);
+  });
+
   it('without a configured printer it says so instead of pretending to print', async () => {
     const service = createPrinterService(configFor(), deps());
     await expect(service.print(ticket)).resolves.toMatchObject({ printed: false, state: 'offline' });

@@ -59,13 +59,16 @@ export function openTcpPrinter(host: string, port: number, options: OpenPrinterO
       close() {
         return new Promise<void>((done) => {
           if (socket.destroyed) return done();
-          // end() flushes what is queued before closing; a printer that never acknowledges is cut off.
+          // end() flushes what is queued and closes our side; the answer does not wait for the
+          // printer to close its own (many keep the connection until their idle timeout, which
+          // held every ticket's answer for writeTimeoutMs). One that never does is cut off later.
           const force = setTimeout(() => socket.destroy(), writeTimeoutMs);
+          force.unref();
           socket.once('close', () => {
             clearTimeout(force);
             done();
           });
-          socket.end();
+          socket.end(() => done());
         });
       },
     };
