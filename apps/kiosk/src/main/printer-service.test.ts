@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { FakePrinter, decodeJob, printTicket } from '@hallq/printing';
 import type { TicketPrintData } from '@hallq/printing';
 import { parseConfig } from './config';
@@ -105,6 +106,30 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
       check();
     });
     expect(logged.every((m) => m.startsWith('printer status report failed'))).toBe(true);
+  });
+
+  it('a status check in progress does not make a print fail on a printer that takes one connection at a time', async () => {
+    let jobBytes = 0;
+    const single = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        // Slow status answers keep the status check's connection open for a while.
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 50);
+        else jobBytes += chunk.length;
+      });
+      socket.on('end', () => socket.end());
+    });
+    single.maxConnections = 1;
+    await new Promise<void>((resolve) => single.listen(0, '127.0.0.1', resolve));
+    try {
+      const service = createPrinterService(configFor(`tcp://127.0.0.1:${(single.address() as net.AddressInfo).port}`), deps());
+      const [status, printed] = await Promise.all([service.status(), service.print(ticket)]);
+      expect(status).toMatchObject({ state: 'ready' });
+      expect(printed).toEqual({ printed: true });
+      expect(jobBytes).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => single.close(resolve));
+    }
   });
 
   it('without a configured printer it says so instead of pretending to print', async () => {

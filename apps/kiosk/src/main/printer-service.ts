@@ -62,6 +62,15 @@ const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer c
 
 export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
   let lastReported: string | null = null;
+  let printerFree: Promise<unknown> = Promise.resolve();
+
+  /** One conversation with the printer at a time: many network printers take one connection only,
+   * and a status check (the watch, or the page asking) made a visitor's print fail as "offline". */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = printerFree.then(work, work);
+    printerFree = run.catch(() => undefined);
+    return run;
+  }
 
   /** Faults are reported every time (each is a visitor without a slip); "ready" (with or without
    * the paper-near-end warning) once per change, to clear or to warn. */
@@ -86,11 +95,14 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     if (!config.printer) return { printed: false, state: NO_PRINTER.state as 'offline', reason: NO_PRINTER.reason };
     let result: PrintResult;
     try {
-      result = await deps.printTicket(config.printer, data, {
-        paperWidthMm: config.paperWidthMm,
-        statusCheck: config.printerStatusCheck,
-        ...(template ? { template } : {}),
-      });
+      const printer = config.printer;
+      result = await exclusive(() =>
+        deps.printTicket(printer, data, {
+          paperWidthMm: config.paperWidthMm,
+          statusCheck: config.printerStatusCheck,
+          ...(template ? { template } : {}),
+        }),
+      );
     } catch (err) {
       // Bad ticket data or printer URL: nothing was printed.
       result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };
@@ -105,7 +117,8 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
   async function status(): Promise<KioskPrinterStatus> {
     if (!config.printer) return NO_PRINTER;
     if (config.printerStatusCheck === 'none') return { state: 'ready', reason: 'this printer does not report its state (printerStatusCheck "none")' };
-    return deps.readStatus(config.printer);
+    const printer = config.printer;
+    return exclusive(() => deps.readStatus(printer));
   }
 
   function watch(intervalMs: number): () => void {
