@@ -10,6 +10,9 @@ const minutes = positive.max(MAX_MINUTES);
 const MAX_PER_HOUR = 10_000;
 /** Longest run: a year of hours. */
 const MAX_HOURS = 366 * 24;
+/** Most arrivals one replication may expect: each is held until the end (about 350 bytes), so a
+ * year at the highest rate (88 million) ran out of memory. */
+const MAX_ARRIVALS = 5_000_000;
 const share = z.number().min(0).max(1);
 
 /** Service time in minutes. */
@@ -142,6 +145,14 @@ export const scenarioSchema = z
     variants: z.array(variantSchema).optional(),
   })
   .superRefine((s, ctx) => {
+    const expected = expectedArrivals(s);
+    if (expected > MAX_ARRIVALS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services'],
+        message: `about ${Math.round(expected).toLocaleString('en')} arrivals expected in one replication; at most ${MAX_ARRIVALS.toLocaleString('en')} fit in memory (fewer hours or lower arrivalsPerHour)`,
+      });
+    }
     const ids = new Set<string>();
     s.services.forEach((svc, i) => {
       if (ids.has(svc.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id ${svc.id}` });
@@ -186,6 +197,21 @@ export function parseScenario(raw: unknown): Scenario {
     throw new Error(`invalid scenario:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Arrivals a replication expects (warm-up and measured hours, every service), hour by hour. */
+function expectedArrivals(s: { startHour: number; warmupHours: number; hours: number; services: ReadonlyArray<{ arrivalsPerHour: ArrivalRate }> }): number {
+  const total = s.warmupHours + s.hours;
+  let sum = 0;
+  for (const svc of s.services) {
+    const rate = svc.arrivalsPerHour;
+    if (typeof rate === 'number') {
+      sum += rate * total;
+      continue;
+    }
+    for (let t = 0; t < total; t += 1) sum += rateAt(rate, s.startHour + t) * Math.min(1, total - t);
+  }
+  return sum;
 }
 
 /** The rate (per hour) at an hour of day. */
