@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const PAGE = /^\/display$|^\/display\/window\/\d{1,3}$|^\/rating\/\d{1,3}$/;
+// Window numbers are 1..9999, as the server takes them.
+const PAGE = /^\/display$|^\/display\/window\/[1-9]\d{0,3}$|^\/rating\/[1-9]\d{0,3}$/;
 
 export const ScreenSchema = z.strictObject({
-  page: z.string().regex(PAGE, 'page must be /display, /display/window/<n> or /rating/<n>'),
+  page: z.string().regex(PAGE, 'page must be /display, /display/window/<n> or /rating/<n> (n a window number, 1 to 9999)'),
   /** Index into the system's monitors (0 = primary order as reported by the OS). */
   monitor: z.number().int().min(0).default(0),
   /** Device token for this page; defaults to the file's deviceToken (a rating pad needs its own). */
