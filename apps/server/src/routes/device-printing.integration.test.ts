@@ -5,6 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { FakePrinter, decodeJob, renderTicket } from '@hallq/printing';
 import { ticketSlip } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { printQueue } from '../services/print-service';
 
 describe('device printers and presence', () => {
   let s: TestServer;
@@ -55,6 +56,49 @@ describe('device printers and presence', () => {
       expect(jobs).toHaveLength(3);
     } finally {
       await new Promise((resolve) => single.close(resolve));
+    }
+  });
+
+  test('a job that cannot start on its busy printer in time is refused, not printed after the kiosk gave up', async () => {
+    const jobs: number[] = [];
+    // One connection at a time, and slow to report its status: each job holds it for 400 ms.
+    const slow = net.createServer((socket) => {
+      let bytes = 0;
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 400);
+        else bytes += chunk.length;
+      });
+      socket.on('end', () => {
+        if (bytes > 0) jobs.push(bytes);
+        socket.end();
+      });
+    });
+    slow.maxConnections = 1;
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const before = printQueue.maxWaitMs;
+    printQueue.maxWaitMs = 100;
+    try {
+      const url = `tcp://127.0.0.1:${(slow.address() as net.AddressInfo).port}`;
+      const kiosks = [await kioskWith({ printer: url }), await kioskWith({ printer: url })];
+      const tickets = await Promise.all(kiosks.map((k) => issue(k.token)));
+      const answers = await Promise.all(kiosks.map((k, i) => s.api('POST', `/tickets/${tickets[i].id}/print`, { token: k.token })));
+      // Whichever came second waited for the first's job.
+      const refused = answers.findIndex((r) => r.status === 503);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 503]);
+      expect(answers[1 - refused]!.body).toEqual({ printed: true });
+      expect(answers[refused]!.body.error).toMatchObject({ code: 'printer_unavailable', details: { state: 'error' } });
+      // Busy is no fault of the printer: the kiosk is not marked as having one.
+      expect((await deviceOf(kiosks[refused]!.id)).printerState).not.toBe('error');
+      for (let i = 0; i < 100 && jobs.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 600));
+      expect(jobs).toHaveLength(1);
+      // Once the printer is free, the refused ticket prints.
+      printQueue.maxWaitMs = before;
+      expect((await s.api('POST', `/tickets/${tickets[refused].id}/print`, { token: kiosks[refused]!.token })).status).toBe(200);
+    } finally {
+      printQueue.maxWaitMs = before;
+      await new Promise((resolve) => slow.close(resolve));
     }
   });
 
