@@ -148,7 +148,8 @@ export function createApp(options: CreateAppOptions): HallServer {
   let push: PushNotifier | null = null;
   // The queue's commits are flushed to disk on a thread of their own (see storage/wal-sync.ts).
   const durability = !config.flushThread ? undefined : new WalSyncThread(db, (err) => logger.warn({ err }, 'the checkpoint thread failed; checkpoints run on the write path again'));
-  const hubPusher = startHubPusher(config, repos, mirror, clock, logger, (hallId) => queue.publishedSeq(hallId));
+  // Started once the command queue exists: its first step reads the queue's published seq at once.
+  let hubPusher: HubPusher | null = null;
   const onFatal =
     options.onFatal ??
     ((): void => {
@@ -177,6 +178,7 @@ export function createApp(options: CreateAppOptions): HallServer {
       onFatal(error);
     },
   });
+  hubPusher = startHubPusher(config, repos, mirror, clock, logger, (hallId) => queue.publishedSeq(hallId));
   const core: Core = { repos, mirror, clock, publicUrl: config.publicUrl, presence: new DevicePresence() };
   const deps: AppDeps = {
     ...core,
@@ -264,6 +266,19 @@ export function createApp(options: CreateAppOptions): HallServer {
   for (const id of mirror.ids()) broadcaster.refresh(id);
   const stopSweep = startRemoteSweep(deps, options.remoteSweepMs ?? 15_000);
 
+  // PORT=0 without PUBLIC_URL: the default `http://<HOST>:<PORT>` takes the port the system chose
+  // at listen, before any request, so status links, QR codes and booking links reach this server
+  // (an address ending in :0 reaches nothing).
+  const adoptListeningPort = (port: number): void => {
+    const url = new URL(config.publicUrl);
+    if (url.port !== '0') return;
+    url.port = String(port);
+    const publicUrl = url.toString().replace(/\/+$/, '');
+    config.publicUrl = publicUrl;
+    core.publicUrl = publicUrl;
+    deps.publicUrl = publicUrl;
+  };
+
   return {
     app,
     http: server,
@@ -278,7 +293,11 @@ export function createApp(options: CreateAppOptions): HallServer {
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve(server.address() as AddressInfo));
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          adoptListeningPort(address.port);
+          resolve(address);
+        });
       });
     },
     async close() {

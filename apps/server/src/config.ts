@@ -1,39 +1,112 @@
 // Process configuration, parsed once from the environment (and argv for --demo) with zod.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePrinterUrl } from '@hallq/printing';
+
+/**
+ * A whole number written in decimal: an empty or blank value is a mistake, not 0 (PORT= would
+ * listen on a random port; BACKUP_INTERVAL_MINUTES= would turn backups off).
+ */
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+/** The same with decimals allowed. */
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'expected a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+/** An http(s) address with no query, fragment or user:password (a path is kept). */
+const httpAddress = () =>
+  z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }).refine((u) => {
+    if (!URL.canParse(u)) return true;
+    const url = new URL(u);
+    return !url.username && !url.password && !/[?#]/.test(url.href);
+  }, 'takes no ?query, #fragment or user:password@');
+
+/** Express's `trust proxy` names, addresses and subnets (proxy-addr), as TRUST_PROXY may list them. */
+function trustProxyProblem(raw: string): string | null {
+  const v = raw.trim();
+  if (v === '' || v === 'true' || v === 'false' || /^\d+$/.test(v)) return null;
+  for (const entry of v.split(',').map((x) => x.trim())) {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) continue;
+    const [address = '', range, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const rangeOk =
+      range === undefined || (/^\d+$/.test(range) && Number(range) <= (family === 6 ? 128 : 32)) || (family === 4 && net.isIPv4(range));
+    if (family === 0 || rest.length > 0 || !rangeOk) return `"${entry}" is not loopback, linklocal, uniquelocal, an address or a subnet`;
+  }
+  return null;
+}
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: whole(0, 65535).default(3000),
   HOST: z.string().min(1).optional(),
   QUEUE_DATA_DIR: z.string().min(1).default('./data'),
   QUEUE_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   /** Demo mode: load the generated 60 days of history (default) or not ('0'). */
   QUEUE_DEMO_HISTORY: z.enum(['0', '1', 'true', 'false']).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD needs at least 8 characters').optional(),
-  PUBLIC_URL: z.url().optional(),
-  ALLOWED_ORIGINS: z.string().optional(),
-  HALL_PRINTER: z.string().min(1).optional(),
-  PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(12).max(20).default(17),
+  PUBLIC_URL: httpAddress().optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o.length > 0)
+          .every((o) => URL.canParse(o) && new URL(o).origin === o),
+      'a comma-separated list of origins such as https://hall.example or http://10.0.0.2:3000',
+    )
+    .optional(),
+  HALL_PRINTER: z
+    .string()
+    .min(1)
+    .superRefine((url, ctx) => {
+      try {
+        parsePrinterUrl(url);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    })
+    .optional(),
+  PASSWORD_SCRYPT_LOG2N: whole(12, 20).default(17),
   HALL_PRINTER_STATUS_CHECK: z.enum(['dle-eot', 'none']).default('dle-eot'),
   WEB_ROOT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BACKUP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  BACKUP_INTERVAL_MINUTES: whole(0, 7 * 24 * 60).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  BACKUP_KEEP: whole(1, 10_000).default(48),
   SERVER_TIMING: z.enum(['0', '1']).optional(),
   WRITE_FLUSH_THREAD: z.enum(['0', '1']).optional(),
-  WRITE_PIPELINE_DEPTH: z.coerce.number().int().min(1).max(64).default(1),
+  WRITE_PIPELINE_DEPTH: whole(1, 64).default(1),
   ISSUE_FAST_PATH: z.enum(['0', '1']).optional(),
-  TRUST_PROXY: z.string().max(500).optional(),
-  KIOSK_ISSUE_BURST: z.coerce.number().int().min(1).max(10_000_000).default(30),
+  TRUST_PROXY: z
+    .string()
+    .max(500)
+    .superRefine((v, ctx) => {
+      const problem = trustProxyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  KIOSK_ISSUE_BURST: whole(1, 10_000_000).default(30),
   PUSH_SUBJECT: z
     .string()
     .regex(/^(mailto:|https:\/\/)/, 'PUSH_SUBJECT is a mailto: or https:// contact for push services')
     .default('mailto:hallq@example.invalid'),
   /** Rehearsals only: the server's clock starts at this instant (ISO) and runs QUEUE_CLOCK_SPEED times faster. */
   QUEUE_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
-  QUEUE_CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
-  HUB_URL: z.url().optional(),
+  QUEUE_CLOCK_SPEED: decimal(1, 1000).optional(),
+  HUB_URL: httpAddress().optional(),
   HUB_TOKEN: z.string().min(16).optional(),
   HUB_HALL_ID: z.string().min(1).optional(),
 });

@@ -91,6 +91,38 @@ describe('printTicket over TCP against the fake printer', () => {
   });
 });
 
+describe('printTicket on a printer that keeps its side of the connection open', () => {
+  it('answers once the job is handed over, without waiting for the printer to hang up', async () => {
+    const received: Buffer[] = [];
+    const sockets = new Set<net.Socket>();
+    let hungUp: () => void = () => undefined;
+    const ourSideClosed = new Promise<void>((resolve) => (hungUp = resolve));
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+      sockets.add(socket);
+      socket.on('end', () => hungUp());
+      socket.on('data', (chunk: Buffer) => {
+        received.push(chunk);
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) socket.write(Buffer.from([0x12]));
+      });
+      socket.on('error', () => undefined);
+      // No end() back: the printer closes its side only at its own idle timeout.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+      // A write timeout far longer than the test may run: the answer must not wait for it.
+      await expect(printTicket(url, ticket, { ...opts, connection: { writeTimeoutMs: 120_000 } })).resolves.toEqual({ printed: true });
+      // Every byte reached the printer, then our side's close.
+      await ourSideClosed;
+      const job = Buffer.concat(received);
+      expect(decodeJob(job.subarray(job.indexOf(0x1b))).cut).toBe(true);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('printTicket when nothing is listening', () => {
   it('is offline on connection refused', async () => {
     const server = net.createServer();

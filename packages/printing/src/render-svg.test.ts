@@ -27,6 +27,13 @@ describe('SVG preview', () => {
     expect(svg).not.toContain('<东区>');
   });
 
+  it('leaves out what XML cannot hold (controls, U+FFFE, U+FFFF, lone surrogates) in hall-provided text, so the picture still opens', () => {
+    const odd = renderTicketSvg(sampleTicket({ hallName: 'a\u0000\u0001\u001f\ufffe\uffff\ud800b 𐏿' }), { paperWidthMm: 58 });
+    expect(odd).toContain('b 𐏿</text>');
+    // eslint-disable-next-line no-control-regex
+    expect(odd).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
   it('draws the QR code as rects for the status URL', () => {
     expect(svg).toContain(`data-url="${ticket.statusUrl}"`);
     expect((svg.match(/<rect x=/g) ?? []).length).toBeGreaterThan(50);

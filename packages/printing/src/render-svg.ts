@@ -8,8 +8,12 @@ const FONT_DOTS = 24;
 const LINE_GAP = 6;
 const MARGIN = 8;
 
+/** Characters XML 1.0 cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates): left out. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An SVG picture of a laid-out ticket, one unit per printer dot. */

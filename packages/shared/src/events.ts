@@ -164,6 +164,13 @@ export type ServerToClientEvents = { [T in HallEventType]: (event: HallEventOf<T
   'protocol.error': (err: { code: string; message: string }) => void;
 };
 
+/** What a `resume` sent with an acknowledgement callback gets back: done, or the same error as `protocol.error`. */
+export type ResumeAck = { ok: true } | { error: { code: string; message: string } };
+
 export interface ClientToServerEvents {
-  resume: (req: ResumeRequest) => void;
+  /** The acknowledgement is optional: the replay or snapshot, or `protocol.error`, come either way. */
+  resume: (req: ResumeRequest, ack?: (answer: ResumeAck) => void) => void;
 }
+
+/** The only event a client sends; anything else is answered with `protocol.error` `unknown_event`. */
+export const CLIENT_EVENTS: ReadonlyArray<keyof ClientToServerEvents> = ['resume'];

@@ -105,10 +105,21 @@ export const ServiceBody = z.strictObject({
 export const ServicePatch = ServiceBody.partial();
 
 export const SkillSchema = z.strictObject({ serviceId: id, tier: z.number().int().min(1).max(9) });
+/** A window's skills: one tier per service (a second entry for the same service would leave routing to pick one). */
+export const SkillList = z
+  .array(SkillSchema)
+  .max(200)
+  .superRefine((skills, ctx) => {
+    const seen = new Set<string>();
+    skills.forEach((k, i) => {
+      if (seen.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [i, 'serviceId'], message: `service ${k.serviceId} listed twice` });
+      seen.add(k.serviceId);
+    });
+  });
 export const WindowBody = z.strictObject({
   number: z.number().int().min(1).max(9999),
   zone: z.string().trim().max(64).optional(),
-  skills: z.array(SkillSchema).max(200).optional(),
+  skills: SkillList.optional(),
 });
 export const WindowPatch = WindowBody.partial();
 

@@ -54,6 +54,17 @@ describe('invalid scenarios', () => {
     ['a service time of years', edit((s) => (s.services[0].serviceMinutes.mean = 1e12)), /services\.0\.serviceMinutes\.mean: Too big/],
     ['a share above 1', edit((s) => (s.services[0].noShowShare = 1.5)), /services\.0\.noShowShare: Too big/],
     ['an unknown staff type', edit((s) => (s.windows[0].staffType = 'robot')), /windows\.0\.staffType: /],
+    // A misspelt optional field was ignored and the run went on without it (no no-shows, no breaks).
+    ['a misspelt field', edit((s) => (s.replication = 3)), /\(scenario\): Unrecognized key: "replication"/],
+    ['a misspelt service field', edit((s) => (s.services[0].noShowShares = 0.2)), /services\.0: Unrecognized key: "noShowShares"/],
+    ['a misspelt window field', edit((s) => (s.windows[0].break = [{ from: 12, to: 13 }])), /windows\.0: Unrecognized key: "break"/],
+    ['a misspelt service-time field', edit((s) => (s.services[0].serviceMinutes.sd = 2)), /services\.0\.serviceMinutes: Unrecognized key: "sd"/],
+    ['an unknown routing field', edit((s) => (s.routing = { starvation: false })), /routing: Unrecognized key: "starvation"/],
+    ['both sd and cv', edit((s) => (s.services[0].serviceMinutes = { distribution: 'lognormal', mean: 5, sd: 2, cv: 1 })), /services\.0\.serviceMinutes\.cv: give sd or cv, not both/],
+    // Each arrival is held until the end: a year at the highest rate ran out of memory.
+    ['more arrivals than fit in memory', edit((s) => { s.hours = 8784; s.services[0].arrivalsPerHour = 10_000; }), /services: about 87,840,000 arrivals expected in one replication; at most 5,000,000 fit in memory/],
+    ['more arrivals than fit in memory, hour by hour', edit((s) => { s.hours = 8784; s.services[0].arrivalsPerHour = { '9': 10_000, '10': 10_000 }; }), /services: about 7,320,000 arrivals expected/],
+    ['one service twice in a window', edit((s) => s.windows[0].skills.push({ serviceId: 'A', tier: 2 })), /windows\.0\.skills\.1\.serviceId: window w1: service A listed twice/],
   ])('%s', (_label, raw, message) => {
     expect(errorOf(raw)).toMatch(/^invalid scenario:\n/);
     expect(errorOf(raw)).toMatch(message);

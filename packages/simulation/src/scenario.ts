@@ -10,20 +10,23 @@ const minutes = positive.max(MAX_MINUTES);
 const MAX_PER_HOUR = 10_000;
 /** Longest run: a year of hours. */
 const MAX_HOURS = 366 * 24;
+/** Most arrivals one replication may expect: each is held until the end (about 350 bytes), so a
+ * year at the highest rate (88 million) ran out of memory. */
+const MAX_ARRIVALS = 5_000_000;
 const share = z.number().min(0).max(1);
 
 /** Service time in minutes. */
 export const distributionSchema = z.discriminatedUnion('distribution', [
-  z.object({ distribution: z.literal('exponential'), mean: minutes }),
-  z.object({
+  z.strictObject({ distribution: z.literal('exponential'), mean: minutes }),
+  z.strictObject({
     distribution: z.literal('lognormal'),
     mean: minutes,
     /** Standard deviation in minutes; or give `cv` (sd / mean). Default cv 1. */
     sd: positive.optional(),
     cv: positive.optional(),
-  }),
-  z.object({ distribution: z.literal('constant'), mean: minutes }),
-  z.object({
+  }).refine((d) => d.sd === undefined || d.cv === undefined, { message: 'give sd or cv, not both', path: ['cv'] }),
+  z.strictObject({ distribution: z.literal('constant'), mean: minutes }),
+  z.strictObject({
     distribution: z.literal('empirical'),
     /** Observed service times in minutes, drawn uniformly with replacement. */
     values: z.array(minutes).min(1),
@@ -52,10 +55,10 @@ const rateSchema = z.union([
 export type ArrivalRate = z.infer<typeof rateSchema>;
 
 const intervalSchema = z
-  .object({ from: z.number().min(0).max(24), to: z.number().min(0).max(24) })
+  .strictObject({ from: z.number().min(0).max(24), to: z.number().min(0).max(24) })
   .refine((i) => i.from < i.to, 'an interval needs from < to (hours of day)');
 
-const serviceSchema = z.object({
+const serviceSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().optional(),
   arrivalsPerHour: rateSchema,
@@ -80,15 +83,15 @@ const serviceSchema = z.object({
   officersOnly: z.boolean().default(false),
   /** Stages after the first (e.g. pre-review by helpers, then acceptance by officers). */
   stages: z
-    .array(z.object({ officersOnly: z.boolean().default(false), serviceMinutes: distributionSchema.optional() }))
+    .array(z.strictObject({ officersOnly: z.boolean().default(false), serviceMinutes: distributionSchema.optional() }))
     .min(1)
     .optional(),
 });
 
-const windowSchema = z.object({
+const windowSchema = z.strictObject({
   id: z.string().min(1),
   /** Services and tiers; none = a window that takes nobody (as a hall's window without skills). */
-  skills: z.array(z.object({ serviceId: z.string(), tier: z.number().int().min(1) })),
+  skills: z.array(z.strictObject({ serviceId: z.string(), tier: z.number().int().min(1) })),
   staffType: z.enum(['officer', 'helper']).default('officer'),
   /** Hours of day the window is open; omitted = always open. */
   open: z.array(intervalSchema).min(1).optional(),
@@ -96,7 +99,7 @@ const windowSchema = z.object({
   breaks: z.array(intervalSchema).optional(),
 });
 
-const variantSchema = z.object({
+const variantSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().optional(),
   notes: z.array(z.string()).optional(),
@@ -104,7 +107,7 @@ const variantSchema = z.object({
 });
 
 export const scenarioSchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1),
     description: z.string().optional(),
     assumptions: z.array(z.string()).optional(),
@@ -122,7 +125,7 @@ export const scenarioSchema = z
     /** A passed-over remote ticket is kept this long for its holder, then expires (the hall's remoteGraceMinutes). */
     remoteGraceMinutes: z.number().min(0).max(MAX_MINUTES).default(10),
     routing: z
-      .object({
+      .strictObject({
         starvationEnabled: z.boolean().optional(),
         starvationFactor: positive.optional(),
         appointmentEarlySeconds: z.number().min(0).optional(),
@@ -131,7 +134,7 @@ export const scenarioSchema = z
     services: z.array(serviceSchema).min(1),
     /** The staffing planner's goal and limits; with it, simulate reports before (windows) and the planner's after. */
     staffing: z
-      .object({
+      .strictObject({
         /** How many services one person can be trained for (skills per window). */
         maxServicesPerPerson: z.number().int().min(1),
         /** Share of visitors to call within waitTargetMinutes; every service's mean wait must be within it too. */
@@ -142,6 +145,14 @@ export const scenarioSchema = z
     variants: z.array(variantSchema).optional(),
   })
   .superRefine((s, ctx) => {
+    const expected = expectedArrivals(s);
+    if (expected > MAX_ARRIVALS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services'],
+        message: `about ${Math.round(expected).toLocaleString('en')} arrivals expected in one replication; at most ${MAX_ARRIVALS.toLocaleString('en')} fit in memory (fewer hours or lower arrivalsPerHour)`,
+      });
+    }
     const ids = new Set<string>();
     s.services.forEach((svc, i) => {
       if (ids.has(svc.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id ${svc.id}` });
@@ -153,8 +164,12 @@ export const scenarioSchema = z
       windows.forEach((w, i) => {
         if (wids.has(w.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate window id ${w.id}` });
         wids.add(w.id);
+        const skilled = new Set<string>();
         w.skills.forEach((k, j) => {
           if (!ids.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [...path, i, 'skills', j, 'serviceId'], message: `window ${w.id}: unknown service ${k.serviceId}` });
+          // One tier per service and window: two would leave the routing to pick one.
+          if (skilled.has(k.serviceId)) ctx.addIssue({ code: 'custom', path: [...path, i, 'skills', j, 'serviceId'], message: `window ${w.id}: service ${k.serviceId} listed twice` });
+          skilled.add(k.serviceId);
         });
       });
     }
@@ -182,6 +197,21 @@ export function parseScenario(raw: unknown): Scenario {
     throw new Error(`invalid scenario:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Arrivals a replication expects (warm-up and measured hours, every service), hour by hour. */
+function expectedArrivals(s: { startHour: number; warmupHours: number; hours: number; services: ReadonlyArray<{ arrivalsPerHour: ArrivalRate }> }): number {
+  const total = s.warmupHours + s.hours;
+  let sum = 0;
+  for (const svc of s.services) {
+    const rate = svc.arrivalsPerHour;
+    if (typeof rate === 'number') {
+      sum += rate * total;
+      continue;
+    }
+    for (let t = 0; t < total; t += 1) sum += rateAt(rate, s.startHour + t) * Math.min(1, total - t);
+  }
+  return sum;
 }
 
 /** The rate (per hour) at an hour of day. */

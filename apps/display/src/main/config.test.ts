@@ -25,7 +25,16 @@ test('invalid configs are refused with a message naming the field', () => {
   expect(bad({ ...valid, serverUrl: 'not a url' })).toMatch(/serverUrl/);
   expect(bad({ ...valid, screens: [] })).toMatch(/screens/);
   expect(bad({ ...valid, screens: [{ page: '/console', monitor: 0 }] })).toMatch(/screens\.0\.page/);
+  // No window 0; window numbers go up to 9999.
+  expect(bad({ ...valid, screens: [{ page: '/display/window/0', monitor: 0 }] })).toMatch(/screens\.0\.page: .*1 to 9999/);
+  expect(bad({ ...valid, screens: [{ page: '/rating/10000', monitor: 0 }] })).toMatch(/screens\.0\.page/);
+  expect(parseConfig(JSON.stringify({ ...valid, screens: [{ page: '/display/window/1024', monitor: 0 }, { page: '/rating/9999' }] })).ok).toBe(true);
   expect(bad({ ...valid, extra: 1 })).toMatch(/extra|Unrecognized/i);
+  // The pages load from the server's root: a path would be dropped, a query, fragment or password
+  // would reach the wrong page or be refused.
+  for (const serverUrl of ['http://10.0.0.2:3000/hallq/', 'http://10.0.0.2:3000/?x=1', 'http://10.0.0.2:3000/#wall', 'http://10.0.0.2:3000?', 'http://u:p@10.0.0.2:3000']) {
+    expect(bad({ ...valid, serverUrl })).toMatch(/serverUrl: must be the server's address alone/);
+  }
   const r = parseConfig('{ nope');
   expect(r.ok).toBe(false);
 });

@@ -3,18 +3,30 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const PAGE = /^\/display$|^\/display\/window\/\d{1,3}$|^\/rating\/\d{1,3}$/;
+// Window numbers are 1..9999, as the server takes them.
+const PAGE = /^\/display$|^\/display\/window\/[1-9]\d{0,3}$|^\/rating\/[1-9]\d{0,3}$/;
 
 export const ScreenSchema = z.strictObject({
-  page: z.string().regex(PAGE, 'page must be /display, /display/window/<n> or /rating/<n>'),
+  page: z.string().regex(PAGE, 'page must be /display, /display/window/<n> or /rating/<n> (n a window number, 1 to 9999)'),
   /** Index into the system's monitors (0 = primary order as reported by the OS). */
   monitor: z.number().int().min(0).default(0),
   /** Device token for this page; defaults to the file's deviceToken (a rating pad needs its own). */
   token: z.string().min(1).optional(),
 });
 
+function addressOnly(text: string): boolean {
+  if (!URL.canParse(text)) return true; // the URL check says what is wrong
+  const u = new URL(text);
+  return u.pathname === '/' && !u.username && !u.password && !/[?#]/.test(u.href);
+}
+
 export const DisplayConfigSchema = z.strictObject({
-  serverUrl: z.url({ protocol: /^https?$/ }),
+  // The pages are loaded from the server's root (a path would be dropped), so the address is the
+  // server's alone: no path, query, fragment or password.
+  serverUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine(addressOnly, "must be the server's address alone, e.g. http://10.0.0.2:3000 (no path, ?query, #fragment or user:password@)")
+    .transform((u) => new URL(u).origin),
   deviceToken: z.string().min(1).optional(),
   screens: z.array(ScreenSchema).min(1),
   /** Kiosk mode (no way out with the keyboard); false = plain full screen, for set-up. */

@@ -13,6 +13,7 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   hall_exists: 409,
   seq_gap: 409,
+  idempotency_conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,

@@ -19,6 +19,8 @@ interface Op {
   params?: string[];
   query?: JsonSchema[];
   body?: string;
+  /** Honours Idempotency-Key (http/idempotency.ts). */
+  idempotent?: boolean;
   answers: Record<number, { description: string; schema?: JsonSchema; headers?: Record<string, unknown> }>;
   /** Error codes beyond those of auth, the body and the parameters. */
   errors?: string[];
@@ -27,8 +29,8 @@ interface Op {
 
 /** The status of each error code (http/errors.ts). */
 export const HUB_ERROR_STATUS: Record<string, number> = {
-  validation_failed: 400, invalid_json: 400, unauthorized: 401, forbidden: 403, not_found: 404, hall_exists: 409, seq_gap: 409,
-  payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503,
+  validation_failed: 400, invalid_json: 400, bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, hall_exists: 409, seq_gap: 409,
+  idempotency_conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503,
 };
 
 const REASONS: Record<number, string> = {
@@ -42,6 +44,7 @@ function operation(op: Op): JsonSchema {
   if (op.body) codes.add('validation_failed').add('invalid_json').add('payload_too_large');
   if (op.query?.length) codes.add('validation_failed');
   if (op.params?.length) codes.add('validation_failed');
+  if (op.idempotent) codes.add('bad_request').add('idempotency_conflict');
   codes.add('internal').add('unavailable');
   const byStatus = new Map<number, string[]>();
   for (const c of codes) byStatus.set(HUB_ERROR_STATUS[c]!, [...(byStatus.get(HUB_ERROR_STATUS[c]!) ?? []), c]);
@@ -66,7 +69,15 @@ function operation(op: Op): JsonSchema {
     tags: [op.tag],
     security: op.who === 'anyone' ? [] : [{ bearer: [] }],
     'x-callers': op.who,
-    ...(op.params || op.query ? { parameters: [...(op.params ?? []).map((p) => ({ $ref: `#/components/parameters/${p}` })), ...(op.query ?? [])] } : {}),
+    ...(op.params || op.query || op.idempotent
+      ? {
+          parameters: [
+            ...(op.params ?? []).map((p) => ({ $ref: `#/components/parameters/${p}` })),
+            ...(op.query ?? []),
+            ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+          ],
+        }
+      : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } } : {}),
     responses,
   };
@@ -136,6 +147,7 @@ const DESCRIPTION = [
   '',
   '- Base path `/api/v1`; JSON in and out; times ISO-8601 UTC; durations whole seconds.',
   '- Errors: `{"error": {"code", "message", "details"}}` with 400 bad input, 401 no/invalid token, 403 not allowed, 404 unknown hall, 409 conflict, 413 body too large, 429 rate limited, 503 PostgreSQL or Redis away. A rejected request changes nothing.',
+  '- `Idempotency-Key` header, optional, on POSTs that create something (registering a hall): the same key from the same token returns the first answer and creates nothing new.',
   '- Auth: `Authorization: Bearer <token>`: a city staff session (from `POST /hub/auth/login`) or a hall\'s token (from registering the hall). `x-callers` on each operation says who may call it.',
   '- Realtime: Socket.IO on the same port; see `x-realtime`. Pages: see `x-pages`.',
 ].join('\n');
@@ -174,7 +186,8 @@ export function buildHubOpenApiDocument(version: string): JsonSchema {
           answers: { 200: { description: 'every hall, by id', schema: array(ref('HallNow')) } },
         }),
         post: operation({
-          summary: 'Register a hall', tag: 'Halls', who: 'city admin', body: 'CreateHallBody', errors: ['hall_exists'],
+          summary: 'Register a hall', tag: 'Halls', who: 'city admin', body: 'CreateHallBody', errors: ['hall_exists'], idempotent: true,
+          description: 'With an `Idempotency-Key`, a retry (same key, same token, same request) answers the first 201 again, the same token included, and registers nothing new.',
           answers: { 201: { description: 'the hall and its token (shown this once; the hall server\'s HUB_TOKEN)', schema: obj({ hall: ref('HallNow'), token: str() }) } },
         }),
       },
@@ -199,7 +212,14 @@ export function buildHubOpenApiDocument(version: string): JsonSchema {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A city staff session token or a hall\'s token.' } },
-      parameters: { hallId: { name: 'hallId', in: 'path', required: true, description: 'Hall id', schema: fromZod(HallId) } },
+      parameters: {
+        hallId: { name: 'hallId', in: 'path', required: true, description: 'Hall id', schema: fromZod(HallId) },
+        IdempotencyKey: {
+          name: 'Idempotency-Key', in: 'header', required: false,
+          description: 'Same key from the same token: the first answer is returned and nothing new is created; reused with another request: 409 idempotency_conflict.',
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      },
       schemas: schemas(),
     },
     'x-realtime': {

@@ -1,8 +1,10 @@
-// Halls of the city: register one (its token is shown once), list them, ingest and read events.
+// Halls of the city: register one (its token is shown once; an Idempotency-Key makes a retry
+// safe), list them, ingest and read events.
 import { Router } from 'express';
 import { HubError, parse } from '../http/errors';
 import { CreateHallBody, EventsQuery, HallId } from '../http/schemas';
 import { allowStaff, authenticate, identityOf } from '../http/auth';
+import { idempotent } from '../http/idempotency';
 import type { HubDeps } from '../hub-deps';
 import { hallsNow } from '../services/hall-views';
 import { IngestBody } from '../services/ingest-schema';
@@ -19,16 +21,19 @@ export function hallsRouter(deps: HubDeps): Router {
 
   r.post('/hub/halls', auth, allowStaff(true), async (req, res) => {
     const body = parse(CreateHallBody, req.body);
-    const token = newToken();
-    const ins = await deps.pool.query(
-      `INSERT INTO halls (id, name, district, lat, lng, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [body.id, body.name, body.district ?? null, body.location?.lat ?? null, body.location?.lng ?? null, tokenHash(token), deps.now()],
-    );
-    if ((ins.rowCount ?? 0) === 0) throw new HubError('hall_exists', `hall ${body.id} is already registered`);
-    const [hall] = await hallsNow(deps.pool, deps.now(), deps.config.offlineAfterMs, body.id, deps.liveRanges);
-    const who = identityOf(res);
-    deps.logger.info({ hallId: body.id, by: who.kind === 'staff' ? who.staff.username : null }, 'hall registered');
-    res.status(201).json({ hall, token });
+    const reply = await idempotent(deps.pool, req, async (db) => {
+      const token = newToken();
+      const ins = await db.query(
+        `INSERT INTO halls (id, name, district, lat, lng, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+        [body.id, body.name, body.district ?? null, body.location?.lat ?? null, body.location?.lng ?? null, tokenHash(token), deps.now()],
+      );
+      if ((ins.rowCount ?? 0) === 0) throw new HubError('hall_exists', `hall ${body.id} is already registered`);
+      const [hall] = await hallsNow(db, deps.now(), deps.config.offlineAfterMs, body.id, deps.liveRanges);
+      const who = identityOf(res);
+      deps.logger.info({ hallId: body.id, by: who.kind === 'staff' ? who.staff.username : null }, 'hall registered');
+      return { status: 201, body: { hall, token } };
+    });
+    res.status(reply.status).json(reply.body);
   });
 
   r.post('/hub/halls/:hallId/events', auth, async (req, res) => {

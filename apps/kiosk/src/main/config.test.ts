@@ -33,6 +33,13 @@ describe('kiosk config file', () => {
     [{ ...good, idleSeconds: 0 }, 'idleSeconds'],
     [{ ...good, severUrl: 'typo' }, 'severUrl'],
     [{ deviceToken: good.deviceToken }, 'serverUrl'],
+    // The page and the API live at the server's root: anything after the address would send
+    // every request (the page, the printer reports) somewhere else.
+    [{ ...good, serverUrl: 'http://10.0.0.2:3000/?hall=1' }, 'serverUrl'],
+    [{ ...good, serverUrl: 'http://10.0.0.2:3000/#kiosk' }, 'serverUrl'],
+    [{ ...good, serverUrl: 'http://10.0.0.2:3000?' }, 'serverUrl'],
+    [{ ...good, serverUrl: 'http://10.0.0.2:3000/hallq' }, 'serverUrl'],
+    [{ ...good, serverUrl: 'http://admin:secret@10.0.0.2:3000' }, 'serverUrl'],
   ])('rejects %j naming the field %s', (config, field) => {
     const r = parseConfig('/k.json', JSON.stringify(config));
     expect(r.ok).toBe(false);

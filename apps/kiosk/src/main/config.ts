@@ -6,13 +6,22 @@ import { z } from 'zod';
 import { parsePrinterUrl } from '@hallq/printing';
 import type { KioskPublicConfig } from '../shared/kiosk-bridge';
 
+function addressOnly(text: string): boolean {
+  if (!URL.canParse(text)) return true; // the URL check says what is wrong
+  const u = new URL(text);
+  return u.pathname === '/' && !u.username && !u.password && !/[?#]/.test(u.href);
+}
+
 export const KioskConfigSchema = z.strictObject({
   /** The hall server, e.g. "http://10.0.0.2:3000"; the kiosk page is loaded from it. */
   serverUrl: z
     .string()
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
-    .transform((u) => u.replace(/\/+$/, '')),
+    // The kiosk page and the API are at the server's root: a path, query, fragment or password
+    // in the address would send every request somewhere else.
+    .refine(addressOnly, "must be the server's address alone, e.g. http://10.0.0.2:3000 (no path, ?query, #fragment or user:password@)")
+    .transform((u) => new URL(u).origin),
   /** The device token an administrator created for this kiosk (shown once in the console). */
   deviceToken: z.string().trim().min(8, 'looks too short to be a device token'),
   /** Printer URL: tcp://host:9100, file:///dev/usb/lp0, serial:///dev/ttyS0?baud=19200, usb://vid:pid. */

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { FakePrinter, decodeJob, printTicket } from '@hallq/printing';
 import type { TicketPrintData } from '@hallq/printing';
 import { parseConfig } from './config';
@@ -73,6 +74,62 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     expect(printer.jobs).toHaveLength(0);
     expect(reports.map((r) => (r.body as { printerState: string }).printerState)).toEqual(['paper_out', 'paper_out']);
     await expect(service.status()).resolves.toMatchObject({ state: 'paper_out' });
+  });
+
+  it('a server that takes the status report and never answers does not keep the visitor waiting; the report is given up', async () => {
+    const signals: AbortSignal[] = [];
+    const silentServer = jest.fn(
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init.signal!;
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    );
+    const logged: string[] = [];
+    const service = createPrinterService(configFor(printer.url), {
+      ...deps(),
+      fetch: silentServer as unknown as typeof fetch,
+      log: (m: string) => logged.push(m),
+      reportWaitMs: 20,
+      reportTimeoutMs: 200,
+    });
+    await expect(service.print(ticket)).resolves.toEqual({ printed: true });
+    expect(decodeJob(await printer.waitForJob()).text).toContain('A007');
+    printer.setState('paper_out');
+    await expect(service.print({ ...ticket, number: 'A008' })).resolves.toMatchObject({ printed: false, state: 'paper_out' });
+    expect(printer.jobs).toHaveLength(1);
+    // Each report carried a deadline and was given up, with a line in the log.
+    expect(signals).toHaveLength(2);
+    await new Promise<void>((resolve) => {
+      const check = (): void => (signals.every((x) => x.aborted) && logged.length === 2 ? resolve() : void setTimeout(check, 10));
+      check();
+    });
+    expect(logged.every((m) => m.startsWith('printer status report failed'))).toBe(true);
+  });
+
+  it('a status check in progress does not make a print fail on a printer that takes one connection at a time', async () => {
+    let jobBytes = 0;
+    const single = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        // Slow status answers keep the status check's connection open for a while.
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 50);
+        else jobBytes += chunk.length;
+      });
+      socket.on('end', () => socket.end());
+    });
+    single.maxConnections = 1;
+    await new Promise<void>((resolve) => single.listen(0, '127.0.0.1', resolve));
+    try {
+      const service = createPrinterService(configFor(`tcp://127.0.0.1:${(single.address() as net.AddressInfo).port}`), deps());
+      const [status, printed] = await Promise.all([service.status(), service.print(ticket)]);
+      expect(status).toMatchObject({ state: 'ready' });
+      expect(printed).toEqual({ printed: true });
+      expect(jobBytes).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => single.close(resolve));
+    }
   });
 
   it('without a configured printer it says so instead of pretending to print', async () => {

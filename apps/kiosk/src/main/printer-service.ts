@@ -10,6 +10,24 @@ export interface PrinterServiceDeps {
   readStatus: (printerUrl: string) => Promise<KioskPrinterStatus>;
   fetch: typeof fetch;
   log: (message: string) => void;
+  /** How long a print's answer waits for its status report to reach the server (default 1 s); the report goes on after it. */
+  reportWaitMs?: number;
+  /** How long one status report may take before it is given up (default 10 s). */
+  reportTimeoutMs?: number;
+}
+
+const REPORT_WAIT_MS = 1000;
+const REPORT_TIMEOUT_MS = 10_000;
+
+/** Waits for `work` at most `ms`: a slow or silent server must not hold the visitor's answer. */
+function within(work: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 export interface PrinterService {
@@ -44,6 +62,15 @@ const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer c
 
 export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
   let lastReported: string | null = null;
+  let printerFree: Promise<unknown> = Promise.resolve();
+
+  /** One conversation with the printer at a time: many network printers take one connection only,
+   * and a status check (the watch, or the page asking) made a visitor's print fail as "offline". */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = printerFree.then(work, work);
+    printerFree = run.catch(() => undefined);
+    return run;
+  }
 
   /** Faults are reported every time (each is a visitor without a slip); "ready" (with or without
    * the paper-near-end warning) once per change, to clear or to warn. */
@@ -55,6 +82,7 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${config.deviceToken}` },
         body: JSON.stringify({ printerState: state, printerWarning: warning, message }),
+        signal: AbortSignal.timeout(deps.reportTimeoutMs ?? REPORT_TIMEOUT_MS),
       });
       if (res.ok) lastReported = key;
       else deps.log(`printer status report refused: HTTP ${res.status}`);
@@ -67,24 +95,30 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     if (!config.printer) return { printed: false, state: NO_PRINTER.state as 'offline', reason: NO_PRINTER.reason };
     let result: PrintResult;
     try {
-      result = await deps.printTicket(config.printer, data, {
-        paperWidthMm: config.paperWidthMm,
-        statusCheck: config.printerStatusCheck,
-        ...(template ? { template } : {}),
-      });
+      const printer = config.printer;
+      result = await exclusive(() =>
+        deps.printTicket(printer, data, {
+          paperWidthMm: config.paperWidthMm,
+          statusCheck: config.printerStatusCheck,
+          ...(template ? { template } : {}),
+        }),
+      );
     } catch (err) {
       // Bad ticket data or printer URL: nothing was printed.
       result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };
     }
-    if (result.printed) await report('ready', `ticket ${data.number} printed`, result.warning ?? null);
-    else await report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
+    // The slip is out (or known not to be): the visitor is told now, whatever the server does
+    // with the report.
+    const told = result.printed ? report('ready', `ticket ${data.number} printed`, result.warning ?? null) : report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
+    await within(told, deps.reportWaitMs ?? REPORT_WAIT_MS);
     return result;
   }
 
   async function status(): Promise<KioskPrinterStatus> {
     if (!config.printer) return NO_PRINTER;
     if (config.printerStatusCheck === 'none') return { state: 'ready', reason: 'this printer does not report its state (printerStatusCheck "none")' };
-    return deps.readStatus(config.printer);
+    const printer = config.printer;
+    return exclusive(() => deps.readStatus(printer));
   }
 
   function watch(intervalMs: number): () => void {

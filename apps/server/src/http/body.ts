@@ -1,4 +1,4 @@
-// JSON bodies only, at most 64 kB. A POST without a body counts as `{}`.
+// JSON bodies only, at most 64 kB. A POST without a body counts as `{}`; a DELETE takes none.
 //
 // A plain body (utf-8 JSON with its length given, not compressed, within the limit: what kiosks,
 // windows and the apps send) is read and parsed here, with no more than Node's own stream; the
@@ -60,6 +60,8 @@ export const jsonBody: RequestHandler = (req, res, next) => {
     req.body = {};
     return next();
   }
+  // No DELETE of the API takes a body: one sent is refused, not read and ignored.
+  if (req.method === 'DELETE') return next(new AppError('bad_request', 'a DELETE takes no body'));
   if (plainJsonBody(req.headers)) {
     readPlainJson(req, (error, value) => {
       if (error) return next(error);

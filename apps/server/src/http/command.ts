@@ -13,6 +13,18 @@ export interface Reply {
   body: unknown;
 }
 
+/** Where an Idempotency-Key's first result is kept: per token (per address without one) and key. */
+export function idempotencyScope(identity: Identity | undefined, address: string | undefined, key: string): string {
+  return sha256(`${identity ? identity.tokenHash : `anon:${address ?? ''}`}\n${key}`);
+}
+
+/** True when this request repeats one whose result is stored under its Idempotency-Key (it creates nothing). */
+export function storedReplay(deps: AppDeps, req: { headers: Request['headers']; ip?: string }, identity: Identity | undefined): boolean {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return false;
+  return deps.repos.log.idempotent(idempotencyScope(identity, req.ip, key)) !== null;
+}
+
 export async function command(deps: AppDeps, req: Request, res: Response, run: (tx: Tx) => Reply): Promise<void> {
   const key = req.header('idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 200)) throw new AppError('bad_request', 'Idempotency-Key must be 1-200 characters');
@@ -24,8 +36,7 @@ export async function command(deps: AppDeps, req: Request, res: Response, run: (
     ran = performance.now();
     batch = tx.batch;
     if (key === undefined || req.method !== 'POST') return run(tx);
-    const who = identity ? identity.tokenHash : `anon:${req.ip ?? ''}`;
-    const scope = sha256(`${who}\n${key}`);
+    const scope = idempotencyScope(identity, req.ip, key);
     const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`);
     const earlier = tx.batch.idempotent.get(scope) ?? deps.repos.log.idempotent(scope);
     if (earlier) {

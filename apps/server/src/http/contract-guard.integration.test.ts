@@ -31,6 +31,17 @@ describe('contract guard', () => {
     }
   });
 
+  test('a path the document does not have is 404, even where Express would route it (another case, a trailing slash)', async () => {
+    for (const [method, path] of [
+      ['GET', '/HALLS/demo'], ['GET', '/halls/demo/'], ['GET', '/Health'], ['GET', '/halls/demo/queue/?zzz=1'], ['GET', '/openapi.json/'],
+      ['POST', '/HALLS/demo/tickets'], ['POST', '/halls/demo/tickets/'], ['POST', '/Auth/Login'], ['GET', '/nothing-here'],
+    ] as const) {
+      const r = await s.api(method, path, { token: admin, body: method === 'POST' ? { serviceId: 'svc-food' } : undefined });
+      expect([method, path, r.status, r.body?.error?.code]).toEqual([method, path, 404, 'not_found']);
+    }
+    expect((await s.api('GET', '/halls/demo/queue', { token: admin })).body.waiting).toEqual([]);
+  });
+
   test('a method a documented path does not have answers 405 with Allow', async () => {
     const r = await s.api('DELETE', '/halls/demo/queue', { token: admin });
     expect(r.status).toBe(405);

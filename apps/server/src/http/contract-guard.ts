@@ -1,6 +1,7 @@
-// The OpenAPI document is the whole truth at the door: on a documented path, a method it does not
-// list answers 405 method_not_allowed (with Allow), and a query parameter it does not declare
-// answers 400 validation_failed, before any route runs. TRACE and TRACK answer 405 everywhere.
+// The OpenAPI document is the whole truth at the door: a path it does not have answers 404
+// not_found, on a documented path a method it does not list answers 405 method_not_allowed (with
+// Allow), and a query parameter it does not declare answers 400 validation_failed, before any
+// route runs. TRACE and TRACK answer 405 everywhere.
 import type { RequestHandler } from 'express';
 import { AppError } from '../services/errors';
 
@@ -73,7 +74,9 @@ export function contractGuard(doc: Record<string, unknown>, prefix = ''): Reques
     const bucket = bySegment.get(firstSegment(path)) ?? none;
     const candidates = anySegment.length > 0 ? [...bucket, ...anySegment] : bucket;
     const matching = candidates.filter((p) => p.pattern.test(path));
-    if (matching.length === 0) return next(); // not documented here: the routers (or 404) decide
+    // Every route of the API is documented: a path no template matches exactly (another case, a
+    // trailing slash, which Express's routing would take) is 404, before any route runs.
+    if (matching.length === 0) return next(new AppError('not_found', `no route for ${req.method} ${path}`));
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const op = matching.find((p) => p.methods.has(method));
     if (!op) {

@@ -31,9 +31,10 @@ function send(base: string, method: string, path: string, headers: Record<string
   });
 }
 
-/** The answer with the server's own random ids (ticket id, public id) named by placeholders. */
+/** The answer with the server's own random ids (ticket id, public id) and its port named by placeholders. */
 function normalised(r: Raw): Raw {
-  let body = r.body;
+  // Each server listens on a port of its own, which its status links carry.
+  let body = r.body.replace(/http:\/\/127\.0\.0\.1:\d+\//g, 'http://127.0.0.1:(port)/');
   try {
     const t = (JSON.parse(r.body) as { ticket?: { id?: string; publicId?: string } }).ticket;
     if (t?.id) body = body.split(t.id).join('(id)');

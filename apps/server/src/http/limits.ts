@@ -64,10 +64,19 @@ export function checkUnknownTicket(limits: Limits, address: string): void {
 }
 
 /** Ticket issue by a kiosk device: limited per device (staff are not limited). */
-export function kioskIssueLimit(limits: Limits, identityOf: (res: Parameters<RequestHandler>[1]) => Identity): RequestHandler {
-  return (_req, res, next) => {
+/**
+ * `replay`: true for a request that repeats one already answered under its Idempotency-Key; a
+ * kiosk retrying a ticket it already has gets it back (nothing new is created), limited or not.
+ */
+export function kioskIssueLimit(
+  limits: Limits,
+  identityOf: (res: Parameters<RequestHandler>[1]) => Identity,
+  replay: (req: Parameters<RequestHandler>[0], identity: Identity) => boolean = () => false,
+): RequestHandler {
+  return (req, res, next) => {
     const identity = identityOf(res);
     if (identity.kind !== 'device' || identity.role !== 'kiosk') return next();
+    if (replay(req, identity)) return next();
     const wait = limits.kioskIssue.take(identity.device.id);
     if (wait > 0) return next(rateLimited('this kiosk is taking tickets far faster than visitors can; slow down', wait));
     next();

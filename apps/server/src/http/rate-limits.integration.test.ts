@@ -167,6 +167,22 @@ describe('rate limits keyed on what is abused', () => {
     for (let i = 0; i < 40; i++) expect((await s.api('POST', '/halls/demo/tickets', { token: staff, body: { serviceId: 'svc-food' } })).status).toBe(201);
   });
 
+  test('a kiosk retrying with its Idempotency-Key gets the ticket it already has, even while it is limited; a new ticket is still refused', async () => {
+    const first = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' }, headers: { 'Idempotency-Key': 'slip-1' } });
+    expect(first.status).toBe(201);
+    let refused = 0;
+    for (let i = 0; i < 40; i++) if ((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' } })).status === 429) refused++;
+    expect(refused).toBeGreaterThan(0);
+    const retry = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' }, headers: { 'Idempotency-Key': 'slip-1' } });
+    expect(retry.status).toBe(201);
+    expect(retry.body.ticket.id).toBe(first.body.ticket.id);
+    expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' }, headers: { 'Idempotency-Key': 'slip-2' } })).status).toBe(429);
+    // The same key for another request is still the conflict it always was, not a way around the limit.
+    expect((await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-reg' }, headers: { 'Idempotency-Key': 'slip-1' } })).status).toBe(409);
+    const tickets = (await s.api('GET', '/halls/demo/queue', { token: kiosk })).body.waiting as Array<{ id: string }>;
+    expect(tickets.filter((t) => t.id === first.body.ticket.id)).toHaveLength(1);
+  });
+
   test('authenticated staff and device requests are not limited per address', async () => {
     const display = s.deviceToken('display');
     const staff = await s.login('super');

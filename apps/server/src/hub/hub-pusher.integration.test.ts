@@ -60,6 +60,19 @@ async function fakeHub(opts: { hang?: boolean; down?: boolean } = {}): Promise<F
 const TOKEN = 'hall-token-from-the-hub-0123456789';
 jest.setTimeout(30_000);
 
+test('the pusher\'s first step at start succeeds: no failure, no back-off before the first push', async () => {
+  const hub = await fakeHub();
+  const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN } });
+  try {
+    expect(s.server.hubPusher!.status()).toMatchObject({ failures: 0, lastError: null, running: true });
+    await s.server.hubPusher!.until(s.server.deps.repos.log.lastSeq('demo'));
+    expect(s.server.hubPusher!.status()).toMatchObject({ failures: 0, lastError: null });
+  } finally {
+    await s.close();
+    await hub.close();
+  }
+});
+
 test('every event of the hall reaches the hub in seq order, with the hall catalogue first', async () => {
   const hub = await fakeHub();
   const s = await startTestServer({ env: { HUB_URL: hub.url, HUB_TOKEN: TOKEN, PUBLIC_URL: 'https://hall-7.city.example/' } });

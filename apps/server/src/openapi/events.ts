@@ -95,11 +95,14 @@ export function realtimeContract(): Record<string, unknown> {
         description: 'Only to a phone connected with `auth: {publicId}`: the same data as GET /public/tickets/{publicId}, at connect and after every change of that ticket, its place or its estimate; nothing about any other ticket. An unknown publicId is refused at connect (and counted against the address, like a 404).',
         schema: ref('PublicTicketStatus'),
       },
-      'protocol.error': { description: 'A client message was refused (e.g. `resume` for another hall).', schema: obj({ code: str(), message: str() }) },
+      'protocol.error': {
+        description: 'A client message was refused: `validation_failed` (a malformed `resume`), `forbidden` (`resume` for another hall), `unknown_event` (any event other than `resume`; a phone sends none).',
+        schema: obj({ code: str(), message: str() }),
+      },
     },
     clientToServer: {
       resume: {
-        description: 'Optional catching up, typically after a reconnect: the server replays every event after `afterSeq` in order (or sends a snapshot), and live events follow strictly after the replay. Not needed to receive live events.',
+        description: 'Optional catching up, typically after a reconnect: the server replays every event after `afterSeq` in order (or sends a snapshot), and live events follow strictly after the replay. Not needed to receive live events. Sent with an acknowledgement callback, it is answered `{ok: true}` after the replay or snapshot, or `{error: {code, message}}` (the `protocol.error` sent as well).',
         schema: ref('ResumeMessage'),
       },
     },

@@ -85,6 +85,12 @@ it('answers a ticket\'s way through the hall as documented', async () => {
   expect(day.body.appointments).toHaveLength(1);
   await check('GET', '/halls/{hallId}/appointments/{code}', `/halls/demo/appointments/${booked.body.appointment.code}`, kiosk);
   await check('GET', '/halls/{hallId}/appointments/{code}', '/halls/demo/appointments/000000', kiosk);
+  // A header line of empty text (no header printed) is accepted, and answered as documented.
+  await check('PATCH', '/halls/{hallId}', '/halls/demo', admin, { ticketTemplate: { header: { zh: '', en: '' } } });
+  await check('GET', '/halls/{hallId}', '/halls/demo', admin);
+  // Logout takes no fields: one sent is refused and the session stays.
+  expect((await check('POST', '/auth/logout', '/auth/logout', w1, { everywhere: true })).status).toBe(400);
+  expect((await check('GET', '/me', '/me', w1)).status).toBe(200);
   await check('POST', '/auth/logout', '/auth/logout', w1);
 });
 

@@ -1,5 +1,6 @@
 // Builds one OpenAPI operation from a short description, adding what every route of the server
-// shares: bearer auth and its 401/403, JSON bodies and their 400/413/415, 404 for unknown ids,
+// shares: bearer auth and its 401/403, JSON bodies and their 400/413/415, 400 for a query parameter
+// the operation does not declare, 404 for unknown ids,
 // the Idempotency-Key header (handled by http/command.ts) and the ErrorBody of every error.
 import { DEVICE_KINDS, ERROR_STATUS, STAFF_ROLES, type ErrorCode, type Role } from '@hallq/shared';
 import { requestSchemas, type JsonSchema, type RequestSchemaName } from './schemas';
@@ -90,7 +91,8 @@ export function operation(spec: OperationSpec): Record<string, unknown> {
   if (!anonymous) codes.add('unauthorized').add('forbidden');
   if (optionalToken) codes.add('unauthorized');
   if (spec.body) codes.add('validation_failed').add('invalid_json').add('payload_too_large').add('unsupported_media_type');
-  if (spec.query?.length) codes.add('validation_failed');
+  // A query parameter the operation does not declare is refused on every operation (http/contract-guard.ts).
+  codes.add('validation_failed');
   // An id that names nothing is 404; a path that is not valid percent-encoded UTF-8 is 400.
   if (spec.params?.length) codes.add('not_found').add('bad_request');
   if (spec.idempotent) codes.add('bad_request').add('idempotency_conflict');

@@ -32,7 +32,7 @@ export function hallPaths(): Record<string, Record<string, unknown>> {
     },
     '/auth/logout': {
       post: operation({
-        summary: 'End the staff session of this token', tag: 'Auth', roles: STAFF,
+        summary: 'End the staff session of this token', tag: 'Auth', roles: STAFF, body: 'EmptyBody',
         answers: { 204: { description: 'Session ended' } },
       }),
     },

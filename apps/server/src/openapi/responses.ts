@@ -65,7 +65,7 @@ const hallFields = {
   makeUpWorkdays: array(localDate(), 'make-up working days (调休): weekend dates that count as working days for working-day deadlines'),
   ticketNotice: ref('LocalizedText'),
   ticketTemplate: obj(
-    { header: ref('LocalizedText'), showEnglish: bool('default true'), showEstimate: bool('default true') },
+    { header: obj({ zh: str(), en: str() }, [], 'a line above the hall name; empty text prints no header line'), showEnglish: bool('default true'), showEstimate: bool('default true') },
     ['header', 'showEnglish', 'showEstimate'],
     'the printed ticket: a header line, English lines, the estimate (absent = defaults)',
   ),

@@ -155,6 +155,35 @@ describe('realtime feed', () => {
     expect((await err).code).toBe('validation_failed');
   });
 
+  test('an event no client sends gets protocol.error unknown_event; a resume with an acknowledgement gets it answered', async () => {
+    const f = open(s, s.deviceToken('display'));
+    feeds.push(f);
+    await f.hello;
+    const errors: Array<{ code: string; message: string }> = [];
+    f.socket.on('protocol.error', (e: { code: string; message: string }) => errors.push(e));
+    f.socket.emit('call-next', { windowId: 'win-1' });
+    f.socket.emit('resume ', { hallId: 'demo', afterSeq: 0 });
+    await until(() => errors.length === 2);
+    expect(errors.map((e) => e.code)).toEqual(['unknown_event', 'unknown_event']);
+    expect(errors[0]!.message).toMatch(/unknown event "call-next": a client sends only resume/);
+    // A client that waits for an acknowledgement is answered too, good or bad.
+    await expect(f.socket.timeout(2000).emitWithAck('resume', { hallId: 'demo', afterSeq: 0 })).resolves.toEqual({ ok: true });
+    await expect(f.socket.timeout(2000).emitWithAck('resume', { hallId: 'demo', afterSeq: -1 })).resolves.toMatchObject({ error: { code: 'validation_failed' } });
+    await expect(f.socket.timeout(2000).emitWithAck('resume', { hallId: 'other', afterSeq: 0 })).resolves.toEqual({ error: { code: 'forbidden', message: 'not a hall of this token' } });
+    expect(f.snapshots).toHaveLength(1);
+    // A visitor's phone sends nothing: whatever it sends is answered the same way.
+    const issued = await issue();
+    const phone = connect(s.base, { auth: { publicId: issued.body.ticket.publicId }, transports: ['websocket'], reconnection: false });
+    try {
+      await new Promise((resolve) => phone.once('ticket.status', resolve));
+      const refused = new Promise<{ code: string; message: string }>((resolve) => phone.once('protocol.error', resolve));
+      phone.emit('resume', { hallId: 'demo', afterSeq: 0 });
+      expect(await refused).toEqual({ code: 'unknown_event', message: 'unknown event "resume": a phone sends no events' });
+    } finally {
+      phone.close();
+    }
+  });
+
   test('a bad token is refused', async () => {
     const f = open(s, 'not-a-token');
     feeds.push(f);

@@ -5,7 +5,7 @@
 // replay strictly in order.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type QueueEstimates, type ServerToClientEvents } from '@hallq/shared';
+import { CLIENT_EVENTS, PROTOCOL_VERSION, ResumeMessage, type ClientToServerEvents, type QueueEstimates, type ResumeAck, type ServerToClientEvents } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import type { Identity } from '../services/core';
 import { AppError } from '../services/errors';
@@ -106,6 +106,15 @@ export function attachRealtime(
   });
 
   io.on('connection', (socket) => {
+    // Every message is answered: an event no client sends (a typo, an old client, a phone that
+    // sends anything) gets protocol.error instead of silence.
+    const sends: readonly string[] = socket.data.phone ? [] : CLIENT_EVENTS;
+    socket.onAny((event: unknown) => {
+      if (typeof event === 'string' && sends.includes(event)) return;
+      const name = JSON.stringify(String(event)).slice(0, 80);
+      const message = socket.data.phone ? `unknown event ${name}: a phone sends no events` : `unknown event ${name}: a client sends only ${CLIENT_EVENTS.join(', ')}`;
+      socket.emit('protocol.error', { code: 'unknown_event', message });
+    });
     if (socket.data.phone) return phones?.follow(socket, socket.data.phone);
     const identity = socket.data.identity;
     const m = deps.mirror.get(identity.hallId);
@@ -117,18 +126,19 @@ export function attachRealtime(
     if (isScreen) void socket.join(screensRoom(identity.hallId));
     if (identity.kind === 'device') trackPresence(deps, identity.device.id, socket);
 
-    socket.on('resume', (raw) => {
+    socket.on('resume', (raw, ack) => {
+      const answer = (a: ResumeAck): void => {
+        if (typeof ack === 'function') ack(a);
+      };
+      const refuse = (code: string, message: string): void => {
+        socket.emit('protocol.error', { code, message });
+        answer({ error: { code, message } });
+      };
       const parsed = ResumeMessage.safeParse(raw);
-      if (!parsed.success) {
-        socket.emit('protocol.error', { code: 'validation_failed', message: parsed.error.issues.map((i) => i.message).join('; ') });
-        return;
-      }
+      if (!parsed.success) return refuse('validation_failed', parsed.error.issues.map((i) => i.message).join('; '));
       const { hallId, afterSeq } = parsed.data;
       const hall = deps.mirror.get(hallId);
-      if (hallId !== identity.hallId || !hall) {
-        socket.emit('protocol.error', { code: 'forbidden', message: 'not a hall of this token' });
-        return;
-      }
+      if (hallId !== identity.hallId || !hall) return refuse('forbidden', 'not a hall of this token');
       // Everything below runs in one tick: no commit (and no live event) can come in between.
       const room = hallRoom(hallId);
       void socket.leave(room);
@@ -146,6 +156,7 @@ export function attachRealtime(
         if (latest) socket.emit('queue.estimates', latest);
       }
       void socket.join(room);
+      answer({ ok: true });
     });
   });
   return io;

@@ -268,6 +268,47 @@ describe('fuzzing the environment configuration', () => {
     expect(loadConfig({ HOST: 'a b', PUBLIC_URL: 'https://q.example' }, ['node', 'main']).publicUrl).toBe('https://q.example');
   });
 
+  test.each<[Record<string, string>, RegExp]>([
+    // Blank is a mistake, not 0: PORT= listened on a random port, BACKUP_INTERVAL_MINUTES= turned backups off.
+    [{ PORT: '' }, /PORT: expected a whole number/],
+    [{ PORT: ' ' }, /PORT: expected a whole number/],
+    [{ PORT: '0x50' }, /PORT: expected a whole number/],
+    [{ BACKUP_INTERVAL_MINUTES: '' }, /BACKUP_INTERVAL_MINUTES: expected a whole number/],
+    [{ QUEUE_CLOCK_SPEED: '' }, /QUEUE_CLOCK_SPEED: expected a number/],
+    // The status URL on every ticket's QR code is PUBLIC_URL + /t/<publicId>.
+    [{ PUBLIC_URL: 'mailto:hall@example.org' }, /PUBLIC_URL: expected an http:\/\/ or https:\/\/ address/],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL: expected an http:\/\/ or https:\/\/ address/],
+    [{ PUBLIC_URL: 'https://q.example/?hall=1' }, /PUBLIC_URL: takes no \?query/],
+    [{ PUBLIC_URL: 'https://q.example/#x' }, /PUBLIC_URL: takes no \?query/],
+    [{ PUBLIC_URL: 'https://user:pw@q.example' }, /PUBLIC_URL: takes no \?query/],
+    [{ HUB_URL: 'file:///etc/passwd', HUB_TOKEN: 'x'.repeat(16) }, /HUB_URL: expected an http:\/\/ or https:\/\/ address/],
+    [{ HALL_PRINTER: 'printer-1' }, /HALL_PRINTER: invalid printer URL "printer-1"/],
+    [{ ALLOWED_ORIGINS: '*' }, /ALLOWED_ORIGINS: a comma-separated list of origins/],
+    [{ ALLOWED_ORIGINS: 'https://console.hall.example/' }, /ALLOWED_ORIGINS/],
+    [{ TRUST_PROXY: 'loopback, proxy.local' }, /TRUST_PROXY: "proxy\.local" is not loopback/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+  ])('%j is refused naming the variable', (env, message) => {
+    expect(() => loadConfig(env, ['node', 'main'])).toThrow(/^invalid configuration:\n {2}[A-Z_]+: /);
+    expect(() => loadConfig(env, ['node', 'main'])).toThrow(message);
+  });
+
+  test('the values those checks must keep accepting', () => {
+    const c = loadConfig(
+      {
+        PORT: ' 8080 ',
+        PUBLIC_URL: 'https://hall.example/queue/',
+        HALL_PRINTER: 'tcp://10.0.0.5:9100',
+        ALLOWED_ORIGINS: 'https://console.hall.example, http://10.0.0.2:3000',
+        TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, fe80::/10, 10.0.0.0/255.0.0.0, uniquelocal',
+        QUEUE_CLOCK_SPEED: '2.5',
+      },
+      ['node', 'main'],
+    );
+    expect(c).toMatchObject({ port: 8080, publicUrl: 'https://hall.example/queue', hallPrinter: 'tcp://10.0.0.5:9100', allowedOrigins: ['https://console.hall.example', 'http://10.0.0.2:3000'] });
+    expect(c.clock?.speed).toBe(2.5);
+    expect(loadConfig({ TRUST_PROXY: '1' }, ['node', 'main']).trustProxy).toBe(1);
+  });
+
   const KEYS = ['PORT', 'HOST', 'QUEUE_DATA_DIR', 'QUEUE_DEMO', 'ADMIN_PASSWORD', 'PUBLIC_URL', 'ALLOWED_ORIGINS', 'HALL_PRINTER', 'WEB_ROOT', 'LOG_LEVEL', 'BACKUP_INTERVAL_MINUTES', 'BACKUP_DIR', 'BACKUP_KEEP'];
 
   test('any environment either parses into a sane config or fails with "invalid configuration" naming the variable', () => {

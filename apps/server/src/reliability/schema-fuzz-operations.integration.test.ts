@@ -2,6 +2,7 @@
 // its bodies and queries (schema-fuzz.integration.test.ts): path parameters of the wrong type,
 // huge, unicode, malformed percent-encoding and traversal; no, malformed, ended and wrong-role
 // tokens; bodies in other content types or broken JSON; and the methods a path does not list.
+// Also query parameters no operation declares, and bodies sent with a DELETE.
 // The rule for each: a clear 4xx JSON error in the ErrorBody shape, with a status the operation
 // documents (405 for a method it does not have), and nothing in the database changes.
 import fc from 'fast-check';
@@ -166,6 +167,38 @@ describe('OpenAPI-generated fuzzing: every operation, beyond its body and query'
       // Anonymous operations on a missing item may answer 404 first; every other status is the rule.
       const allowed = op.bearer ? [expected] : [expected, 404];
       const problems = refusalProblems(doc, r, op, allowed);
+      if (problems.length > 0) failures.push(`${headers['content-type'] ?? 'no content-type'} ${payload.slice(0, 20)}: ${r.status} ${r.text.slice(0, 200)} | ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test.each(ops.map((o) => [`${o.method} ${o.template}`, o] as const))('%s: a query parameter it does not declare is 400, documented', async (_name, op) => {
+    const p = fillPath(op.template, validValues(op));
+    const failures: string[] = [];
+    for (const query of ['zzz=1', 'token=x&debug=true', `${'q'.repeat(300)}=1`, '__proto__[x]=1']) {
+      const r = await rawRequest(s.base, op.method, `${p}?${query}`, headersFor(op), goodBody(op));
+      const problems = refusalProblems(doc, r, op, [400]);
+      if (problems.length > 0) failures.push(`?${query.slice(0, 30)}: ${r.status} ${r.text.slice(0, 200)} | ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  const deletes = ops.filter((o) => o.method === 'DELETE');
+  test.each(deletes.map((o) => [`${o.method} ${o.template}`, o] as const))('%s: takes no body; one sent, of any type or size, is 400', async (_name, op) => {
+    const p = fillPath(op.template, validValues(op));
+    const token = tokenFor(op);
+    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const failures: string[] = [];
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ 'content-type': 'application/json' }, '{}'],
+      [{ 'content-type': 'application/json' }, '{"a": '],
+      [{ 'content-type': 'text/plain' }, 'delete it'],
+      [{}, '{}'],
+      [{ 'content-type': 'application/json' }, `{"a": "${'x'.repeat(70_000)}"}`],
+    ];
+    for (const [headers, payload] of cases) {
+      const r = await rawRequest(s.base, op.method, p, { ...auth, ...headers }, payload);
+      const problems = refusalProblems(doc, r, op, [400]);
       if (problems.length > 0) failures.push(`${headers['content-type'] ?? 'no content-type'} ${payload.slice(0, 20)}: ${r.status} ${r.text.slice(0, 200)} | ${problems.join('; ')}`);
     }
     expect(failures).toEqual([]);

@@ -110,6 +110,35 @@ describe('OpenAPI-generated fuzzing: each wrong-typed field alone, every operati
     }
   });
 
+  // The values at the edges of what a query parameter's schema accepts are what a fuzzer tries
+  // first: the first and last dates (1970-01-01, 9999-12-31, alone and together), the smallest
+  // and largest numbers, each enum value. Accepted or refused, each is answered at once (the last
+  // date once sent a range that never ended into an endless loop) with a documented status and body.
+  test.each(queryOps.map((o) => [`${o.method} ${o.template} ?query`, o] as const))('%s: the edges of what each query parameter accepts', async (_name, op) => {
+    const token = tokens.get(op.roles.find((r) => tokens.has(r)) ?? '');
+    const path = op.template.replace('{hallId}', 'demo').replace('{windowId}', 'win-1').replace('{kind}', 'daily').replace('{format}', 'csv').replace(/\{[^}]+\}/g, 'no-such-id');
+    const isDate = (schema: Json): boolean => typeof schema.pattern === 'string' && schema.pattern.includes('\\d{4}');
+    const edges = (schema: Json): string[] => {
+      if (Array.isArray(schema.enum)) return schema.enum.map(String);
+      if (isDate(schema)) return ['1970-01-01', '9999-12-31'];
+      if (schema.type === 'integer' || schema.type === 'number') return [schema.minimum, schema.maximum].filter((n) => n !== undefined).map(String);
+      return ['svc-food'];
+    };
+    const good = (p: { schema: Json }): string => (isDate(p.schema) ? '2026-01-05' : edges(p.schema)[0] ?? 'x');
+    const queries: Array<Record<string, string>> = [];
+    for (const p of op.params) for (const value of edges(p.schema)) queries.push({ ...Object.fromEntries(op.params.map((q) => [q.name, good(q)])), [p.name]: value });
+    for (const day of ['1970-01-01', '9999-12-31']) queries.push(Object.fromEntries(op.params.map((q) => [q.name, isDate(q.schema) ? day : good(q)])));
+    const failures: string[] = [];
+    for (const query of queries) {
+      const r = await s.api(op.method, `${path}?${new URLSearchParams(query)}`, { token });
+      const response = op.responses[String(r.status)] as Json | undefined;
+      const schema = ((response?.content as Record<string, Json> | undefined)?.['application/json']?.schema ?? null) as Json | null;
+      const problems = r.status >= 500 || !response ? [`status ${r.status} not documented`] : schema ? conformance(doc, schema, r.body) : [];
+      if (problems.length > 0) failures.push(`${new URLSearchParams(query)}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)} ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   test.each(ops.map((o) => [`${o.method} ${o.template}`, o] as const))('%s', async (_name, op) => {
     const schema = schemas[op.schemaName]!;
     const properties = (schema.properties ?? {}) as Record<string, Json>;

@@ -1,7 +1,7 @@
 // Login (wrong passwords slow down the account tried, and the address only loosely), logout, and
 // who a token is.
 import { Router } from 'express';
-import { LoginBody } from '@hallq/shared';
+import { EmptyBody, LoginBody } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../services/errors';
 import { parse } from '../http/validate';
@@ -37,7 +37,8 @@ export function authRouter(deps: AppDeps): Router {
     }
   });
 
-  r.post('/auth/logout', deps.authenticate, deps.allow(...STAFF), (_req, res) => {
+  r.post('/auth/logout', deps.authenticate, deps.allow(...STAFF), (req, res) => {
+    parse(EmptyBody, req.body);
     deps.auth.logout(deps.identity(res));
     res.status(204).end();
   });

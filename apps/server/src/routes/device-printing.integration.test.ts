@@ -1,5 +1,6 @@
 // Kiosk printers the way halls have them: cheap ones that never answer DLE EOT, paper running out,
 // kiosks with no printer at all; and whether each device is there (presence).
+import net from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { FakePrinter, decodeJob, renderTicket } from '@hallq/printing';
 import { ticketSlip } from '@hallq/shared';
@@ -27,6 +28,35 @@ describe('device printers and presence', () => {
   const issue = async (token: string) => (await s.api('POST', '/halls/demo/tickets', { token, body: { serviceId: 'svc-food' } })).body.ticket;
   const deviceOf = async (id: string) =>
     (await s.api('GET', '/halls/demo/devices', { token: admin })).body.devices.find((d: { id: string }) => d.id === id);
+
+  test('kiosks sharing a printer that takes one connection at a time each get their ticket printed, once', async () => {
+    const jobs: number[] = [];
+    const single = net.createServer((socket) => {
+      let bytes = 0;
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 20);
+        else bytes += chunk.length;
+      });
+      socket.on('end', () => {
+        if (bytes > 0) jobs.push(bytes);
+        socket.end();
+      });
+    });
+    single.maxConnections = 1;
+    await new Promise<void>((resolve) => single.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `tcp://127.0.0.1:${(single.address() as net.AddressInfo).port}`;
+      const kiosks = [await kioskWith({ printer: url }), await kioskWith({ printer: url }), await kioskWith({ printer: url })];
+      const tickets = await Promise.all(kiosks.map((k) => issue(k.token)));
+      const answers = await Promise.all(kiosks.map((k, i) => s.api('POST', `/tickets/${tickets[i].id}/print`, { token: k.token })));
+      expect(answers.map((r) => [r.status, r.body])).toEqual(kiosks.map(() => [200, { printed: true }]));
+      for (let i = 0; i < 200 && jobs.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(jobs).toHaveLength(3);
+    } finally {
+      await new Promise((resolve) => single.close(resolve));
+    }
+  });
 
   test('printerStatusCheck "none": a printer that never answers DLE EOT prints, once, without a status read', async () => {
     printer.setState('silent');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CreateTicketBody, HallPatch, localDate, type Ticket } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { ANY } from '../http/auth';
-import { command } from '../http/command';
+import { command, storedReplay } from '../http/command';
 import { kioskIssueLimit } from '../http/limits';
 import { parse } from '../http/validate';
 import { patchHall } from '../services/admin-service';
@@ -33,7 +33,11 @@ export const ISSUE_PATH = '/halls/:hallId/tickets';
 
 /** The checks at the door of ticket issue, after the body is parsed: token, role, kiosk limit. */
 export function issueTicketChecks(deps: AppDeps): RequestHandler[] {
-  return [deps.authenticate, deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'), kioskIssueLimit(deps.limits, deps.identity)];
+  return [
+    deps.authenticate,
+    deps.allow('kiosk', 'admin', 'supervisor', 'officer', 'helper'),
+    kioskIssueLimit(deps.limits, deps.identity, (req, identity) => storedReplay(deps, req, identity)),
+  ];
 }
 
 /** The issue command itself: the answer's ticket (its estimate is filled in before the commit). */

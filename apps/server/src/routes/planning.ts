@@ -2,7 +2,7 @@
 // skill assignment (services/planning). Admins and supervisors; reads only.
 import { Router } from 'express';
 import { z } from 'zod';
-import { DAY_TYPES, localDate, SkillSchema, type PlanningForecast } from '@hallq/shared';
+import { DAY_TYPES, localDate, SkillList, type PlanningForecast } from '@hallq/shared';
 import type { AppDeps } from '../app-deps';
 import { parse } from '../http/validate';
 import { ownHall } from '../services/core';
@@ -29,7 +29,7 @@ export const PlanBody = z.strictObject({
 
 export const TomorrowBody = z.strictObject({
   /** Proposed skills by window id (omitted windows keep theirs); omitted = today's matrix only. */
-  skills: z.record(z.string().min(1).max(100), z.array(SkillSchema).max(200)).optional(),
+  skills: z.record(z.string().min(1).max(100), SkillList).optional(),
   /** Also run the staffing planner for its own proposal (slower). */
   suggest: z.boolean().default(false),
   goalShare: z.number().min(0.5).max(0.99).default(0.9),
@@ -41,7 +41,7 @@ export const TomorrowBody = z.strictObject({
 
 export const ApplySkillsBody = z.strictObject({
   /** New skills by window id, applied together. */
-  windows: z.record(z.string().min(1).max(100), z.array(SkillSchema).min(1).max(200)),
+  windows: z.record(z.string().min(1).max(100), SkillList.min(1)),
 });
 
 export function planningRouter(deps: AppDeps): Router {

@@ -21,6 +21,29 @@ describe('supervisor adjustments', () => {
     expect((await s.api('POST', '/halls/demo/windows', { token: sup, body: { number: 77 } })).status).toBe(403);
   });
 
+  test('one service twice in a window\'s skills is refused, naming the entry, and changes nothing', async () => {
+    const before = (await s.api('GET', '/halls/demo', { token: sup })).body.windows.find((w: { id: string }) => w.id === 'win-1').skills;
+    const twice = [
+      { serviceId: 'svc-food', tier: 1 },
+      { serviceId: 'svc-food', tier: 3 },
+    ];
+    for (const [method, path, body] of [
+      ['PATCH', '/halls/demo/windows/win-1', { skills: twice }],
+      ['POST', '/halls/demo/windows/skills', { windows: { 'win-1': twice } }],
+      ['POST', '/halls/demo/planning/tomorrow', { skills: { 'win-1': twice } }],
+    ] as const) {
+      const r = await s.api(method, path, { token: sup, body });
+      expect(r.status).toBe(400);
+      expect(JSON.stringify(r.body.error)).toContain('service svc-food listed twice');
+    }
+    const admin = await s.login('admin');
+    const created = await s.api('POST', '/halls/demo/windows', { token: admin, body: { number: 77, skills: twice } });
+    expect(created.status).toBe(400);
+    const hall = (await s.api('GET', '/halls/demo', { token: sup })).body;
+    expect(hall.windows.find((w: { id: string }) => w.id === 'win-1').skills).toEqual(before);
+    expect(hall.windows.some((w: { number: number }) => w.number === 77)).toBe(false);
+  });
+
   test('a supervisor may close a service for the day and reopen it', async () => {
     const closed = await s.api('PATCH', '/halls/demo/services/svc-food', { token: sup, body: { closedOn: '2026-01-05' } });
     expect(closed.status).toBe(200);

@@ -26,6 +26,16 @@ describe('issuing tickets', () => {
     expect((await issue('svc-food')).body.ticket.number).toBe('D002');
   });
 
+  test('PORT=0 without PUBLIC_URL: the status link carries the port the server listens on, and answers', async () => {
+    // startTestServer listens on PORT=0 with no PUBLIC_URL.
+    expect(s.config.publicUrl).toBe(s.base);
+    const t = (await issue('svc-food')).body.ticket;
+    expect(t.statusUrl).toBe(`${s.base}/t/${t.publicId}`);
+    const page = await fetch(t.statusUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
   test('services sharing a prefix share the sequence', async () => {
     expect((await issue('svc-reg')).body.ticket.number).toBe('A001');
     expect((await issue('svc-chg')).body.ticket.number).toBe('A002');

@@ -14,6 +14,24 @@ import { statusUrl } from './ticket-view';
 
 export type PrintAnswer = { printed: true; warning?: 'paper_near_end' };
 
+/** The print in progress on each printer (by URL). */
+const printing = new Map<string, Promise<unknown>>();
+
+/**
+ * One job at a time on a printer: kiosks sharing the hall's default printer, or two tickets of one
+ * kiosk close together, would otherwise open a second connection, which a printer that takes one
+ * connection at a time refuses ("offline" for a printer that is fine).
+ */
+function onePrinterAtATime<T>(target: string, work: () => Promise<T>): Promise<T> {
+  const run = (printing.get(target) ?? Promise.resolve()).then(work, work);
+  const done = run.catch(() => undefined);
+  printing.set(target, done);
+  void done.then(() => {
+    if (printing.get(target) === done) printing.delete(target);
+  });
+  return run;
+}
+
 export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<PrintAnswer> {
   const t = deps.repos.tickets.get(ticketId);
   if (!t || t.hallId !== identity.hallId) throw notFound('ticket');
@@ -51,7 +69,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   let result;
   try {
     // The footer's hall page (check waits or book from home next time) is part of the slip.
-    result = await printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck });
+    result = await onePrinterAtATime(target, () => printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck }));
   } catch (error) {
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');
     return fail('error', error instanceof Error ? error.message : 'printing failed');

@@ -12,6 +12,9 @@ function describeSocketError(error: unknown, host: string, port: number): string
   return `cannot reach printer at ${host}:${port}: ${errorMessage(error)}`;
 }
 
+/** How long closing waits for the printer to close its side of the connection too. */
+const CLOSE_GRACE_MS = 1000;
+
 /** Raw TCP ("JetDirect", usually port 9100): the network printers found in most halls. */
 export function openTcpPrinter(host: string, port: number, options: OpenPrinterOptions = {}): Promise<PrinterTransport> {
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
@@ -59,13 +62,17 @@ export function openTcpPrinter(host: string, port: number, options: OpenPrinterO
       close() {
         return new Promise<void>((done) => {
           if (socket.destroyed) return done();
-          // end() flushes what is queued before closing; a printer that never acknowledges is cut off.
+          // end() flushes what is queued and closes our side. The printer closing its own is
+          // waited for a moment (one that takes a single connection is then free for the next),
+          // not longer: many keep the connection until their idle timeout, which held every
+          // ticket's answer for writeTimeoutMs. One that never closes is cut off later.
           const force = setTimeout(() => socket.destroy(), writeTimeoutMs);
+          force.unref();
           socket.once('close', () => {
             clearTimeout(force);
             done();
           });
-          socket.end();
+          socket.end(() => setTimeout(done, Math.min(CLOSE_GRACE_MS, writeTimeoutMs)));
         });
       },
     };

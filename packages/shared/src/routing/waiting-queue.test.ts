@@ -70,3 +70,17 @@ test('the live waiting queue chooses exactly what pickNext chooses, through adds
     }),
   );
 });
+
+// A simulated day at a huge arrival rate and one window leaves hundreds of thousands waiting in one
+// lane: listing them must not pass the lane as call arguments (the call stack overflowed).
+test('all() lists a lane of 300,000 tickets, in order', () => {
+  const index = new WaitingQueue();
+  const n = 300_000;
+  for (let i = 0; i < n; i++) index.add({ id: `t${i}`, serviceId: 'A', stage: 0, queuedAt: T0 + i, priority: false, appointmentAt: null });
+  index.add({ id: 'p', serviceId: 'B', stage: 0, queuedAt: T0, priority: true, appointmentAt: null });
+  const all = index.all();
+  expect(all).toHaveLength(n + 1);
+  expect(all[0]!.id).toBe('t0');
+  expect(all[n - 1]!.id).toBe(`t${n - 1}`);
+  expect(all[n]!.id).toBe('p');
+});

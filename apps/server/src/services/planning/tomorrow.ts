@@ -21,6 +21,12 @@ export interface TomorrowRequest {
 const REPLICATIONS = 10;
 const SERVICE_TIME_CV = 0.7;
 
+function bestTiers(skills: ReadonlyArray<{ serviceId: string; tier: number }>): Array<{ serviceId: string; tier: number }> {
+  const best = new Map<string, number>();
+  for (const k of skills) best.set(k.serviceId, Math.min(k.tier, best.get(k.serviceId) ?? Infinity));
+  return [...best].map(([serviceId, tier]) => ({ serviceId, tier }));
+}
+
 /** The hall's day as a simulator scenario: hours with arrivals, every window staffed by an officer. */
 export function hallScenario(m: HallMirror, forecast: LearnedForecast, targetMinutes: number): Scenario | null {
   if (m.windows.size === 0) return null;
@@ -46,7 +52,8 @@ export function hallScenario(m: HallMirror, forecast: LearnedForecast, targetMin
       serviceMinutes: { distribution: 'lognormal', mean: Math.max(0.5, forecast.serviceTimes[s.id]?.minutes ?? s.expectedServiceSeconds / 60), cv: SERVICE_TIME_CV },
     })),
     // A window with no skill for the day's services stays in, idle (the scenario needs one window).
-    windows: windows.map((w) => ({ id: w.id, skills: w.skills.filter((k) => ids.has(k.serviceId)) })),
+    // One skill a service (its best tier), whatever a window stored before that was checked.
+    windows: windows.map((w) => ({ id: w.id, skills: bestTiers(w.skills.filter((k) => ids.has(k.serviceId))) })),
   });
 }
 

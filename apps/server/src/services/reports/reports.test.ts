@@ -13,6 +13,14 @@ import type { ReportInput } from './report-input';
 import { buildReport, writeReport } from './report-service';
 import { toXlsx } from './xlsx';
 
+/** The first worksheet's XML as written, read with the unzip the test suite has (exceljs's own). */
+async function sheetXmlOf(bytes: Buffer): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(name: string): { async(t: 'string'): Promise<string> } | null }> };
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file('xl/worksheets/sheet1.xml')!.async('string'));
+}
+
 const TZ = 'Asia/Shanghai';
 const at = (date: string, hhmm: string): string => `${date}T${hhmm}:00+08:00`;
 const MON = '2026-03-02';
@@ -203,6 +211,20 @@ describe('provincial 好差评 export', () => {
     });
     expect(bad.followUp!.steps.map((s) => s.action)).toEqual(['assign', 'call_back', 'rectify', 'review', 'close']);
     expect(doc.ratings.find((r) => r.ticketNumber === 'A001')!.followUp).toBeNull();
+  });
+});
+
+describe('XLSX text', () => {
+  test('text XML cannot hold (controls, U+FFFE, U+FFFF, lone surrogates), as a visitor may type in a rating reason, is left out: the workbook stays readable', async () => {
+    const reason = 'a\u0000\u0001\u000b\u001f\ufffe\uffff\ud800b\udc00c\tline\nnext 𐏿 é';
+    const bytes = await toXlsx({ fileName: 'x', sheets: [{ name: '评价 Ratings', preamble: [[reason]], columns: [{ key: 'r', zh: '原因', en: 'Reason', format: 'text' }], rows: [[reason]], footer: [] }] });
+    const sheetXml = await sheetXmlOf(bytes);
+    // eslint-disable-next-line no-control-regex
+    expect(sheetXml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ufffd]/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('abc\tline\nnext 𐏿 é');
+    expect(wb.worksheets[0]!.getRow(4).getCell(1).value).toBe('abc\tline\nnext 𐏿 é');
   });
 });
 

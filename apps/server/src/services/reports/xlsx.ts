@@ -20,7 +20,16 @@ function split(sheets: Report['sheets'], max: number): Report['sheets'] {
   });
 }
 
-const values = (cells: readonly Cell[]): Array<string | number | undefined> => cells.map((v) => (v === null ? undefined : v));
+/**
+ * Characters XML 1.0 cannot hold: controls other than tab and line breaks, U+FFFE, U+FFFF and
+ * lone surrogates. Text typed by anyone (a visitor's rating reason) may carry them, and one of
+ * them leaves the workbook damaged for Excel, so they are left out.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const values = (cells: readonly Cell[]): Array<string | number | undefined> =>
+  cells.map((v) => (v === null ? undefined : typeof v === 'string' ? v.replace(NOT_XML, '') : v));
 
 export async function toXlsx(report: Report, maxRows = MAX_ROWS_PER_SHEET): Promise<Buffer> {
   const stream = new PassThrough();

@@ -5,7 +5,7 @@ import { nextDate } from '@hallq/shared';
 import { localTime } from '../clock';
 
 // The calendar arithmetic is the shared one (the city hub counts days by it too).
-export { addDays, datesOf, nextDate, weekdayOf, weekdaysOf } from '@hallq/shared';
+export { addDays, datesOf, dayCount, nextDate, weekdayOf, weekdaysOf } from '@hallq/shared';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -10,7 +10,7 @@ import { followUpFigures } from '../follow-up/follow-up-figures';
 import { statsFromFacts, type Stats, type StatsContext } from './compute-stats';
 import { statsEvents } from './event-source';
 import type { HallCatalogue } from '../../storage/history-repo';
-import { boundsOf, datesOf } from './local-days';
+import { boundsOf, dayCount } from './local-days';
 import { foldEvents, type Facts } from './ticket-facts';
 
 export type { HallStats } from '@hallq/shared';
@@ -23,7 +23,7 @@ export function checkRange(from: string, to: string, field = 'to'): void {
   if (!valid(from) || !valid(to)) {
     throw new AppError('validation_failed', 'not a calendar date', [{ path: [valid(from) ? field : 'from'], message: 'not a calendar date' }]);
   }
-  if (datesOf(from, to).length > MAX_RANGE_DAYS) {
+  if (dayCount(from, to) > MAX_RANGE_DAYS) {
     throw new AppError('validation_failed', `a range is at most ${MAX_RANGE_DAYS} days`, [{ path: [field], message: `at most ${MAX_RANGE_DAYS} days` }]);
   }
 }
