@@ -62,7 +62,10 @@ function configPaths(r: ConfigResource): Paths {
       }),
       delete: operation({
         summary: `Delete a ${r.key === 'staff' ? 'staff member' : r.key}`,
-        description: `${r.key === 'staff' ? 'The last active admin of a hall cannot be demoted, deactivated or deleted: 409 `last_admin`. ' : ''}A DELETE takes no body: one sent is 400 \`bad_request\`.`,
+        description:
+          `${r.key === 'staff' ? 'The last active admin of a hall cannot be demoted, deactivated or deleted: 409 `last_admin`. ' : ''}` +
+          `${r.key === 'service' ? 'A service with tickets still waiting, called or being served is not deleted: 409 `conflict` (serve, transfer or cancel them first; `active: false` stops new tickets). ' : ''}` +
+          'A DELETE takes no body: one sent is 400 `bad_request`.',
         tag, roles: whole, params: ['hallId', 'id'], errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 204: { description: 'Deleted' } },
       }),

@@ -28,6 +28,26 @@ describe('configuration and devices', () => {
     expect((await s.api('GET', '/halls/demo/services', { token: supervisor })).body.services).toHaveLength(4);
   });
 
+  test('a service with tickets still waiting, called or served is not deleted (409, nothing changes): its tickets would never be called', async () => {
+    const kiosk = s.deviceToken('kiosk');
+    const w = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: w });
+    const waiting = (await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 'svc-food' } })).body.ticket;
+    const refused = await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin });
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([409, 'conflict', { open: 1 }]);
+    expect((await s.api('GET', '/halls/demo/services', { token: admin })).body.services.map((x: { id: string }) => x.id)).toContain('svc-food');
+    // Called, then served: still at a window, still refused.
+    await s.api('PATCH', '/halls/demo/windows/win-1', { token: admin, body: { skills: [{ serviceId: 'svc-food', tier: 1 }] } });
+    expect((await s.api('POST', '/windows/win-1/call-next', { token: w })).body.ticket.id).toBe(waiting.id);
+    expect((await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin })).status).toBe(409);
+    await s.api('POST', `/tickets/${waiting.id}/start`, { token: w });
+    expect((await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin })).status).toBe(409);
+    await s.api('POST', `/tickets/${waiting.id}/complete`, { token: w });
+    // Done: nothing of it is left in the queue, so it goes.
+    expect((await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin })).status).toBe(204);
+    expect((await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin })).status).toBe(404);
+  });
+
   test('window skills changed by an admin take effect at the next call', async () => {
     const w = await s.login('w01');
     await s.api('POST', '/windows/win-1/sign-in', { token: w });

@@ -98,6 +98,10 @@ export function patchService(core: Core, tx: Tx, identity: Identity, hallId: str
 
 export function deleteService(core: Core, tx: Tx, identity: Identity, hallId: string, id: string): void {
   ownHall(core, identity, hallId);
+  if (!core.repos.services.get(hallId, id)) throw notFound('service');
+  // Its tickets still in the queue could no longer be called by any window: they would be lost.
+  const open = core.repos.tickets.openOfService(hallId, id);
+  if (open > 0) throw new AppError('conflict', `${open} ticket${open > 1 ? 's' : ''} of this service ${open > 1 ? 'are' : 'is'} still in the queue; serve, transfer or cancel ${open > 1 ? 'them' : 'it'} first (or set active: false to stop new tickets)`, { open });
   if (!core.repos.services.softDelete(hallId, id)) throw notFound('service');
   changed(core, tx, identity, hallId, 'services', 'service.delete', id);
 }
