@@ -140,6 +140,20 @@ describe('simulate CLI', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  test.each([
+    [['--goal-share', '0.8'], /--goal-share goes with --plan/],
+    [['--target-minutes', '10'], /--target-minutes goes with --plan/],
+    [['--estimator-bound'], /--estimator-bound goes with --evaluate-estimator/],
+    [['--evaluate-estimator', '--bound-replays', '3'], /--bound-replays goes with --estimator-bound/],
+    [['--service-time-alpha', '0.1'], /--service-time-alpha goes with --evaluate-estimator/],
+    [['--plan', '--evaluate-estimator'], /--plan and --evaluate-estimator: one at a time/],
+  ])('%j without its mode is refused instead of ignored', (args, message) => {
+    const r = run('--scenario', 'small.json', '--json', ...args);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
   test('odd but legal: no arrivals, a window with no skills, every window closed all day', () => {
     const odd = {
       ...scenario,

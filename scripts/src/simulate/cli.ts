@@ -84,6 +84,17 @@ function main(argv: string[]): number {
   const replications = numberOption(values.replications, 'replications', 1, 1000, true);
   const seed = numberOption(values.seed, 'seed', -(2 ** 31), 2 ** 32, true);
   const boundReplaysOption = numberOption(values['bound-replays'], 'bound-replays', 1, 1000, true);
+  // An option of another mode, or a second mode, would be ignored without a word: refused instead.
+  const modes = (['demo-history', 'plan', 'evaluate-estimator', 'tune-estimator'] as const).filter((m) => values[m] !== undefined && values[m] !== false);
+  if (modes.length > 1) throw new Error(`--${modes.join(' and --')}: one at a time`);
+  const goesWith: Array<[option: string, given: boolean, mode: string, on: boolean]> = [
+    ['goal-share', values['goal-share'] !== undefined, '--plan', values.plan],
+    ['target-minutes', values['target-minutes'] !== undefined, '--plan', values.plan],
+    ['estimator-bound', values['estimator-bound'], '--evaluate-estimator', values['evaluate-estimator']],
+    ['bound-replays', values['bound-replays'] !== undefined, '--estimator-bound', values['estimator-bound']],
+    ['service-time-alpha', values['service-time-alpha'] !== undefined, '--evaluate-estimator or --tune-estimator', values['evaluate-estimator'] || values['tune-estimator']],
+  ];
+  for (const [option, given, mode, on] of goesWith) if (given && !on) throw new Error(`--${option} goes with ${mode}; alone it would change nothing`);
   const scenario: Scenario = {
     ...loaded,
     ...(replications !== undefined ? { replications: Math.max(1, Math.round(replications)) } : {}),

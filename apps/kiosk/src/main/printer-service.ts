@@ -23,10 +23,11 @@ const REPORT_TIMEOUT_MS = 10_000;
 function within(work: Promise<void>, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    void work.finally(() => {
+    const done = (): void => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    work.then(done, done);
   });
 }
 

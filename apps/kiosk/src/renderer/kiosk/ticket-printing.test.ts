@@ -59,6 +59,20 @@ describe('printing an issued ticket', () => {
     expect(calls[1]).toEqual(['/devices/me/status', { printerState: 'cover_open', message: expect.stringContaining('A007') }]);
   });
 
+  it('the visitor is told of a fault without waiting for the device alert to be taken', async () => {
+    const client = {
+      post: jest.fn((path: string) => {
+        if (path.endsWith('/print')) return Promise.reject(new ApiError(503, 'printer_unavailable', 'not ready', { state: 'paper_out' }));
+        return new Promise(() => undefined); // the alert is never answered
+      }),
+    } as unknown as ApiClient;
+    await expect(printIssuedTicket(ticket, { api: client, bridge: null, localPrinter: false, hall, service, lang: 'zh' })).resolves.toMatchObject({
+      printed: false,
+      state: 'paper_out',
+    });
+    expect(client.post).toHaveBeenCalledWith('/devices/me/status', expect.objectContaining({ printerState: 'paper_out' }));
+  });
+
   it('no answer from the server is not retried (it may have printed) and counts as offline', async () => {
     const { client, calls } = api(new ApiError(0, 'offline', 'down'));
     await expect(printIssuedTicket(ticket, { api: client, bridge: null, localPrinter: false, hall, service, lang: 'zh' })).resolves.toMatchObject({

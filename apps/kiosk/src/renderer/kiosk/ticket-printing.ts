@@ -66,6 +66,8 @@ export async function printIssuedTicket(ticket: IssuedTicket, ctx: PrintContext)
     }
   }
   const outcome = await printOnServer(ctx.api, ticket);
-  await reportPrinterFault(ctx.api, outcome, ticket.number);
+  // The visitor is told now; the alert goes on its own (a server slow to take it would keep the
+  // screen on "printing" for another request timeout).
+  void reportPrinterFault(ctx.api, outcome, ticket.number);
   return outcome;
 }
