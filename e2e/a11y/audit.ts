@@ -14,6 +14,8 @@ export interface Size {
 export const PORTRAIT: Size = { name: '1080x1920', width: 1080, height: 1920 };
 export const LANDSCAPE: Size = { name: '1920x1080', width: 1920, height: 1080 };
 export const PHONE: Size = { name: '390x844', width: 390, height: 844 };
+/** A small phone: the narrowest screen the visitor's pages are laid out for. */
+export const SMALL_PHONE: Size = { name: '360x640', width: 360, height: 640 };
 export const ALL_SIZES: Size[] = [PORTRAIT, LANDSCAPE, PHONE];
 
 export interface Squeezed {
@@ -58,6 +60,39 @@ export async function squeezedChinese(page: Page): Promise<Squeezed[]> {
   });
 }
 
+/**
+ * Buttons and links whose label is one word (a Latin word, or up to four Chinese characters) yet
+ * breaks over two or more lines: a control squeezed until 中文 reads 中 / 文.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, a[href], [role=button]'))) {
+      const text = (el.textContent ?? '').trim();
+      if (!text || /\s/.test(text) || (/[\u4e00-\u9fff]/.test(text) && [...text].length > 4)) continue;
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) out.push(`"${text}" broken over ${tops.size} lines`);
+    }
+    return out;
+  });
+}
+
+/** Buttons, links and fields smaller than `min` px either way: too small to tap on a touch screen. */
+export async function smallTargets(page: Page, min = 44): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=hidden]), select, textarea, [role=button]'))) {
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < min || r.height < min) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 24)}" ${Math.round(r.width)}x${Math.round(r.height)} px, under ${min}`);
+    }
+    return out;
+  }, min);
+}
+
 /** Content wider than the viewport (a page the user would have to scroll sideways). */
 async function overflowsSideways(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -82,9 +117,10 @@ async function settle(page: Page): Promise<void> {
 
 /**
  * Audits the page as it is at each size; returns problems as readable lines (empty: accessible).
- * The viewport is left at the last size.
+ * With `every`, axe-core's violations of any impact count, minor ones too. The viewport is left at
+ * the last size.
  */
-export async function audit(page: Page, name: string, sizes: Size[] = ALL_SIZES): Promise<string[]> {
+export async function audit(page: Page, name: string, sizes: Size[] = ALL_SIZES, options: { every?: boolean } = {}): Promise<string[]> {
   const problems: string[] = [];
   // The lobby's call flash is off for screens that ask for less motion: the check sees the steady
   // colours (a frame caught mid-flash would make contrast a matter of timing).
@@ -93,7 +129,7 @@ export async function audit(page: Page, name: string, sizes: Size[] = ALL_SIZES)
     await page.setViewportSize({ width: size.width, height: size.height });
     await settle(page);
     const at = `${name} @${size.name}`;
-    for (const v of await axeViolations(page)) problems.push(`${at}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
+    for (const v of await axeViolations(page, { every: options.every ?? false })) problems.push(`${at}: axe ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
     const marks = await landmarks(page);
     if (marks.main === 0) problems.push(`${at}: no main landmark`);
     if (marks.headings === 0) problems.push(`${at}: no heading`);

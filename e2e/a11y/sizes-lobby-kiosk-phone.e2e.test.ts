@@ -1,9 +1,11 @@
 // The visitor-facing pages audited at every size the product is seen at (1080x1920 kiosk and
-// portrait wall, 1920x1080 wall, 390x844 phone), in Chinese and in English, in their states:
-// an empty hall, a service with a long Chinese name, dialogs and error messages shown.
+// portrait wall, 1920x1080 wall, 390x844 and 360x640 phones), in Chinese and in English, in their
+// states: an empty hall, a service with a long Chinese name, dialogs and error messages shown.
+// axe-core's violations of any impact count, no button's one-word label breaks over lines, and on
+// a phone every control is at least 44 px each way.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startServer, type TestServer } from '../support';
-import { audit, LANDSCAPE, PHONE, PORTRAIT, type Size } from './audit';
+import { audit, brokenWords, smallTargets, LANDSCAPE, PHONE, PORTRAIT, SMALL_PHONE, type Size } from './audit';
 
 jest.setTimeout(300_000);
 
@@ -57,8 +59,14 @@ async function open(path: string, size: Size = PORTRAIT): Promise<Page> {
 /** Each page at the sizes of the screens it is shown on. */
 const KIOSK = [PORTRAIT];
 const WALL = [LANDSCAPE, PORTRAIT];
+const PHONES = [PHONE, SMALL_PHONE];
 const check = async (page: Page, name: string, sizes: Size[]): Promise<void> => {
-  problems.push(...(await audit(page, name, sizes)));
+  for (const size of sizes) {
+    problems.push(...(await audit(page, name, [size], { every: true })));
+    problems.push(...(await brokenWords(page)).map((b) => `${name} @${size.name}: ${b}`));
+    // On a phone every control is a finger's size (44 px) to tap.
+    if (PHONES.includes(size)) problems.push(...(await smallTargets(page)).map((b) => `${name} @${size.name}: ${b}`));
+  }
 };
 /** A lobby page connected, with its first state drawn. */
 async function lobbyReady(page: Page): Promise<void> {
@@ -137,27 +145,27 @@ describe.each(['zh', 'en'])('in %s', (lang) => {
     const issued = await server.api<{ ticket: { id: string; publicId: string } }>('POST', '/halls/demo/tickets', { serviceId: longService.id }, kiosk);
     const page = await open(en(`/t/${issued.body.ticket.publicId}`, lang), PHONE);
     await page.waitForSelector('[data-testid="live"].phone-live-on');
-    await check(page, `${lang} phone waiting (long name)`, [PHONE]);
+    await check(page, `${lang} phone waiting (long name)`, PHONES);
     await page.getByTestId('cancel').click();
     await page.getByTestId('cancel-confirm').waitFor();
-    await check(page, `${lang} phone cancel confirmation`, [PHONE]);
+    await check(page, `${lang} phone cancel confirmation`, PHONES);
     expect((await server.api('POST', `/windows/${window1}/call`, { ticketId: issued.body.ticket.id, reason: 'a11y' }, staff)).status).toBe(200);
     await page.getByTestId('called').waitFor();
-    await check(page, `${lang} phone called`, [PHONE]);
+    await check(page, `${lang} phone called`, PHONES);
     expect((await server.api('POST', `/tickets/${issued.body.ticket.id}/start`, {}, staff)).status).toBe(200);
     expect((await server.api('POST', `/tickets/${issued.body.ticket.id}/complete`, {}, staff)).status).toBe(200);
     await page.getByTestId('rating-form').waitFor();
     await page.getByTestId('rating-5').click();
-    await check(page, `${lang} phone rating (reason required)`, [PHONE]);
+    await check(page, `${lang} phone rating (reason required)`, PHONES);
     await page.goto(en(`${server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`, lang));
     await page.getByTestId('not-found').waitFor();
-    await check(page, `${lang} phone unknown ticket`, [PHONE]);
+    await check(page, `${lang} phone unknown ticket`, PHONES);
     await page.goto(en(`${server.url}/h/demo`, lang));
     await page.getByTestId(`hall-service-${longService.id}`).waitFor();
-    await check(page, `${lang} public hall page (long name)`, [PHONE]);
+    await check(page, `${lang} public hall page (long name)`, PHONES);
     await page.locator('[data-testid^="book-"]').first().click();
     await page.getByTestId('slot-picker').waitFor();
-    await check(page, `${lang} public hall page booking`, [PHONE]);
+    await check(page, `${lang} public hall page booking`, PHONES);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 // Message catalogues and the language switch. Pages open in Chinese whatever the browser says;
 // `?lang=en` or the switch turns English on (remembered for the session).
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { fillPlaceholders, langOfSearch } from '@hallq/shared';
 import * as common from './common';
@@ -43,9 +43,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => initialLang(window.location.search, sessionStorage.getItem('hallq.console.lang')));
   const setLang = useCallback((l: Lang) => {
     sessionStorage.setItem('hallq.console.lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLangState(l);
   }, []);
+  // The page's language follows the words shown, from the first render (opened with ?lang=en or
+  // in English from earlier in the session too): a screen reader reads them in that language.
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const value = useMemo<I18n>(
     () => ({
       lang,

@@ -48,6 +48,24 @@ describe('configuration and devices', () => {
     expect((await s.api('DELETE', '/halls/demo/services/svc-food', { token: admin })).status).toBe(404);
   });
 
+  test('a stage with tickets still at it is not taken away from its service (409, nothing changes)', async () => {
+    const w = await s.login('w01');
+    await s.api('POST', '/windows/win-1/sign-in', { token: w });
+    const stages = (await s.api('GET', '/halls/demo/services', { token: admin })).body.services.find((x: { id: string }) => x.id === 'svc-reg').stages;
+    expect(stages.length).toBeGreaterThan(1);
+    const t = (await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } })).body.ticket;
+    // Its first stage is kept: the change is allowed while the ticket waits there.
+    const more = [...stages, { name: { zh: '发证', en: 'Issue' }, officersOnly: false }];
+    expect((await s.api('PATCH', '/halls/demo/services/svc-reg', { token: admin, body: { stages: more } })).status).toBe(200);
+    expect((await s.api('PATCH', '/halls/demo/services/svc-reg', { token: admin, body: { stages } })).status).toBe(200);
+    expect((await s.api('POST', '/windows/win-1/call-next', { token: w })).body.ticket.id).toBe(t.id);
+    await s.api('POST', `/tickets/${t.id}/start`, { token: w });
+    expect((await s.api('POST', `/tickets/${t.id}/transfer`, { token: w, body: { serviceId: 'svc-reg', stage: 1 } })).status).toBe(200);
+    const refused = await s.api('PATCH', '/halls/demo/services/svc-reg', { token: admin, body: { stages: [stages[0]] } });
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([409, 'conflict', { open: 1 }]);
+    expect((await s.api('GET', '/halls/demo/services', { token: admin })).body.services.find((x: { id: string }) => x.id === 'svc-reg').stages).toEqual(stages);
+  });
+
   test('window skills changed by an admin take effect at the next call', async () => {
     const w = await s.login('w01');
     await s.api('POST', '/windows/win-1/sign-in', { token: w });

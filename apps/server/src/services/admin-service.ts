@@ -91,6 +91,13 @@ export function patchService(core: Core, tx: Tx, identity: Identity, hallId: str
   if (!old) throw notFound('service');
   const s: Service = { ...publicService(old), ...body } as Service;
   checkService(core, hallId, s);
+  if (s.stages.length < old.stages.length) {
+    // Tickets at a stage taken away could no longer be called by any window: they would be lost.
+    const open = core.repos.tickets.openOfService(hallId, id, s.stages.length);
+    if (open > 0) {
+      throw new AppError('conflict', `${open} ticket${open > 1 ? 's are' : ' is'} still at a stage this change takes away; serve, transfer or cancel ${open > 1 ? 'them' : 'it'} first`, { open });
+    }
+  }
   core.repos.services.put(hallId, s);
   changed(core, tx, identity, hallId, 'services', 'service.update', id, body);
   return s;

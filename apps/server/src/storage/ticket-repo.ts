@@ -206,11 +206,16 @@ export class TicketRepo {
       yield { routing, passedOverAt: r.remote === 1 && r.arrived_at === null ? r.passed_over_at : null };
     }
   }
-  /** How many tickets of a service are still waiting, called or being served (a deleted service would strand them). */
-  openOfService(hallId: string, serviceId: string): number {
+  /**
+   * How many tickets of a service, at `fromStage` or a later stage, are still waiting, called or
+   * being served (a deleted service, or a stage taken away, would strand them).
+   */
+  openOfService(hallId: string, serviceId: string, fromStage = 0): number {
     return (this.db
-      .prepare<[string, string], { n: number }>("SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND status IN ('waiting', 'called', 'serving')")
-      .get(hallId, serviceId) ?? { n: 0 }).n;
+      .prepare<[string, string, number], { n: number }>(
+        "SELECT COUNT(*) AS n FROM tickets WHERE hall_id = ? AND service_id = ? AND stage >= ? AND status IN ('waiting', 'called', 'serving')",
+      )
+      .get(hallId, serviceId, fromStage) ?? { n: 0 }).n;
   }
   /** The waiting tickets in full, in order of their original time. */
   waitingTickets(hallId: string): StoredTicket[] {

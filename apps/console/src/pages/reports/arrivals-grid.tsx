@@ -15,7 +15,7 @@ export function ArrivalsGrid({ stats }: { stats: HallStats }) {
         <table className="arrivals">
           <thead>
             <tr>
-              <th />
+              <td />
               {grid.hours.map((h) => (
                 <th key={h}>{h}</th>
               ))}
@@ -27,11 +27,13 @@ export function ArrivalsGrid({ stats }: { stats: HallStats }) {
                 <th scope="row">{t(`reports.weekday.${i + 1}` as MessageKey)}</th>
                 {row.map((v, j) => {
                   const strength = v === null || grid.max === 0 ? 0 : v / grid.max;
+                  // Black reads on the lighter shades, white only on the darkest (at least 4.5:1
+                  // either way, WCAG AA: white on the middle blues is under 3:1).
                   return (
                     <td
                       key={j}
                       className={v === null ? 'none' : undefined}
-                      style={{ background: v === null ? undefined : `rgba(11, 79, 156, ${(0.08 + 0.85 * strength).toFixed(2)})`, color: strength > 0.5 ? '#fff' : undefined }}
+                      style={{ background: v === null ? undefined : `rgba(11, 79, 156, ${(0.08 + 0.85 * strength).toFixed(2)})`, color: strength >= 0.8 ? '#fff' : '#000' }}
                     >
                       {v === null || v === 0 ? '' : v}
                     </td>

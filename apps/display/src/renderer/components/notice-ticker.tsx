@@ -1,4 +1,5 @@
 import type { Lang, Notice } from '@hallq/shared';
+import { messages } from '../i18n/lang';
 
 /** The hall's active notices scrolling along the bottom of the screen. */
 export function NoticeTicker({ notices, lang }: { notices: Notice[]; lang: Lang }) {
@@ -8,11 +9,12 @@ export function NoticeTicker({ notices, lang }: { notices: Notice[]; lang: Lang 
   // Scroll time grows with the text so the speed stays readable.
   const seconds = Math.max(20, text.length * 0.35);
   return (
-    <div className="ticker" data-testid="notices">
+    // A labelled landmark, so the notices are not text outside every region of the page (axe: region).
+    <aside className="ticker" data-testid="notices" aria-label={messages(lang).notices}>
       <div className="ticker-track" style={{ animationDuration: `${seconds}s` }}>
         <span>{text}</span>
         <span aria-hidden="true">{text}</span>
       </div>
-    </div>
+    </aside>
   );
 }

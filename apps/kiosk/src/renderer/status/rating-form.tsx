@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { RATING_LABELS, RATING_LEVELS, isBadRating } from '@hallq/shared';
 import type { Lang, RatingLevel } from '@hallq/shared';
 import type { Translate } from '../i18n';
@@ -15,11 +15,13 @@ interface Props {
 export function RatingForm({ t, lang, busy, onSubmit }: Props) {
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [reason, setReason] = useState('');
+  const headingId = useId();
   const bad = level !== null && isBadRating(level);
   const ready = level !== null && (!bad || reason.trim().length > 0);
   return (
-    <section className="rating" data-testid="rating-form">
-      <h2>{t('rateTitle')}</h2>
+    // Named by its heading, the form is a region of its own (it sits outside the ticket's main card).
+    <section className="rating" data-testid="rating-form" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('rateTitle')}</h2>
       <div className="rating-levels" role="radiogroup" aria-label={t('rateTitle')}>
         {RATING_LEVELS.map((l) => (
           <button
