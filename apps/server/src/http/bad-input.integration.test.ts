@@ -32,6 +32,21 @@ describe('bad requests get a clear error and change nothing', () => {
     expect(eventCount()).toBe(before);
   });
 
+  test('a DELETE takes no body; `{}` (some HTTP clients send it with every request) counts as none', async () => {
+    const created = await s.api('POST', '/halls/demo/notices', { token: admin, body: { text: { zh: '通知', en: 'Notice' } } });
+    expect(created.status).toBe(201);
+    const path = `/halls/demo/notices/${created.body.notice.id}`;
+    const json = { 'content-type': 'application/json' };
+    const ids = async () => (await s.api('GET', '/halls/demo/notices', { token: admin })).body.notices.map((n: { id: string }) => n.id);
+    for (const raw of ['{"id": 1}', '[]', 'null']) {
+      const r = await s.api('DELETE', path, { token: admin, raw, headers: json });
+      expect([r.status, r.body.error.code]).toEqual([400, 'bad_request']);
+      expect(await ids()).toContain(created.body.notice.id);
+    }
+    expect((await s.api('DELETE', path, { token: admin, raw: ' {} ', headers: json })).status).toBe(204);
+    expect(await ids()).not.toContain(created.body.notice.id);
+  });
+
   test('wrong types are 400 validation_failed with the issue paths', async () => {
     const r = await s.api('POST', '/halls/demo/tickets', { token: kiosk, body: { serviceId: 42, priority: 'yes' } });
     expect(r.status).toBe(400);

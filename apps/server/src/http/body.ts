@@ -1,4 +1,5 @@
-// JSON bodies only, at most 64 kB. A POST without a body counts as `{}`; a DELETE takes none.
+// JSON bodies only, at most 64 kB. A POST without a body counts as `{}`; a DELETE takes none (an
+// empty JSON object, which some HTTP clients send with every request, counts as none).
 //
 // A plain body (utf-8 JSON with its length given, not compressed, within the limit: what kiosks,
 // windows and the apps send) is read and parsed here, with no more than Node's own stream; the
@@ -52,6 +53,13 @@ export function readPlainJson(req: IncomingMessage, done: (error: AppError | nul
   });
 }
 
+/** `{}` with some white space around it is at most this long; a longer DELETE body is not read. */
+const EMPTY_OBJECT_MAX = 64;
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
 export const jsonBody: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
   const length = req.headers['content-length'];
@@ -60,8 +68,17 @@ export const jsonBody: RequestHandler = (req, res, next) => {
     req.body = {};
     return next();
   }
-  // No DELETE of the API takes a body: one sent is refused, not read and ignored.
-  if (req.method === 'DELETE') return next(new AppError('bad_request', 'a DELETE takes no body'));
+  // No DELETE of the API takes a body: one sent is refused, not read and ignored, unless it is `{}`.
+  if (req.method === 'DELETE') {
+    const refuse = () => next(new AppError('bad_request', 'a DELETE takes no body'));
+    if (!plainJsonBody(req.headers) || Number(length) > EMPTY_OBJECT_MAX) return refuse();
+    readPlainJson(req, (error, value) => {
+      if (error || !isEmptyObject(value)) return refuse();
+      req.body = {};
+      next();
+    });
+    return;
+  }
   if (plainJsonBody(req.headers)) {
     readPlainJson(req, (error, value) => {
       if (error) return next(error);

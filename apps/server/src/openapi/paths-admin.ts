@@ -65,7 +65,7 @@ function configPaths(r: ConfigResource): Paths {
         description:
           `${r.key === 'staff' ? 'The last active admin of a hall cannot be demoted, deactivated or deleted: 409 `last_admin`. ' : ''}` +
           `${r.key === 'service' ? 'A service with tickets still waiting, called or being served is not deleted: 409 `conflict` (serve, transfer or cancel them first; `active: false` stops new tickets). ' : ''}` +
-          'A DELETE takes no body: one sent is 400 `bad_request`.',
+          'A DELETE takes no body: one sent is 400 `bad_request` (an empty JSON object `{}` counts as none).',
         tag, roles: whole, params: ['hallId', 'id'], errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 204: { description: 'Deleted' } },
       }),
