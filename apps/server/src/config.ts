@@ -2,7 +2,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { parsePrinterUrl } from '@hallq/printing';
+import { printerUrlProblem } from '@hallq/printing';
 
 /**
  * A whole number written in decimal: an empty or blank value is a mistake, not 0 (PORT= would
@@ -72,11 +72,8 @@ const EnvSchema = z.object({
     .string()
     .min(1)
     .superRefine((url, ctx) => {
-      try {
-        parsePrinterUrl(url);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-      }
+      const problem = printerUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   PASSWORD_SCRYPT_LOG2N: whole(12, 20).default(17),

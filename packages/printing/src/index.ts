@@ -10,7 +10,7 @@ export { STATUS_REQUESTS, describeStatus, parseStatus } from './status';
 export type { PrinterWarning, StatusReplies, StatusReport } from './status';
 export { PrinterUnavailableError, PrinterUrlError } from './errors';
 export type { OpenPrinterOptions, PrinterTransport } from './transports/transport';
-export { DEFAULT_BAUD_RATE, DEFAULT_TCP_PORT, openPrinter, parsePrinterUrl } from './transports/open-printer';
+export { DEFAULT_BAUD_RATE, DEFAULT_TCP_PORT, openPrinter, parsePrinterUrl, printerUrlProblem } from './transports/open-printer';
 export type { PrinterAddress } from './transports/open-printer';
 export { DEFAULT_STATUS_TIMEOUT_MS, PRINTER_STATUS_CHECKS, printTicket, readPrinterStatus } from './print-ticket';
 export type { PrintOptions, PrintResult, PrinterStatusCheck } from './print-ticket';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parsePrinterUrl } from '@hallq/printing';
+import { printerUrlProblem } from '@hallq/printing';
 import type { KioskPublicConfig } from '../shared/kiosk-bridge';
 
 function addressOnly(text: string): boolean {
@@ -30,11 +30,8 @@ export const KioskConfigSchema = z.strictObject({
     .trim()
     .min(1)
     .superRefine((url, ctx) => {
-      try {
-        parsePrinterUrl(url);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-      }
+      const problem = printerUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'must be 58 or 80 (paper width in mm)' }).default(80),

@@ -7,6 +7,29 @@ import { ticketSlip } from '@hallq/shared';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import { printQueue } from '../services/print-service';
 
+/**
+ * A network printer that takes one connection at a time and reports itself ready `reportMs` after
+ * each status query; `jobs` gets the byte count of each job it received.
+ */
+async function onePrinterConnection(reportMs: number): Promise<{ server: net.Server; jobs: number[] }> {
+  const jobs: number[] = [];
+  const server = net.createServer((socket) => {
+    let bytes = 0;
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), reportMs);
+      else bytes += chunk.length;
+    });
+    socket.on('end', () => {
+      if (bytes > 0) jobs.push(bytes);
+      socket.end();
+    });
+  });
+  server.maxConnections = 1;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, jobs };
+}
+
 describe('device printers and presence', () => {
   let s: TestServer;
   let admin: string;
@@ -31,21 +54,7 @@ describe('device printers and presence', () => {
     (await s.api('GET', '/halls/demo/devices', { token: admin })).body.devices.find((d: { id: string }) => d.id === id);
 
   test('kiosks sharing a printer that takes one connection at a time each get their ticket printed, once', async () => {
-    const jobs: number[] = [];
-    const single = net.createServer((socket) => {
-      let bytes = 0;
-      socket.on('error', () => undefined);
-      socket.on('data', (chunk: Buffer) => {
-        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 20);
-        else bytes += chunk.length;
-      });
-      socket.on('end', () => {
-        if (bytes > 0) jobs.push(bytes);
-        socket.end();
-      });
-    });
-    single.maxConnections = 1;
-    await new Promise<void>((resolve) => single.listen(0, '127.0.0.1', resolve));
+    const { server: single, jobs } = await onePrinterConnection(20);
     try {
       const url = `tcp://127.0.0.1:${(single.address() as net.AddressInfo).port}`;
       const kiosks = [await kioskWith({ printer: url }), await kioskWith({ printer: url }), await kioskWith({ printer: url })];
@@ -60,22 +69,8 @@ describe('device printers and presence', () => {
   });
 
   test('a job that cannot start on its busy printer in time is refused, not printed after the kiosk gave up', async () => {
-    const jobs: number[] = [];
-    // One connection at a time, and slow to report its status: each job holds it for 400 ms.
-    const slow = net.createServer((socket) => {
-      let bytes = 0;
-      socket.on('error', () => undefined);
-      socket.on('data', (chunk: Buffer) => {
-        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 400);
-        else bytes += chunk.length;
-      });
-      socket.on('end', () => {
-        if (bytes > 0) jobs.push(bytes);
-        socket.end();
-      });
-    });
-    slow.maxConnections = 1;
-    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    // Slow to report its status: each job holds the printer for 400 ms.
+    const { server: slow, jobs } = await onePrinterConnection(400);
     const before = printQueue.maxWaitMs;
     printQueue.maxWaitMs = 100;
     try {

@@ -21,6 +21,16 @@ function parseUsb(url: string): PrinterAddress {
   return { kind: 'usb', vendorId: parseInt(match[1], 16), productId: parseInt(match[2], 16) };
 }
 
+/** Why a `printer` setting cannot be used (what `parsePrinterUrl` would throw), or null if it can. */
+export function printerUrlProblem(url: string): string | null {
+  try {
+    parsePrinterUrl(url);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Parses a device's `printer` setting: tcp://host[:9100], file:///dev/usb/lp0,
  * serial:///dev/ttyS0?baud=19200 (or serial://COM3), usb://vid:pid. */
 export function parsePrinterUrl(url: string): PrinterAddress {
