@@ -14,6 +14,7 @@ export { DEFAULT_BAUD_RATE, DEFAULT_TCP_PORT, openPrinter, parsePrinterUrl, prin
 export type { PrinterAddress } from './transports/open-printer';
 export { DEFAULT_STATUS_TIMEOUT_MS, PRINTER_STATUS_CHECKS, printTicket, readPrinterStatus } from './print-ticket';
 export type { PrintOptions, PrintResult, PrinterStatusCheck } from './print-ticket';
+export { PrinterBusyError, printerQueue } from './printer-queue';
 export { FakePrinter } from './fake-printer';
 export type { FakePrinterOptions, FakePrinterState } from './fake-printer';
 export { decodeJob, decodeQr, nextToken, rasterToRgba } from './decode';

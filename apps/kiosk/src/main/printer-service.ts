@@ -1,6 +1,6 @@
 // The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
 // printer's state, so the supervisor sees "out of paper" before the next visitor does.
-import { openPrinter, printTicket, readPrinterStatus } from '@hallq/printing';
+import { openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
 import type { PrintResult } from '@hallq/printing';
 import type { KioskPrintResult, KioskTicketPrintData, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
 import type { KioskConfig } from './config';
@@ -63,15 +63,9 @@ const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer c
 
 export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
   let lastReported: string | null = null;
-  let printerFree: Promise<unknown> = Promise.resolve();
-
-  /** One conversation with the printer at a time: many network printers take one connection only,
-   * and a status check (the watch, or the page asking) made a visitor's print fail as "offline". */
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = printerFree.then(work, work);
-    printerFree = run.catch(() => undefined);
-    return run;
-  }
+  // One conversation with the printer at a time: a status check (the watch, or the page asking)
+  // made a visitor's print fail as "offline" on a printer that takes one connection only.
+  const onePrinterAtATime = printerQueue();
 
   /** Faults are reported every time (each is a visitor without a slip); "ready" (with or without
    * the paper-near-end warning) once per change, to clear or to warn. */
@@ -97,7 +91,7 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     let result: PrintResult;
     try {
       const printer = config.printer;
-      result = await exclusive(() =>
+      result = await onePrinterAtATime(printer, () =>
         deps.printTicket(printer, data, {
           paperWidthMm: config.paperWidthMm,
           statusCheck: config.printerStatusCheck,
@@ -119,7 +113,7 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     if (!config.printer) return NO_PRINTER;
     if (config.printerStatusCheck === 'none') return { state: 'ready', reason: 'this printer does not report its state (printerStatusCheck "none")' };
     const printer = config.printer;
-    return exclusive(() => deps.readStatus(printer));
+    return onePrinterAtATime(printer, () => deps.readStatus(printer));
   }
 
   function watch(intervalMs: number): () => void {

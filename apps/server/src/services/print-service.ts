@@ -4,7 +4,7 @@
 // printer_unavailable. Paper near its end prints, answers the warning and tells the supervisor;
 // no printer configured at all is a warning of its own, not "offline".
 import { ticketSlip, type PrinterWarning } from '@hallq/shared';
-import { printTicket, type PrinterFault } from '@hallq/printing';
+import { PrinterBusyError, printTicket, printerQueue, type PrinterFault } from '@hallq/printing';
 import type { AppDeps } from '../app-deps';
 import { hallOf, type Identity } from './core';
 import { recordPrinterStatus } from './device-service';
@@ -14,38 +14,15 @@ import { statusUrl } from './ticket-view';
 
 export type PrintAnswer = { printed: true; warning?: 'paper_near_end' };
 
-/** The print in progress on each printer (by URL). */
-const printing = new Map<string, Promise<unknown>>();
-
 /**
- * How long (ms) a job may wait for the jobs before it on its printer. One that could not start in
- * time is refused (503, the visitor may try again) rather than printed after the kiosk has given up
- * on its answer and told the visitor it did not print. Tests shorten it.
+ * How long (ms) a job may wait for the jobs before it on its printer (one at a time: kiosks sharing
+ * the hall's default printer, or two tickets of one kiosk close together). One that could not start
+ * in time is refused (503, the visitor may try again) rather than printed after the kiosk has given
+ * up on its answer and told the visitor it did not print. Tests shorten it.
  */
 export const printQueue = { maxWaitMs: 4000 };
 
-class PrinterBusy extends Error {}
-
-/**
- * One job at a time on a printer: kiosks sharing the hall's default printer, or two tickets of one
- * kiosk close together, would otherwise open a second connection, which a printer that takes one
- * connection at a time refuses ("offline" for a printer that is fine).
- */
-function onePrinterAtATime<T>(target: string, work: () => Promise<T>): Promise<T> {
-  const queuedAt = Date.now();
-  const maxWaitMs = printQueue.maxWaitMs;
-  const start = (): Promise<T> => {
-    if (Date.now() - queuedAt > maxWaitMs) throw new PrinterBusy('the printer is still busy with the tickets before this one');
-    return work();
-  };
-  const run = (printing.get(target) ?? Promise.resolve()).then(start, start);
-  const done = run.catch(() => undefined);
-  printing.set(target, done);
-  void done.then(() => {
-    if (printing.get(target) === done) printing.delete(target);
-  });
-  return run;
-}
+const onePrinterAtATime = printerQueue();
 
 export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId: string): Promise<PrintAnswer> {
   const t = deps.repos.tickets.get(ticketId);
@@ -84,10 +61,14 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   let result;
   try {
     // The footer's hall page (check waits or book from home next time) is part of the slip.
-    result = await onePrinterAtATime(target, () => printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck }));
+    result = await onePrinterAtATime(
+      target,
+      () => printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck }),
+      printQueue.maxWaitMs,
+    );
   } catch (error) {
     // Busy is not a fault of the printer: its state stays as the last job left it.
-    if (error instanceof PrinterBusy) throw new AppError('printer_unavailable', `the printer is not ready: ${error.message}`, { state: 'error', reason: error.message });
+    if (error instanceof PrinterBusyError) throw new AppError('printer_unavailable', `the printer is not ready: ${error.message}`, { state: 'error', reason: error.message });
     deps.logger.warn({ err: error, target }, 'ticket could not be printed');
     return fail('error', error instanceof Error ? error.message : 'printing failed');
   }
