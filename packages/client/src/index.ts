@@ -5,3 +5,4 @@ export * from './hub-pusher';
 export * from './hall-connection';
 export * from './me';
 export * from './ticket-feed';
+export { isServerAddressOnly, SERVER_ADDRESS_ONLY } from './server-address';

@@ -2,6 +2,7 @@
 // (hall wall screen, window screens, rating pads), each on a chosen monitor.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isServerAddressOnly, SERVER_ADDRESS_ONLY } from '@hallq/client';
 
 // Window numbers are 1..9999, as the server takes them.
 const PAGE = /^\/display$|^\/display\/window\/[1-9]\d{0,3}$|^\/rating\/[1-9]\d{0,3}$/;
@@ -14,18 +15,12 @@ export const ScreenSchema = z.strictObject({
   token: z.string().min(1).optional(),
 });
 
-function addressOnly(text: string): boolean {
-  if (!URL.canParse(text)) return true; // the URL check says what is wrong
-  const u = new URL(text);
-  return u.pathname === '/' && !u.username && !u.password && !/[?#]/.test(u.href);
-}
-
 export const DisplayConfigSchema = z.strictObject({
   // The pages are loaded from the server's root (a path would be dropped), so the address is the
   // server's alone: no path, query, fragment or password.
   serverUrl: z
     .url({ protocol: /^https?$/ })
-    .refine(addressOnly, "must be the server's address alone, e.g. http://10.0.0.2:3000 (no path, ?query, #fragment or user:password@)")
+    .refine(isServerAddressOnly, SERVER_ADDRESS_ONLY)
     .transform((u) => new URL(u).origin),
   deviceToken: z.string().min(1).optional(),
   screens: z.array(ScreenSchema).min(1),

@@ -4,13 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { printerUrlProblem } from '@hallq/printing';
+import { isServerAddressOnly, SERVER_ADDRESS_ONLY } from '@hallq/client';
 import type { KioskPublicConfig } from '../shared/kiosk-bridge';
-
-function addressOnly(text: string): boolean {
-  if (!URL.canParse(text)) return true; // the URL check says what is wrong
-  const u = new URL(text);
-  return u.pathname === '/' && !u.username && !u.password && !/[?#]/.test(u.href);
-}
 
 export const KioskConfigSchema = z.strictObject({
   /** The hall server, e.g. "http://10.0.0.2:3000"; the kiosk page is loaded from it. */
@@ -20,7 +15,7 @@ export const KioskConfigSchema = z.strictObject({
     .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
     // The kiosk page and the API are at the server's root: a path, query, fragment or password
     // in the address would send every request somewhere else.
-    .refine(addressOnly, "must be the server's address alone, e.g. http://10.0.0.2:3000 (no path, ?query, #fragment or user:password@)")
+    .refine(isServerAddressOnly, SERVER_ADDRESS_ONLY)
     .transform((u) => new URL(u).origin),
   /** The device token an administrator created for this kiosk (shown once in the console). */
   deviceToken: z.string().trim().min(8, 'looks too short to be a device token'),
