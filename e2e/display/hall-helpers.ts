@@ -90,12 +90,24 @@ export class CallObserver {
 export async function announcerHook(page: Page): Promise<AnnouncerHook> {
   return page.evaluate(() => {
     const h = window.__hallqAnnouncer!;
-    return { log: h.log, skipped: h.skipped, played: h.played, voice: h.voice, handledThrough: h.handledThrough };
+    return { log: h.log, skipped: h.skipped, played: h.played, voice: h.voice, handledThrough: h.handledThrough, resumedFrom: h.resumedFrom };
   });
 }
 
 export async function waitForAnnouncements(page: Page, count: number, timeoutMs = 90_000): Promise<void> {
   await page.waitForFunction((n) => (window.__hallqAnnouncer?.log.length ?? 0) >= n, count, { timeout: timeoutMs, polling: 200 });
+}
+
+/** Every one of `seqs` has been spoken, on its own or merged into another announcement. */
+export async function waitForSpoken(page: Page, seqs: number[], timeoutMs = 90_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const spoken = new Set((window.__hallqAnnouncer?.log ?? []).flatMap((l) => [l.seq, ...l.mergedSeqs]));
+      return want.every((s) => spoken.has(s));
+    },
+    seqs,
+    { timeout: timeoutMs, polling: 200 },
+  );
 }
 
 /** The page is connected and has its first state. */

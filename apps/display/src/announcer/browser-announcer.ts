@@ -22,6 +22,8 @@ export interface AnnouncerHook {
   played: string[][];
   voice: Voice['kind'] | null;
   handledThrough: number;
+  /** The seq this page began announcing after (the stored mark, or the hall's seq); null before. */
+  resumedFrom: number | null;
 }
 
 declare global {
@@ -61,7 +63,7 @@ export function createBrowserAnnouncer(opts: {
   voice: 'auto' | 'clips' | 'speech';
   clipRate?: number;
 }): BrowserAnnouncer {
-  const hook: AnnouncerHook = (window.__hallqAnnouncer = { log: [], skipped: [], played: [], voice: null, handledThrough: 0 });
+  const hook: AnnouncerHook = (window.__hallqAnnouncer = { log: [], skipped: [], played: [], voice: null, handledThrough: 0, resumedFrom: null });
   const ctx = new AudioContext();
   const player = new ClipPlayer(ctx, opts.clipsBaseUrl, opts.clipRate);
   hook.played = player.played;
@@ -120,6 +122,7 @@ export function createBrowserAnnouncer(opts: {
       // A mark beyond the hall's seq belongs to another database: start from now.
       const handledThrough = stored !== null && stored <= currentSeq ? stored : currentSeq;
       hook.handledThrough = handledThrough;
+      hook.resumedFrom = handledThrough;
       queue = new AnnouncementQueue({
         voice: () => voice,
         scheduler: realScheduler,

@@ -12,7 +12,7 @@ import pino from 'pino';
 import { BackupScheduler, DATABASE_FILE, backupDatabase, listBackups, pruneBackups } from '../backup/backup';
 import { loadConfig } from '../config';
 import { startTestServer, type TestServer } from '../test-support/test-server';
-import { buildIfStale, serverRoot, startBuilt, StartFailed } from './support/built-server';
+import { buildIfStale, serverRoot, startBuilt, startRefused } from './support/built-server';
 
 const run = promisify(execFile);
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `hallq-${name}-`));
@@ -180,13 +180,9 @@ describe('the built server: npm run backup, restore, and refusing to start', () 
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '099-future', 0)").run();
     db.close();
     const bytes = fs.readFileSync(path.join(dataDir, DATABASE_FILE));
-    const failed = await startBuilt({ dataDir }).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(failed).toBeInstanceOf(StartFailed);
-    expect((failed as StartFailed).exitCode).toBe(1);
-    expect((failed as StartFailed).output).toMatch(/schema version 99, newer than this server knows \(\d+\)/);
+    const failed = await startRefused({ dataDir });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.output).toMatch(/schema version 99, newer than this server knows \(\d+\)/);
     expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE)).equals(bytes)).toBe(true);
   }, 60_000);
 
@@ -197,20 +193,14 @@ describe('the built server: npm run backup, restore, and refusing to start', () 
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
     [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD needs at least 8 characters/],
   ])('a bad environment %j stops the start with a clear message', async (env, message) => {
-    const failed = await startBuilt({ dataDir: tmp('badenv'), env: env as Record<string, string> }).then(
-      () => null,
-      (e: unknown) => e as StartFailed,
-    );
-    expect(failed?.exitCode).toBe(1);
-    expect(failed?.output).toMatch(message);
+    const failed = await startRefused({ dataDir: tmp('badenv'), env: env as Record<string, string> });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.output).toMatch(message);
   }, 30_000);
 
   test('outside demo mode an empty database without ADMIN_PASSWORD is refused', async () => {
-    const failed = await startBuilt({ dataDir: tmp('noadmin'), args: [] }).then(
-      () => null,
-      (e: unknown) => e as StartFailed,
-    );
-    expect(failed?.exitCode).toBe(1);
-    expect(failed?.output).toMatch(/the database is empty: set ADMIN_PASSWORD/);
+    const failed = await startRefused({ dataDir: tmp('noadmin'), args: [] });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.output).toMatch(/the database is empty: set ADMIN_PASSWORD/);
   }, 30_000);
 });

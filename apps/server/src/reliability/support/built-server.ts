@@ -92,22 +92,47 @@ export interface RunningServer {
 const exited = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once('exit', (code) => r(code)));
 
-/** Starts dist/main.js and waits for /api/v1/health; rejects with its output if it exits first. */
-export async function startBuilt(opts: { dataDir: string; port?: number; env?: Record<string, string>; args?: string[] }): Promise<RunningServer> {
-  const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [mainJs, ...(opts.args ?? ['--demo'])], {
+type StartOptions = { dataDir: string; port?: number; env?: Record<string, string>; args?: string[] };
+
+function spawnBuilt(opts: StartOptions, port: number): ChildProcess {
+  return spawn(process.execPath, [mainJs, ...(opts.args ?? ['--demo'])], {
     env: { ...process.env, QUEUE_DATA_DIR: opts.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KIOSK_ISSUE_BURST: '1000000', QUEUE_DEMO_HISTORY: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+function collectOutput(child: ChildProcess): () => string {
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  return () => output;
+}
+
+/**
+ * Starts dist/main.js where it must refuse to start, and waits for it to exit (within
+ * `timeoutMs`, else it is killed and its exit code is null). It never asks a port whether a server
+ * is up: a port it was given but never took may meanwhile serve another test's server.
+ */
+export async function startRefused(opts: StartOptions, timeoutMs = 25_000): Promise<{ exitCode: number | null; output: string }> {
+  const child = spawnBuilt(opts, opts.port ?? (await freePort()));
+  const output = collectOutput(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const exitCode = await exited(child);
+  clearTimeout(timer);
+  return { exitCode, output: output() };
+}
+
+/** Starts dist/main.js and waits for /api/v1/health; rejects with its output if it exits first. */
+export async function startBuilt(opts: StartOptions): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
+  const child = spawnBuilt(opts, port);
+  const output = collectOutput(child);
   const base = `http://127.0.0.1:${port}`;
   const running: RunningServer = {
     child,
     port,
     base,
-    output: () => output,
+    output,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
@@ -129,7 +154,7 @@ export async function startBuilt(opts: { dataDir: string; port?: number; env?: R
   }
   child.kill('SIGKILL');
   await exited(child);
-  throw new StartFailed(output, child.exitCode);
+  throw new StartFailed(output(), child.exitCode);
 }
 
 export class StartFailed extends Error {
