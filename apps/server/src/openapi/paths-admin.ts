@@ -55,7 +55,7 @@ function configPaths(r: ConfigResource): Paths {
     },
     [`/halls/{hallId}/${r.path}/{id}`]: {
       patch: operation({
-        summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}${r.key === 'device' ? ` ${PRINTER_NOTE}` : ''}${r.key === 'service' ? ' Taking away a stage that tickets are still at (waiting, called or being served) is 409 `conflict`.' : ''}`,
+        summary: `Change a ${r.key === 'staff' ? 'staff member' : r.key}`, description: `Only the fields sent change.${patchNote}${r.key === 'device' ? ` ${PRINTER_NOTE}` : ''}${r.key === 'service' ? ' Taking away a stage that tickets are still at (waiting, called or being served) is 409 `conflict`.' : ''}${r.key === 'staff' ? ' Setting `active: false` revokes the person\'s sessions and signs them out of their window (closed); while that window still has a ticket called or being served it is 409 `conflict`.' : ''}`,
         tag, roles: changers, params: ['hallId', 'id'], body: r.patch, errors: r.key === 'staff' ? ['conflict', 'last_admin'] : ['conflict'],
         answers: { 200: { description: 'After the change', schema: wrap(r.key, r.schema) } },
         extensions: supervisorFields,

@@ -102,6 +102,29 @@ describe('accounts, sessions and device tokens', () => {
     expect((await s.api('POST', '/auth/login', { body: { username: 'w06', password: 'demo' } })).status).toBe(401);
   });
 
+  test('deactivating a staff member signed in at a window closes it; while it has a ticket called, it is refused and nothing changes', async () => {
+    const token = await s.login('w01');
+    expect((await s.api('POST', '/windows/win-1/sign-in', { token, body: {} })).status).toBe(200);
+    expect((await s.api('POST', '/halls/demo/tickets', { token: s.deviceToken('kiosk'), body: { serviceId: 'svc-reg' } })).status).toBe(201);
+    const called = await s.api('POST', '/windows/win-1/call-next', { token, body: {} });
+    expect(called.status).toBe(200);
+    const window = () => s.server.deps.repos.windows.get('win-1')!;
+
+    const refused = await s.api('PATCH', '/halls/demo/staff/staff-w01', { token: admin, body: { active: false } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/window 1\b.*called or being served/) });
+    expect((await s.api('GET', '/me', { token })).status).toBe(200);
+    expect(window()).toMatchObject({ state: 'open', staffId: 'staff-w01', currentTicketId: called.body.ticket.id });
+
+    expect((await s.api('POST', `/tickets/${called.body.ticket.id}/cancel`, { token, body: {} })).status).toBe(200);
+    expect((await s.api('PATCH', '/halls/demo/staff/staff-w01', { token: admin, body: { active: false } })).status).toBe(200);
+    expect((await s.api('GET', '/me', { token })).status).toBe(401);
+    expect(window()).toMatchObject({ state: 'closed', staffId: null, currentTicketId: null });
+    // The window is free: once active again, its holder (or anyone allowed there) signs in at once.
+    expect((await s.api('PATCH', '/halls/demo/staff/staff-w01', { token: admin, body: { active: true } })).status).toBe(200);
+    expect((await s.api('POST', '/windows/win-1/sign-in', { token: await s.login('w01'), body: {} })).status).toBe(200);
+  });
+
   test('device and session tokens carry 256 random bits and are stored only as SHA-256 hashes', async () => {
     const created = await s.api('POST', '/halls/demo/devices', { token: admin, body: { kind: 'kiosk', name: 'Kiosk 9' } });
     const token = created.body.token as string;

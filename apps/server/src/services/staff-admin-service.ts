@@ -8,6 +8,7 @@ import { hashPasswordAsync } from './auth-service';
 import { ownHall, type Core, type Identity } from './core';
 import { AppError, notFound } from './errors';
 import { newId } from './ids';
+import { signOutDeactivated } from './window-service';
 
 const publicStaff = ({ hallId: _h, passwordHash: _p, ...s }: StoredStaff): StaffMember => s;
 
@@ -69,6 +70,7 @@ export function patchStaffMember(core: Core, tx: Tx, identity: Identity, hallId:
   const { password, passwordHash: _hash, ...rest } = body;
   const s: StoredStaff = { ...old, ...rest, passwordHash: password ? hashOf(body) : old.passwordHash };
   keepAnAdmin(core, hallId, old, s);
+  if (old.active && !s.active) signOutDeactivated(core, tx, identity, id);
   core.repos.staff.put(s);
   if (password || s.active === false) core.repos.staff.revokeSessionsOf(id, core.clock());
   changed(core, tx, identity, hallId, 'staff', 'staff.update', id, { ...rest, passwordChanged: password !== undefined });

@@ -64,6 +64,24 @@ export function signOut(core: Core, tx: Tx, identity: Identity, windowId: string
   return windowChanged(core, tx, w.id, actorOf(identity));
 }
 
+/**
+ * Deactivating an account signs its holder out of the window they are signed in at (if any), so
+ * that no open window is left with nobody who can use it. Refused while that window still has a
+ * ticket called or being served: it is finished, transferred or cancelled first.
+ */
+export function signOutDeactivated(core: Core, tx: Tx, identity: Identity, staffId: string): void {
+  const w = core.repos.windows.ofStaff(staffId);
+  if (!w) return;
+  if (hasCurrent(core, w)) {
+    throw new AppError('conflict', `this person is signed in at window ${w.number}, which still has a ticket called or being served; finish, transfer or cancel it first`, {
+      windowNumber: w.number,
+      ticketId: w.currentTicketId,
+    });
+  }
+  core.repos.windows.updateState(w.id, { state: 'closed', staffId: null, staffType: null, pauseReason: null, currentTicketId: null });
+  windowChanged(core, tx, w.id, actorOf(identity));
+}
+
 export function pause(core: Core, tx: Tx, identity: Identity, windowId: string, reason: string | undefined): WindowView {
   const { w } = signedInWindow(core, identity, windowId);
   if (w.state !== 'open') throw new AppError('conflict', `window ${w.number} is ${w.state}, not open`, { state: w.state });
