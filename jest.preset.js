@@ -14,4 +14,8 @@ module.exports = {
     '^@hallq/client$': path.join(__dirname, 'packages/client/src/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // `npm test` runs the workspaces side by side on as few as two cores, beside the browser tests:
+  // a test that starts a server, a database or a child process may then take longer than jest's
+  // 5 s default with nothing wrong. Workspaces may set more.
+  testTimeout: 30_000,
 };

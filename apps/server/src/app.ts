@@ -22,7 +22,7 @@ import type { RouterFactory } from './app-deps';
 import { Broadcaster } from './realtime/broadcaster';
 import { attachRealtime } from './realtime/socket-server';
 import { PhoneFeed } from './realtime/phone-feed';
-import { answerClientErrorsInJson } from './http/client-error';
+import { answerClientErrorsInJson, requireHost, SERVER_OPTIONS } from './http/client-error';
 import { clientAddress } from './http/client-address';
 import { createLimits, type LimitOptions } from './http/limits';
 import { authRouter } from './routes/auth';
@@ -249,7 +249,7 @@ export function createApp(options: CreateAppOptions): HallServer {
 
   // The plain kiosk issue skips Express (same checks, same answer; see http/issue-fast-path.ts).
   const fast = config.issueFastPath && !config.serverTiming ? issueFastPath(deps, app, security, onError) : null;
-  const server = http.createServer(fast ? (req, res) => void (fast(req, res) || app(req, res)) : app);
+  const server = http.createServer(SERVER_OPTIONS, requireHost(fast ? (req, res) => void (fast(req, res) || app(req, res)) : app));
   answerClientErrorsInJson(server);
   const phones = new PhoneFeed(core, deps.limits, logger, (req) => clientAddress(app, req));
   phones.holdWhile((ticketId) => queue.unpublishedTicket(ticketId));

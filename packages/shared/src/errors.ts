@@ -36,6 +36,7 @@ export const ERROR_STATUS = {
   stage_not_allowed: 403,
   not_window_skill: 403,
   request_timeout: 408,
+  expectation_failed: 417,
   payload_too_large: 413,
   unsupported_media_type: 415,
   headers_too_large: 431,

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 describe('bad requests get a clear error and change nothing', () => {
@@ -134,5 +135,42 @@ describe('rate limits', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('requests refused before any route runs still get the JSON error shape', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.close());
+
+  /** Sends raw bytes and reads the whole answer (the server closes the connection after it). */
+  const raw = (request: string): Promise<{ status: number; body: { error?: { code: string; message: string } } }> =>
+    new Promise((resolve, reject) => {
+      const { port } = new URL(s.base);
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(request));
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (data += d));
+      socket.on('error', reject);
+      socket.on('end', () => {
+        const [head, ...rest] = data.split('\r\n\r\n');
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head!)?.[1]), body: JSON.parse(rest.join('\r\n\r\n') || '{}') });
+      });
+    });
+
+  test('an HTTP/1.1 request without Host is 400 bad_request', async () => {
+    const r = await raw('GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/Host/) });
+  });
+
+  test('an Expect header other than 100-continue is 417 expectation_failed; 100-continue is served', async () => {
+    const r = await raw('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n');
+    expect(r.status).toBe(417);
+    expect(r.body.error).toMatchObject({ code: 'expectation_failed', message: expect.stringMatching(/200-ok/) });
+    const ok = await raw('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(ok.status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 // Requests Node's HTTP parser refuses before Express sees them (headers or a path past the 16 kB
-// header limit, a malformed request line) still get the API's JSON error body, not a bare status.
-import type { Server } from 'node:http';
+// header limit, a malformed request line, an HTTP/1.1 request without Host, an Expect header it
+// cannot meet) still get the API's JSON error body, not a bare status.
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 function reply(socket: Duplex, status: number, reason: string, code: string, message: string): void {
@@ -10,7 +11,31 @@ function reply(socket: Duplex, status: number, reason: string, code: string, mes
   );
 }
 
+function replyTo(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message, details: null } });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.end(body);
+}
+
+/** The server's own options: the Host check is `requireHost`'s, which answers in JSON. */
+export const SERVER_OPTIONS = { requireHostHeader: false } as const;
+
+/** HTTP/1.1 requires a Host header (RFC 9112, 3.2): a request without one is 400 `bad_request`. */
+export function requireHost(handler: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
+      replyTo(res, 400, 'bad_request', 'an HTTP/1.1 request needs a Host header');
+      return;
+    }
+    handler(req, res);
+  };
+}
+
 export function answerClientErrorsInJson(server: Server): void {
+  // An Expect header other than 100-continue (which Node answers itself).
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    replyTo(res, 417, 'expectation_failed', `the Expect header ${JSON.stringify(String(req.headers.expect))} is not supported; only 100-continue is`);
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // A connection reset or a socket already answered has nobody left to tell.
     if (err.code === 'ECONNRESET' || !socket.writable) {

@@ -34,10 +34,10 @@ describe('OpenAPI document: the supervisor\'s routes', () => {
       expect(responses(method, path)['404']!['x-error-codes']).toEqual(['not_found']);
     }
     const step = responses('post', '/follow-ups/{id}/steps');
-    expect(Object.keys(step)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '431']);
+    expect(Object.keys(step)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '417', '431']);
     expect(step['409']!['x-error-codes']).toEqual(expect.arrayContaining(['invalid_transition', 'idempotency_conflict']));
     expect(responses('post', '/halls/{hallId}/planning/plan')['200']).toBeDefined();
-    expect(responses('get', '/halls/{hallId}/stats')['400']!['x-error-codes']).toEqual(['validation_failed', 'bad_request']);
+    expect(responses('get', '/halls/{hallId}/stats')['400']!['x-error-codes']).toEqual(['bad_request', 'validation_failed']);
   });
 
   it('takes the query parameters of the new routes from the zod schemas they are parsed with', () => {

@@ -88,6 +88,8 @@ export function operation(spec: OperationSpec): Record<string, unknown> {
   const codes = new Set<ErrorCode>(spec.errors ?? []);
   // Node's HTTP parser answers a request line and headers past 16 kB before any route runs.
   codes.add('headers_too_large');
+  // So does an HTTP/1.1 request without Host (400) or with an Expect header other than 100-continue (417).
+  codes.add('bad_request').add('expectation_failed');
   if (!anonymous) codes.add('unauthorized').add('forbidden');
   if (optionalToken) codes.add('unauthorized');
   if (spec.body) codes.add('validation_failed').add('invalid_json').add('payload_too_large').add('unsupported_media_type');
