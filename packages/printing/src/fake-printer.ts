@@ -5,11 +5,14 @@ import type { StatusReplies } from './status';
 import type { PrinterState } from './types';
 
 /** `silent`: connections are accepted but status requests are never answered (a printer with no
- * DLE EOT support); `paper_near_end`: ready and printing, with the paper near-end sensor on. */
-export type FakePrinterState = PrinterState | 'silent' | 'paper_near_end';
+ * DLE EOT support); `paper_near_end`: ready and printing, with the paper near-end sensor on;
+ * `stalled`: answers the status read as ready, then stops reading once a job's bytes arrive (a
+ * printer hung part-way through: the connection's buffers fill and a large enough job's write
+ * never completes). */
+export type FakePrinterState = PrinterState | 'silent' | 'paper_near_end' | 'stalled';
 
 // DLE EOT replies a real Epson-compatible printer gives in each state (fixed bits 0x12 set).
-const REPLIES: Record<Exclude<FakePrinterState, 'silent'>, Required<StatusReplies>> = {
+const REPLIES: Record<Exclude<FakePrinterState, 'silent' | 'stalled'>, Required<StatusReplies>> = {
   ready: { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x12 },
   paper_near_end: { printer: 0x12, offline: 0x12, error: 0x12, paper: 0x1e },
   offline: { printer: 0x1a, offline: 0x12, error: 0x12, paper: 0x12 },
@@ -121,7 +124,7 @@ export class FakePrinter {
   private reply(n: number): number | undefined {
     const key = REPLY_KEY[n];
     if (!key || this.state === 'silent') return undefined;
-    return this.rawReplies ? this.rawReplies[key] : REPLIES[this.state][key];
+    return this.rawReplies ? this.rawReplies[key] : REPLIES[this.state === 'stalled' ? 'ready' : this.state][key];
   }
 
   private finishJob(job: Buffer): void {
@@ -134,6 +137,7 @@ export class FakePrinter {
     this.sockets.add(socket);
     let pending = Buffer.alloc(0);
     let job: Buffer[] = [];
+    let jobBytesSeen = false;
     socket.on('data', (chunk: Buffer) => {
       pending = Buffer.concat([pending, chunk]);
       let offset = 0;
@@ -147,12 +151,14 @@ export class FakePrinter {
           continue;
         }
         job.push(Buffer.from(bytes));
+        jobBytesSeen = true;
         if (next.token.kind === 'cut') {
           this.finishJob(Buffer.concat(job));
           job = [];
         }
       }
       pending = Buffer.from(pending.subarray(offset));
+      if (this.state === 'stalled' && jobBytesSeen) socket.pause();
     });
     const flush = (): void => {
       this.sockets.delete(socket);

@@ -3,8 +3,10 @@ import { decodeJob, decodeQr } from './decode';
 import { FakePrinter } from './fake-printer';
 import type { FakePrinterState } from './fake-printer';
 import { printTicket, readPrinterStatus } from './print-ticket';
+import { printerQueue } from './printer-queue';
 import { sampleTicket } from './sample-ticket';
 import { openPrinter } from './transports/open-printer';
+import type { PrinterTransport } from './transports/transport';
 
 const ticket = sampleTicket({ number: 'B012', serviceName: { zh: '医保业务', en: 'Medical insurance' } });
 const opts = { paperWidthMm: 58 as const, statusTimeoutMs: 300 };
@@ -119,6 +121,44 @@ describe('printTicket on a printer that keeps its side of the connection open', 
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('printTicket on a printer that stops taking the job part-way', () => {
+  // A ticket is a few KB, which the connection's buffers take whole even from a printer that has
+  // stopped reading; a job larger than those buffers (here with 32 MB of padding in front) is what
+  // shows such a printer, as a write that never completes.
+  const padded = (transport: PrinterTransport): PrinterTransport => ({
+    ...transport,
+    write: (bytes) => transport.write(Buffer.concat([Buffer.alloc(32 << 20), bytes])),
+  });
+
+  it('answers offline at the job deadline, cuts the connection, and the next job on that printer runs', async () => {
+    const printer = await FakePrinter.start({ state: 'stalled' });
+    try {
+      const run = printerQueue();
+      // The transport's own write timeout is far longer than the test may run: the job deadline
+      // is what ends the wait.
+      const stalled = padded(await openPrinter(printer.url, { writeTimeoutMs: 120_000 }));
+      const first = run(printer.url, () => printTicket(stalled, ticket, { ...opts, deadlineMs: 2000 }));
+      const next = run(printer.url, () => {
+        printer.setState('ready');
+        return printTicket(printer.url, sampleTicket({ number: 'B013' }), opts);
+      });
+      await expect(first).resolves.toEqual({
+        printed: false,
+        state: 'offline',
+        reason: 'the printer stopped taking the ticket: it was not all sent within 2000 ms; the ticket may be partly printed',
+      });
+      await expect(stalled.write(Buffer.from([0x0a]))).rejects.toThrow(/closed/);
+      await expect(next).resolves.toEqual({ printed: true });
+      let job = await printer.waitForJob();
+      // The stalled connection's partial bytes count as a job of their own when it closes.
+      if (!decodeJob(job).text.includes('B013')) job = await printer.waitForJob();
+      expect(decodeJob(job).text).toContain('B013');
+    } finally {
+      await printer.close();
     }
   });
 });

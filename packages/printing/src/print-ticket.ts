@@ -4,6 +4,7 @@ import { renderTicket } from './render-escpos';
 import { STATUS_REQUESTS, describeStatus } from './status';
 import type { PrinterWarning, StatusReplies, StatusReport } from './status';
 import { openPrinter } from './transports/open-printer';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './transports/transport';
 import type { OpenPrinterOptions, PrinterTransport } from './transports/transport';
 import type { PrinterFault, RenderOptions, TicketPrintData } from './types';
 
@@ -20,11 +21,23 @@ export interface PrintOptions extends RenderOptions {
   statusCheck?: PrinterStatusCheck;
   /** Wait for each DLE EOT answer; default 1500 ms. */
   statusTimeoutMs?: number;
+  /** The whole job's deadline (ms): connecting, the status read and sending every byte of the
+   * ticket until the connection took it; default `DEFAULT_PRINT_DEADLINE_MS`. */
+  deadlineMs?: number;
   /** Used when `printTicket` opens the printer from a URL. */
   connection?: OpenPrinterOptions;
 }
 
 export const DEFAULT_STATUS_TIMEOUT_MS = 1500;
+
+/**
+ * How long one job may take at most (ms), from connecting to the last byte handed over. A printer
+ * that accepts the connection and the status read and then stops taking bytes would otherwise hold
+ * the job (and every job queued behind it on that printer) for the transports' own, longer
+ * timeouts. Well below the kiosk's 10 s wait for a print's answer, so the visitor is told while
+ * still at the kiosk.
+ */
+export const DEFAULT_PRINT_DEADLINE_MS = 6000;
 
 function unavailable(error: unknown): { state: PrinterFault; reason: string } {
   if (error instanceof PrinterUnavailableError) return { state: error.state, reason: error.message };
@@ -46,40 +59,100 @@ export async function readPrinterStatus(transport: PrinterTransport, timeoutMs =
   return describeStatus(replies);
 }
 
+/** Drops a connection at once, without waiting for bytes the printer has not taken. */
+function cut(transport: PrinterTransport): void {
+  if (transport.abort) transport.abort();
+  else void transport.close().catch(() => undefined);
+}
+
+/** Where a job was when its deadline passed: only once the job's bytes were being sent may part of
+ * the ticket have come out. */
+type JobStep = 'connecting' | 'status' | 'sending';
+
+function deadlineReason(step: JobStep, ms: number): string {
+  if (step === 'connecting') return `no connection to the printer within ${ms} ms; nothing was printed`;
+  if (step === 'status') return `the printer did not answer its status request within ${ms} ms; nothing was printed`;
+  return `the printer stopped taking the ticket: it was not all sent within ${ms} ms; the ticket may be partly printed`;
+}
+
 /**
  * Prints one ticket. The printer's state is read first and nothing at all is sent to a printer
  * that is not ready, so a kiosk that retries after `printed: false` never gets two slips. With
  * `statusCheck: 'none'` the status read is skipped (the printer would never answer it).
+ * The whole job (connecting, the status read, sending the ticket) has `deadlineMs`: past it the
+ * connection is cut (a transport passed in too) and the answer is `printed: false`, state
+ * `offline`, saying whether part of the ticket may have come out.
  * Throws only for bad input: `TicketDataError` (ticket data) or `PrinterUrlError` (printer URL).
  */
 export async function printTicket(target: string | PrinterTransport, data: TicketPrintData, opts: PrintOptions): Promise<PrintResult> {
   // Render before touching the printer: bad ticket data must not leave a half-talked-to printer.
   const job = renderTicket(data, opts);
-  let transport: PrinterTransport;
-  if (typeof target === 'string') {
-    try {
-      transport = await openPrinter(target, opts.connection);
-    } catch (error) {
-      if (error instanceof PrinterUnavailableError) return { printed: false, ...unavailable(error) };
-      throw error;
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_PRINT_DEADLINE_MS;
+  const ownsTransport = typeof target === 'string';
+  let transport: PrinterTransport | null = typeof target === 'string' ? null : target;
+  let step: JobStep = 'connecting';
+  let expired = false;
+  // Set once every byte of the job was handed over: the ticket is printed even if closing is slow.
+  let sent: PrintResult | null = null;
+
+  const send = async (): Promise<PrintResult> => {
+    if (typeof target === 'string') {
+      try {
+        const connectTimeoutMs = Math.min(opts.connection?.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, deadlineMs);
+        const opened = await openPrinter(target, { ...opts.connection, connectTimeoutMs });
+        if (expired) {
+          cut(opened);
+          return { printed: false, state: 'offline', reason: deadlineReason('connecting', deadlineMs) };
+        }
+        transport = opened;
+      } catch (error) {
+        if (error instanceof PrinterUnavailableError) return { printed: false, ...unavailable(error) };
+        throw error;
+      }
     }
-  } else {
-    transport = target;
-  }
-  try {
+    const connection = transport!;
     let warning: PrinterWarning | undefined;
     if (opts.statusCheck !== 'none') {
-      const status = await readPrinterStatus(transport, opts.statusTimeoutMs);
+      step = 'status';
+      const status = await readPrinterStatus(connection, opts.statusTimeoutMs);
       if (status.state !== 'ready') return { printed: false, state: status.state, reason: status.reason };
       warning = status.warning;
     }
+    if (expired) return { printed: false, state: 'offline', reason: deadlineReason(step, deadlineMs) };
+    step = 'sending';
     try {
-      await transport.write(job);
+      await connection.write(job);
     } catch (error) {
-      return { printed: false, ...unavailable(error) };
+      const { state, reason } = unavailable(error);
+      return { printed: false, state, reason: `${reason}; the ticket may be partly printed` };
     }
-    return warning ? { printed: true, warning } : { printed: true };
+    sent = warning ? { printed: true, warning } : { printed: true };
+    return sent;
+  };
+
+  const sendAndClose = async (): Promise<PrintResult> => {
+    const result = await send();
+    if (ownsTransport && transport && !expired) {
+      // A job cut off part-way leaves bytes queued that the printer is not taking: drop them
+      // rather than wait for them on close.
+      if (step === 'sending' && !result.printed) cut(transport);
+      else await transport.close().catch(() => undefined);
+    }
+    return result;
+  };
+  const work = sendAndClose();
+
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<PrintResult>((resolve) => {
+    timer = setTimeout(() => {
+      expired = true;
+      if (transport) cut(transport);
+      resolve(sent ?? { printed: false, state: 'offline', reason: deadlineReason(step, deadlineMs) });
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
   } finally {
-    if (typeof target === 'string') await transport.close().catch(() => undefined);
+    clearTimeout(timer);
   }
 }

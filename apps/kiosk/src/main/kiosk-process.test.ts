@@ -167,7 +167,7 @@ describe('kiosk main process', () => {
       lang: 'zh',
     };
     await expect(handlers.get('hallq-kiosk:print')!(fromServer, data)).resolves.toEqual({ printed: true });
-    expect(d.printTicket).toHaveBeenCalledWith('tcp://10.0.0.5:9100', data, { paperWidthMm: 58, statusCheck: 'dle-eot' });
+    expect(d.printTicket).toHaveBeenCalledWith('tcp://10.0.0.5:9100', data, { paperWidthMm: 58, statusCheck: 'dle-eot', deadlineMs: expect.any(Number) });
     await expect(handlers.get('hallq-kiosk:printer-status')!(fromServer)).resolves.toEqual({ state: 'ready', reason: 'ready' });
     expect(handlers.get('hallq-kiosk:get-config')!(fromServer)).toEqual({
       serverUrl: 'http://10.0.0.2:3000',

@@ -132,6 +132,60 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     }
   });
 
+  it('a printer that holds the print past its deadline: the visitor gets the fault in time, the server is told, the next print runs', async () => {
+    let jobBytes = 0;
+    let closed = 0;
+    const slow = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('close', () => closed++);
+      socket.on('data', (chunk: Buffer) => {
+        // 3 x 400 ms over its status read, while the print may take 300 ms in all.
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 400);
+        else jobBytes += chunk.length;
+      });
+      socket.on('end', () => socket.end());
+    });
+    slow.maxConnections = 1;
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const d = { ...deps(), printAnswerWithinMs: 300 };
+      const service = createPrinterService(configFor(`tcp://127.0.0.1:${(slow.address() as net.AddressInfo).port}`), d);
+      const notPrinted = /^the printer did not answer its status request within \d+ ms; nothing was printed$/;
+      await expect(service.print(ticket)).resolves.toEqual({ printed: false, state: 'offline', reason: expect.stringMatching(notPrinted) });
+      expect(jobBytes).toBe(0);
+      expect(reports.map((r) => r.body)).toEqual([{ printerState: 'offline', printerWarning: null, message: expect.stringMatching(/^ticket A007 not printed: the printer did not answer/) }]);
+      // The cut connection frees the printer (it takes one connection at a time) for the next print.
+      for (let i = 0; i < 200 && closed < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      d.printAnswerWithinMs = 8000;
+      await expect(service.print({ ...ticket, number: 'A008' })).resolves.toEqual({ printed: true });
+      expect(jobBytes).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('a print that cannot start while a slow status check holds the printer is answered as busy, not left waiting', async () => {
+    let jobBytes = 0;
+    const single = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk: Buffer) => {
+        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 200);
+        else jobBytes += chunk.length;
+      });
+      socket.on('end', () => socket.end());
+    });
+    await new Promise<void>((resolve) => single.listen(0, '127.0.0.1', resolve));
+    try {
+      const service = createPrinterService(configFor(`tcp://127.0.0.1:${(single.address() as net.AddressInfo).port}`), { ...deps(), printQueueWaitMs: 50 });
+      const [status, printed] = await Promise.all([service.status(), service.print(ticket)]);
+      expect(status).toMatchObject({ state: 'ready' });
+      expect(printed).toEqual({ printed: false, state: 'error', reason: 'the printer is still busy with the tickets before this one' });
+      expect(jobBytes).toBe(0);
+    } finally {
+      await new Promise((resolve) => single.close(resolve));
+    }
+  });
+
   it('without a configured printer it says so instead of pretending to print', async () => {
     const service = createPrinterService(configFor(), deps());
     await expect(service.print(ticket)).resolves.toMatchObject({ printed: false, state: 'offline' });

@@ -1,6 +1,6 @@
 // The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
 // printer's state, so the supervisor sees "out of paper" before the next visitor does.
-import { openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
+import { DEFAULT_PRINT_DEADLINE_MS, openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
 import type { PrintResult } from '@hallq/printing';
 import type { KioskPrintResult, KioskTicketPrintData, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
 import type { KioskConfig } from './config';
@@ -14,10 +14,21 @@ export interface PrinterServiceDeps {
   reportWaitMs?: number;
   /** How long one status report may take before it is given up (default 10 s). */
   reportTimeoutMs?: number;
+  /** A print's answer comes within this (ms), waiting for the printer included (default 8 s). */
+  printAnswerWithinMs?: number;
+  /** How long a print may wait for a status check holding the printer (default 4 s). */
+  printQueueWaitMs?: number;
 }
 
 const REPORT_WAIT_MS = 1000;
 const REPORT_TIMEOUT_MS = 10_000;
+/** The visitor is told within this, well inside the page's 10 s for a ticket: the job gets what is
+ * left of it after waiting for the printer (at most `DEFAULT_PRINT_DEADLINE_MS`), so a printer that
+ * stops taking a ticket part-way is a fault on screen, not a silent wait. */
+const PRINT_ANSWER_WITHIN_MS = 8000;
+/** A print that could not start within this (a status check holding the printer) is refused as
+ * busy rather than left with too little time to print. */
+const PRINT_QUEUE_WAIT_MS = 4000;
 
 /** Waits for `work` at most `ms`: a slow or silent server must not hold the visitor's answer. */
 function within(work: Promise<void>, ms: number): Promise<void> {
@@ -91,15 +102,21 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     let result: PrintResult;
     try {
       const printer = config.printer;
-      result = await onePrinterAtATime(printer, () =>
-        deps.printTicket(printer, data, {
-          paperWidthMm: config.paperWidthMm,
-          statusCheck: config.printerStatusCheck,
-          ...(template ? { template } : {}),
-        }),
+      const answerWithinMs = deps.printAnswerWithinMs ?? PRINT_ANSWER_WITHIN_MS;
+      const queuedAt = Date.now();
+      result = await onePrinterAtATime(
+        printer,
+        () =>
+          deps.printTicket(printer, data, {
+            paperWidthMm: config.paperWidthMm,
+            statusCheck: config.printerStatusCheck,
+            deadlineMs: Math.max(1, Math.min(DEFAULT_PRINT_DEADLINE_MS, answerWithinMs - (Date.now() - queuedAt))),
+            ...(template ? { template } : {}),
+          }),
+        deps.printQueueWaitMs ?? PRINT_QUEUE_WAIT_MS,
       );
     } catch (err) {
-      // Bad ticket data or printer URL: nothing was printed.
+      // Bad ticket data or printer URL, or the printer still busy: nothing was printed.
       result = { printed: false, state: 'error', reason: err instanceof Error ? err.message : String(err) };
     }
     // The slip is out (or known not to be): the visitor is told now, whatever the server does

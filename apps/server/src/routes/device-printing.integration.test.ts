@@ -9,13 +9,16 @@ import { printQueue } from '../services/print-service';
 
 /**
  * A network printer that takes one connection at a time and reports itself ready `reportMs` after
- * each status query; `jobs` gets the byte count of each job it received.
+ * each status query; `jobs` gets the byte count of each job it received, `closed()` counts the
+ * connections it has seen closed.
  */
-async function onePrinterConnection(reportMs: number): Promise<{ server: net.Server; jobs: number[] }> {
+async function onePrinterConnection(reportMs: number): Promise<{ server: net.Server; jobs: number[]; closed: () => number }> {
   const jobs: number[] = [];
+  let closed = 0;
   const server = net.createServer((socket) => {
     let bytes = 0;
     socket.on('error', () => undefined);
+    socket.on('close', () => closed++);
     socket.on('data', (chunk: Buffer) => {
       if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), reportMs);
       else bytes += chunk.length;
@@ -27,7 +30,7 @@ async function onePrinterConnection(reportMs: number): Promise<{ server: net.Ser
   });
   server.maxConnections = 1;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, jobs };
+  return { server, jobs, closed: () => closed };
 }
 
 describe('device printers and presence', () => {
@@ -93,6 +96,39 @@ describe('device printers and presence', () => {
       expect((await s.api('POST', `/tickets/${tickets[refused].id}/print`, { token: kiosks[refused]!.token })).status).toBe(200);
     } finally {
       printQueue.maxWaitMs = before;
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  test('a printer that holds a job past its deadline: 503 offline in time, nothing printed, the ticket unchanged, and the printer free for the next job', async () => {
+    // Takes 3 x 400 ms over its status read; the job may take 300 ms in all.
+    const { server: slow, jobs, closed } = await onePrinterConnection(400);
+    const before = printQueue.answerWithinMs;
+    printQueue.answerWithinMs = 300;
+    try {
+      const url = `tcp://127.0.0.1:${(slow.address() as net.AddressInfo).port}`;
+      const k = await kioskWith({ printer: url });
+      const t = await issue(k.token);
+      const shown = async () => (await s.api('GET', `/public/tickets/${t.publicId}`)).body;
+      const issued = await shown();
+      const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+      expect(r.status).toBe(503);
+      expect(r.body.error).toMatchObject({
+        code: 'printer_unavailable',
+        details: { state: 'offline', reason: expect.stringMatching(/^the printer did not answer its status request within \d+ ms; nothing was printed$/) },
+      });
+      expect(await deviceOf(k.id)).toMatchObject({ printerState: 'offline' });
+      // The visitor keeps the ticket: same number, still waiting.
+      expect(await shown()).toEqual(issued);
+      expect(jobs).toEqual([]);
+      // The cut connection frees the printer (it takes one connection at a time): the retry prints.
+      for (let i = 0; i < 200 && closed() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      printQueue.answerWithinMs = before;
+      expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });
+      for (let i = 0; i < 200 && jobs.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(jobs).toHaveLength(1);
+    } finally {
+      printQueue.answerWithinMs = before;
       await new Promise((resolve) => slow.close(resolve));
     }
   });

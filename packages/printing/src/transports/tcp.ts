@@ -75,6 +75,9 @@ export function openTcpPrinter(host: string, port: number, options: OpenPrinterO
           socket.end(() => setTimeout(done, Math.min(CLOSE_GRACE_MS, writeTimeoutMs)));
         });
       },
+      abort() {
+        socket.destroy();
+      },
     };
   });
 }

@@ -6,12 +6,16 @@ export interface PrinterTransport {
    * the connection cannot read (a device file), in which case the printer state is unknown. */
   query?(bytes: Uint8Array, expectBytes: number, timeoutMs: number): Promise<Buffer>;
   close(): Promise<void>;
+  /** Drops the connection at once, with whatever the printer has not taken yet (a job past its
+   * deadline). Without it `close()` is started and not waited for. */
+  abort?(): void;
 }
 
 export interface OpenPrinterOptions {
   /** Default 3000 ms. */
   connectTimeoutMs?: number;
-  /** Longest wait for a write to be accepted; default 10000 ms. */
+  /** Longest wait for a write to be accepted; default 10000 ms. A ticket's job has its own,
+   * shorter deadline over everything (`PrintOptions.deadlineMs`). */
   writeTimeoutMs?: number;
   /** How optional native modules (`serialport`, `usb`) are loaded; replaceable in tests. */
   loadModule?: (name: string) => unknown;
