@@ -46,7 +46,8 @@ export interface ShownError {
 export function describeError(err: unknown, t: Translate): ShownError {
   if (err instanceof ApiError) {
     const code = err.status === 401 && err.code !== 'invalid_credentials' && err.code.startsWith('http_') ? 'unauthorized' : err.code;
-    const message = KNOWN.has(code) ? t(`error.${code}` as MessageKey) : t('error.unknown', { message: err.message });
+    // A conflict has too many causes for one sentence: the server's own says which.
+    const message = KNOWN.has(code) ? t(`error.${code}` as MessageKey, { message: err.message }) : t('error.unknown', { message: err.message });
     return { code, message, fields: fieldIssues(err.details) };
   }
   const message = err instanceof Error ? err.message : String(err);

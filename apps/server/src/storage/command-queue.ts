@@ -1,6 +1,6 @@
 // The write path. Commands that arrive in the same event-loop turn run in ONE SQLite transaction
 // (one fsync with synchronous=FULL), each inside its own SAVEPOINT so a failing command rolls back
-// only itself. Every caller is answered only after the commit is durable.
+// only itself (batch-transaction.ts). Every caller is answered only after the commit is durable.
 //
 // Each batch is taken in two steps. Right after its COMMIT, `apply` brings the in-memory mirror up
 // to date, before the next batch runs: every command sees every batch committed before it (claimed
@@ -24,7 +24,8 @@
 // must see exactly what was published (an estimate refresh slice) asks for a moment with no
 // batch waiting for its flush (`whenPublished`).
 import type { Db } from './db';
-import { Tx, type BatchState } from './tx';
+import type { BatchState, Tx } from './tx';
+import { BatchTransaction, type BatchCommand, type Outcome } from './batch-transaction';
 import type { Durability } from './wal-sync';
 import { AppError } from '../services/errors';
 
@@ -57,14 +58,10 @@ export interface RunOptions {
   savepoint?: boolean;
 }
 
-interface Pending {
-  run: (tx: Tx) => unknown;
-  savepoint: boolean;
+interface Pending extends BatchCommand {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
-
-type Outcome = { ok: true; value: unknown; tx: Tx } | { ok: false; error: unknown };
 
 /** A committed batch not yet published. */
 interface Unpublished {
@@ -113,8 +110,6 @@ export class CommandQueue {
   /** Tickets touched by unpublished batches (how many of them). */
   private readonly unpublishedTickets = new Map<string, number>();
   private failure: Error | null = null;
-  /** The connection's `total_changes()` after the last batch. */
-  private changes = -1;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
   private readonly depth: number;
@@ -127,37 +122,17 @@ export class CommandQueue {
   private readonly lastSeqs = new Map<string, number>();
   /** When (performance.now()) the last batch began to run. */
   private lastBatchAt = -Infinity;
+  private readonly transaction: BatchTransaction;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     onCommit: ((committed: Tx[]) => void) | CommitHooks<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
     private readonly options: QueueOptions = {},
   ) {
     this.durability = options.durability ?? null;
+    this.transaction = new BatchTransaction(db);
     this.depth = Math.max(1, options.depth ?? MAX_UNPUBLISHED);
     this.hooks = typeof onCommit === 'function' ? { apply: () => undefined, publish: (committed) => onCommit(committed) } : onCommit;
-  }
-
-  private statements: Record<
-    'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback' | 'lazy' | 'full' | 'changes',
-    { run(): unknown; get?(): unknown }
-  > | null = null;
-
-  /** Transaction control, prepared once. */
-  private control() {
-    this.statements ??= {
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      savepoint: this.db.prepare('SAVEPOINT command'),
-      release: this.db.prepare('RELEASE command'),
-      rollbackTo: this.db.prepare('ROLLBACK TO command'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
-      // Only around the queue's own COMMIT; every other write of the connection stays FULL.
-      lazy: this.db.prepare('PRAGMA synchronous = NORMAL'),
-      full: this.db.prepare('PRAGMA synchronous = FULL'),
-      changes: this.db.prepare('SELECT total_changes() AS n'),
-    };
-    return this.statements;
   }
 
   run<T>(command: (tx: Tx) => T, options: RunOptions = {}): Promise<T> {
@@ -265,62 +240,21 @@ export class CommandQueue {
     }
     this.lastBatchAt = performance.now();
     const state: BatchState = { claimed: new Set(), beforeCommit: new Map(), idempotent: new Map(), seqs: new Map(this.lastSeqs), gathered: new Map() };
-    let undone = false;
-    const outcomes: Outcome[] = [];
-    const sql = this.control();
-    const lazy = this.durability !== null;
-    if (lazy && this.changes < 0) this.changes = (sql.changes.get!() as { n: number }).n;
+    let outcomes: Outcome[];
+    let wrote: boolean;
     try {
-      if (lazy) sql.lazy.run();
-      sql.begin.run();
+      const result = this.transaction.run(batch, state, this.durability !== null);
+      ({ outcomes, wrote } = result);
+      // A hall whose events were undone in this batch is known again only from its later appends.
+      if (result.undone) this.lastSeqs.clear();
     } catch (error) {
-      if (lazy) sql.full.run();
-      for (const p of batch) p.reject(error);
-      this.settle();
-      return;
-    }
-    for (const p of batch) {
-      const tx = new Tx(this.db, state);
-      if (p.savepoint) sql.savepoint.run();
-      try {
-        const value = p.run(tx);
-        if (p.savepoint) sql.release.run();
-        outcomes.push({ ok: true, value, tx });
-      } catch (error) {
-        if (p.savepoint) {
-          sql.rollbackTo.run();
-          sql.release.run();
-          // Its events are undone too: the next append reads the hall's last seq again.
-          state.seqs.clear();
-          undone = true;
-        }
-        tx.rolledBack = true;
-        outcomes.push({ ok: false, error });
-      }
-    }
-    try {
-      for (const hook of state.beforeCommit.values()) hook();
-      sql.commit.run();
-      state.committedAt = performance.now();
-    } catch (error) {
+      // Nothing of the batch was committed.
       this.lastSeqs.clear();
-      if (this.db.inTransaction) sql.rollback.run();
-      if (lazy) sql.full.run();
       for (const p of batch) p.reject(error);
       this.settle();
       return;
     }
-    // A hall whose events were undone in this batch is known again only from its later appends.
-    if (undone) this.lastSeqs.clear();
     for (const [hallId, seq] of state.seqs) this.lastSeqs.set(hallId, seq);
-    let wrote = false;
-    if (lazy) {
-      sql.full.run();
-      // A batch that wrote nothing has nothing to flush (it is durable once those before it are).
-      const changes = (sql.changes.get!() as { n: number }).n;
-      wrote = changes !== this.changes;
-      this.changes = changes;
-    }
     const committed: Tx[] = [];
     for (const o of outcomes) if (o.ok) committed.push(o.tx);
     const u: Unpublished = { batch, outcomes, committed, state, applied: undefined, needs: wrote ? ++this.commitGen : 0, tickets: [], firstSeqs: new Map() };
