@@ -189,6 +189,21 @@ describe.each([
     expect(violations).toEqual([]);
   });
 
+  test('asked for less motion, the notices stand still and are shown in full, once', async () => {
+    const ticker = await page.$eval('[data-testid="notices"]', (aside) => {
+      const track = aside.querySelector<HTMLElement>('.ticker-track')!;
+      const box = aside.getBoundingClientRect();
+      const shown = Array.from(track.children).filter((c) => getComputedStyle(c).display !== 'none');
+      const r = shown[0]!.getBoundingClientRect();
+      return {
+        animation: getComputedStyle(track).animationName,
+        copies: shown.length,
+        inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && box.bottom <= window.innerHeight + 1,
+      };
+    });
+    expect(ticker).toEqual({ animation: 'none', copies: 1, inside: true });
+  });
+
   test('no text on the screen needs an emoji font', async () => {
     const text = (await page.textContent('body')) ?? '';
     expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
