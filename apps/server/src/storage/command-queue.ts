@@ -26,6 +26,7 @@
 import type { Db } from './db';
 import type { BatchState, Tx } from './tx';
 import { BatchTransaction, type BatchCommand, type Outcome } from './batch-transaction';
+import { UnpublishedBatches } from './unpublished-batches';
 import type { Durability } from './wal-sync';
 import { AppError } from '../services/errors';
 
@@ -63,22 +64,6 @@ interface Pending extends BatchCommand {
   reject: (error: unknown) => void;
 }
 
-/** A committed batch not yet published. */
-interface Unpublished {
-  batch: Pending[];
-  outcomes: Outcome[];
-  committed: Tx[];
-  state: BatchState;
-  applied: unknown;
-  /** `apply` threw: the batch is still answered in its turn, then the error is thrown again. */
-  applyError?: unknown;
-  /** The flush generation that makes it durable (0: it wrote nothing, or there is no flush). */
-  needs: number;
-  /** The tickets it touched and the first event seq of each hall (see `unpublishedTicket`). */
-  tickets: string[];
-  firstSeqs: Map<string, number>;
-}
-
 /** The write path counts as busy this long (ms) after its last batch ran (see `busy`). */
 export const BUSY_GAP_MS = 10;
 /**
@@ -97,7 +82,7 @@ export class CommandQueue {
   private scheduled = false;
   private closed = false;
   /** Committed batches waiting for their flush (and for those before them), in commit order. */
-  private unpublished: Unpublished[] = [];
+  private readonly unpublished = new UnpublishedBatches<Pending>();
   /** Flush generations: one per committed batch that wrote; `durableGen` is on disk. */
   private commitGen = 0;
   private durableGen = 0;
@@ -107,8 +92,6 @@ export class CommandQueue {
   private lastDurableAt = -Infinity;
   /** Work waiting for a moment with no unpublished batch; no batch runs before it has run. */
   private gapWaiters: Array<() => void> = [];
-  /** Tickets touched by unpublished batches (how many of them). */
-  private readonly unpublishedTickets = new Map<string, number>();
   private failure: Error | null = null;
   private idle: Array<() => void> = [];
   private readonly durability: Durability | null;
@@ -176,7 +159,7 @@ export class CommandQueue {
    * may not be told yet (that batch's publication will tell it).
    */
   unpublishedTicket(ticketId: string): boolean {
-    return this.unpublishedTickets.has(ticketId);
+    return this.unpublished.touched(ticketId);
   }
 
   /**
@@ -185,11 +168,7 @@ export class CommandQueue {
    * log is published).
    */
   publishedSeq(hallId: string): number | undefined {
-    for (const u of this.unpublished) {
-      const first = u.firstSeqs.get(hallId);
-      if (first !== undefined) return first - 1;
-    }
-    return undefined;
+    return this.unpublished.publishedSeq(hallId);
   }
 
   /**
@@ -257,13 +236,7 @@ export class CommandQueue {
     for (const [hallId, seq] of state.seqs) this.lastSeqs.set(hallId, seq);
     const committed: Tx[] = [];
     for (const o of outcomes) if (o.ok) committed.push(o.tx);
-    const u: Unpublished = { batch, outcomes, committed, state, applied: undefined, needs: wrote ? ++this.commitGen : 0, tickets: [], firstSeqs: new Map() };
-    for (const tx of committed) {
-      for (const e of tx.effects) if (e.kind === 'ticket') u.tickets.push(e.ticketId);
-      for (const ev of tx.events) if (!u.firstSeqs.has(ev.hallId) || ev.seq < u.firstSeqs.get(ev.hallId)!) u.firstSeqs.set(ev.hallId, ev.seq);
-    }
-    for (const id of u.tickets) this.unpublishedTickets.set(id, (this.unpublishedTickets.get(id) ?? 0) + 1);
-    this.unpublished.push(u);
+    const u = this.unpublished.add({ batch, outcomes, committed, state, applied: undefined, needs: wrote ? ++this.commitGen : 0 });
     // The disk starts at once; its answer is read after this turn, once the mirror has the batch.
     if (wrote) this.startSync();
     // The mirror takes the batch now: the next batch sees it, even before it is durable.
@@ -309,19 +282,14 @@ export class CommandQueue {
    */
   private publishDurable(): void {
     let thrown: { error: unknown } | null = null;
-    while (this.unpublished.length > 0 && this.unpublished[0]!.needs <= this.durableGen && !this.failure) {
-      const u = this.unpublished.shift()!;
+    while (this.unpublished.length > 0 && this.unpublished.head!.needs <= this.durableGen && !this.failure) {
+      const u = this.unpublished.shift();
       // A batch that wrote nothing is durable once every batch before it is.
       if (u.state.durableAt === undefined) {
         u.state.durableAt = Math.max(u.state.committedAt!, this.lastDurableAt);
         if (u.needs === 0 && this.durability) u.state.fsyncMs = 0;
       }
       this.lastDurableAt = u.state.durableAt;
-      for (const id of u.tickets) {
-        const n = this.unpublishedTickets.get(id)! - 1;
-        if (n === 0) this.unpublishedTickets.delete(id);
-        else this.unpublishedTickets.set(id, n);
-      }
       try {
         if (u.applyError !== undefined) throw u.applyError;
         this.hooks.publish(u.committed, u.applied);
@@ -353,10 +321,8 @@ export class CommandQueue {
     const refused = unsaved(error);
     // Nothing of the batches not yet published is told: their callers and every later one get
     // the error.
-    for (const u of this.unpublished) for (const p of u.batch) p.reject(refused);
+    for (const u of this.unpublished.clear()) for (const p of u.batch) p.reject(refused);
     for (const p of this.pending) p.reject(refused);
-    this.unpublished = [];
-    this.unpublishedTickets.clear();
     this.pending = [];
     // Work that waited for a gap goes on (on the mirror as it is; the server restarts).
     const waiters = this.gapWaiters;
