@@ -160,6 +160,12 @@ describe('requests refused before any route runs still get the JSON error shape'
       });
     });
 
+  test('an idle connection is kept for a minute, not five seconds, so a client reusing it is not reset', async () => {
+    const r = await fetch(`${s.base}/api/v1/health`);
+    expect(r.headers.get('keep-alive')).toBe('timeout=65');
+    expect(s.server.http.keepAliveTimeout).toBe(65_000);
+  });
+
   test('an HTTP/1.1 request without Host is 400 bad_request', async () => {
     const r = await raw('GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n');
     expect(r.status).toBe(400);

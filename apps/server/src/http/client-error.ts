@@ -17,8 +17,14 @@ function replyTo(res: ServerResponse, status: number, code: string, message: str
   res.end(body);
 }
 
-/** The server's own options: the Host check is `requireHost`'s, which answers in JSON. */
-export const SERVER_OPTIONS = { requireHostHeader: false } as const;
+/**
+ * The server's own options. The Host check is `requireHost`'s, which answers in JSON. An idle
+ * keep-alive connection is kept 65 s (Node's default is 5 s): a client that sends its next request
+ * on a connection just as the server closes it gets a reset instead of an answer, and kiosks,
+ * consoles and proxies in front of the server keep connections idle for longer than 5 s between
+ * requests (a kiosk between visitors; a busy client whose own idle timer runs late).
+ */
+export const SERVER_OPTIONS = { requireHostHeader: false, keepAliveTimeout: 65_000 } as const;
 
 /** HTTP/1.1 requires a Host header (RFC 9112, 3.2): a request without one is 400 `bad_request`. */
 export function requireHost(handler: RequestListener): RequestListener {
