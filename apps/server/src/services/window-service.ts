@@ -33,6 +33,12 @@ function hasCurrent(core: Core, w: StoredWindow): boolean {
   return t !== null && (t.status === 'called' || t.status === 'serving');
 }
 
+/** Signs whoever is at the window out of it: closed, nobody signed in, nothing current. */
+function closeWindow(core: Core, tx: Tx, identity: Identity, windowId: string): WindowView {
+  core.repos.windows.updateState(windowId, { state: 'closed', staffId: null, staffType: null, pauseReason: null, currentTicketId: null });
+  return windowChanged(core, tx, windowId, actorOf(identity));
+}
+
 function busy(w: StoredWindow): AppError {
   return new AppError('window_busy', `window ${w.number} still has a ticket called or being served`, { ticketId: w.currentTicketId });
 }
@@ -50,8 +56,7 @@ export function signIn(core: Core, tx: Tx, identity: Identity, windowId: string)
   if (previous) {
     // One window at a time: moving to another window signs out of the old one.
     if (hasCurrent(core, previous)) throw busy(previous);
-    core.repos.windows.updateState(previous.id, { state: 'closed', staffId: null, staffType: null, pauseReason: null, currentTicketId: null });
-    windowChanged(core, tx, previous.id, actorOf(identity));
+    closeWindow(core, tx, identity, previous.id);
   }
   core.repos.windows.updateState(w.id, { state: 'open', staffId: me.staff.id, staffType: staffTypeOf(me.role), pauseReason: null });
   return windowChanged(core, tx, w.id, actorOf(identity));
@@ -60,8 +65,7 @@ export function signIn(core: Core, tx: Tx, identity: Identity, windowId: string)
 export function signOut(core: Core, tx: Tx, identity: Identity, windowId: string): WindowView {
   const { w } = signedInWindow(core, identity, windowId);
   if (hasCurrent(core, w)) throw busy(w);
-  core.repos.windows.updateState(w.id, { state: 'closed', staffId: null, staffType: null, pauseReason: null, currentTicketId: null });
-  return windowChanged(core, tx, w.id, actorOf(identity));
+  return closeWindow(core, tx, identity, w.id);
 }
 
 /**
@@ -78,8 +82,7 @@ export function signOutDeactivated(core: Core, tx: Tx, identity: Identity, staff
       ticketId: w.currentTicketId,
     });
   }
-  core.repos.windows.updateState(w.id, { state: 'closed', staffId: null, staffType: null, pauseReason: null, currentTicketId: null });
-  windowChanged(core, tx, w.id, actorOf(identity));
+  closeWindow(core, tx, identity, w.id);
 }
 
 export function pause(core: Core, tx: Tx, identity: Identity, windowId: string, reason: string | undefined): WindowView {
