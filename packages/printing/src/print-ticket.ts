@@ -39,6 +39,14 @@ export const DEFAULT_STATUS_TIMEOUT_MS = 1500;
  */
 export const DEFAULT_PRINT_DEADLINE_MS = 6000;
 
+/**
+ * The deadline (ms) of a job whose answer is due `answerWithinMs` after `queuedAt` (Date.now()),
+ * waiting for the printer included: what is left of it, at most `DEFAULT_PRINT_DEADLINE_MS`.
+ */
+export function deadlineLeft(answerWithinMs: number, queuedAt: number): number {
+  return Math.max(1, Math.min(DEFAULT_PRINT_DEADLINE_MS, answerWithinMs - (Date.now() - queuedAt)));
+}
+
 function unavailable(error: unknown): { state: PrinterFault; reason: string } {
   if (error instanceof PrinterUnavailableError) return { state: error.state, reason: error.message };
   return { state: 'offline', reason: errorMessage(error) };

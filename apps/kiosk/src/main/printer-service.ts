@@ -1,6 +1,6 @@
 // The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
 // printer's state, so the supervisor sees "out of paper" before the next visitor does.
-import { DEFAULT_PRINT_DEADLINE_MS, openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
+import { deadlineLeft, openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
 import type { PrintResult } from '@hallq/printing';
 import type { KioskPrintResult, KioskTicketPrintData, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
 import type { KioskConfig } from './config';
@@ -110,7 +110,7 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
           deps.printTicket(printer, data, {
             paperWidthMm: config.paperWidthMm,
             statusCheck: config.printerStatusCheck,
-            deadlineMs: Math.max(1, Math.min(DEFAULT_PRINT_DEADLINE_MS, answerWithinMs - (Date.now() - queuedAt))),
+            deadlineMs: deadlineLeft(answerWithinMs, queuedAt),
             ...(template ? { template } : {}),
           }),
         deps.printQueueWaitMs ?? PRINT_QUEUE_WAIT_MS,

@@ -4,7 +4,7 @@
 // printer_unavailable. Paper near its end prints, answers the warning and tells the supervisor;
 // no printer configured at all is a warning of its own, not "offline".
 import { ticketSlip, type PrinterWarning } from '@hallq/shared';
-import { DEFAULT_PRINT_DEADLINE_MS, PrinterBusyError, printTicket, printerQueue, type PrinterFault } from '@hallq/printing';
+import { deadlineLeft, PrinterBusyError, printTicket, printerQueue, type PrinterFault } from '@hallq/printing';
 import type { AppDeps } from '../app-deps';
 import { hallOf, type Identity } from './core';
 import { recordPrinterStatus } from './device-service';
@@ -69,7 +69,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
     result = await onePrinterAtATime(
       target,
       () => {
-        const deadlineMs = Math.max(1, Math.min(DEFAULT_PRINT_DEADLINE_MS, printQueue.answerWithinMs - (Date.now() - queuedAt)));
+        const deadlineMs = deadlineLeft(printQueue.answerWithinMs, queuedAt);
         return printTicket(target, slip.data, { paperWidthMm: device?.paperWidthMm ?? 80, template: slip.template, statusCheck, deadlineMs });
       },
       printQueue.maxWaitMs,
