@@ -33,6 +33,13 @@ describe.each([
     const page = await hall.signIn(user, { viewport: PHONE, path: `/console/counter${langQuery(lang)}` });
     await page.getByTestId(`sign-in-${windowNumber}`).click();
     await page.getByTestId('window-title').filter({ hasText: String(windowNumber) }).waitFor();
+    // The call's answer comes well after its event, as on a busy server: the ticket is on screen
+    // while the action buttons still wait for the answer, so each is used only once it is enabled.
+    await page.route('**/call-next', async (route) => {
+      const answer = await route.fetch();
+      await new Promise((done) => setTimeout(done, 1_000));
+      await route.fulfill({ response: answer });
+    });
     const ticket = await hall.issue();
     await page.getByTestId(`waiting-${ticket.number}`).waitFor();
     await page.keyboard.press('F1');
@@ -42,7 +49,8 @@ describe.each([
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const { action, what } of DIALOGS) {
         const name = `${lang} ${what} dialog @${size.name}`;
-        const button = page.locator(`.action-bar [data-action="${action}"]`);
+        const button = page.locator(`.action-bar [data-action="${action}"]:enabled`);
+        await button.waitFor();
         await button.focus();
         await page.keyboard.press('Enter');
         const dialog = page.getByRole('dialog');

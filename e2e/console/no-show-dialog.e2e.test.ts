@@ -47,8 +47,10 @@ test('F6 opens it on 取消; Tab and Shift+Tab stay inside; Escape cancels, chan
   await page.keyboard.press('F1');
   await waitText(page, 'current-number', t.number);
 
-  // Opened from the action button with the keyboard: focus comes back to that button.
-  const button = page.locator('.action-bar [data-action="no-show"]');
+  // Opened from the action button with the keyboard: focus comes back to that button. The ticket
+  // can be on screen before the call's answer, while the buttons are still disabled.
+  const button = page.locator('.action-bar [data-action="no-show"]:enabled');
+  await button.waitFor();
   await button.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog');
