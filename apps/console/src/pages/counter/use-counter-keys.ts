@@ -1,6 +1,7 @@
 // The counter's shortcuts: function keys anywhere, keypad keys unless the user is typing in a
 // field. A key pressed while the previous action is still on its way (its event may already be
-// on screen, before the server's answer) is kept and carried out as soon as that action ends.
+// on screen, before the server's answer) is kept and carried out as soon as that action ends;
+// that holds for every action, pause and resume included (the last key pressed wins).
 import { useEffect, useRef } from 'react';
 import { actionForKey, type CounterAction } from '../../lib/shortcuts';
 
@@ -8,7 +9,7 @@ export function useCounterKeys(perform: (a: CounterAction) => void, busy: boolea
   const queued = useRef<CounterAction | null>(null);
   const handler = useRef<(a: CounterAction) => void>(() => undefined);
   handler.current = (a) => {
-    if (busy && a !== 'pause-resume') queued.current = a;
+    if (busy) queued.current = a;
     else perform(a);
   };
   useEffect(() => {
