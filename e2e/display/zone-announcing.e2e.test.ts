@@ -1,6 +1,7 @@
 // A hall display the admin gives a zone (devices: announceZone) announces only the calls of that
 // zone's windows; the other calls are logged as not covered, never spoken. Moved to another zone
-// while it runs, it follows at once, without a reload.
+// while it runs, it follows at once, without a reload, even when its first question after the move is
+// not answered.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startServer, type TestServer } from '../support';
 import { announcerHook, CallObserver, callNext, hallConfig, issueTicket, signInWindows, waitOnline, type StaffWindow } from './hall-helpers';
@@ -89,4 +90,26 @@ test('a display set to a zone announces only that zone\'s windows; moved to anot
   hook = await announcerHook(page);
   expect(hook.log.slice(spokenBefore).map((r) => [r.number, r.windowNumber])).toEqual([[next[1]!.number, next[1]!.windowNumber]]);
   expect(hook.skipped.filter((s) => s.reason === 'not-covered').map((s) => s.number)).toContain(next[0]!.number);
+});
+
+test('a display whose first read of its new zone fails keeps trying, and follows once it has it', async () => {
+  const [mine, other] = zones as [(typeof zones)[0], (typeof zones)[0]];
+  // The display announces `other` now (the test before); it is moved back to `mine`, and the
+  // server's first answer to its question "who am I" is lost on the way.
+  let refused = 0;
+  await page.route('**/api/v1/me', async (route) => {
+    if (refused++ === 0) return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"lost on the way"}}' });
+    return route.continue();
+  });
+  const spokenBefore = (await announcerHook(page)).log.length;
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me' && r.status() === 200);
+  expect((await server.api('PATCH', `/halls/demo/devices/${displayId}`, { announceZone: mine.zone }, admin)).status).toBe(200);
+  await answered;
+  expect(refused).toBe(2);
+  const next = await callAt([other.windows[1]!, mine.windows[1]!]);
+  await observer.waitFor(8);
+  await settled();
+  const hook = await announcerHook(page);
+  expect(hook.log.slice(spokenBefore).map((r) => [r.number, r.windowNumber])).toEqual([[next[1]!.number, next[1]!.windowNumber]]);
+  await page.unroute('**/api/v1/me');
 });

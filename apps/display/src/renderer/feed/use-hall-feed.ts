@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, connectHall, createApiClient, fetchMe, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
 import { callOf, type CallView, type DeviceKind, type HallConfig, type HallEventOf, type MeAnswer, type QueueSnapshot } from '@hallq/shared';
 import { forScreen, type HallState } from './hall-state';
+import { latestRead } from './latest-read';
 
 export interface HallFeedCallbacks {
   /**
@@ -59,15 +60,6 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
       update({ api });
       let hallId: string;
       let device: FeedDevice | null = null;
-      // A config change may change which windows this display announces.
-      const reloadMe = async (): Promise<void> => {
-        try {
-          device = deviceOf(await fetchMe(api));
-          update({ device });
-        } catch {
-          // kept as it was; the next config change tries again
-        }
-      };
       for (;;) {
         try {
           const me = await fetchMe(api);
@@ -84,16 +76,22 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
           await new Promise((r) => setTimeout(r, 2000));
         }
       }
-      const loadHall = async (): Promise<void> => {
-        for (let attempt = 0; !closed; attempt++) {
-          try {
-            update({ hall: await api.get<HallConfig>(`/halls/${encodeURIComponent(hallId)}`) });
-            return;
-          } catch {
-            await new Promise((r) => setTimeout(r, Math.min(10_000, 1000 * (attempt + 1))));
-          }
-        }
-      };
+      // The hall's config and this device's scope (which windows it announces) are read again
+      // after every config change and every snapshot after the first (a resync may stand in for
+      // config changes it passed over).
+      const loadHall = latestRead(
+        () => api.get<HallConfig>(`/halls/${encodeURIComponent(hallId)}`),
+        (hall) => update({ hall }),
+        { closed: () => closed },
+      );
+      const reloadMe = latestRead(
+        async () => deviceOf(await fetchMe(api)),
+        (next) => {
+          device = next;
+          update({ device });
+        },
+        { closed: () => closed },
+      );
       await loadHall();
       if (closed) return;
       connection = connectHall(
@@ -103,6 +101,10 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
           onState: (state) => update({ state: forScreen(state) }),
           onSnapshot: (snap, previous) => {
             skewMs = Date.parse(snap.at) - Date.now();
+            if (previous !== null) {
+              void loadHall();
+              void reloadMe();
+            }
             cb.current.onSnapshot?.(snap, previous === null, device);
             // Calls the screen may not have announced yet (after a reload or a long gap): the
             // announcer keeps how far it got and takes only the ones after that.
