@@ -80,7 +80,12 @@ export function BoardPage() {
     },
     [reload, loadPeople, refreshFollowUps],
   );
-  const { state, status } = useHallFeed(hallId, token, onEvent);
+  const resync = useCallback(() => {
+    reload();
+    loadPeople();
+    refreshFollowUps();
+  }, [reload, loadPeople, refreshFollowUps]);
+  const { state, status } = useHallFeed(hallId, token, onEvent, resync);
   const ctx = useMemo(() => (config ? routingContext(config) : null), [config]);
   if (!me || !config || !ctx) return <p>{t('common.loading')}</p>;
 

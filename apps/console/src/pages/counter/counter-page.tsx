@@ -39,7 +39,7 @@ export function CounterPage() {
     },
     [count, reload],
   );
-  const { state, status, dispatch } = useHallFeed(me.hallId, token, onEvent);
+  const { state, status, dispatch } = useHallFeed(me.hallId, token, onEvent, reload);
   const { run, error, busy } = useAction();
   const [dialog, setDialog] = useState<CounterDialog>(null);
   const [info, setInfo] = useState<string | null>(null);

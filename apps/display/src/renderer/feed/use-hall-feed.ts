@@ -2,10 +2,9 @@
 // hall config, live state in seq order (`connectHall`). On reconnect the feed resumes from the
 // last seq; calls it missed come back as `replayed`.
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, connectHall, createApiClient, fetchMe, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
+import { ApiError, connectHall, createApiClient, fetchMe, latestRead, obtainDeviceToken, type ApiClient, type ConnectionStatus } from '@hallq/client';
 import { callOf, type CallView, type DeviceKind, type HallConfig, type HallEventOf, type MeAnswer, type QueueSnapshot } from '@hallq/shared';
 import { forScreen, type HallState } from './hall-state';
-import { latestRead } from './latest-read';
 
 export interface HallFeedCallbacks {
   /**

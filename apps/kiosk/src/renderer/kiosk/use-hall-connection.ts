@@ -96,10 +96,15 @@ export function useHallConnection(): HallConnection {
   const hallId = hall?.id ?? null;
   useEffect(() => {
     if (!hallId || !tokenRef.current) return;
+    let snapshots = 0;
     const feed = connectHallFeed(
       { url: window.location.origin, token: tokenRef.current, hallId },
       {
-        onSnapshot: (snapshot) => applyServices(snapshot.services ?? []),
+        onSnapshot: (snapshot) => {
+          applyServices(snapshot.services ?? []);
+          // A resync may stand in for config changes it passed over: read the hall again.
+          if (snapshots++ > 0) setReloadCount((n) => n + 1);
+        },
         onEstimates: (estimates: QueueEstimates) => {
           applyServices(estimates.services ?? []);
           setTicketEstimates(new Map(estimates.tickets.map((t) => [t.ticketId, t])));

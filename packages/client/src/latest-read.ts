@@ -1,4 +1,4 @@
-// A read the screen repeats when something may have changed (the hall's config, this device's
+// A read a screen repeats when something may have changed (the hall's config, a display's
 // scope): it keeps trying until it has an answer, backing off up to 10 s, and only the latest
 // request's answer is used, so a slow earlier answer never overwrites a newer one.
 
