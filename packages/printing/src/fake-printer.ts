@@ -31,7 +31,8 @@ export interface FakePrinterOptions {
 /**
  * A network ESC/POS printer on loopback for tests, e2e runs and the demo: answers DLE EOT from a
  * settable state and keeps every job it receives. A job ends at a cut command (or when the
- * connection closes); status requests are answered, never counted as job bytes.
+ * connection closes); status requests are answered, never counted as job bytes. Bytes are read in
+ * order, so a status request right behind a job is answered in the state the job left.
  */
 export class FakePrinter {
   /** Jobs received, in order, whatever the state (so tests can prove nothing was sent). */
@@ -39,6 +40,7 @@ export class FakePrinter {
   /** The n of every DLE EOT n received. */
   readonly statusRequests: number[] = [];
   private state: FakePrinterState;
+  private stateAfterJob: FakePrinterState | null = null;
   private rawReplies: StatusReplies | null = null;
   private readonly sockets = new Set<Duplex>();
   private readonly jobWaiters: Array<() => void> = [];
@@ -87,6 +89,13 @@ export class FakePrinter {
     this.rawReplies = null;
   }
 
+  /** Goes into `state` as soon as the next job has arrived (at its cut, or when its connection
+   * closes), before answering the status read that follows it: a printer that runs out of paper,
+   * has its cover opened or stops answering (`silent`) while printing that ticket. Once only. */
+  setStateAfterJob(state: FakePrinterState): void {
+    this.stateAfterJob = state;
+  }
+
   /** Answers with these exact bytes instead (e.g. malformed ones); a missing key is not answered. */
   setRawReplies(replies: StatusReplies | null): void {
     this.rawReplies = replies;
@@ -128,6 +137,10 @@ export class FakePrinter {
   }
 
   private finishJob(job: Buffer): void {
+    if (this.stateAfterJob !== null) {
+      this.setState(this.stateAfterJob);
+      this.stateAfterJob = null;
+    }
     this.jobs.push(job);
     for (const waiter of this.jobWaiters.splice(0)) waiter();
   }

@@ -13,7 +13,7 @@ export type { OpenPrinterOptions, PrinterTransport } from './transports/transpor
 export { DEFAULT_BAUD_RATE, DEFAULT_TCP_PORT, openPrinter, parsePrinterUrl, printerUrlProblem } from './transports/open-printer';
 export type { PrinterAddress } from './transports/open-printer';
 export { DEFAULT_PRINT_DEADLINE_MS, DEFAULT_STATUS_TIMEOUT_MS, deadlineLeft, PRINTER_STATUS_CHECKS, printTicket, readPrinterStatus } from './print-ticket';
-export type { PrintOptions, PrintResult, PrinterStatusCheck } from './print-ticket';
+export type { PrintOptions, PrintResult, PrintWarning, PrinterStatusCheck } from './print-ticket';
 export { PrinterBusyError, printerQueue } from './printer-queue';
 export { FakePrinter } from './fake-printer';
 export type { FakePrinterOptions, FakePrinterState } from './fake-printer';

@@ -117,3 +117,44 @@ test('connecting may not take longer than the whole job', async () => {
   await printTicket('tcp://10.0.0.5:9100', sampleTicket(), { ...opts, deadlineMs: 1000 });
   expect(open.mock.calls[0]![1]).toMatchObject({ connectTimeoutMs: 1000 });
 });
+
+/** Answers the status read before the job as ready, then `after` for every request once the job was written. */
+function afterJob(after: () => Promise<Buffer>): PrinterTransport & { abort: jest.Mock; close: jest.Mock; write: jest.Mock; query: jest.Mock } {
+  let written = false;
+  const printer = stub({
+    write: jest.fn(() => {
+      written = true;
+      return Promise.resolve();
+    }),
+    query: jest.fn(() => (written ? after() : Promise.resolve(READY))),
+  });
+  return printer as typeof printer & { query: jest.Mock };
+}
+
+test('a deadline that passes during the read after the job: answered at the deadline, printed but unconfirmed, connection cut', async () => {
+  const printer = afterJob(() => never<Buffer>());
+  open.mockResolvedValue(printer);
+  await expect(pastDeadline('tcp://10.0.0.5:9100')).resolves.toEqual({ printed: true, warning: 'print_unconfirmed' });
+  expect(printer.write).toHaveBeenCalledTimes(1);
+  expect(printer.query).toHaveBeenCalledTimes(4);
+  expect(printer.abort).toHaveBeenCalledTimes(1);
+});
+
+test('paper out once the job was taken: not printed, and the connection is closed in the ordinary way (every byte was taken)', async () => {
+  const replies = [0x1a, 0x32, 0x72];
+  const printer = afterJob(() => Promise.resolve(Buffer.from([replies.shift()!])));
+  open.mockResolvedValue(printer);
+  await expect(printTicket('tcp://10.0.0.5:9100', sampleTicket(), opts)).resolves.toEqual({
+    printed: false,
+    state: 'paper_out',
+    reason: 'the ticket was sent, then the printer reported: paper roll end detected; the ticket may be missing or partly printed',
+  });
+  expect(printer.close).toHaveBeenCalledTimes(1);
+  expect(printer.abort).not.toHaveBeenCalled();
+});
+
+test('statusCheck "none": no status read before the job nor after it', async () => {
+  const printer = stub();
+  await expect(printTicket(printer, sampleTicket(), { ...opts, statusCheck: 'none' })).resolves.toEqual({ printed: true });
+  expect(printer.query).not.toHaveBeenCalled();
+});

@@ -32,8 +32,12 @@ const NAMES: Record<keyof StatusReplies, string> = {
   paper: 'DLE EOT 4 (paper sensor)',
 };
 
-// Every DLE EOT reply byte has bit 1 and bit 4 set and bits 0 and 7 clear; anything else is
-// line noise, a different protocol, or bytes left over from another command.
+/** Every DLE EOT reply byte has bit 1 and bit 4 set and bits 0 and 7 clear; anything else is
+ * line noise, a different protocol, or bytes left over from another command. */
+export function isStatusReply(value: number): boolean {
+  return (value & 0x93) === 0x12;
+}
+
 function malformed(replies: StatusReplies): string | null {
   for (const key of Object.keys(NAMES) as Array<keyof StatusReplies>) {
     const value: unknown = replies[key];
@@ -41,7 +45,7 @@ function malformed(replies: StatusReplies): string | null {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xff) {
       return `malformed ${NAMES[key]} reply: ${String(value)} is not a byte`;
     }
-    if ((value & 0x93) !== 0x12) {
+    if (!isStatusReply(value)) {
       return `malformed ${NAMES[key]} reply ${hex(value)}: fixed bits (1 and 4 set, 0 and 7 clear) do not match`;
     }
   }

@@ -36,10 +36,12 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const PRINTER_STATUS_CHECKS = ['dle-eot', 'none'] as const;
 export type PrinterStatusCheck = (typeof PRINTER_STATUS_CHECKS)[number];
 
-/** Needs someone soon without stopping the kiosk: paper near its end (still printing), or a kiosk
+/** Needs someone soon without stopping the kiosk: paper near its end (still printing), a kiosk
  * the server was asked to print for with no printer configured for it or the hall (distinct from
- * a printer that is configured but offline). */
-export const PRINTER_WARNINGS = ['paper_near_end', 'no_printer_configured'] as const;
+ * a printer that is configured but offline), or a printer that took a ticket's every byte but did
+ * not answer the status read after it (`print_unconfirmed`: the ticket may not have come out; it
+ * clears at the next ticket the printer confirms). */
+export const PRINTER_WARNINGS = ['paper_near_end', 'no_printer_configured', 'print_unconfirmed'] as const;
 export type PrinterWarning = (typeof PRINTER_WARNINGS)[number];
 
 /** Weekly opening period in the hall's local time; days 1 = Monday .. 7 = Sunday. */

@@ -4,6 +4,7 @@ import * as board from './board';
 import * as admin from './admin';
 import * as reports from './reports';
 import * as planner from './planner';
+import { PRINTER_WARNINGS } from '@hallq/shared';
 import { initialLang, translate } from './index';
 
 describe('message catalogues', () => {
@@ -11,6 +12,12 @@ describe('message catalogues', () => {
     for (const cat of [common, counter, board, admin, reports, planner]) {
       expect(Object.keys(cat.en).sort()).toEqual(Object.keys(cat.zh).sort());
       for (const v of [...Object.values(cat.zh), ...Object.values(cat.en)]) expect(v.length).toBeGreaterThan(0);
+    }
+  });
+  it('name every printer warning a device can carry on the board', () => {
+    for (const w of PRINTER_WARNINGS) {
+      expect(board.zh).toHaveProperty([`board.alert.printer-warning.${w}`]);
+      expect(board.en).toHaveProperty([`board.alert.printer-warning.${w}`]);
     }
   });
   it('open in Chinese unless ?lang=en asks for English', () => {

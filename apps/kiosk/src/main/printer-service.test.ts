@@ -16,6 +16,9 @@ const ticket: TicketPrintData = {
   lang: 'zh',
 };
 
+/** A status request (DLE EOT n) comes alone, or right behind a job's last bytes. */
+const asksStatus = (chunk: Buffer): boolean => chunk.length >= 3 && chunk[chunk.length - 3] === 0x10 && chunk[chunk.length - 2] === 0x04;
+
 function configFor(printer?: string): KioskConfig {
   const r = parseConfig('/k.json', JSON.stringify({ serverUrl: 'http://10.0.0.2:3000', deviceToken: 'kiosk-token-123456', ...(printer ? { printer } : {}) }));
   if (!r.ok) throw new Error(r.problem);
@@ -76,6 +79,27 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     await expect(service.status()).resolves.toMatchObject({ state: 'paper_out' });
   });
 
+  it('paper out while the ticket prints: not printed, the reason says it may be missing, the server is told', async () => {
+    printer.setStateAfterJob('paper_out');
+    const service = createPrinterService(configFor(printer.url), deps());
+    const reason = 'the ticket was sent, then the printer reported: paper roll end detected; the ticket may be missing or partly printed';
+    await expect(service.print(ticket)).resolves.toEqual({ printed: false, state: 'paper_out', reason });
+    expect(reports.map((r) => r.body)).toEqual([{ printerState: 'paper_out', printerWarning: null, message: `ticket A007 not printed: ${reason}` }]);
+  });
+
+  it('a printer that takes the job and then does not answer: printed, unconfirmed, reported until a print is confirmed', async () => {
+    printer.setStateAfterJob('silent');
+    const service = createPrinterService(configFor(printer.url), deps());
+    await expect(service.print(ticket)).resolves.toEqual({ printed: true, warning: 'print_unconfirmed' });
+    expect(decodeJob(await printer.waitForJob()).text).toContain('A007');
+    printer.setState('ready');
+    await expect(service.print({ ...ticket, number: 'A008' })).resolves.toEqual({ printed: true });
+    expect(reports.map((r) => r.body)).toEqual([
+      { printerState: 'ready', printerWarning: 'print_unconfirmed', message: 'ticket A007 sent to the printer, which did not confirm it came out' },
+      { printerState: 'ready', printerWarning: null, message: 'ticket A008 printed' },
+    ]);
+  });
+
   it('a server that takes the status report and never answers does not keep the visitor waiting; the report is given up', async () => {
     const signals: AbortSignal[] = [];
     const silentServer = jest.fn(
@@ -114,8 +138,8 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
       socket.on('error', () => undefined);
       socket.on('data', (chunk: Buffer) => {
         // Slow status answers keep the status check's connection open for a while.
-        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), 50);
-        else jobBytes += chunk.length;
+        if (asksStatus(chunk)) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 50);
+        jobBytes += chunk.length - (asksStatus(chunk) ? 3 : 0);
       });
       socket.on('end', () => socket.end());
     });
@@ -140,8 +164,8 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
       socket.on('close', () => closed++);
       socket.on('data', (chunk: Buffer) => {
         // 3 x 400 ms over its status read, while the print may take 300 ms in all.
-        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 400);
-        else jobBytes += chunk.length;
+        if (asksStatus(chunk)) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 400);
+        jobBytes += chunk.length - (asksStatus(chunk) ? 3 : 0);
       });
       socket.on('end', () => socket.end());
     });
@@ -169,8 +193,8 @@ describe('kiosk printer service (real ESC/POS to a fake TCP printer)', () => {
     const single = net.createServer((socket) => {
       socket.on('error', () => undefined);
       socket.on('data', (chunk: Buffer) => {
-        if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 200);
-        else jobBytes += chunk.length;
+        if (asksStatus(chunk)) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), 200);
+        jobBytes += chunk.length - (asksStatus(chunk) ? 3 : 0);
       });
       socket.on('end', () => socket.end());
     });

@@ -1,7 +1,7 @@
 // The kiosk's own thermal printer: prints tickets for the page and tells the hall server the
 // printer's state, so the supervisor sees "out of paper" before the next visitor does.
 import { deadlineLeft, openPrinter, printTicket, printerQueue, readPrinterStatus } from '@hallq/printing';
-import type { PrintResult } from '@hallq/printing';
+import type { PrintResult, PrintWarning } from '@hallq/printing';
 import type { KioskPrintResult, KioskTicketPrintData, KioskPrinterState, KioskPrinterStatus } from '../shared/kiosk-bridge';
 import type { KioskConfig } from './config';
 
@@ -70,6 +70,11 @@ export const defaultPrinterDeps = (): PrinterServiceDeps => ({
   log: (m) => console.log(`[kiosk] ${m}`),
 });
 
+function printedMessage(number: string, warning: PrintWarning | undefined): string {
+  if (warning === 'print_unconfirmed') return `ticket ${number} sent to the printer, which did not confirm it came out`;
+  return `ticket ${number} printed`;
+}
+
 const NO_PRINTER: KioskPrinterStatus = { state: 'offline', reason: 'no printer configured for this kiosk' };
 
 export function createPrinterService(config: KioskConfig, deps: PrinterServiceDeps): PrinterService {
@@ -79,8 +84,10 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
   const onePrinterAtATime = printerQueue();
 
   /** Faults are reported every time (each is a visitor without a slip); "ready" (with or without
-   * the paper-near-end warning) once per change, to clear or to warn. */
-  async function report(state: KioskPrinterState, message: string, warning: 'paper_near_end' | null = null): Promise<void> {
+   * a warning: paper near its end, a ticket the printer did not confirm) once per change, to clear
+   * or to warn. A `print_unconfirmed` warning stays until the next report: a confirmed print, or
+   * the watch seeing the printer's state change. */
+  async function report(state: KioskPrinterState, message: string, warning: PrintWarning | null = null): Promise<void> {
     const key = `${state}:${warning ?? ''}`;
     if (state === 'ready' && lastReported === key) return;
     try {
@@ -121,7 +128,7 @@ export function createPrinterService(config: KioskConfig, deps: PrinterServiceDe
     }
     // The slip is out (or known not to be): the visitor is told now, whatever the server does
     // with the report.
-    const told = result.printed ? report('ready', `ticket ${data.number} printed`, result.warning ?? null) : report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
+    const told = result.printed ? report('ready', printedMessage(data.number, result.warning), result.warning ?? null) : report(result.state, `ticket ${data.number} not printed: ${result.reason}`);
     await within(told, deps.reportWaitMs ?? REPORT_WAIT_MS);
     return result;
   }

@@ -83,13 +83,15 @@ export function counterPaths(): Paths {
         summary: 'Print the ticket',
         description:
           'On the printer of the calling kiosk device, or the hall\'s default printer. ESC/POS: GB18030 text, a QR code of the status URL, a cut. ' +
-          'The printer state is read first and nothing is sent to a printer that is not ready, so a retry never prints twice; the ticket stays valid either way. ' +
-          'A printer whose device has `printerStatusCheck: "none"` (or the hall default printer with `HALL_PRINTER_STATUS_CHECK=none`) gets the job without the status read. ' +
+          'The printer state is read first and nothing is sent to a printer that is not ready, so a retry never prints on a printer still at fault; the ticket stays valid either way. ' +
+          'It is read again once the printer took every byte: paper out, cover open, an error or offline then is a 503 too, its `reason` saying the ticket may be missing or partly printed (a retry prints once the fault is cleared). ' +
+          'A printer that took the job but does not answer that second read in time answers 200 with `warning: "print_unconfirmed"` (not 503: it may well have printed, and a retry could print a second slip); the supervisor\'s board shows the warning until a ticket is confirmed. ' +
+          'A printer whose device has `printerStatusCheck: "none"` (or the hall default printer with `HALL_PRINTER_STATUS_CHECK=none`) gets the job without either status read. ' +
           'Paper near its end prints and answers `warning: "paper_near_end"` (the supervisor\'s board shows it). With no printer configured at all the answer is 503 with `details.cause: "no_printer_configured"`. ' +
-          'One job at a time per printer: a job that could not start within 4 s is refused (503, `state: "error"`, the printer is busy). The answer comes within 8 s, waiting included: a job has at most 6 s to connect, read the status and send every byte, and a printer that stops taking it part-way is cut off (503, `state: "offline"`, the reason saying whether the ticket may be partly printed).',
+          'One job at a time per printer: a job that could not start within 4 s is refused (503, `state: "error"`, the printer is busy). The answer comes within 8 s, waiting included: a job has at most 6 s to connect, read the status, send every byte and read the status again, and a printer that stops taking it part-way is cut off (503, `state: "offline"`, the reason saying whether the ticket may be partly printed).',
         tag: 'Tickets', roles: ['kiosk', ...STAFF], params: ['ticketId'], body: 'EmptyBody',
         errors: ['printer_unavailable'],
-        answers: { 200: { description: 'Printed', schema: obj({ printed: { type: 'boolean', const: true }, warning: oneOfValues(['paper_near_end']) }, ['warning']) } },
+        answers: { 200: { description: 'Printed', schema: obj({ printed: { type: 'boolean', const: true }, warning: oneOfValues(['paper_near_end', 'print_unconfirmed']) }, ['warning']) } },
         errorDetails: {
           printer_unavailable: obj(
             { state: oneOfValues(['offline', 'paper_out', 'cover_open', 'error']), reason: { type: 'string' }, cause: oneOfValues(['no_printer_configured']) },

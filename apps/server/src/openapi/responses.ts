@@ -165,7 +165,7 @@ export function responseSchemas(): Record<string, JsonSchema> {
       paperWidthMm: nullable(oneOfValues([58, 80])),
       printerStatusCheck: oneOfValues(PRINTER_STATUS_CHECKS, '`none`: the printer never answers DLE EOT; jobs are sent without the status read'),
       revoked: bool(), printerState: nullable(oneOfValues(PRINTER_STATES)),
-      printerWarning: nullable(oneOfValues(PRINTER_WARNINGS, 'paper near its end (still printing), or no printer configured for this kiosk or the hall')),
+      printerWarning: nullable(oneOfValues(PRINTER_WARNINGS, 'paper near its end (still printing), no printer configured for this kiosk or the hall, or a printer that did not confirm its last ticket (`print_unconfirmed`, cleared by the next confirmed ticket)')),
       online: bool('a live realtime connection now'), lastSeenAt: nullable(time('last time connected; now while online')),
       announceZone: nullable(str('displays: announce the calls of this zone only')),
       announceWindows: nullable(array(int(), 'displays: announce the calls of these windows only (with no zone and no list: every window)')),

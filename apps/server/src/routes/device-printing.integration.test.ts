@@ -9,8 +9,8 @@ import { printQueue } from '../services/print-service';
 
 /**
  * A network printer that takes one connection at a time and reports itself ready `reportMs` after
- * each status query; `jobs` gets the byte count of each job it received, `closed()` counts the
- * connections it has seen closed.
+ * each status query (before a job and after it); `jobs` gets the byte count of each job it
+ * received, `closed()` counts the connections it has seen closed.
  */
 async function onePrinterConnection(reportMs: number): Promise<{ server: net.Server; jobs: number[]; closed: () => number }> {
   const jobs: number[] = [];
@@ -20,8 +20,10 @@ async function onePrinterConnection(reportMs: number): Promise<{ server: net.Ser
     socket.on('error', () => undefined);
     socket.on('close', () => closed++);
     socket.on('data', (chunk: Buffer) => {
-      if (chunk[0] === 0x10 && chunk[1] === 0x04) setTimeout(() => socket.write(Buffer.from([0x12])), reportMs);
-      else bytes += chunk.length;
+      // A status query (DLE EOT n) comes alone, or right behind the job's last bytes.
+      const asked = chunk.length >= 3 && chunk[chunk.length - 3] === 0x10 && chunk[chunk.length - 2] === 0x04;
+      if (asked) setTimeout(() => socket.writable && socket.write(Buffer.from([0x12])), reportMs);
+      bytes += chunk.length - (asked ? 3 : 0);
     });
     socket.on('end', () => {
       if (bytes > 0) jobs.push(bytes);
@@ -72,7 +74,7 @@ describe('device printers and presence', () => {
   });
 
   test('a job that cannot start on its busy printer in time is refused, not printed after the kiosk gave up', async () => {
-    // Slow to report its status: each job holds the printer for 400 ms.
+    // Slow to report its status: each job holds the printer for 6 x 400 ms.
     const { server: slow, jobs } = await onePrinterConnection(400);
     const before = printQueue.maxWaitMs;
     printQueue.maxWaitMs = 100;
@@ -88,7 +90,7 @@ describe('device printers and presence', () => {
       expect(answers[refused]!.body.error).toMatchObject({ code: 'printer_unavailable', details: { state: 'error' } });
       // Busy is no fault of the printer: the kiosk is not marked as having one.
       expect((await deviceOf(kiosks[refused]!.id)).printerState).not.toBe('error');
-      for (let i = 0; i < 100 && jobs.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 400 && jobs.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 600));
       expect(jobs).toHaveLength(1);
       // Once the printer is free, the refused ticket prints.
@@ -198,6 +200,37 @@ describe('device printers and presence', () => {
     expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: 'paper_near_end' });
     const ev = s.server.db.prepare("SELECT payload FROM events WHERE type = 'device.changed'").all() as Array<{ payload: string }>;
     expect(JSON.parse(ev.at(-1)!.payload)).toMatchObject({ deviceId: k.id, printerState: 'ready', printerWarning: 'paper_near_end' });
+    printer.setState('ready');
+    expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: null });
+  });
+
+  test('paper out while the ticket prints: 503 paper_out saying it may be missing, the device faulty, the retry prints once paper is back', async () => {
+    printer.setStateAfterJob('paper_out');
+    const k = await kioskWith({ printer: printer.url });
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect(r.status).toBe(503);
+    expect(r.body.error).toMatchObject({
+      code: 'printer_unavailable',
+      details: { state: 'paper_out', reason: 'the ticket was sent, then the printer reported: paper roll end detected; the ticket may be missing or partly printed' },
+    });
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'paper_out' });
+    expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).status).toBe(503);
+    printer.setState('ready');
+    expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: null });
+    await printer.close();
+    expect(printer.jobs).toHaveLength(2);
+  });
+
+  test('a printer that takes the job and then does not answer: printed, print_unconfirmed on the device until a ticket is confirmed', async () => {
+    printer.setStateAfterJob('silent');
+    const k = await kioskWith({ printer: printer.url });
+    const t = await issue(k.token);
+    const r = await s.api('POST', `/tickets/${t.id}/print`, { token: k.token });
+    expect([r.status, r.body]).toEqual([200, { printed: true, warning: 'print_unconfirmed' }]);
+    expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: 'print_unconfirmed' });
     printer.setState('ready');
     expect((await s.api('POST', `/tickets/${t.id}/print`, { token: k.token })).body).toEqual({ printed: true });
     expect(await deviceOf(k.id)).toMatchObject({ printerState: 'ready', printerWarning: null });

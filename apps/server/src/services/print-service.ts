@@ -1,10 +1,13 @@
 // Printing a ticket on the calling kiosk's printer (or the hall's default one). The printer's
 // state is read first (unless its status check is `none`) and nothing is sent when it is not
-// ready; a fault is recorded as the device's state (and a `device.changed` event) and answered 503
-// printer_unavailable. Paper near its end prints, answers the warning and tells the supervisor;
-// no printer configured at all is a warning of its own, not "offline".
+// ready; it is read again once the job was taken, and a fault then (paper ran out while printing)
+// is not printed either. A fault is recorded as the device's state (and a `device.changed` event)
+// and answered 503 printer_unavailable. Paper near its end prints, answers the warning and tells
+// the supervisor; so does a printer that took the job but did not confirm it (`print_unconfirmed`:
+// answered printed, since a retry could print twice). No printer configured at all is a warning
+// of its own, not "offline".
 import { ticketSlip, type PrinterWarning } from '@hallq/shared';
-import { deadlineLeft, PrinterBusyError, printTicket, printerQueue, type PrinterFault } from '@hallq/printing';
+import { deadlineLeft, PrinterBusyError, printTicket, printerQueue, type PrinterFault, type PrintWarning } from '@hallq/printing';
 import type { AppDeps } from '../app-deps';
 import { hallOf, type Identity } from './core';
 import { recordPrinterStatus } from './device-service';
@@ -12,7 +15,13 @@ import { AppError, notFound } from './errors';
 import { liveEstimate } from './estimates';
 import { statusUrl } from './ticket-view';
 
-export type PrintAnswer = { printed: true; warning?: 'paper_near_end' };
+export type PrintAnswer = { printed: true; warning?: PrintWarning };
+
+/** The device's status message after a printed ticket, for the supervisor. */
+const PRINTED_WITH: Record<PrintWarning, string> = {
+  paper_near_end: 'paper near its end',
+  print_unconfirmed: 'the printer took it but did not confirm it came out',
+};
 
 /**
  * `maxWaitMs`: how long (ms) a job may wait for the jobs before it on its printer (one at a time:
@@ -83,7 +92,7 @@ export async function printTicketFor(deps: AppDeps, identity: Identity, ticketId
   if (!result.printed) return fail(result.state, result.reason);
   const warning = result.warning ?? null;
   if (device && (device.printerState !== 'ready' || device.printerWarning !== warning)) {
-    await report('ready', warning, warning ? `ticket ${t.number} printed; paper near its end` : `ticket ${t.number} printed`);
+    await report('ready', warning, warning ? `ticket ${t.number} printed; ${PRINTED_WITH[warning]}` : `ticket ${t.number} printed`);
   }
   return warning ? { printed: true, warning } : { printed: true };
 }
