@@ -4,6 +4,7 @@
 // not answered.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startServer, type TestServer } from '../support';
+import { startSocketGate } from '../support/socket-gate';
 import { announcerHook, CallObserver, callNext, hallConfig, issueTicket, signInWindows, waitOnline, type StaffWindow } from './hall-helpers';
 
 let server: TestServer;
@@ -60,9 +61,9 @@ async function callAt(windows: StaffWindow[]): Promise<Array<{ number: string; w
 }
 
 /** Waits until the display has dealt with every call up to the observer's last (spoken or skipped). */
-async function settled(): Promise<void> {
+async function settled(on: Page = page): Promise<void> {
   const last = observer.inOrder().at(-1)!.seq;
-  await page.waitForFunction((seq) => (window.__hallqAnnouncer?.handledThrough ?? 0) >= seq, last, { timeout: 60_000, polling: 200 });
+  await on.waitForFunction((seq) => (window.__hallqAnnouncer?.handledThrough ?? 0) >= seq, last, { timeout: 60_000, polling: 200 });
 }
 
 test('a display set to a zone announces only that zone\'s windows; moved to another zone, it follows live', async () => {
@@ -112,4 +113,34 @@ test('a display whose first read of its new zone fails keeps trying, and follows
   const hook = await announcerHook(page);
   expect(hook.log.slice(spokenBefore).map((r) => [r.number, r.windowNumber])).toEqual([[next[1]!.number, next[1]!.windowNumber]]);
   await page.unroute('**/api/v1/me');
+});
+
+test('a display whose zone changes while it starts, before its live feed is up, announces the new zone', async () => {
+  const [mine, other] = zones as [(typeof zones)[0], (typeof zones)[0]];
+  // The display announces `mine` now (the test before). A second screen of it starts behind a
+  // gate that holds its realtime socket back: it reads who it is and the hall, not the feed.
+  const gate = await startSocketGate(server.url);
+  gate.down();
+  const late = await newPage(browser, `${gate.url}/display?speed=3`, { viewport: { width: 1920, height: 1080 } });
+  try {
+    const asked = (): number => gate.requests.filter((p) => p === '/api/v1/me').length;
+    for (let i = 0; i < 200 && (asked() === 0 || gate.refused() === 0); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(asked()).toBeGreaterThan(0);
+    // The change comes now: its event goes to the sockets online, and this screen has none yet.
+    expect((await server.api('PATCH', `/halls/demo/devices/${displayId}`, { announceZone: other.zone }, admin)).status).toBe(200);
+    const askedBefore = asked();
+    gate.up();
+    await waitOnline(late);
+    for (let i = 0; i < 200 && asked() === askedBefore; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(asked()).toBeGreaterThan(askedBefore);
+    const spokenBefore = (await announcerHook(late)).log.length;
+    const next = await callAt([mine.windows[0]!, other.windows[0]!]);
+    await observer.waitFor(10);
+    await settled(late);
+    const hook = await announcerHook(late);
+    expect(hook.log.slice(spokenBefore).map((r) => [r.number, r.windowNumber])).toEqual([[next[1]!.number, next[1]!.windowNumber]]);
+  } finally {
+    await late.context().close();
+    await gate.close();
+  }
 });

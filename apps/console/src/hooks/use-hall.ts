@@ -39,8 +39,9 @@ export interface HallFeedState {
 
 /**
  * Connects the hall feed with the staff token; `onEvent` sees every event after it is applied.
- * `onResync` is called on every snapshot after the first: a resync may stand in for config changes
- * it passed over, so what the page read beside the feed is read again.
+ * `onResync` is called on every snapshot: a resync may stand in for config changes it passed over,
+ * and the first may cover one made between the page's own reads and the feed's start, which no
+ * event brings; what the page read beside the feed is read again.
  */
 export function useHallFeed(hallId: string, token: string | null, onEvent?: (e: HallEvent) => void, onResync?: () => void): HallFeedState {
   const [state, dispatch] = useReducer(hallReducer, null);
@@ -59,9 +60,7 @@ export function useHallFeed(hallId: string, token: string | null, onEvent?: (e: 
       {
         onState: (next) => dispatch({ type: 'state', state: next }),
         onEvent: (event) => listener.current?.(event),
-        onSnapshot: (_snapshot, previous) => {
-          if (previous) resynced.current?.();
-        },
+        onSnapshot: () => resynced.current?.(),
         onStatus: (s) => setStatus(s),
       },
     );

@@ -76,8 +76,9 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
         }
       }
       // The hall's config and this device's scope (which windows it announces) are read again
-      // after every config change and every snapshot after the first (a resync may stand in for
-      // config changes it passed over).
+      // after every config change and every snapshot: a resync may stand in for config changes it
+      // passed over, and the first snapshot may cover one made between the first read and the
+      // feed's start, which no event brings.
       const loadHall = latestRead(
         () => api.get<HallConfig>(`/halls/${encodeURIComponent(hallId)}`),
         (hall) => update({ hall }),
@@ -100,10 +101,8 @@ export function useHallFeed(kind: DeviceKind, callbacks: HallFeedCallbacks = {})
           onState: (state) => update({ state: forScreen(state) }),
           onSnapshot: (snap, previous) => {
             skewMs = Date.parse(snap.at) - Date.now();
-            if (previous !== null) {
-              void loadHall();
-              void reloadMe();
-            }
+            void loadHall();
+            void reloadMe();
             cb.current.onSnapshot?.(snap, previous === null, device);
             // Calls the screen may not have announced yet (after a reload or a long gap): the
             // announcer keeps how far it got and takes only the ones after that.

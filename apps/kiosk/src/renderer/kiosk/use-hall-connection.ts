@@ -96,14 +96,14 @@ export function useHallConnection(): HallConnection {
   const hallId = hall?.id ?? null;
   useEffect(() => {
     if (!hallId || !tokenRef.current) return;
-    let snapshots = 0;
     const feed = connectHallFeed(
       { url: window.location.origin, token: tokenRef.current, hallId },
       {
         onSnapshot: (snapshot) => {
           applyServices(snapshot.services ?? []);
-          // A resync may stand in for config changes it passed over: read the hall again.
-          if (snapshots++ > 0) setReloadCount((n) => n + 1);
+          // A snapshot may stand in for config changes no event brought (a resync, or one made
+          // between the hall's first read and the feed's start): read the hall again.
+          setReloadCount((n) => n + 1);
         },
         onEstimates: (estimates: QueueEstimates) => {
           applyServices(estimates.services ?? []);
