@@ -53,6 +53,18 @@ describe('staffing planner on the simulator', () => {
     expect(planEvaluation(simulate({ ...s, waitTargetMinutes: 20 }, { windows: answer.plan.windows }))).toEqual(answer.plan.evaluation);
   });
 
+  test('tells every simulated assignment as it goes, without changing the answer', () => {
+    const s = parseScenario(hall(dedicated.slice(0, 3), 3));
+    const told: Array<[number, number]> = [];
+    const answer = planScenario(s, { onEvaluation: (n, headcount) => told.push([n, headcount]) });
+    expect(answer).toEqual(planScenario(s));
+    // One per simulated assignment: the plans' own counts plus the bounds, numbered in order.
+    const plans = answer.plan.evaluations + (answer.smallest?.evaluations ?? 0);
+    expect(told.length).toBeGreaterThanOrEqual(plans + answer.bounds.length);
+    expect(told.map(([n]) => n)).toEqual(told.map((_, i) => i + 1));
+    expect(Math.max(...told.map(([, h]) => h))).toBe(answer.smallest!.headcount);
+  });
+
   test('when no assignment of the headcount can, says so by the bound and finds the smallest headcount that does', () => {
     const s = parseScenario(hall(dedicated.slice(0, 3), 3));
     const answer = planScenario(s);

@@ -41,6 +41,11 @@ export function simulationJudge(scenario: Scenario, goal: PlanningGoal, screenRe
 export interface ScenarioPlanOptions {
   goal?: Partial<PlanningGoal>;
   maxServicesPerPerson?: number;
+  /**
+   * Told after every assignment simulated, with the count so far and that assignment's headcount:
+   * a large hall's plan simulates thousands of assignments and can take minutes.
+   */
+  onEvaluation?(evaluations: number, headcount: number): void;
 }
 
 export function scenarioGoal(scenario: Scenario, goal: Partial<PlanningGoal> = {}): PlanningGoal {
@@ -56,5 +61,15 @@ export function planScenario(scenario: Scenario, options: ScenarioPlanOptions = 
     const like = template[k % template.length]!;
     return { ...like, id: `extra-${k + 1}`, staffType: 'officer', skills: like.skills.slice(0, 1) };
   };
-  return planStaffing(plannerServices(scenario), scenario.windows, goal, simulationJudge(scenario, goal), { maxServicesPerWindow, addWindow }) as StaffingAnswer<ScenarioWindow>;
+  const judge = simulationJudge(scenario, goal);
+  const told = options.onEvaluation;
+  let evaluations = 0;
+  const evaluate: EvaluateWindows<PlannerWindow> = told
+    ? (windows, effort) => {
+        const e = judge(windows, effort);
+        told(++evaluations, windows.length);
+        return e;
+      }
+    : judge;
+  return planStaffing(plannerServices(scenario), scenario.windows, goal, evaluate, { maxServicesPerWindow, addWindow }) as StaffingAnswer<ScenarioWindow>;
 }

@@ -11,6 +11,7 @@ import { builtInScenarios, loadScenario } from './load-scenario';
 import { beforeAndAfter, sideBySide } from './compare';
 import { demoHistory } from './demo-history';
 import { plannedWindows, planReport, scenarioPlan } from './plan-report';
+import { planProgress } from './plan-progress';
 import { planScenario } from '@hallq/simulation';
 import { estimatorReport, simulationReport } from './report';
 import { simulateWithVariants } from '@hallq/simulation';
@@ -115,6 +116,7 @@ function main(argv: string[]): number {
   } else if (values.plan) {
     const plan = scenarioPlan(scenario, {
       goal: { share: numberOption(values['goal-share'], 'goal-share', 0, 1), targetMinutes: numberOption(values['target-minutes'], 'target-minutes', 0.1, 24 * 60) },
+      onEvaluation: planProgress(),
     });
     output = plan;
     text = planReport(plan);
@@ -123,7 +125,7 @@ function main(argv: string[]): number {
     const sets = [
       { windows: scenario.windows, label: scenario.label ?? null },
       ...(scenario.variants ?? []).map((v) => ({ windows: v.windows, label: v.label ?? v.id })),
-      ...(scenario.staffing ? [{ windows: plannedWindows(planScenario(scenario)), label: "after: planner's windows" }] : []),
+      ...(scenario.staffing ? [{ windows: plannedWindows(planScenario(scenario, { onEvaluation: planProgress() })), label: "after: planner's windows" }] : []),
     ];
     const serviceTimeAlpha = numberOption(values['service-time-alpha'], 'service-time-alpha', 0, 1);
     const replicationsPerSeed = replications !== undefined ? Math.max(1, Math.round(replications)) : undefined;
@@ -145,7 +147,7 @@ function main(argv: string[]): number {
     }
   } else {
     // With a staffing section the planner's assignment is simulated beside the scenario's windows.
-    const result = scenario.staffing ? beforeAndAfter(scenario) : simulateWithVariants(scenario);
+    const result = scenario.staffing ? beforeAndAfter(scenario, planProgress()) : simulateWithVariants(scenario);
     const sets = sideBySide(result);
     output = result;
     text = simulationReport(scenario, sets, 'plan' in result ? result.plan : null);

@@ -16,9 +16,9 @@ export interface BeforeAfter {
   plan: StaffingAnswer<ScenarioWindow>;
 }
 
-export function beforeAndAfter(scenario: Scenario): BeforeAfter {
+export function beforeAndAfter(scenario: Scenario, onEvaluation?: (evaluations: number, headcount: number) => void): BeforeAfter {
   const before = simulateWithVariants(scenario);
-  const plan = planScenario(scenario);
+  const plan = planScenario(scenario, { onEvaluation });
   const windows = plannedWindows(plan);
   const label = `after: planner's ${windows.length} windows`;
   return { scenario: scenario.name, before, after: simulate(scenario, { windows, label }), plan };
