@@ -133,9 +133,29 @@ test('left alone, the kiosk returns to the start screen in Chinese (?idle=2)', a
   await page.getByText('请选择要办理的业务').waitFor();
 });
 
+/**
+ * Ten minutes from now, but never past the hall's local midnight: an appointment is checked in on
+ * its own day only, so one booked across midnight would be refused (rightly) at the kiosk.
+ */
+function laterToday(timeZone: string, now = Date.now()): string {
+  const day = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let at = now + 10 * 60_000;
+  if (day(at) !== day(now)) {
+    // The last second of the hall's day: between now and ten minutes on.
+    let lo = now;
+    while (at - lo > 1000) {
+      const mid = Math.floor((lo + at) / 2);
+      if (day(mid) === day(now)) lo = mid;
+      else at = mid;
+    }
+    at = lo;
+  }
+  return new Date(at).toISOString();
+}
+
 test('appointment check-in: type the booked code on the keypad (the code says the service), get a ticket once', async () => {
   const service = serviceNamed(world.hall, '企业设立登记');
-  const at = new Date(Date.now() + 10 * 60_000).toISOString();
+  const at = laterToday(world.hall.timezone);
   const booked = await world.server.api<{ appointment: { code: string; at: string } }>('POST', '/halls/demo/appointments', { serviceId: service.id, at }, world.admin);
   expect(booked.status).toBe(201);
   const code = booked.body.appointment.code;
